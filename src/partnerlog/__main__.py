@@ -1,0 +1,5 @@
+import sys
+
+from partnerlog.cli import main
+
+sys.exit(main())

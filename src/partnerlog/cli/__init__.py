@@ -1,0 +1,135 @@
+"""The command line: one Typer sub-app per command group, joined here.
+
+``main`` is the one exit point: it runs the app and turns every error into one
+line on stderr and the documented exit code (0 ok, 1 error, 2 usage, 3 busy,
+4 not a journal / corrupt, 5 newer version). No traceback reaches a user, and
+an unexpected crash never prints what it was working on (notes are private).
+"""
+
+import os
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from partnerlog import __version__, errors
+from partnerlog.cli import db, demo, entry, log, partner, timeline
+from partnerlog.cli.state import State
+
+app = typer.Typer(
+    name="partnerlog",
+    help="A journal for the people you work with: log, look back, and tend your partnerships.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"partnerlog {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="Journal file to use (default: $PARTNERLOG_DB, else your data folder).",
+            dir_okay=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """A journal for the people you work with: log, look back, and tend your partnerships.
+
+    Start with: partnerlog partner add "Sari Wulandari", then: partnerlog log sari "lunch".
+    """
+    ctx.obj = State(db_path)
+    ctx.call_on_close(ctx.obj.close)
+
+
+app.add_typer(partner.app, name="partner")
+app.add_typer(entry.app, name="entry")
+app.add_typer(db.app, name="db")
+log.register(app)
+timeline.register(app)
+entry.register(app)
+demo.register(app)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run partnerlog; return the exit code (the console script exits with it)."""
+    try:
+        result = app(args=argv, prog_name="partnerlog", standalone_mode=False)
+    except errors.PartnerlogError as error:
+        return _fail(error.message, error.exit_code)
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            return _fail("the journal is busy (another partnerlog is writing); try again", 3)
+        return _crash(error)
+    except sqlite3.DatabaseError:
+        return _fail("the journal file is corrupt or not a partnerlog journal", 4)
+    except KeyboardInterrupt:
+        return _fail("interrupted; nothing was changed", 130)
+    except BrokenPipeError:
+        # The reader went away (`partnerlog timeline | head`): not an error.
+        _silence_stdout()
+        return 0
+    except Exception as error:
+        if hasattr(error, "format_message") and hasattr(error, "exit_code"):
+            return _usage(error)
+        if type(error).__name__ == "Abort":
+            return _fail("aborted; nothing was changed", 1)
+        return _crash(error)
+    finally:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+    return result if isinstance(result, int) else 0
+
+
+def _fail(message: str, code: int) -> int:
+    from partnerlog.models import visible
+
+    print(f"partnerlog: {visible(message, one_line=True)}", file=sys.stderr)
+    return code
+
+
+def _usage(error) -> int:
+    """Typer's own usage errors (unknown option, missing argument) as one line."""
+    if type(error).__name__ == "NoArgsIsHelpError":
+        # Help was asked for by giving no arguments: show it, and that is success.
+        message = error.format_message()
+        if message.strip():
+            print(message)
+        return 0
+    context = getattr(error, "ctx", None)
+    command = context.command_path if context is not None else "partnerlog"
+    hint = f" (see: {command} --help)" if error.exit_code == 2 else ""
+    return _fail(f"{command}: {error.format_message()}{hint}", error.exit_code)
+
+
+def _crash(error: BaseException) -> int:
+    if os.environ.get("PARTNERLOG_DEBUG"):
+        raise error
+    # The message of an unexpected error may quote user data, so it is not shown.
+    return _fail(
+        f"internal error ({type(error).__name__}); nothing was changed. "
+        "Set PARTNERLOG_DEBUG=1 to see the details, and please report it",
+        1,
+    )
+
+
+def _silence_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -1,0 +1,80 @@
+"""`partnerlog db path|check|backup`: the journal file itself."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from partnerlog.cli.state import state
+
+app = typer.Typer(
+    help="Where the journal is, whether it is sound, and copies of it.", no_args_is_help=True
+)
+
+
+@app.command("path")
+def path(ctx: typer.Context) -> None:
+    """Print where the journal file is (it may not exist yet).
+
+    Example: sqlite-utils tables "$(partnerlog db path)"
+    """
+    print(state(ctx).path)
+
+
+@app.command("check")
+def check(
+    ctx: typer.Context,
+    json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Check the file's integrity, foreign keys and schema; exit 1 if anything is wrong.
+
+    Example: partnerlog db check
+    """
+    report = state(ctx).journal().check()
+    if json:
+        from partnerlog.render import print_json
+
+        print_json(report)
+    else:
+        counts = ", ".join(f"{n} {table}" for table, n in report["counts"].items())
+        lines = [
+            f"journal:     {report['path']}",
+            f"integrity:   {'ok' if report['integrity'] == ['ok'] else '; '.join(report['integrity'])}",
+            f"foreign keys: {'ok' if not report['foreign_key_problems'] else str(report['foreign_key_problems']) + ' problems'}",
+            f"schema:      {len(report['migrations_applied'])} migrations applied, "
+            f"{len(report['migrations_pending'])} pending",
+            f"mode:        {report['journal_mode']}",
+            f"contents:    {counts}",
+        ]
+        print("\n".join(lines))
+    if not report["ok"]:
+        raise typer.Exit(1)
+
+
+@app.command("backup")
+def backup(
+    ctx: typer.Context,
+    destination: Annotated[
+        Path | None,
+        typer.Argument(help="Where to write the copy (default: beside the journal, dated)."),
+    ] = None,
+) -> None:
+    """Write a consistent copy of the journal (SQLite's backup API), readable only by you.
+
+    Example: partnerlog db backup ~/partnerlog-2026-11-28.db
+    """
+    from partnerlog import dates
+
+    journal = state(ctx).journal()
+    if destination is None:
+        stamp = dates.now().strftime("%Y%m%d-%H%M%S")
+        destination = journal.path.with_name(f"{journal.path.stem}-backup-{stamp}.db")
+    destination = destination.expanduser()
+    if destination.is_dir():
+        destination = destination / f"{journal.path.stem}-backup.db"
+    if destination.resolve() == journal.path.resolve():
+        from partnerlog.errors import UsageError
+
+        raise UsageError("the backup cannot be the journal itself; choose another file")
+    journal.backup(destination)
+    typer.echo(f"Backed up {journal.path} to {destination}", err=True)

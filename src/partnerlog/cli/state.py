@@ -1,0 +1,118 @@
+"""What every command shares: the journal it works on, opened once per run."""
+
+import re
+from pathlib import Path
+
+import typer
+
+from partnerlog import paths
+from partnerlog.errors import UsageError
+from partnerlog.models import BENEFITS, PILLARS, SETTINGS, Partner, find_partner
+
+
+class State:
+    """Opened by the root callback; commands ask it for the journal."""
+
+    def __init__(self, db_option: Path | None) -> None:
+        self.db_option = db_option
+        self._journal = None
+
+    @property
+    def path(self) -> Path:
+        return paths.journal_path(self.db_option)
+
+    def journal(self, *, create: bool = False):
+        """The journal; ``create`` for write commands that may start a new one."""
+        if self._journal is None:
+            from partnerlog.store import Journal
+
+            self._journal = Journal.open(self.path, create=create)
+        return self._journal
+
+    def close(self) -> None:
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
+
+
+def state(ctx: typer.Context) -> State:
+    root = ctx.find_root()
+    if not isinstance(root.obj, State):
+        root.obj = State(None)
+    return root.obj
+
+
+def partner_named(journal, query: str) -> Partner:
+    return find_partner(journal.partners(include_archived=True), query)
+
+
+def partners_named(journal, queries: list[str]) -> list[Partner]:
+    """Partners for a comma-separated WHO (each resolved; duplicates dropped)."""
+    everyone = journal.partners(include_archived=True)
+    found: list[Partner] = []
+    for query in queries:
+        partner = find_partner(everyone, query)
+        if partner.id not in {p.id for p in found}:
+            found.append(partner)
+    return found
+
+
+def split_list(values: list[str] | None) -> list[str]:
+    """``--tag a --tag b,c`` → ["a", "b", "c"]."""
+    items: list[str] = []
+    for value in values or []:
+        items.extend(part.strip() for part in value.split(",") if part.strip())
+    return items
+
+
+def choose(values: list[str] | None, allowed: tuple[str, ...], option: str) -> list[str]:
+    """Validate ``--pillar``/``--benefit`` values (case-insensitive, prefixes allowed)."""
+    chosen: list[str] = []
+    for raw in split_list(values):
+        value = raw.lower()
+        matches = [a for a in allowed if a == value] or [a for a in allowed if a.startswith(value)]
+        if len(matches) != 1:
+            raise UsageError(f"{option} {raw!r} is not one of: {', '.join(allowed)}")
+        if matches[0] not in chosen:
+            chosen.append(matches[0])
+    return chosen
+
+
+def choose_one(value: str | None, allowed: tuple[str, ...], option: str) -> str | None:
+    if value is None:
+        return None
+    chosen = choose([value], allowed, option)
+    if len(chosen) != 1:
+        raise UsageError(f"{option} needs one of: {', '.join(allowed)}")
+    return chosen[0]
+
+
+def check_tone(tone: int | None) -> int | None:
+    if tone is not None and not -2 <= tone <= 2:
+        raise UsageError(f"--tone {tone} is out of range; use -2, -1, 0, 1 or 2")
+    return tone
+
+
+def check_kind(kind: str) -> str:
+    value = kind.strip().lower()
+    if not re.fullmatch(r"[^\W_][\w-]*", value):
+        raise UsageError(f"--kind {kind!r} should be one word, like lunch, coffee or review")
+    return value
+
+
+PILLAR_CHOICES = PILLARS
+BENEFIT_CHOICES = BENEFITS
+SETTING_CHOICES = SETTINGS
+
+
+def complete_partner(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of partner handles (comma-separated lists too): one small query."""
+    from partnerlog.store import complete_handles
+
+    db_option = ctx.find_root().params.get("db")
+    *done, current = incomplete.split(",")
+    prefix = ",".join(done) + ("," if done else "")
+    return [
+        (prefix + handle, name)
+        for handle, name in complete_handles(paths.journal_path(db_option), current)
+    ]

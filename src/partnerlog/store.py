@@ -1,0 +1,602 @@
+"""The journal file: the only module that speaks SQL.
+
+``Journal.open`` checks what the file is before touching it (not SQLite, not a
+partnerlog journal, written by a newer partnerlog), creates it privately when
+asked to, and applies pending migrations under SQLite's write lock so two
+processes opening a brand-new journal at once both succeed. Every write goes
+through ``Journal.transaction()``: one ``BEGIN IMMEDIATE`` transaction, so a
+failed command changes nothing.
+"""
+
+import os
+import re
+import sqlite3
+import uuid as uuidlib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from partnerlog import migrations
+from partnerlog.errors import (
+    Conflict,
+    JournalBusy,
+    JournalMissing,
+    NewerJournal,
+    NotAJournal,
+    NotFound,
+)
+from partnerlog.models import (
+    BENEFITS,
+    PILLARS,
+    Interaction,
+    Partner,
+    handle_candidates,
+    visible,
+)
+from partnerlog.paths import create_private_file, ensure_private_folder
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_SECONDS = 10.0
+
+PARTNER_COLUMNS = (
+    "id, uuid, handle, name, kind, relation, role, org, cadence_days, notes, "
+    "created_at, archived_at"
+)
+
+
+def new_uuid() -> str:
+    return str(uuidlib.uuid4())
+
+
+def timestamp() -> str:
+    """When a record was created: UTC to the microsecond, so `undo` can order them."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def is_busy(error: sqlite3.OperationalError) -> bool:
+    text = str(error)
+    return "locked" in text or "busy" in text
+
+
+class Journal:
+    """An open journal file."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+
+    # -- opening -----------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool = False) -> "Journal":
+        """Open the journal at ``path``; with ``create``, make it if it is missing."""
+        path = Path(path)
+        if path.is_dir():
+            raise NotAJournal(f"{path} is a folder, not a partnerlog journal")
+        if not path.exists():
+            if not create:
+                raise JournalMissing(
+                    f"there is no journal at {path} yet; "
+                    "start one with: partnerlog partner add NAME"
+                )
+            ensure_private_folder(path.parent)
+            create_private_file(path)
+        elif not _looks_like_sqlite(path):
+            raise NotAJournal(f"{path} is not a partnerlog journal (not an SQLite database)")
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        journal = cls(path, conn)
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            journal._bring_schema_up_to_date()
+        except sqlite3.OperationalError as error:
+            conn.close()
+            if is_busy(error):
+                raise JournalBusy(f"the journal {path} is busy; try again in a moment") from None
+            raise
+        except sqlite3.DatabaseError:
+            conn.close()
+            raise NotAJournal(f"{path} is corrupt or not a partnerlog journal") from None
+        except BaseException:
+            conn.close()
+            raise
+        return journal
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def schema_state(self) -> tuple[list[str], list[str]]:
+        """(applied migration names, pending names). Raises for files that are not ours."""
+        try:
+            rows = self.conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+                [migrations.MIGRATION_SET],
+            ).fetchall()
+        except sqlite3.OperationalError as error:
+            if "no such table" not in str(error):
+                raise
+            rows = None
+        if rows is None or not rows:
+            tables = self.conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+            ).fetchone()[0]
+            if tables:
+                raise NotAJournal(f"{self.path} is an SQLite database but not a partnerlog journal")
+            return [], list(migrations.NAMES)
+        applied = [row[0] for row in rows]
+        unknown = [name for name in applied if name not in migrations.NAMES]
+        if unknown:
+            raise NewerJournal(
+                f"{self.path} was written by a newer partnerlog "
+                f"(schema {unknown[-1]}); upgrade partnerlog to open it"
+            )
+        return applied, [name for name in migrations.NAMES if name not in applied]
+
+    def _bring_schema_up_to_date(self) -> None:
+        _, pending = self.schema_state()
+        if not pending:
+            return
+        # WAL lets readers and one writer work at once; it is a property of the
+        # file, so setting it once when the schema is created is enough.
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        from sqlite_utils import Database
+
+        # Take the write lock before looking again: another process may be
+        # creating the same journal right now, and sqlite-utils' migrations
+        # alone would race it to create the tables.
+        with self.transaction():
+            _, pending = self.schema_state()
+            if pending:
+                migrations.migrations().apply(Database(self.conn, execute_plugins=False))
+
+    # -- transactions ------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator["Journal"]:
+        """One ``BEGIN IMMEDIATE`` transaction: all of the block lands, or none of it."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            if is_busy(error):
+                raise JournalBusy(
+                    f"the journal {self.path} is busy; try again in a moment"
+                ) from None
+            raise
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- meta --------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )
+
+    # -- partners ----------------------------------------------------------
+
+    def partners(self, *, include_archived: bool = False) -> list[Partner]:
+        where = "" if include_archived else "WHERE archived_at IS NULL"
+        rows = self.conn.execute(f"SELECT {PARTNER_COLUMNS} FROM partners {where} ORDER BY handle")
+        return [_partner(row) for row in rows]
+
+    def partner(self, partner_id: int) -> Partner:
+        row = self.conn.execute(
+            f"SELECT {PARTNER_COLUMNS} FROM partners WHERE id = ?", [partner_id]
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no partner with id {partner_id}")
+        return _partner(row)
+
+    def free_handle(self, name: str) -> str:
+        """The first handle derived from ``name`` that nobody has yet."""
+        taken = {row[0] for row in self.conn.execute("SELECT handle FROM partners")}
+        return next(h for h in handle_candidates(name) if h not in taken)
+
+    def add_partner(self, partner: Partner) -> Partner:
+        if self._handle_owner(partner.handle) is not None:
+            raise Conflict(f"the handle '{partner.handle}' is taken; choose another with --handle")
+        partner.uuid = partner.uuid or new_uuid()
+        partner.created_at = partner.created_at or timestamp()
+        cursor = self.conn.execute(
+            "INSERT INTO partners (uuid, handle, name, kind, relation, role, org, cadence_days,"
+            " notes, created_at, archived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                partner.uuid,
+                partner.handle,
+                partner.name,
+                partner.kind,
+                partner.relation,
+                partner.role,
+                partner.org,
+                partner.cadence_days,
+                partner.notes,
+                partner.created_at,
+                partner.archived_at,
+            ],
+        )
+        partner.id = cursor.lastrowid
+        return partner
+
+    def update_partner(self, partner_id: int, changes: dict) -> Partner:
+        allowed = {"handle", "name", "kind", "relation", "role", "org", "cadence_days", "notes"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValueError(f"not partner fields: {sorted(unknown)}")
+        if "handle" in changes:
+            owner = self._handle_owner(changes["handle"])
+            if owner is not None and owner != partner_id:
+                raise Conflict(f"the handle '{changes['handle']}' is taken")
+        if changes:
+            assignments = ", ".join(f"{column} = ?" for column in changes)
+            self.conn.execute(
+                f"UPDATE partners SET {assignments} WHERE id = ?", [*changes.values(), partner_id]
+            )
+        return self.partner(partner_id)
+
+    def set_archived(self, partner_id: int, archived: bool) -> Partner:
+        self.conn.execute(
+            "UPDATE partners SET archived_at = ? WHERE id = ?",
+            [timestamp() if archived else None, partner_id],
+        )
+        return self.partner(partner_id)
+
+    def partner_history(self, partner_id: int) -> int:
+        """How many interactions, goals and traits refer to this partner."""
+        return self.conn.execute(
+            "SELECT (SELECT count(*) FROM interaction_partners WHERE partner_id = :id)"
+            " + (SELECT count(*) FROM goals WHERE partner_id = :id)"
+            " + (SELECT count(*) FROM traits WHERE partner_id = :id)",
+            {"id": partner_id},
+        ).fetchone()[0]
+
+    def delete_partner(self, partner_id: int) -> None:
+        """Delete a partner with no history; one with history can only be archived."""
+        if self.partner_history(partner_id):
+            raise Conflict(
+                "this partner has interactions, goals or traits; archive them instead "
+                "(partnerlog partner archive)"
+            )
+        self.conn.execute("DELETE FROM partners WHERE id = ?", [partner_id])
+
+    def _handle_owner(self, handle: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM partners WHERE handle = ?", [handle]).fetchone()
+        return row[0] if row else None
+
+    def last_contacts(self) -> dict[int, str]:
+        """partner id → occurred_at of the latest interaction with them."""
+        rows = self.conn.execute(
+            "SELECT ip.partner_id, max(i.occurred_at) FROM interaction_partners ip"
+            " JOIN interactions i ON i.id = ip.interaction_id GROUP BY ip.partner_id"
+        )
+        return {row[0]: row[1] for row in rows}
+
+    # -- interactions ------------------------------------------------------
+
+    def add_interaction(self, interaction: Interaction, partner_ids: Iterable[int]) -> Interaction:
+        interaction.uuid = interaction.uuid or new_uuid()
+        interaction.created_at = interaction.created_at or timestamp()
+        cursor = self.conn.execute(
+            "INSERT INTO interactions (uuid, occurred_at, kind, setting, tone, note, private,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                interaction.uuid,
+                interaction.occurred_at,
+                interaction.kind,
+                interaction.setting,
+                interaction.tone,
+                interaction.note,
+                int(interaction.private),
+                interaction.created_at,
+            ],
+        )
+        interaction.id = cursor.lastrowid
+        self._set_links(
+            interaction.id,
+            partner_ids,
+            interaction.tags,
+            interaction.pillars,
+            interaction.benefits,
+        )
+        return interaction
+
+    def _set_links(
+        self,
+        interaction_id: int,
+        partner_ids: Iterable[int] | None = None,
+        tags: Iterable[str] | None = None,
+        pillars: Iterable[str] | None = None,
+        benefits: Iterable[str] | None = None,
+    ) -> None:
+        links = (
+            ("interaction_partners", "partner_id", partner_ids),
+            ("interaction_tags", "tag", tags),
+            ("interaction_pillars", "pillar", pillars),
+            ("interaction_benefits", "benefit", benefits),
+        )
+        for table, column, values in links:
+            if values is None:
+                continue
+            self.conn.execute(f"DELETE FROM {table} WHERE interaction_id = ?", [interaction_id])
+            self.conn.executemany(
+                f"INSERT OR IGNORE INTO {table} (interaction_id, {column}) VALUES (?, ?)",
+                [(interaction_id, value) for value in values],
+            )
+
+    def interactions(
+        self,
+        *,
+        partner_id: int | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        kind: str | None = None,
+        tag: str | None = None,
+        limit: int | None = None,
+        ids: Iterable[int] | None = None,
+    ) -> list[Interaction]:
+        """Interactions newest first, filtered; each with its partners, tags, pillars, benefits."""
+        where, params = [], []
+        if partner_id is not None:
+            where.append(
+                "i.id IN (SELECT interaction_id FROM interaction_partners WHERE partner_id = ?)"
+            )
+            params.append(partner_id)
+        if since is not None:
+            where.append("i.occurred_at >= ?")
+            params.append(since.isoformat())
+        if until is not None:
+            where.append("i.occurred_at < ?")
+            params.append((until + timedelta(days=1)).isoformat())
+        if kind is not None:
+            where.append("i.kind = ?")
+            params.append(kind)
+        if tag is not None:
+            where.append("i.id IN (SELECT interaction_id FROM interaction_tags WHERE tag = ?)")
+            params.append(tag)
+        if ids is not None:
+            id_list = list(ids)
+            where.append(f"i.id IN ({', '.join('?' * len(id_list)) or 'NULL'})")
+            params.extend(id_list)
+        sql = _INTERACTION_SELECT
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY i.occurred_at DESC, i.id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [_interaction(row) for row in self.conn.execute(sql, params)]
+
+    def interaction(self, interaction_id: int) -> Interaction:
+        found = self.interactions(ids=[interaction_id])
+        if not found:
+            raise NotFound(f"no entry with id {interaction_id}")
+        return found[0]
+
+    def update_interaction(
+        self,
+        interaction_id: int,
+        changes: dict,
+        *,
+        partner_ids: Iterable[int] | None = None,
+        tags: Iterable[str] | None = None,
+        pillars: Iterable[str] | None = None,
+        benefits: Iterable[str] | None = None,
+    ) -> Interaction:
+        self.interaction(interaction_id)  # raises NotFound
+        allowed = {"occurred_at", "kind", "setting", "tone", "note", "private"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValueError(f"not interaction fields: {sorted(unknown)}")
+        if changes:
+            assignments = ", ".join(f"{column} = ?" for column in changes)
+            self.conn.execute(
+                f"UPDATE interactions SET {assignments} WHERE id = ?",
+                [*changes.values(), interaction_id],
+            )
+        self._set_links(interaction_id, partner_ids, tags, pillars, benefits)
+        return self.interaction(interaction_id)
+
+    def delete_interaction(self, interaction_id: int) -> None:
+        self.interaction(interaction_id)  # raises NotFound
+        self.conn.execute("DELETE FROM interactions WHERE id = ?", [interaction_id])
+
+    def search(self, query: str, *, limit: int | None = None) -> list[Interaction]:
+        """Interactions whose note matches every word of ``query`` (prefixes too), best first."""
+        match = fts_query(query)
+        if not match:
+            return []
+        sql = "SELECT rowid FROM interactions_fts WHERE interactions_fts MATCH ? ORDER BY rank" + (
+            " LIMIT ?" if limit else ""
+        )
+        params: list = [match] + ([limit] if limit else [])
+        ids = [row[0] for row in self.conn.execute(sql, params)]
+        by_id = {i.id: i for i in self.interactions(ids=ids)}
+        return [by_id[i] for i in ids if i in by_id]
+
+    # -- the record `undo` removes ------------------------------------------
+
+    def latest_record(self) -> tuple[str, int] | None:
+        """(table, id) of the most recently created record, or None in an empty journal."""
+        row = self.conn.execute(
+            "SELECT kind, id FROM ("
+            " SELECT 'interactions' AS kind, id, created_at FROM interactions"
+            " UNION ALL SELECT 'partners', id, created_at FROM partners"
+            " UNION ALL SELECT 'goals', id, created_at FROM goals"
+            " UNION ALL SELECT 'goal_updates', id, created_at FROM goal_updates"
+            " UNION ALL SELECT 'traits', id, created_at FROM traits"
+            ") ORDER BY created_at DESC LIMIT 1"
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def remove_record(self, table: str, record_id: int) -> None:
+        """Delete one record `latest_record` named (what `undo` does)."""
+        if table == "interactions":
+            self.delete_interaction(record_id)
+        elif table == "partners":
+            self.delete_partner(record_id)
+        elif table == "goal_updates":
+            goal_id = self.conn.execute(
+                "SELECT goal_id FROM goal_updates WHERE id = ?", [record_id]
+            ).fetchone()[0]
+            self.conn.execute("DELETE FROM goal_updates WHERE id = ?", [record_id])
+            # The goal's progress goes back to what the previous check-in said.
+            self.conn.execute(
+                "UPDATE goals SET progress = coalesce((SELECT progress FROM goal_updates"
+                " WHERE goal_id = :goal AND progress IS NOT NULL ORDER BY at DESC, id DESC"
+                " LIMIT 1), 0) WHERE id = :goal",
+                {"goal": goal_id},
+            )
+        elif table in ("goals", "traits"):
+            self.conn.execute(f"DELETE FROM {table} WHERE id = ?", [record_id])
+        else:
+            raise ValueError(f"cannot remove records from {table}")
+
+    def describe_other(self, table: str, record_id: int) -> str:
+        """A one-line description of a goal, check-in or trait (for `undo`)."""
+        if table == "goals":
+            row = self.conn.execute(
+                "SELECT g.title, p.handle FROM goals g JOIN partners p ON p.id = g.partner_id"
+                " WHERE g.id = ?",
+                [record_id],
+            ).fetchone()
+            return f"goal #{record_id} with {row[1]}: {visible(row[0], one_line=True)}"
+        if table == "goal_updates":
+            row = self.conn.execute(
+                "SELECT u.goal_id, u.progress, u.note FROM goal_updates u WHERE u.id = ?",
+                [record_id],
+            ).fetchone()
+            progress = f" {row[1]}%" if row[1] is not None else ""
+            return f"check-in on goal #{row[0]}{progress}: {visible(row[2] or '', one_line=True)}"
+        row = self.conn.execute(
+            "SELECT t.polarity, t.label, coalesce(p.handle, 'me') FROM traits t"
+            " LEFT JOIN partners p ON p.id = t.partner_id WHERE t.id = ?",
+            [record_id],
+        ).fetchone()
+        return f"{row[0]} #{record_id} of {row[2]}: {visible(row[1], one_line=True)}"
+
+    # -- health of the file --------------------------------------------------
+
+    def check(self) -> dict:
+        """Integrity, foreign keys and schema state, as plain data."""
+        integrity = [row[0] for row in self.conn.execute("PRAGMA integrity_check")]
+        foreign = [tuple(row) for row in self.conn.execute("PRAGMA foreign_key_check")]
+        applied, pending = self.schema_state()
+        counts = {
+            table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("partners", "interactions", "goals", "traits")
+        }
+        mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
+        return {
+            "path": str(self.path),
+            "integrity": integrity,
+            "foreign_key_problems": len(foreign),
+            "migrations_applied": applied,
+            "migrations_pending": pending,
+            "journal_mode": mode,
+            "counts": counts,
+            "ok": integrity == ["ok"] and not foreign and not pending,
+        }
+
+    def backup(self, destination: Path) -> None:
+        """A consistent copy through SQLite's backup API, written 0600 and atomically."""
+        destination = Path(destination)
+        temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
+        create_private_file(temporary)
+        try:
+            target = sqlite3.connect(temporary)
+            try:
+                self.conn.backup(target)
+                # A standalone copy: one file, no -wal beside it.
+                target.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                target.close()
+            os.replace(temporary, destination)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+
+
+_INTERACTION_SELECT = """
+SELECT i.id, i.uuid, i.occurred_at, i.kind, i.setting, i.tone, i.note, i.private, i.created_at,
+  (SELECT group_concat(p.handle, ',') FROM interaction_partners ip
+     JOIN partners p ON p.id = ip.partner_id WHERE ip.interaction_id = i.id) AS partner_handles,
+  (SELECT group_concat(tag, ',') FROM interaction_tags WHERE interaction_id = i.id) AS tag_list,
+  (SELECT group_concat(pillar, ',') FROM interaction_pillars
+     WHERE interaction_id = i.id) AS pillar_list,
+  (SELECT group_concat(benefit, ',') FROM interaction_benefits
+     WHERE interaction_id = i.id) AS benefit_list
+FROM interactions i
+"""
+
+
+def _split(value: str | None) -> list[str]:
+    return sorted(value.split(",")) if value else []
+
+
+def _interaction(row: sqlite3.Row) -> Interaction:
+    pillars = set(_split(row["pillar_list"]))
+    benefits = set(_split(row["benefit_list"]))
+    return Interaction(
+        id=row["id"],
+        uuid=row["uuid"],
+        occurred_at=row["occurred_at"],
+        kind=row["kind"],
+        setting=row["setting"],
+        tone=row["tone"],
+        note=row["note"],
+        private=bool(row["private"]),
+        created_at=row["created_at"],
+        partners=_split(row["partner_handles"]),
+        tags=_split(row["tag_list"]),
+        pillars=[p for p in PILLARS if p in pillars],
+        benefits=[b for b in BENEFITS if b in benefits],
+    )
+
+
+def _partner(row: sqlite3.Row) -> Partner:
+    return Partner(**{key: row[key] for key in row.keys()})  # noqa: SIM118 (a Row iterates values)
+
+
+def complete_handles(path: Path, prefix: str, limit: int = 200) -> list[tuple[str, str]]:
+    """(handle, name) of active partners starting with ``prefix``, read-only and cheap.
+
+    For shell completion: it never creates, migrates or locks the journal.
+    """
+    if not path.is_file():
+        return []
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            rows = conn.execute(
+                "SELECT handle, name FROM partners WHERE archived_at IS NULL"
+                " AND substr(handle, 1, ?) = ? ORDER BY handle LIMIT ?",
+                [len(prefix), prefix.lower(), limit],
+            ).fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []
+    return [(row[0], row[1]) for row in rows]
+
+
+def _looks_like_sqlite(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        header = handle.read(len(SQLITE_MAGIC))
+    return header in (b"", SQLITE_MAGIC)
+
+
+def fts_query(text: str) -> str:
+    """A safe FTS5 query: every word quoted (so AND, NEAR, quotes are just words), as a prefix."""
+    words = re.findall(r"\w+", text)
+    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
