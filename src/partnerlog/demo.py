@@ -62,6 +62,9 @@ MOMENTS = [
     ),
 ]
 
+# The people who show up at team drinks and project syncs.
+REGULARS = ("sari", "budi", "rina", "jose")
+
 BENEFIT_BY_KIND = {
     "review": ["growth"],
     "feedback": ["growth"],
@@ -120,7 +123,7 @@ def _log_one(journal, rng, partner, partners, now, days_ago) -> int:
     with_ids = [partner.id]
     handles = [partner.handle]
     if kind in ("drinks", "meeting") and partner.kind == "partner":
-        other = rng.choice([p for p in partners.values() if p.kind == "partner"])
+        other = rng.choice([p for h, p in partners.items() if h in REGULARS])
         if other.id != partner.id:
             with_ids.append(other.id)
             handles.append(other.handle)

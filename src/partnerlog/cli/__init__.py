@@ -116,7 +116,8 @@ def _usage(error) -> int:
     context = getattr(error, "ctx", None)
     command = context.command_path if context is not None else "partnerlog"
     hint = f" (see: {command} --help)" if error.exit_code == 2 else ""
-    return _fail(f"{command}: {error.format_message()}{hint}", error.exit_code)
+    print(f"{command}: {error.format_message()}{hint}", file=sys.stderr)
+    return error.exit_code
 
 
 def _crash(error: BaseException) -> int:

@@ -37,15 +37,21 @@ def check(
         print_json(report)
     else:
         counts = ", ".join(f"{n} {table}" for table, n in report["counts"].items())
+        integrity = report["integrity"]
+        problems = report["foreign_key_problems"]
         lines = [
-            f"journal:     {report['path']}",
-            f"integrity:   {'ok' if report['integrity'] == ['ok'] else '; '.join(report['integrity'])}",
-            f"foreign keys: {'ok' if not report['foreign_key_problems'] else str(report['foreign_key_problems']) + ' problems'}",
-            f"schema:      {len(report['migrations_applied'])} migrations applied, "
-            f"{len(report['migrations_pending'])} pending",
-            f"mode:        {report['journal_mode']}",
-            f"contents:    {counts}",
+            ("journal", report["path"]),
+            ("integrity", "ok" if integrity == ["ok"] else "; ".join(integrity)),
+            ("foreign keys", "ok" if not problems else f"{problems} broken references"),
+            (
+                "schema",
+                f"{len(report['migrations_applied'])} migrations applied, "
+                f"{len(report['migrations_pending'])} pending",
+            ),
+            ("mode", report["journal_mode"]),
+            ("contents", counts),
         ]
+        lines = [f"{label + ':':<14}{value}" for label, value in lines]
         print("\n".join(lines))
     if not report["ok"]:
         raise typer.Exit(1)

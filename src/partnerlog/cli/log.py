@@ -39,6 +39,7 @@ def log(
     who: Annotated[
         str,
         typer.Argument(
+            metavar="WHO",
             help="Who: handle, name or unique prefix; several separated by commas.",
             autocompletion=complete_partner,
         ),
@@ -46,8 +47,9 @@ def log(
     note: Annotated[
         list[str] | None,
         typer.Argument(
+            metavar="[NOTE]...",
             help="What happened. @handle adds a partner, #word adds a tag. "
-            "Read from stdin when omitted."
+            "Read from stdin when omitted.",
         ),
     ] = None,
     kind: Annotated[

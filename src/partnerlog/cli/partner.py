@@ -14,7 +14,9 @@ app = typer.Typer(help="Add, list, show, edit and archive partners.", no_args_is
 
 Who = Annotated[
     str,
-    typer.Argument(help="Handle, name or unique prefix.", autocompletion=complete_partner),
+    typer.Argument(
+        metavar="WHO", help="Handle, name or unique prefix.", autocompletion=complete_partner
+    ),
 ]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 HandleOpt = Annotated[
@@ -64,7 +66,7 @@ def parse_handle(text: str) -> str:
 @app.command("add")
 def add(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Their name, as you want to see it.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Their name, as you want to see it.")],
     handle: HandleOpt = None,
     kind: KindOpt = None,
     relation: RelationOpt = None,

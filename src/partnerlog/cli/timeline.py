@@ -21,7 +21,9 @@ def timeline(
     who: Annotated[
         str | None,
         typer.Argument(
-            help="Only this partner (handle, name or prefix).", autocompletion=complete_partner
+            metavar="[WHO]",
+            help="Only this partner (handle, name or prefix).",
+            autocompletion=complete_partner,
         ),
     ] = None,
     since: Annotated[

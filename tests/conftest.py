@@ -1,0 +1,98 @@
+"""Every test runs against its own journal in tmp_path; none can touch a real one."""
+
+import io
+import sqlite3
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from partnerlog.cli import main
+
+NOW = "2026-11-28T18:00:00+07:00"  # a Saturday evening in Jakarta
+
+
+@pytest.fixture(autouse=True)
+def journal_path(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "journal.db"
+    monkeypatch.setenv("PARTNERLOG_DB", str(path))
+    monkeypatch.setenv("PARTNERLOG_NOW", NOW)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.delenv("PARTNERLOG_DEBUG", raising=False)
+    return path
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run(capsys, monkeypatch):
+    """Run the real CLI in-process: ``run("log", "sari", "lunch", input=None)``."""
+
+    def _run(*args: str, input: str | None = None) -> Result:
+        capsys.readouterr()
+        monkeypatch.setattr(sys, "stdin", io.StringIO(input or ""))
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return Result(code, out, err)
+
+    return _run
+
+
+@pytest.fixture
+def rows(journal_path):
+    """Query the journal file directly: ``rows("SELECT * FROM partners")``."""
+
+    def _rows(sql: str, params=()) -> list[dict]:
+        conn = sqlite3.connect(journal_path)
+        conn.row_factory = sqlite3.Row
+        try:
+            return [dict(row) for row in conn.execute(sql, params)]
+        finally:
+            conn.close()
+
+    return _rows
+
+
+def dump(path: Path) -> list[str] | None:
+    """The journal's whole logical content (None when the file does not exist)."""
+    if not path.exists():
+        return None
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def unchanged(journal_path):
+    """``with unchanged(): run(...)`` asserts the journal's content did not change."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def _unchanged():
+        before = dump(journal_path)
+        yield
+        assert dump(journal_path) == before
+
+    return _unchanged
+
+
+@pytest.fixture
+def team(run):
+    """A small journal: Sari (peer), Budi (superior), José (subordinate), Maria (colleague)."""
+    for args in (
+        ("partner", "add", "Sari Wulandari", "--role", "data engineer"),
+        ("partner", "add", "Budi Santoso", "--relation", "superior"),
+        ("partner", "add", "José Álvarez", "--relation", "subordinate"),
+        ("partner", "add", "Maria Gonzalez", "--kind", "colleague", "--relation", "external"),
+    ):
+        assert run(*args).exit_code == 0
+    return run

@@ -1,0 +1,55 @@
+import json
+import os
+import sqlite3
+import stat
+
+
+def test_db_path_follows_option_then_env(run, journal_path, tmp_path):
+    assert run("db", "path").stdout.strip() == str(journal_path)
+    other = tmp_path / "other.db"
+    assert run("--db", str(other), "db", "path").stdout.strip() == str(other)
+
+
+def test_db_path_default_is_the_user_data_folder(run, monkeypatch, tmp_path):
+    monkeypatch.delenv("PARTNERLOG_DB")
+    shown = run("db", "path").stdout.strip()
+    assert shown == str(tmp_path / "data" / "partnerlog" / "partnerlog.db")
+
+
+def test_db_check_reports_a_sound_journal(team):
+    result = team("db", "check", "--json")
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert report["ok"] is True
+    assert report["integrity"] == ["ok"] and report["migrations_pending"] == []
+    assert report["counts"]["partners"] == 4
+    assert "integrity:    ok" in team("db", "check").stdout
+
+
+def test_db_check_finds_broken_foreign_keys(team, journal_path):
+    conn = sqlite3.connect(journal_path)
+    conn.execute("INSERT INTO interaction_partners VALUES (999, 999)")
+    conn.commit()
+    conn.close()
+    result = team("db", "check")
+    assert result.exit_code == 1
+    assert "2 broken references" in result.stdout
+
+
+def test_db_backup_is_a_private_consistent_copy(team, tmp_path):
+    team("log", "sari", "lunch")
+    target = tmp_path / "copy.db"
+    result = team("db", "backup", str(target))
+    assert result.exit_code == 0
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    conn = sqlite3.connect(target)
+    assert conn.execute("SELECT note FROM interactions").fetchall() == [("lunch",)]
+    conn.close()
+    assert not list(tmp_path.glob(".copy.db.*"))  # no temporary file left behind
+
+
+def test_db_backup_default_name_and_refusing_the_journal_itself(team, journal_path):
+    assert team("db", "backup").exit_code == 0
+    assert list(journal_path.parent.glob("journal-backup-*.db"))
+    result = team("db", "backup", str(journal_path))
+    assert result.exit_code == 2 and "cannot be the journal itself" in result.stderr

@@ -1,0 +1,104 @@
+"""Exit codes for files that are not (or not yet, or no longer) a journal this version can use."""
+
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from partnerlog import store
+
+from .conftest import dump
+
+
+def test_a_file_that_is_not_sqlite_exits_4_untouched(run, journal_path):
+    journal_path.write_bytes(b"my shopping list\n")
+    for args in (("timeline",), ("log", "sari", "x"), ("partner", "add", "Sari")):
+        result = run(*args)
+        assert result.exit_code == 4
+        assert "not a partnerlog journal" in result.stderr
+    assert journal_path.read_bytes() == b"my shopping list\n"
+
+
+def test_a_corrupt_file_exits_4(run, journal_path):
+    run("partner", "add", "Sari")
+    data = bytearray(journal_path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)
+    journal_path.write_bytes(bytes(data))
+    result = run("timeline")
+    assert result.exit_code == 4
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_another_programs_sqlite_file_exits_4(run, journal_path):
+    conn = sqlite3.connect(journal_path)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = dump(journal_path)
+    result = run("partner", "add", "Sari")
+    assert result.exit_code == 4 and "not a partnerlog journal" in result.stderr
+    assert dump(journal_path) == before
+
+
+def test_a_newer_journal_exits_5_untouched(run, journal_path):
+    run("partner", "add", "Sari")
+    conn = sqlite3.connect(journal_path)
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+        " VALUES ('partnerlog', 'm999_from_the_future', 'x')"
+    )
+    conn.commit()
+    conn.close()
+    before = dump(journal_path)
+    for args in (("timeline",), ("log", "sari", "x"), ("db", "check")):
+        result = run(*args)
+        assert result.exit_code == 5
+        assert "newer partnerlog" in result.stderr
+    assert dump(journal_path) == before
+
+
+def test_a_busy_journal_exits_3_and_changes_nothing(run, journal_path, monkeypatch):
+    run("partner", "add", "Sari")
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_SECONDS", 0.1)
+    blocker = sqlite3.connect(journal_path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        result = run("log", "sari", "blocked")
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert result.exit_code == 3
+    assert "busy" in result.stderr
+    assert run("timeline", "--json").stdout.strip() == "[]"
+
+
+def test_a_folder_as_journal_is_a_usage_error(run, tmp_path):
+    result = run("--db", str(tmp_path), "timeline")
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith("is a directory. (see: partnerlog --help)")
+
+
+def test_an_unexpected_crash_never_prints_the_note(run, team, monkeypatch):
+    def explode(*args, **kwargs):
+        raise RuntimeError("secret note: I am quitting")
+
+    monkeypatch.setattr(store.Journal, "add_interaction", explode)
+    result = team("log", "sari", "secret note: I am quitting")
+    assert result.exit_code == 1
+    assert "internal error (RuntimeError)" in result.stderr
+    assert "secret" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_no_arguments_shows_help_and_succeeds():
+    result = subprocess.run(
+        [sys.executable, "-m", "partnerlog"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0
+    assert "log" in result.stdout and "timeline" in result.stdout
+
+
+@pytest.mark.parametrize("group", ["partner", "entry", "db"])
+def test_a_group_without_a_command_shows_its_help(run, group):
+    result = run(group)
+    assert result.exit_code == 0

@@ -1,0 +1,103 @@
+import json
+
+import pytest
+
+
+@pytest.fixture
+def journal(team):
+    team("log", "sari", "-w", "2026-11-01", "-k", "lunch", "roadmap lunch #roadmap")
+    team("log", "budi", "-w", "2026-11-10", "-k", "1on1", "budget review")
+    team("log", "sari,budi", "-w", "2026-11-20", "-k", "planning", "Q1 plan with José #roadmap")
+    team("log", "maria", "-w", "2026-11-27", "conference call", "--private")
+    return team
+
+
+def notes(result):
+    return [entry["note"] for entry in json.loads(result.stdout)]
+
+
+def test_timeline_is_newest_first(journal):
+    assert notes(journal("timeline", "--json")) == [
+        "conference call",
+        "Q1 plan with José #roadmap",
+        "budget review",
+        "roadmap lunch #roadmap",
+    ]
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (("sari",), ["Q1 plan with José #roadmap", "roadmap lunch #roadmap"]),
+        (
+            ("--since", "2026-11-10"),
+            ["conference call", "Q1 plan with José #roadmap", "budget review"],
+        ),
+        (("--until", "2026-11-10"), ["budget review", "roadmap lunch #roadmap"]),
+        (("--since", "2026-11-10", "--until", "2026-11-10"), ["budget review"]),
+        (("--since", "10 days ago"), ["conference call", "Q1 plan with José #roadmap"]),
+        (("--kind", "1on1"), ["budget review"]),
+        (("--tag", "#Roadmap"), ["Q1 plan with José #roadmap", "roadmap lunch #roadmap"]),
+        (("--limit", "1"), ["conference call"]),
+        (("budi", "--tag", "roadmap"), ["Q1 plan with José #roadmap"]),
+    ],
+)
+def test_timeline_filters(journal, args, expected):
+    assert notes(journal("timeline", *args, "--json")) == expected
+
+
+def test_timeline_table_shows_names_tags_and_private_marker(journal):
+    out = journal("timeline").stdout
+    assert "Sari Wulandari" in out and "Q1 plan with José" in out and "(private)" in out
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (("--since", "someday"), 2, "cannot understand the date 'someday'"),
+        (("--since", "2026-11-20", "--until", "2026-11-01"), 2, "is after --until"),
+        (("--limit", "-1"), 2, "--limit cannot be negative"),
+        (("nobody",), 1, "no partner called 'nobody'"),
+    ],
+)
+def test_timeline_bad_input(journal, args, code, message):
+    result = journal("timeline", *args)
+    assert (result.exit_code, result.stdout) == (code, "")
+    assert message in result.stderr
+
+
+def test_read_commands_on_a_missing_journal_do_not_create_it(run, journal_path):
+    for command in (("timeline",), ("search", "x"), ("partner", "list"), ("undo", "--yes")):
+        result = run(*command)
+        assert result.exit_code == 1
+        assert "there is no journal" in result.stderr
+    assert not journal_path.exists()
+
+
+def test_an_empty_timeline_says_so_on_stderr(team):
+    result = team("timeline")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert "No interactions" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("roadmap", ["roadmap lunch #roadmap", "Q1 plan with José #roadmap"]),
+        ("road", ["roadmap lunch #roadmap", "Q1 plan with José #roadmap"]),
+        ("jose plan", ["Q1 plan with José #roadmap"]),
+        ("BUDGET", ["budget review"]),
+        ('"unbalanced', []),
+        ("NEAR(", []),
+        ("review OR lunch", []),
+    ],
+)
+def test_search(journal, query, expected):
+    result = journal("search", query, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(notes(result)) == sorted(expected)
+
+
+def test_search_without_words(journal):
+    result = journal("search", "  ")
+    assert result.exit_code == 2 and "give some words" in result.stderr

@@ -1,0 +1,26 @@
+import os
+import subprocess
+import sys
+
+WRITER = """
+import sys
+from partnerlog.cli import main
+for n in range(100):
+    code = main(["log", "sari", f"{sys.argv[1]} entry {n}"])
+    if code:
+        sys.exit(code)
+"""
+
+
+def test_two_processes_logging_at_once_both_land(team, rows, journal_path):
+    env = dict(os.environ, PARTNERLOG_DB=str(journal_path))
+    writers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, name], env=env, stderr=subprocess.PIPE)
+        for name in ("left", "right")
+    ]
+    for writer in writers:
+        writer.communicate(timeout=300)
+    assert [w.returncode for w in writers] == [0, 0]
+    assert rows("SELECT count(*) AS n FROM interactions") == [{"n": 200}]
+    assert rows("SELECT count(*) AS n FROM interactions WHERE note LIKE 'left%'") == [{"n": 100}]
+    assert rows("SELECT count(*) AS n FROM interaction_partners") == [{"n": 200}]

@@ -1,0 +1,24 @@
+"""Every command has help text with an example, and help works for each."""
+
+import pytest
+import typer
+
+from partnerlog.cli import app
+
+
+def commands(group: typer.Typer, prefix=()):
+    for info in group.registered_commands:
+        yield prefix + (info.name or info.callback.__name__,), info.callback
+    for sub in group.registered_groups:
+        yield from commands(sub.typer_instance, prefix + (sub.name,))
+
+
+ALL = list(commands(app))
+
+
+@pytest.mark.parametrize("path, callback", ALL, ids=[" ".join(p) for p, _ in ALL])
+def test_every_command_has_help_with_an_example(run, path, callback):
+    assert callback.__doc__ and "Example" in callback.__doc__
+    result = run(*path, "--help")
+    assert result.exit_code == 0
+    assert "Usage" in result.stdout

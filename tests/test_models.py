@@ -1,0 +1,130 @@
+import unicodedata
+
+import pytest
+
+from partnerlog.errors import NotFound, PartnerlogError
+from partnerlog.models import (
+    Partner,
+    default_pillars,
+    find_partner,
+    fold,
+    handle_candidates,
+    hashtags,
+    mentions,
+    slug,
+    visible,
+)
+
+
+def people(*specs):
+    return [
+        Partner(handle=h, name=n, id=i, archived_at=a)
+        for i, (h, n, a) in enumerate((s + (None,))[:3] for s in specs)
+    ]
+
+
+def test_fold_ignores_case_accents_and_normal_form():
+    nfc = unicodedata.normalize("NFC", "José")
+    nfd = unicodedata.normalize("NFD", "José")
+    assert nfc != nfd
+    assert fold(nfc) == fold(nfd) == fold("JOSE") == "jose"
+
+
+@pytest.mark.parametrize(
+    "name, first",
+    [
+        ("Sari Wulandari", ["sari", "sari-w", "sari-wulandari", "sari2"]),
+        ("José Álvarez", ["jose", "jose-a", "jose-alvarez", "jose2"]),
+        ("王芳", ["王芳", "王芳2", "王芳3", "王芳4"]),
+        ("[bold]Evil[/]", ["bold", "bold-e", "bold-evil", "bold2"]),
+    ],
+)
+def test_handle_candidates(name, first):
+    candidates = handle_candidates(name)
+    assert [next(candidates) for _ in range(4)] == first
+
+
+def test_slug_of_punctuation_only_is_empty():
+    assert slug("!!!") == ""
+
+
+def test_mentions_and_hashtags():
+    note = "Lunch with @budi and @jose. Emails like a@b.com are not mentions #Roadmap #q1-plan #1"
+    assert mentions(note) == ["budi", "jose"]
+    assert hashtags(note) == ["roadmap", "q1-plan"]
+    assert hashtags("#Kopi #kopi") == ["kopi"]
+
+
+def test_default_pillars_table():
+    assert default_pillars("lunch", None) == ("bond", "understanding")
+    assert default_pillars("review", "office") == ("communication", "complement")
+    assert default_pillars("planning", None) == ("goals",)
+    assert default_pillars("planning", "outside") == ("bond", "goals")
+    assert default_pillars("something-new", None) == ("understanding",)
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("[bold]x[/]", "[bold]x[/]"),
+        ("\x1b[2Jgone", "\\x1b[2Jgone"),
+        ("bell\x07", "bell\\x07"),
+        ("rtl\u202eevil", "rtl\\u202eevil"),
+        ("two\nlines", "two\nlines"),
+        ("emoji 🎉 漢字", "emoji 🎉 漢字"),
+    ],
+)
+def test_visible_shows_control_characters(text, shown):
+    assert visible(text) == shown
+
+
+def test_visible_one_line():
+    assert visible("a\nb\tc", one_line=True) == "a ⏎ b c"
+
+
+class TestFindPartner:
+    everyone = people(
+        ("sari", "Sari Wulandari"),
+        ("santi", "Santi Putri"),
+        ("jose", unicodedata.normalize("NFC", "José Álvarez")),
+        ("budi", "Budi Santoso"),
+        ("old", "Old Friend", "2026-01-01"),
+    )
+
+    @pytest.mark.parametrize(
+        "query, handle",
+        [
+            ("sari", "sari"),
+            ("SARI", "sari"),
+            ("Sari Wulandari", "sari"),
+            ("@sari", "sari"),
+            ("sar", "sari"),
+            ("wuland", "sari"),
+            (unicodedata.normalize("NFD", "José"), "jose"),
+            ("jose alvarez", "jose"),
+            ("old", "old"),
+        ],
+    )
+    def test_finds(self, query, handle):
+        assert find_partner(self.everyone, query).handle == handle
+
+    def test_ambiguous_prefix_lists_the_candidates(self):
+        with pytest.raises(PartnerlogError) as caught:
+            find_partner(self.everyone, "sa")
+        message = caught.value.message
+        assert "sari (Sari Wulandari)" in message and "santi (Santi Putri)" in message
+        assert "budi" in message  # Budi Santoso: "sa" starts his surname
+
+    def test_unknown_suggests_a_close_match(self):
+        with pytest.raises(NotFound) as caught:
+            find_partner(self.everyone, "sary")
+        assert "did you mean sari" in caught.value.message
+
+    def test_unknown_without_any_close_match_says_how_to_add(self):
+        with pytest.raises(NotFound) as caught:
+            find_partner(self.everyone, "zzzz")
+        assert "partnerlog partner add" in caught.value.message
+
+    def test_archived_partners_answer_only_to_exact_names(self):
+        with pytest.raises(NotFound):
+            find_partner(self.everyone, "ol")

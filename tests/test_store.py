@@ -1,0 +1,143 @@
+import multiprocessing
+import os
+import sqlite3
+import stat
+
+import pytest
+
+from partnerlog import migrations
+from partnerlog.errors import NewerJournal, NotAJournal
+from partnerlog.store import Journal, fts_query
+
+from .conftest import dump
+
+
+def columns(conn, table):
+    return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def test_a_blank_journal_gets_exactly_these_columns(journal_path):
+    journal = Journal.open(journal_path, create=True)
+    conn = journal.conn
+    assert columns(conn, "partners") == [
+        "id", "uuid", "handle", "name", "kind", "relation", "role", "org",
+        "cadence_days", "notes", "created_at", "archived_at",
+    ]  # fmt: skip
+    assert columns(conn, "interactions") == [
+        "id", "uuid", "occurred_at", "kind", "setting", "tone", "note", "private", "created_at",
+    ]  # fmt: skip
+    assert columns(conn, "interaction_partners") == ["interaction_id", "partner_id"]
+    assert columns(conn, "interaction_tags") == ["interaction_id", "tag"]
+    assert columns(conn, "interaction_pillars") == ["interaction_id", "pillar"]
+    assert columns(conn, "interaction_benefits") == ["interaction_id", "benefit"]
+    assert columns(conn, "goals") == [
+        "id", "uuid", "partner_id", "owner", "title", "note", "due_on", "status",
+        "progress", "created_at", "closed_at",
+    ]  # fmt: skip
+    assert columns(conn, "traits") == [
+        "id", "uuid", "partner_id", "polarity", "area", "label", "note", "created_at",
+    ]  # fmt: skip
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    applied = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")]
+    assert applied == list(migrations.NAMES)
+    indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert {"interactions_occurred_at", "interaction_partners_partner", "goals_partner"} <= indexes
+    journal.close()
+
+
+def test_the_migrations_module_and_sqlite_utils_agree():
+    assert [m.name for m in migrations.migrations()._migrations] == list(migrations.NAMES)
+
+
+def test_full_text_search_follows_inserts_updates_and_deletes(journal_path):
+    journal = Journal.open(journal_path, create=True)
+    conn = journal.conn
+    with journal.transaction():
+        conn.execute(
+            "INSERT INTO interactions (uuid, occurred_at, kind, note, created_at)"
+            " VALUES ('u', '2026-11-01T12:00:00+07:00', 'chat', 'Roadmap with José', 'x')"
+        )
+    assert [i.note for i in journal.search("jose roadm")] == ["Roadmap with José"]
+    with journal.transaction():
+        conn.execute("UPDATE interactions SET note = 'budget'")
+    assert journal.search("roadmap") == []
+    assert len(journal.search("budget")) == 1
+    with journal.transaction():
+        conn.execute("DELETE FROM interactions")
+    assert journal.search("budget") == []
+
+
+@pytest.mark.parametrize(
+    "query", ['"', "AND", "NEAR(", "a OR b", "col:x", "*", "'); DROP TABLE partners; --"]
+)
+def test_search_input_is_always_a_safe_query(journal_path, query):
+    journal = Journal.open(journal_path, create=True)
+    journal.search(query)  # never raises a syntax error
+    assert fts_query('say "hi"') == '"say"* "hi"*'
+
+
+def test_folder_is_0700_and_files_are_0600(tmp_path):
+    path = tmp_path / "new" / "deeper" / "journal.db"
+    journal = Journal.open(path, create=True)
+    with journal.transaction():
+        journal.set_meta("x", "y")
+    modes = {p.name: stat.S_IMODE(os.stat(p).st_mode) for p in path.parent.iterdir()}
+    journal.close()
+    assert stat.S_IMODE(os.stat(path.parent).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(path.parent.parent).st_mode) == 0o700
+    assert modes["journal.db"] == 0o600
+    assert modes.get("journal.db-wal", 0o600) == 0o600
+    assert modes.get("journal.db-shm", 0o600) == 0o600
+
+
+def test_a_newer_journal_is_refused_untouched(journal_path):
+    Journal.open(journal_path, create=True).close()
+    conn = sqlite3.connect(journal_path)
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+        " VALUES ('partnerlog', 'm999_from_the_future', 'x')"
+    )
+    conn.commit()
+    conn.close()
+    before = journal_path.read_bytes()
+    with pytest.raises(NewerJournal):
+        Journal.open(journal_path, create=True)
+    assert journal_path.read_bytes() == before
+
+
+def test_an_sqlite_file_of_another_program_is_refused(journal_path):
+    conn = sqlite3.connect(journal_path)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = journal_path.read_bytes()
+    with pytest.raises(NotAJournal):
+        Journal.open(journal_path, create=True)
+    assert journal_path.read_bytes() == before
+
+
+def _open_new_journal(path, barrier):
+    barrier.wait()
+    Journal.open(path, create=True).close()
+
+
+def test_two_processes_creating_one_new_journal_both_succeed(tmp_path):
+    path = tmp_path / "race.db"
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(4)
+    workers = [context.Process(target=_open_new_journal, args=(path, barrier)) for _ in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+    assert [w.exitcode for w in workers] == [0, 0, 0, 0]
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == len(
+        migrations.NAMES
+    )
+    conn.close()
+
+
+def test_dump_helper_sees_no_file_as_none(journal_path):
+    assert dump(journal_path) is None
