@@ -95,7 +95,17 @@ def test_an_empty_timeline_says_so_on_stderr(team):
 def test_search(journal, query, expected):
     result = journal("search", query, "--json")
     assert result.exit_code == 0, result.stderr
-    assert sorted(notes(result)) == sorted(expected)
+    found = json.loads(result.stdout)
+    assert sorted(entry["note"] for entry in found["interactions"]) == sorted(expected)
+    assert found["goals"] == []
+
+
+def test_search_finds_goals_too(journal):
+    journal("goal", "add", "sari", "finish the roadmap deck", "--note", "for the board")
+    found = json.loads(journal("search", "board", "--json").stdout)
+    assert [g["title"] for g in found["goals"]] == ["finish the roadmap deck"]
+    table = journal("search", "roadmap").stdout
+    assert "finish the roadmap deck" in table and "Q1 plan with José" in table
 
 
 def test_search_without_words(journal):

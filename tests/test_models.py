@@ -128,3 +128,63 @@ class TestFindPartner:
     def test_archived_partners_answer_only_to_exact_names(self):
         with pytest.raises(NotFound):
             find_partner(self.everyone, "ol")
+
+
+class TestComplement:
+    from partnerlog.models import Trait
+
+    @staticmethod
+    def trait(subject, polarity, label):
+        from partnerlog.models import Trait, area_key
+
+        return Trait(subject=subject, polarity=polarity, area=area_key(label), label=label)
+
+    @pytest.mark.parametrize(
+        "label, key",
+        [
+            ("Public Speaking", "public-speaking"),
+            ("  public_speaking ", "public-speaking"),
+            ("public-speaking", "public-speaking"),
+            ("PUBLIC   speaking", "public-speaking"),
+            ("SQL", "sql"),
+            ("Négociation", "negociation"),
+            ("C++", "c"),
+        ],
+    )
+    def test_area_key(self, label, key):
+        from partnerlog.models import area_key
+
+        assert area_key(label) == key
+
+    def test_pairs_in_both_directions_over_several_partners(self):
+        from partnerlog.models import Pair, complement_pairs
+
+        traits = [
+            self.trait("me", "weakness", "Public Speaking"),
+            self.trait("me", "weakness", "negotiation"),
+            self.trait("me", "strength", "SQL"),
+            self.trait("me", "strength", "python"),
+            self.trait("sari", "strength", "public_speaking"),
+            self.trait("budi", "strength", "public speaking"),
+            self.trait("jose", "weakness", "sql"),
+            self.trait("sari", "weakness", "SQL"),
+            self.trait("budi", "weakness", "design"),  # nobody of us is strong: no pair
+            self.trait("sari", "strength", "design"),  # partner↔partner: not my pair
+        ]
+        assert [p.to_json() for p in complement_pairs(traits)] == [
+            {"area": "negotiation", "strong": None, "weak": "me"},
+            {"area": "public-speaking", "strong": "budi", "weak": "me"},
+            {"area": "public-speaking", "strong": "sari", "weak": "me"},
+            {"area": "sql", "strong": "me", "weak": "jose"},
+            {"area": "sql", "strong": "me", "weak": "sari"},
+        ]
+        only_sari = complement_pairs(traits, only="sari")
+        assert only_sari == [
+            Pair("public-speaking", "sari", "me", "Public Speaking"),
+            Pair("sql", "me", "sari", "SQL"),
+        ]
+
+    def test_no_traits_no_pairs(self):
+        from partnerlog.models import complement_pairs
+
+        assert complement_pairs([]) == []

@@ -11,6 +11,7 @@ failed command changes nothing.
 import os
 import re
 import sqlite3
+import time
 import uuid as uuidlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -29,8 +30,11 @@ from partnerlog.errors import (
 from partnerlog.models import (
     BENEFITS,
     PILLARS,
+    Goal,
+    GoalUpdate,
     Interaction,
     Partner,
+    Trait,
     handle_candidates,
     visible,
 )
@@ -137,9 +141,7 @@ class Journal:
         _, pending = self.schema_state()
         if not pending:
             return
-        # WAL lets readers and one writer work at once; it is a property of the
-        # file, so setting it once when the schema is created is enough.
-        self.conn.execute("PRAGMA journal_mode = WAL")
+        self._use_wal()
         from sqlite_utils import Database
 
         # Take the write lock before looking again: another process may be
@@ -149,6 +151,23 @@ class Journal:
             _, pending = self.schema_state()
             if pending:
                 migrations.migrations().apply(Database(self.conn, execute_plugins=False))
+
+    def _use_wal(self) -> None:
+        """Switch the file to WAL, waiting out other processes opening it at the same moment.
+
+        WAL lets readers and one writer work at once; it is a property of the
+        file, so setting it once when the schema is created is enough. SQLite
+        does not wait on its busy timeout for this switch, so we do.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL").fetchall()
+                return
+            except sqlite3.OperationalError as error:
+                if not is_busy(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
 
     # -- transactions ------------------------------------------------------
 
@@ -411,6 +430,18 @@ class Journal:
         self.interaction(interaction_id)  # raises NotFound
         self.conn.execute("DELETE FROM interactions WHERE id = ?", [interaction_id])
 
+    def search_goals(self, query: str, *, limit: int | None = None) -> list[Goal]:
+        """Goals whose title or note matches every word of ``query``, best first."""
+        match = fts_query(query)
+        if not match:
+            return []
+        sql = "SELECT rowid FROM goals_fts WHERE goals_fts MATCH ? ORDER BY rank" + (
+            " LIMIT ?" if limit else ""
+        )
+        ids = [row[0] for row in self.conn.execute(sql, [match] + ([limit] if limit else []))]
+        by_id = {g.id: g for g in self.goals(ids=ids)}
+        return [by_id[i] for i in ids if i in by_id]
+
     def search(self, query: str, *, limit: int | None = None) -> list[Interaction]:
         """Interactions whose note matches every word of ``query`` (prefixes too), best first."""
         match = fts_query(query)
@@ -423,6 +454,175 @@ class Journal:
         ids = [row[0] for row in self.conn.execute(sql, params)]
         by_id = {i.id: i for i in self.interactions(ids=ids)}
         return [by_id[i] for i in ids if i in by_id]
+
+    # -- goals -------------------------------------------------------------
+
+    def add_goal(self, goal: Goal) -> Goal:
+        goal.uuid = goal.uuid or new_uuid()
+        goal.created_at = goal.created_at or timestamp()
+        cursor = self.conn.execute(
+            "INSERT INTO goals (uuid, partner_id, owner, title, note, due_on, status, progress,"
+            " created_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                goal.uuid,
+                goal.partner_id,
+                goal.owner,
+                goal.title,
+                goal.note,
+                goal.due_on,
+                goal.status,
+                goal.progress,
+                goal.created_at,
+                goal.closed_at,
+            ],
+        )
+        goal.id = cursor.lastrowid
+        return goal
+
+    def goals(
+        self,
+        *,
+        partner_id: int | None = None,
+        include_closed: bool = False,
+        closed_since: str | None = None,
+        ids: Iterable[int] | None = None,
+    ) -> list[Goal]:
+        """Goals with their check-ins; open ones first, then by due date.
+
+        ``closed_since`` adds goals closed on or after that ISO time to the open ones.
+        """
+        where, params = [], []
+        if partner_id is not None:
+            where.append("g.partner_id = ?")
+            params.append(partner_id)
+        if ids is not None:
+            id_list = list(ids)
+            where.append(f"g.id IN ({', '.join('?' * len(id_list)) or 'NULL'})")
+            params.extend(id_list)
+        elif not include_closed:
+            if closed_since is not None:
+                where.append("(g.status = 'open' OR g.closed_at >= ?)")
+                params.append(closed_since)
+            else:
+                where.append("g.status = 'open'")
+        sql = (
+            "SELECT g.*, p.handle FROM goals g JOIN partners p ON p.id = g.partner_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY g.status != 'open', g.due_on IS NULL, g.due_on, g.id"
+        )
+        goals = [
+            Goal(
+                partner=row["handle"],
+                **{k: row[k] for k in row.keys() if k != "handle"},  # noqa: SIM118
+            )
+            for row in self.conn.execute(sql, params)
+        ]
+        by_id = {goal.id: goal for goal in goals}
+        if by_id:
+            marks = ", ".join("?" * len(by_id))
+            for row in self.conn.execute(
+                f"SELECT goal_id, at, progress, note FROM goal_updates"
+                f" WHERE goal_id IN ({marks}) ORDER BY at, id",
+                list(by_id),
+            ):
+                by_id[row[0]].updates.append(GoalUpdate(at=row[1], progress=row[2], note=row[3]))
+        return goals
+
+    def goal(self, goal_id: int) -> Goal:
+        found = self.goals(ids=[goal_id])
+        if not found:
+            raise NotFound(f"no goal with id {goal_id} (see: partnerlog goal list --all)")
+        return found[0]
+
+    def add_goal_update(self, goal_id: int, update: GoalUpdate) -> Goal:
+        """Record a dated check-in; a progress figure becomes the goal's progress."""
+        self.conn.execute(
+            "INSERT INTO goal_updates (uuid, goal_id, at, progress, note, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [new_uuid(), goal_id, update.at, update.progress, update.note, timestamp()],
+        )
+        if update.progress is not None:
+            self.conn.execute(
+                "UPDATE goals SET progress = ? WHERE id = ?", [update.progress, goal_id]
+            )
+        return self.goal(goal_id)
+
+    def close_goal(self, goal_id: int, status: str, at: str) -> Goal:
+        self.conn.execute(
+            "UPDATE goals SET status = ?, closed_at = ?,"
+            " progress = CASE WHEN ? = 'done' THEN 100 ELSE progress END WHERE id = ?",
+            [status, at, status, goal_id],
+        )
+        return self.goal(goal_id)
+
+    # -- traits --------------------------------------------------------------
+
+    def add_trait(self, trait: Trait) -> Trait:
+        trait.uuid = trait.uuid or new_uuid()
+        trait.created_at = trait.created_at or timestamp()
+        cursor = self.conn.execute(
+            "INSERT INTO traits (uuid, partner_id, polarity, area, label, note, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                trait.uuid,
+                trait.partner_id,
+                trait.polarity,
+                trait.area,
+                trait.label,
+                trait.note,
+                trait.created_at,
+            ],
+        )
+        trait.id = cursor.lastrowid
+        return trait
+
+    def traits(
+        self, *, partner_id: int | None = None, mine: bool = False, active_only: bool = True
+    ) -> list[Trait]:
+        """Traits, mine first, then by partner, polarity and area.
+
+        ``mine`` limits to my own; ``partner_id`` to one partner's; archived
+        partners' traits are left out unless ``active_only`` is False.
+        """
+        where, params = [], []
+        if mine:
+            where.append("t.partner_id IS NULL")
+        elif partner_id is not None:
+            where.append("t.partner_id = ?")
+            params.append(partner_id)
+        if active_only:
+            where.append("(p.id IS NULL OR p.archived_at IS NULL)")
+        sql = (
+            "SELECT t.*, coalesce(p.handle, 'me') AS subject FROM traits t"
+            " LEFT JOIN partners p ON p.id = t.partner_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY t.partner_id IS NOT NULL, subject, t.polarity, t.area"
+        )
+        return [
+            Trait(**{k: row[k] for k in row.keys()})  # noqa: SIM118
+            for row in self.conn.execute(sql, params)
+        ]
+
+    def trait(self, trait_id: int) -> Trait:
+        row = self.conn.execute(
+            "SELECT t.*, coalesce(p.handle, 'me') AS subject FROM traits t"
+            " LEFT JOIN partners p ON p.id = t.partner_id WHERE t.id = ?",
+            [trait_id],
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no trait with id {trait_id} (see: partnerlog trait list)")
+        return Trait(**{k: row[k] for k in row.keys()})  # noqa: SIM118
+
+    def same_trait(self, partner_id: int | None, polarity: str, area: str) -> Trait | None:
+        row = self.conn.execute(
+            "SELECT id FROM traits WHERE partner_id IS ? AND polarity = ? AND area = ?",
+            [partner_id, polarity, area],
+        ).fetchone()
+        return self.trait(row[0]) if row else None
+
+    def remove_trait(self, trait_id: int) -> None:
+        self.trait(trait_id)  # raises NotFound
+        self.conn.execute("DELETE FROM traits WHERE id = ?", [trait_id])
 
     # -- the record `undo` removes ------------------------------------------
 
@@ -566,6 +766,26 @@ def _interaction(row: sqlite3.Row) -> Interaction:
 
 def _partner(row: sqlite3.Row) -> Partner:
     return Partner(**{key: row[key] for key in row.keys()})  # noqa: SIM118 (a Row iterates values)
+
+
+def complete_areas(path: Path, prefix: str, limit: int = 200) -> list[tuple[str, str]]:
+    """(area label, "strength"/"weakness") already in the journal, for shell completion."""
+    if not path.is_file():
+        return []
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            rows = conn.execute(
+                # Each area once, as it was first written.
+                "SELECT label, polarity FROM traits WHERE id IN (SELECT min(id) FROM traits"
+                " WHERE area LIKE ? || '%' GROUP BY area) ORDER BY area LIMIT ?",
+                [prefix.lower(), limit],
+            ).fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []
+    return [(row[0], row[1]) for row in rows]
 
 
 def complete_handles(path: Path, prefix: str, limit: int = 200) -> list[tuple[str, str]]:

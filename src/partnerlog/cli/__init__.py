@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from partnerlog import __version__, errors
-from partnerlog.cli import db, demo, entry, log, partner, timeline
+from partnerlog.cli import db, demo, entry, goal, log, partner, timeline, trait
 from partnerlog.cli.state import State
 
 app = typer.Typer(
@@ -58,10 +58,13 @@ def root(
 
 
 app.add_typer(partner.app, name="partner")
+app.add_typer(goal.app, name="goal")
+app.add_typer(trait.app, name="trait")
 app.add_typer(entry.app, name="entry")
 app.add_typer(db.app, name="db")
 log.register(app)
 timeline.register(app)
+trait.register(app)
 entry.register(app)
 demo.register(app)
 

@@ -1,6 +1,7 @@
 """`partnerlog partner …`: the people you work with."""
 
 import re
+from datetime import timedelta
 from typing import Annotated
 
 import typer
@@ -145,18 +146,35 @@ def show(ctx: typer.Context, who: Who, json: Json = False) -> None:
 
     Example: partnerlog partner show sari
     """
+    from partnerlog.models import complement_pairs
+
     journal = state(ctx).journal()
     partner = partner_named(journal, who)
+    now = dates.now()
     recent = journal.interactions(partner_id=partner.id, limit=10)
+    # Open goals, and the ones closed in the last 90 days.
+    goals = journal.goals(partner_id=partner.id, closed_since=dates.iso(now - timedelta(days=90)))
+    traits = journal.traits(partner_id=partner.id, active_only=False)
+    pairs = complement_pairs(journal.traits(active_only=False), only=partner.handle)
     if json:
         from partnerlog.render import print_json
 
-        print_json({**partner.to_json(), "recent": [i.to_json() for i in recent]})
+        print_json(
+            {
+                **partner.to_json(),
+                "goals": [g.to_json() for g in goals],
+                "traits": [t.to_json() for t in traits],
+                "complement": [p.to_json() for p in pairs],
+                "recent": [i.to_json() for i in recent],
+            }
+        )
         return
     from partnerlog.render import console, show_partner
 
     names = {p.handle: p.name for p in journal.partners(include_archived=True)}
-    console().print(show_partner(partner, recent, names, dates.now()))
+    console().print(
+        show_partner(partner, recent, names, now, goals=goals, traits=traits, pairs=pairs)
+    )
 
 
 @app.command("edit")

@@ -70,7 +70,7 @@ def search(
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many (0 = all).")] = 50,
     json: Json = False,
 ) -> None:
-    """Full-text search over your notes; every word must match, accents ignored.
+    """Full-text search over notes and goals; every word must match, accents ignored.
 
     Example: partnerlog search roadmap migration
     """
@@ -79,7 +79,27 @@ def search(
         raise UsageError("give some words to search for")
     journal = state(ctx).journal()
     entries = journal.search(text, limit=limit or None)
-    show_interactions(journal, entries, json, empty=f"Nothing matches {text!r}.")
+    goals = journal.search_goals(text, limit=limit or None)
+    if json:
+        from partnerlog.render import print_json
+
+        print_json(
+            {
+                "interactions": [entry.to_json() for entry in entries],
+                "goals": [goal.to_json() for goal in goals],
+            }
+        )
+        return
+    if goals:
+        from partnerlog import dates
+        from partnerlog.render import console, goals_table
+
+        names = {p.handle: p.name for p in journal.partners(include_archived=True)}
+        console().print(goals_table(goals, names, dates.now().date()))
+        if entries:
+            console().print()
+    if entries or not goals:
+        show_interactions(journal, entries, False, empty=f"Nothing matches {text!r}.")
 
 
 def show_interactions(journal, entries, json: bool, *, empty: str) -> None:
