@@ -102,4 +102,6 @@ def test_describe_and_ago_read_naturally():
     assert describe(at(2026, 11, 20), NOW) == "Fri 20 Nov 2026 12:00"
     assert ago(None, NOW) == "never"
     assert ago(at(2026, 11, 25), NOW) == "3 days ago"
-    assert ago(at(2026, 10, 1), NOW) == "8 weeks ago"
+    assert ago(at(2026, 10, 1), NOW) == "58 days ago"
+    assert ago(at(2026, 1, 1), NOW) == "11 months ago"
+    assert ago(at(2023, 1, 1), NOW) == "3 years ago"

@@ -5,9 +5,14 @@ next command are what they print (messages and data together). `pl` is the
 README's alias for `partnerlog log`. The clock is fixed at the conftest's NOW.
 """
 
+import contextlib
+import io
 import re
 import shlex
+import sys
 from pathlib import Path
+
+from partnerlog.cli import main
 
 README = Path(__file__).parent.parent / "README.md"
 
@@ -31,23 +36,49 @@ def test_the_readme_has_a_tour():
     assert len(tour()) >= 10
 
 
-def test_the_readme_tour_prints_what_it_shows(run, monkeypatch):
+def run_line(command: str) -> tuple[int, str]:
+    """Run one README command line: `partnerlog …`, `pl …`, `echo "x" | …`,
+    and `… > /dev/null || echo "x"`. Returns (exit code, what a terminal shows)."""
+    stdin = None
+    if " | " in command:
+        producer, command = command.split(" | ", 1)
+        stdin = shlex.split(producer)[1] + "\n"  # `echo "text" | …`
+    fallback = None
+    if " || " in command:
+        command, alternative = command.split(" || ", 1)
+        fallback = shlex.split(alternative)[1]  # `|| echo "text"`
+    quiet = command.endswith(" > /dev/null")
+    words = shlex.split(command.removesuffix(" > /dev/null"))
+    if words[0] == "pl":
+        words = ["partnerlog", "log", *words[1:]]
+    assert words[0] == "partnerlog", command
+    exit_code, shown = run_in_terminal(words[1:], stdin, quiet)
+    if fallback is not None and exit_code:
+        return 0, shown + fallback + "\n"
+    return exit_code, shown
+
+
+def run_in_terminal(args: list[str], stdin: str | None, quiet: bool) -> tuple[int, str]:
+    """Run the CLI with stdout and stderr on one stream, interleaved as a terminal shows them."""
+    screen = io.StringIO()
+    sys.stdin = io.StringIO(stdin or "")
+    with contextlib.redirect_stderr(screen):
+        with contextlib.redirect_stdout(io.StringIO() if quiet else screen):
+            code = main(args)
+    return code, screen.getvalue()
+
+
+def test_the_readme_tour_prints_what_it_shows(monkeypatch, tmp_path):
     monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.chdir(tmp_path)  # the tour's demo.db goes here
+    monkeypatch.setattr(sys, "stdin", sys.stdin)
     for command, shown in tour():
         if command.startswith("alias "):
             continue
-        stdin = None
-        if " | " in command:
-            producer, command = command.split(" | ", 1)
-            stdin = shlex.split(producer)[1] + "\n"  # `echo "text" | …`
-        words = shlex.split(command)
-        if words[0] == "pl":
-            words = ["partnerlog", "log", *words[1:]]
-        assert words[0] == "partnerlog", command
-        result = run(*words[1:], input=stdin)
+        exit_code, output = run_line(command)
         # The README shows mistakes too; those, and only those, fail.
-        assert (result.exit_code != 0) == shown.startswith("partnerlog: "), command
-        assert normalise(result.stderr + result.stdout) == normalise(shown), command
+        assert (exit_code != 0) == shown.startswith("partnerlog: "), command
+        assert normalise(output) == normalise(shown), command
 
 
 def test_the_first_lines_give_exactly_two_setup_commands():

@@ -228,8 +228,8 @@ def ago(moment: datetime | None, now: datetime) -> str:
         return "today"
     if days == 1:
         return "yesterday"
-    if days < 21:
+    if days < 100:
         return f"{days} days ago"
-    if days < 120:
-        return f"{days // 7} weeks ago"
-    return f"{days // 30} months ago"
+    if days < 730:
+        return f"{days // 30} months ago"
+    return f"{days // 365} years ago"

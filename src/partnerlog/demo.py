@@ -9,7 +9,16 @@ import random
 from datetime import datetime, timedelta
 
 from partnerlog import dates
-from partnerlog.models import Interaction, Partner, default_pillars
+from partnerlog.models import (
+    ME,
+    Goal,
+    GoalUpdate,
+    Interaction,
+    Partner,
+    Trait,
+    area_key,
+    default_pillars,
+)
 
 SEED = 20261128
 
@@ -78,6 +87,33 @@ BENEFIT_BY_KIND = {
 }
 
 
+# handle (or "me"), polarity, area as typed, note
+TRAITS = [
+    ("me", "strength", "SQL", None),
+    ("me", "strength", "Python", None),
+    ("me", "weakness", "public speaking", "my voice shakes past ten minutes"),
+    ("me", "weakness", "negotiation", None),
+    ("sari", "strength", "Public Speaking", "ran the company all-hands"),
+    ("sari", "weakness", "sql", "avoids window functions"),
+    ("budi", "strength", "negotiation", None),
+    ("jose", "weakness", "python", None),
+    ("jose", "strength", "design", None),
+    ("rina", "weakness", "SQL", None),
+    ("maria", "strength", "statistics", None),
+]
+
+# handle, owner, title, due (days from now), progress check-ins (days ago, %, note), status
+GOALS = [
+    ("sari", "shared", "Ship the warehouse pipeline", 30,
+     [(40, 20, "schema agreed"), (12, 45, "staging works"), (3, 60, "backfill running")], "open"),
+    ("sari", "shared", "Talk together at the data meetup", -20, [(25, 100, "went well!")], "done"),
+    ("budi", "me", "Promotion case for Q1", 45, [(20, 30, "first draft")], "open"),
+    ("jose", "partner", "Learn enough Python for the prototypes", -10, [(50, 20, None)], "open"),
+    ("rina", "shared", "Automate the regression suite", 60, [(6, 35, "half the suites")], "open"),
+    ("andi", "shared", "Align the roadmap with sales", -35, [], "open"),
+]  # fmt: skip
+
+
 def build(journal, now: datetime) -> dict:
     """Fill an empty journal with the sample year; returns what it added."""
     rng = random.Random(SEED)
@@ -103,6 +139,37 @@ def build(journal, now: datetime) -> dict:
             while day <= known:
                 added["interactions"] += _log_one(journal, rng, partner, partners, now, day)
                 day += max(1, round(rng.expovariate(1 / every)))
+        for subject, polarity, label, note in TRAITS:
+            journal.add_trait(
+                Trait(
+                    subject=subject,
+                    partner_id=None if subject == ME else partners[subject].id,
+                    polarity=polarity,
+                    area=area_key(label),
+                    label=label,
+                    note=note,
+                )
+            )
+        for handle, owner, title, due_in, check_ins, status in GOALS:
+            goal = journal.add_goal(
+                Goal(
+                    partner=handle,
+                    partner_id=partners[handle].id,
+                    owner=owner,
+                    title=title,
+                    due_on=(now + timedelta(days=due_in)).date().isoformat(),
+                    created_at=dates.iso(now - timedelta(days=60)),
+                )
+            )
+            for days_ago, progress, note in check_ins:
+                at = dates.iso(now - timedelta(days=days_ago))
+                journal.add_goal_update(goal.id, GoalUpdate(at=at, progress=progress, note=note))
+            if status != "open":
+                journal.close_goal(
+                    goal.id, status, dates.iso(now - timedelta(days=check_ins[-1][0]))
+                )
+        added["goals"] = len(GOALS)
+        added["traits"] = len(TRAITS)
     return added
 
 

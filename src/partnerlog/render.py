@@ -8,14 +8,23 @@ made with markup and emoji off for the same reason.
 
 import json
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
 from partnerlog import dates
-from partnerlog.models import Goal, Interaction, Pair, Partner, Trait, hashtags, visible
+from partnerlog.models import (
+    PILLARS,
+    Goal,
+    Interaction,
+    Pair,
+    Partner,
+    Trait,
+    hashtags,
+    visible,
+)
 
 TONE_MARKS = {-2: "−−", -1: "−", 0: "·", 1: "+", 2: "++"}
 TONE_STYLES = {-2: "red", -1: "red", 0: "", 1: "green", 2: "green"}
@@ -117,6 +126,7 @@ def show_partner(
     goals: list[Goal] = (),
     traits: list[Trait] = (),
     pairs: list[Pair] = (),
+    verdict=None,
 ) -> Group:
     """The profile of one partner."""
     title = user_text(partner.name, one_line=True, style="bold")
@@ -135,6 +145,8 @@ def show_partner(
     last = dates.from_iso(recent[0].occurred_at) if recent else None
     facts.add_row("last contact", dates.ago(last, now))
     parts: list = [title, facts]
+    if verdict is not None:
+        parts += [Text(""), health_view(verdict)]
     if goals:
         parts += [Text("\nGoals", style="bold"), goals_table(list(goals), names, now.date())]
     if traits:
@@ -241,3 +253,131 @@ def complement_view(pairs: list[Pair], names: dict[str, str]) -> Group:
             line.append(" — look for someone strong here", style="dim")
             parts.append(line)
     return Group(*parts)
+
+
+STATUS_STYLES = {
+    "thriving": "bold green",
+    "steady": "green",
+    "new": "cyan",
+    "drifting": "yellow",
+    "at-risk": "bold red",
+}
+BLOCKS = "▁▂▃▄▅▆▇█"
+SPARKS = " ▁▂▃▄▅▆▇█"
+
+
+def pillar_bars(pillars: dict[str, int]) -> Text:
+    """The five pillars as five small bars (0–20 each), coloured by strength."""
+    text = Text()
+    for pillar in PILLARS:
+        value = pillars[pillar]
+        block = BLOCKS[min(len(BLOCKS) - 1, value * len(BLOCKS) // 21)]
+        text.append(block, style="red" if value < 7 else "yellow" if value < 14 else "green")
+    return text
+
+
+def sparkline(counts: list[int], top: int) -> Text:
+    """Weekly activity on a scale shared by every row (``top`` = the busiest week anywhere)."""
+    if top <= 0:
+        return Text(" " * len(counts))
+    chars = [SPARKS[0 if n == 0 else max(1, round(n * (len(SPARKS) - 1) / top))] for n in counts]
+    return Text("".join(chars), style="cyan")
+
+
+def trend_mark(trend: float | None) -> Text:
+    if trend is None:
+        return Text("")
+    if trend >= 0.5:
+        return Text("↗", style="green")
+    if trend <= -0.5:
+        return Text("↘", style="red")
+    return Text("→")
+
+
+def summary_table(verdicts: list, top_week: int, width: int = 80) -> Group:
+    """The dashboard: one line of figures per partnership, its next step beneath.
+
+    Laid out by hand (not a Rich table) so the next step gets the full width
+    and the dashboard stays readable in an 80-column terminal.
+    """
+    fixed = (8, 5, 7, 11, 7, 12, 4)  # every column but the partner's name
+    name_width = max(12, min(24, width - sum(fixed) - 2 * len(fixed)))
+
+    def cell(text: Text | str, size: int, right: bool = False) -> Text:
+        text = Text(text) if isinstance(text, str) else text.copy()
+        text.truncate(size, overflow="ellipsis")
+        pad = " " * (size - text.cell_len)
+        return Text(pad) + text if right else text + Text(pad)
+
+    columns = [("status", 8, False), ("partner", name_width, False), ("score", 5, True)]
+    columns += [("pillars", 7, False), ("last seen", 11, False), ("30d/90d", 7, True)]
+    columns += [("12 weeks", 12, False), ("tone", 4, False)]
+    header = Text("  ").join(
+        cell(Text(name, style="bold"), size, right) for name, size, right in columns
+    )
+    lines: list = [header]
+    for verdict in verdicts:
+        last = "never" if verdict.days_since is None else _days_ago(verdict.days_since)
+        values = [
+            Text(verdict.status, style=STATUS_STYLES[verdict.status]),
+            user_text(verdict.name, one_line=True),
+            Text(str(verdict.score)),
+            pillar_bars(verdict.pillars),
+            Text(last, style="red" if verdict.due else ""),
+            Text(f"{verdict.interactions_30d}/{verdict.interactions_90d}"),
+            sparkline(verdict.weekly, top_week),
+            Text(" ") + trend_mark(verdict.tone_trend),
+        ]
+        row = Text("  ").join(
+            cell(value, size, right) for value, (_, size, right) in zip(values, columns)
+        )
+        lines.append(row.rstrip() or row)
+        # The next step beneath, wrapped with a hanging indent.
+        step = Table.grid()
+        step.add_column(width=12, no_wrap=True)
+        step.add_column(ratio=1)
+        step.add_row(Text("          ↳ ", style="dim"), user_text(verdict.next_step))
+        lines.append(step)
+    lines.append(
+        Text(
+            "pillars: communication · bond · understanding · goals · complement"
+            "  (each 0–20; the score is their sum)",
+            style="dim",
+        )
+    )
+    return Group(*lines)
+
+
+def health_view(verdict) -> Group:
+    """A partner's health: status and score, each pillar with its reason, next step, benefits."""
+    head = Text("Health  ", style="bold")
+    head.append(verdict.status, style=STATUS_STYLES[verdict.status])
+    head.append(f"  {verdict.score}/100")
+    if verdict.tone_avg_90d is not None:
+        head.append(f"  tone {verdict.tone_avg_90d:+.1f} ")
+        head.append(trend_mark(verdict.tone_trend))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column()
+    for pillar in PILLARS:
+        value = verdict.pillars[pillar]
+        filled = round(value / 2)
+        bar = Text("█" * filled, style="red" if value < 7 else "yellow" if value < 14 else "green")
+        bar.append("░" * (10 - filled), style="dim")
+        grid.add_row(pillar, bar, f"{value}/20", user_text(verdict.pillar_reasons[pillar]))
+    step = Text("Next step  ", style="bold")
+    step.append(user_text(verdict.next_step))
+    delivered = [f"{b} {n}" for b, n in verdict.benefits.items() if n]
+    benefits = Text("Benefits (90 days)  ", style="bold")
+    benefits.append(", ".join(delivered) if delivered else "none tagged yet (log with --benefit)")
+    parts: list = [head, grid, step, benefits]
+    if verdict.reasons:
+        parts.insert(1, Text("; ".join(verdict.reasons), style="dim"))
+    return Group(*parts)
+
+
+def _days_ago(days: int) -> str:
+    """As `dates.ago` says it, from a number of days."""
+    return dates.ago(datetime(2000, 1, 1) - timedelta(days=days), datetime(2000, 1, 1))

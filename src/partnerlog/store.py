@@ -624,6 +624,58 @@ class Journal:
         self.trait(trait_id)  # raises NotFound
         self.conn.execute("DELETE FROM traits WHERE id = ?", [trait_id])
 
+    # -- what the health model needs ------------------------------------------
+
+    def health_facts(self, since: datetime, *, partner_id: int | None = None) -> list:
+        """Facts for every active partner (or one), in five queries whatever their number.
+
+        ``since`` bounds the interactions loaded (the model's window, or more).
+        """
+        from partnerlog.health import Contact, Facts
+        from partnerlog.models import complement_pairs
+
+        if partner_id is None:
+            partners = self.partners()
+        else:
+            partners = [self.partner(partner_id)]
+        facts = {p.id: Facts(partner=p) for p in partners}
+        for row in self.conn.execute(
+            "SELECT partner_id, max(i.occurred_at), count(*) FROM interaction_partners ip"
+            " JOIN interactions i ON i.id = ip.interaction_id GROUP BY partner_id"
+        ):
+            if row[0] in facts:
+                facts[row[0]].last_contact = datetime.fromisoformat(row[1])
+                facts[row[0]].total_contacts = row[2]
+        for row in self.conn.execute(
+            "SELECT ip.partner_id, i.occurred_at, i.kind, i.setting, i.tone,"
+            " (SELECT group_concat(pillar) FROM interaction_pillars WHERE interaction_id = i.id),"
+            " (SELECT group_concat(benefit) FROM interaction_benefits"
+            "  WHERE interaction_id = i.id)"
+            " FROM interactions i JOIN interaction_partners ip ON ip.interaction_id = i.id"
+            " WHERE i.occurred_at >= ?",
+            [since.isoformat()],
+        ):
+            if row[0] in facts:
+                facts[row[0]].contacts.append(
+                    Contact(
+                        at=datetime.fromisoformat(row[1]),
+                        kind=row[2],
+                        setting=row[3],
+                        tone=row[4],
+                        pillars=frozenset(row[5].split(",")) if row[5] else frozenset(),
+                        benefits=frozenset(row[6].split(",")) if row[6] else frozenset(),
+                    )
+                )
+        for goal in self.goals(partner_id=partner_id, closed_since=since.isoformat()):
+            if goal.partner_id in facts:
+                facts[goal.partner_id].goals.append(goal)
+        by_handle = {f.partner.handle: f for f in facts.values()}
+        for pair in complement_pairs(self.traits()):
+            for side in (pair.strong, pair.weak):
+                if side in by_handle:
+                    by_handle[side].pairs.append(pair)
+        return list(facts.values())
+
     # -- the record `undo` removes ------------------------------------------
 
     def latest_record(self) -> tuple[str, int] | None:

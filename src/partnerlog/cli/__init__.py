@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from partnerlog import __version__, errors
-from partnerlog.cli import db, demo, entry, goal, log, partner, timeline, trait
+from partnerlog.cli import db, demo, entry, goal, log, partner, summary, timeline, trait
 from partnerlog.cli.state import State
 
 app = typer.Typer(
@@ -63,6 +63,7 @@ app.add_typer(trait.app, name="trait")
 app.add_typer(entry.app, name="entry")
 app.add_typer(db.app, name="db")
 log.register(app)
+summary.register(app)
 timeline.register(app)
 trait.register(app)
 entry.register(app)

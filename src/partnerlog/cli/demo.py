@@ -46,23 +46,23 @@ def demo(
     now = dates.now()
     added = sample.build(journal, now)
     typer.echo(
-        f"Built a demo journal with {added['partners']} partners and "
-        f"{added['interactions']} interactions over a year, in {target}",
+        f"Built a demo journal with {added['partners']} partners, "
+        f"{added['interactions']} interactions over a year, {added['goals']} goals and "
+        f"{added['traits']} strengths and weaknesses, in {target}",
         err=True,
     )
-    from partnerlog.render import console, interactions_table, partners_table
+    from partnerlog.cli.summary import show_dashboard
 
-    out = console()
-    out.print(partners_table(journal.partners(), journal.last_contacts(), now))
-    out.print()
-    names = {p.handle: p.name for p in journal.partners()}
-    out.print(interactions_table(journal.interactions(limit=8), names, now))
+    show_dashboard(journal, now)
     journal.close()
     typer.echo(
         "\nExplore it (your own journal is untouched):\n"
         f"  export PARTNERLOG_DB={_shell_quote(target)}\n"
-        "  partnerlog timeline sari\n"
-        "  partnerlog partner show andi\n"
+        "  partnerlog partner show sari     (a thriving partnership)\n"
+        "  partnerlog partner show andi     (one at risk)\n"
+        "  partnerlog due\n"
+        "  partnerlog timeline dewi\n"
+        "  partnerlog complement\n"
         "  partnerlog search migrasi\n"
         "and when you are done: unset PARTNERLOG_DB",
         err=True,

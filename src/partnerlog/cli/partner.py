@@ -156,12 +156,19 @@ def show(ctx: typer.Context, who: Who, json: Json = False) -> None:
     goals = journal.goals(partner_id=partner.id, closed_since=dates.iso(now - timedelta(days=90)))
     traits = journal.traits(partner_id=partner.id, active_only=False)
     pairs = complement_pairs(journal.traits(active_only=False), only=partner.handle)
+    from partnerlog.cli.summary import verdicts
+
+    [verdict] = verdicts(journal, now, 90, partner_id=partner.id)
     if json:
         from partnerlog.render import print_json
 
         print_json(
             {
                 **partner.to_json(),
+                "health": {
+                    **verdict.to_json(),
+                    "pillar_reasons": verdict.pillar_reasons,
+                },
                 "goals": [g.to_json() for g in goals],
                 "traits": [t.to_json() for t in traits],
                 "complement": [p.to_json() for p in pairs],
@@ -173,7 +180,9 @@ def show(ctx: typer.Context, who: Who, json: Json = False) -> None:
 
     names = {p.handle: p.name for p in journal.partners(include_archived=True)}
     console().print(
-        show_partner(partner, recent, names, now, goals=goals, traits=traits, pairs=pairs)
+        show_partner(
+            partner, recent, names, now, goals=goals, traits=traits, pairs=pairs, verdict=verdict
+        )
     )
 
 

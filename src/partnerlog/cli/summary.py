@@ -1,0 +1,118 @@
+"""`partnerlog summary` and `partnerlog due`: how every partnership is going."""
+
+from datetime import datetime, timedelta
+from typing import Annotated
+
+import typer
+
+from partnerlog.cli.state import state
+
+# The dashboard shows this many partnerships unless asked for --all.
+DEFAULT_ROWS = 25
+
+
+def register(app: typer.Typer) -> None:
+    app.command("summary")(summary)
+    app.command("due")(due)
+
+
+Window = Annotated[
+    int, typer.Option("--window", help="Days the pillars look back over.", min=1, max=3650)
+]
+
+
+def verdicts(journal, now: datetime, window: int, partner_id: int | None = None) -> list:
+    from partnerlog import health
+
+    since = now - timedelta(days=max(window, 7 * health.WEEKS, 60) + 1)
+    facts = journal.health_facts(since, partner_id=partner_id)
+    return sorted(
+        (health.score_partnership(f, now, window) for f in facts), key=health.attention_order
+    )
+
+
+def summary(
+    ctx: typer.Context,
+    all_rows: Annotated[bool, typer.Option("--all", help="Show every partnership.")] = False,
+    window: Window = 90,
+    json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """The dashboard: every active partnership, who needs attention first, and what to do next.
+
+    Example: partnerlog summary --window 60
+    """
+    from partnerlog import dates
+
+    now = dates.now()
+    journal = state(ctx).journal()
+    found = verdicts(journal, now, window)
+    if json:
+        from partnerlog.render import print_json
+
+        print_json([v.to_json() for v in found])
+        return
+    show_dashboard(journal, now, found, all_rows=all_rows)
+
+
+def show_dashboard(journal, now: datetime, found=None, *, all_rows: bool = False) -> None:
+    """Print the dashboard (the summary's table) for a journal."""
+    if found is None:
+        found = verdicts(journal, now, 90)
+    if not found:
+        typer.echo("No partners yet. Add one with: partnerlog partner add NAME", err=True)
+        return
+    from partnerlog.render import console, summary_table
+
+    shown = found if all_rows else found[:DEFAULT_ROWS]
+    out = console()
+    # The sparkline shares one scale across every row, shown or not.
+    out.print(summary_table(shown, max((max(v.weekly) for v in found), default=0), out.width))
+    hidden = len(found) - len(shown)
+    if hidden:
+        typer.echo(
+            f"… and {hidden} more partnership{'s' if hidden != 1 else ''} doing better "
+            "(partnerlog summary --all shows every one)",
+            err=True,
+        )
+
+
+def due(
+    ctx: typer.Context,
+    exit_code: Annotated[
+        bool,
+        typer.Option(
+            "--exit-code", help="Exit 1 when anyone is due, 0 otherwise (for prompts, cron)."
+        ),
+    ] = False,
+    json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Who is overdue for contact, most overdue first.
+
+    Example: partnerlog due --exit-code || echo "time to reach out"
+    """
+    from partnerlog import dates
+    from partnerlog.health import due_partners
+
+    now = dates.now()
+    journal = state(ctx).journal()
+    contacts = {pid: datetime.fromisoformat(at) for pid, at in journal.last_contacts().items()}
+    found = due_partners(journal.partners(), contacts, now)
+    if json:
+        from partnerlog.render import print_json
+
+        print_json([d.to_json() for d in found])
+    elif found:
+        from partnerlog.models import visible
+
+        width = max(len(item.handle) for item in found)
+        for item in found:
+            last = "never" if item.days_since is None else f"{item.days_since} days ago"
+            print(
+                f"{item.handle:<{width}}  {item.overdue_days:>3} days overdue  "
+                f"last contact {last}, every {item.cadence_days} days  "
+                f"{visible(item.name, one_line=True)}"
+            )
+    elif not exit_code:
+        typer.echo("Nobody is due. Well kept!", err=True)
+    if exit_code and found:
+        raise typer.Exit(1)

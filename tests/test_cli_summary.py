@@ -1,0 +1,158 @@
+import json
+import sqlite3
+
+import pytest
+
+SUMMARY_KEYS = {
+    "handle", "name", "kind", "relation", "last_contact", "days_since", "cadence_days", "due",
+    "interactions_30d", "interactions_90d", "tone_avg_90d", "score", "pillars", "status",
+    "reasons", "next_step",
+}  # fmt: skip
+
+
+@pytest.fixture
+def journal(team, journal_path):
+    """Sari thriving, Budi at risk, José drifting, Maria never contacted."""
+    for days in range(1, 90, 7):
+        team(
+            "log",
+            "sari",
+            "-k",
+            "lunch",
+            "-s",
+            "outside",
+            "-t",
+            "1",
+            "-w",
+            f"{days} days ago",
+            "lunch",
+        )
+    team("log", "sari", "-k", "review", "-w", "3 days ago", "design review")
+    team("log", "sari", "-k", "1on1", "-w", "20 days ago", "1:1")
+    team("goal", "add", "sari", "ship the pipeline")
+    team("goal", "update", "1", "--progress", "50")
+    team("trait", "add", "me", "weakness", "public speaking")
+    team("trait", "add", "me", "strength", "sql")
+    team("trait", "add", "sari", "strength", "public speaking")
+    team("trait", "add", "sari", "weakness", "SQL")
+    team("log", "budi", "-k", "1on1", "-w", "60 days ago", "1:1")
+    team("log", "jose", "-k", "coffee", "-w", "16 days ago", "coffee")
+    for days in (23, 37, 51, 65):
+        team("log", "jose", "-k", "1on1", "-w", f"{days} days ago", "1:1")
+    conn = sqlite3.connect(journal_path)
+    conn.execute("UPDATE partners SET created_at = '2025-06-01T00:00:00+00:00'")
+    conn.commit()
+    conn.close()
+    return team
+
+
+def summary(run, *args):
+    result = run("summary", *args, "--json")
+    assert result.exit_code == 0, result.stderr
+    return {row["handle"]: row for row in json.loads(result.stdout)}
+
+
+def test_summary_json_has_the_documented_fields_and_verdicts(journal):
+    rows = summary(journal)
+    assert all(set(row) >= SUMMARY_KEYS for row in rows.values())
+    assert {h: r["status"] for h, r in rows.items()} == {
+        "sari": "thriving",
+        "budi": "at-risk",
+        "jose": "drifting",
+        "maria": "at-risk",
+    }
+    sari = rows["sari"]
+    assert set(sari["pillars"]) == {"communication", "bond", "understanding", "goals", "complement"}
+    assert sari["score"] == sum(sari["pillars"].values())
+    assert (sari["days_since"], sari["due"], sari["cadence_days"]) == (1, False, 14)
+    assert sari["interactions_30d"] == 7 and sari["interactions_90d"] == 15
+    assert sari["tone_avg_90d"] == 1.0
+    budi = rows["budi"]
+    assert budi["due"] and budi["days_since"] == 60
+    assert budi["next_step"] == "last contact 60 days ago — check in with Budi this week"
+    assert any("overdue by 46 days" in reason for reason in budi["reasons"])
+
+
+def test_summary_is_sorted_by_who_needs_attention(journal):
+    order = [row["handle"] for row in json.loads(journal("summary", "--json").stdout)]
+    assert order == ["maria", "budi", "jose", "sari"]
+
+
+def test_summary_window_option(journal):
+    assert summary(journal, "--window", "30")["sari"]["pillars"]["bond"] == 20
+    result = journal("summary", "--window", "0")
+    assert result.exit_code == 2
+
+
+def test_due_json_and_exit_code(journal):
+    result = journal("due", "--json")
+    assert json.loads(result.stdout) == [
+        {"handle": "maria", "name": "Maria Gonzalez", "days_since": None, "cadence_days": 30,
+         "overdue_days": 515},
+        {"handle": "budi", "name": "Budi Santoso", "days_since": 60, "cadence_days": 14,
+         "overdue_days": 46},
+        {"handle": "jose", "name": "José Álvarez", "days_since": 16, "cadence_days": 7,
+         "overdue_days": 9},
+    ]  # fmt: skip
+    flagged = journal("due", "--exit-code")
+    assert flagged.exit_code == 1 and flagged.stderr == ""
+    assert flagged.stdout.splitlines()[0].startswith("maria")
+
+
+def test_due_exit_code_is_0_when_nobody_is_due(team, journal_path):
+    for who in ("sari", "budi", "jose", "maria"):
+        team("log", who, "hello")
+    result = team("due", "--exit-code")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    assert team("due").stderr == "Nobody is due. Well kept!\n"
+
+
+def test_partner_show_has_health_with_reasons(journal):
+    shown = json.loads(journal("partner", "show", "budi", "--json").stdout)
+    assert shown["health"]["status"] == "at-risk"
+    assert set(shown["health"]["pillar_reasons"]) == set(shown["health"]["pillars"])
+    out = journal("partner", "show", "sari").stdout
+    assert "Health  thriving" in out
+    assert "Next step" in out and "Benefits (90 days)" in out
+    assert "ship the pipeline" in out
+
+
+DASHBOARD = """\
+status    partner       score  pillars  last seen    30d/90d  12 weeks      tone
+at-risk   Maria Gonza…      0  ▁▁▁▁▁    never            0/0
+          ↳ never in touch yet — say hello to Maria this week
+at-risk   Budi Santoso      7  ▂▁▂▁▁    60 days ago      0/1     ▄
+          ↳ last contact 60 days ago — check in with Budi this week
+drifting  José Álvarez     27  ▄▄▄▁▁    16 days ago      2/5    ▄ ▄ ▄ ▄▄
+          ↳ last contact 16 days ago — check in with José this week
+thriving  Sari Wuland…     94  ████▆    yesterday       7/15  ▄▄▄▄▄▄▄▄▄█▄█   →
+          ↳ learn from Sari: ask how they approach public speaking
+pillars: communication · bond · understanding · goals · complement  (each 0–20;
+the score is their sum)
+"""
+
+
+def test_dashboard_renders_at_80_columns_without_colour(journal, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    result = journal("summary")
+    assert "\x1b" not in result.stdout
+    assert "\n".join(line.rstrip() for line in result.stdout.splitlines()) + "\n" == DASHBOARD
+
+
+def test_summary_shows_the_neediest_first_and_says_how_many_more(run, monkeypatch):
+    from partnerlog.cli import summary as summary_module
+
+    monkeypatch.setattr(summary_module, "DEFAULT_ROWS", 2)
+    for n in range(5):
+        run("partner", "add", f"Person {n}")
+    result = run("summary")
+    assert result.stdout.count("↳") == 2
+    assert "… and 3 more partnerships" in result.stderr
+    assert run("summary", "--all").stdout.count("↳") == 5
+
+
+def test_user_text_in_the_dashboard_is_shown_verbatim(run, monkeypatch):
+    run("partner", "add", "[bold]Eve[/] \x1b[31m", "--handle", "eve")
+    out = run("summary").stdout
+    assert "[bold]Eve[/] \\x1b[31m" in out and "\x1b" not in out
