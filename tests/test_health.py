@@ -278,7 +278,7 @@ def test_tone_average_and_trend():
         (dict(contacts=[contact(d, setting="outside", pillars=["communication"]) for d in range(1, 90, 5)],
               goals=[goal(updates=[1])], pairs=[Pair("public speaking", "sari", "me", "public speaking")]),
          "learn from Sari: ask how they approach public speaking"),
-        (dict(contacts=[contact(d, kind=k, setting="outside") for d, k in zip(range(1, 8), "abcabca")],
+        (dict(contacts=[contact(d, kind=k, setting="outside") for d, k in zip(range(1, 8), "abcabca", strict=True)],
               goals=[goal(updates=[1])],
               pairs=[Pair("x", "sari", "me")] * 2 + [Pair("y", "me", "sari")] * 2),
          "speak openly with Sari: share a doubt or ask for honest feedback"),

@@ -62,9 +62,9 @@ def run_in_terminal(args: list[str], stdin: str | None, quiet: bool) -> tuple[in
     """Run the CLI with stdout and stderr on one stream, interleaved as a terminal shows them."""
     screen = io.StringIO()
     sys.stdin = io.StringIO(stdin or "")
-    with contextlib.redirect_stderr(screen):
-        with contextlib.redirect_stdout(io.StringIO() if quiet else screen):
-            code = main(args)
+    out = io.StringIO() if quiet else screen
+    with contextlib.redirect_stderr(screen), contextlib.redirect_stdout(out):
+        code = main(args)
     return code, screen.getvalue()
 
 

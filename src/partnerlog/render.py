@@ -329,7 +329,8 @@ def summary_table(verdicts: list, top_week: int, width: int = 80) -> Group:
             Text(" ") + trend_mark(verdict.tone_trend),
         ]
         row = Text("  ").join(
-            cell(value, size, right) for value, (_, size, right) in zip(values, columns)
+            cell(value, size, right)
+            for value, (_, size, right) in zip(values, columns, strict=True)
         )
         lines.append(row.rstrip() or row)
         # The next step beneath, wrapped with a hanging indent.

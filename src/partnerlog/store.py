@@ -634,10 +634,7 @@ class Journal:
         from partnerlog.health import Contact, Facts
         from partnerlog.models import complement_pairs
 
-        if partner_id is None:
-            partners = self.partners()
-        else:
-            partners = [self.partner(partner_id)]
+        partners = self.partners() if partner_id is None else [self.partner(partner_id)]
         facts = {p.id: Facts(partner=p) for p in partners}
         for row in self.conn.execute(
             "SELECT partner_id, max(i.occurred_at), count(*) FROM interaction_partners ip"
