@@ -198,6 +198,11 @@ def hashtags(note: str) -> list[str]:
     return seen
 
 
+def plural(count: int, noun: str) -> str:
+    """ "1 goal", "3 goals"."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def normal_tag(tag: str) -> str:
     return fold(tag.lstrip("#")).strip("-")
 

@@ -8,6 +8,7 @@ through ``Journal.transaction()``: one ``BEGIN IMMEDIATE`` transaction, so a
 failed command changes nothing.
 """
 
+import json
 import os
 import re
 import sqlite3
@@ -29,12 +30,14 @@ from partnerlog.errors import (
 )
 from partnerlog.models import (
     BENEFITS,
+    ME,
     PILLARS,
     Goal,
     GoalUpdate,
     Interaction,
     Partner,
     Trait,
+    fold,
     handle_candidates,
     visible,
 )
@@ -42,6 +45,19 @@ from partnerlog.paths import create_private_file, ensure_private_folder
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 10.0
+
+# The tables a CSV export writes, one file each.
+EXPORT_TABLES = (
+    "partners",
+    "interactions",
+    "interaction_partners",
+    "interaction_tags",
+    "interaction_pillars",
+    "interaction_benefits",
+    "goals",
+    "goal_updates",
+    "traits",
+)
 
 PARTNER_COLUMNS = (
     "id, uuid, handle, name, kind, relation, role, org, cadence_days, notes, "
@@ -396,6 +412,54 @@ class Journal:
             params.append(limit)
         return [_interaction(row) for row in self.conn.execute(sql, params)]
 
+    def interactions_by_partner(
+        self,
+        partner_ids: list[int],
+        *,
+        since: date,
+        until: date,
+        include_private: bool = False,
+    ) -> Iterator[tuple[int, Interaction]]:
+        """(partner id, interaction) in range, streamed in ``partner_ids`` order, newest first.
+
+        One query for any number of partners, for reports.
+        """
+        if not partner_ids:
+            return
+        # The caller's order (a CTE of positions) lets SQLite stream the rows.
+        positions = ", ".join("(?, ?)" for _ in partner_ids)
+        sql = (
+            f"WITH wanted (pid, pos) AS (VALUES {positions}) "
+            + _INTERACTION_COLUMNS
+            + ", ip.partner_id AS for_partner FROM wanted"
+            " JOIN interaction_partners ip ON ip.partner_id = wanted.pid"
+            " JOIN interactions i ON i.id = ip.interaction_id"
+            " WHERE i.occurred_at >= ? AND i.occurred_at < ?"
+            + ("" if include_private else " AND i.private = 0")
+            + " ORDER BY wanted.pos, i.occurred_at DESC, i.id DESC"
+        )
+        params = [value for n, pid in enumerate(partner_ids) for value in (pid, n)]
+        params += [since.isoformat(), (until + timedelta(days=1)).isoformat()]
+        for row in self.conn.execute(sql, params):
+            yield row["for_partner"], _interaction(row)
+
+    def activity_counts(
+        self, partner_ids: list[int], *, since: date, until: date, include_private: bool = False
+    ) -> list[tuple[str, str, int]]:
+        """(month "YYYY-MM", kind, interactions) for these partners in range."""
+        if not partner_ids:
+            return []
+        placeholders = ", ".join("?" * len(partner_ids))
+        rows = self.conn.execute(
+            "SELECT substr(occurred_at, 1, 7), kind, count(*) FROM interactions"
+            " WHERE occurred_at >= ? AND occurred_at < ?"
+            + ("" if include_private else " AND private = 0")
+            + " AND id IN (SELECT interaction_id FROM interaction_partners"
+            f" WHERE partner_id IN ({placeholders})) GROUP BY 1, 2 ORDER BY 1, 2",
+            [since.isoformat(), (until + timedelta(days=1)).isoformat(), *partner_ids],
+        )
+        return [(row[0], row[1], row[2]) for row in rows]
+
     def interaction(self, interaction_id: int) -> Interaction:
         found = self.interactions(ids=[interaction_id])
         if not found:
@@ -673,6 +737,276 @@ class Journal:
                     by_handle[side].pairs.append(pair)
         return list(facts.values())
 
+    # -- export and import ----------------------------------------------------
+
+    def export_partners(self) -> Iterator[dict]:
+        rows = self.conn.execute(f"SELECT {PARTNER_COLUMNS} FROM partners ORDER BY id")
+        for row in rows:
+            partner = _partner(row)
+            yield {
+                **partner.to_json(),
+                "notes": partner.notes,
+                "created_at": partner.created_at,
+                "archived_at": partner.archived_at,
+            }
+
+    def export_interactions(self, *, include_private: bool = True) -> Iterator[dict]:
+        """Every interaction in the export shape, streamed (oldest first)."""
+        where = "" if include_private else " WHERE i.private = 0"
+        rows = self.conn.execute(
+            "SELECT i.*,"
+            " (SELECT json_group_array(json_array(handle, uuid)) FROM (SELECT p.handle, p.uuid"
+            "   FROM interaction_partners ip JOIN partners p ON p.id = ip.partner_id"
+            "   WHERE ip.interaction_id = i.id ORDER BY p.handle)) AS people,"
+            " (SELECT json_group_array(tag) FROM (SELECT tag FROM interaction_tags"
+            "   WHERE interaction_id = i.id ORDER BY tag)) AS tags,"
+            " (SELECT json_group_array(pillar) FROM interaction_pillars"
+            "   WHERE interaction_id = i.id) AS pillars,"
+            " (SELECT json_group_array(benefit) FROM interaction_benefits"
+            "   WHERE interaction_id = i.id) AS benefits"
+            f" FROM interactions i{where} ORDER BY i.id"
+        )
+        for row in rows:
+            people = json.loads(row["people"])
+            pillars = set(json.loads(row["pillars"]))
+            benefits = set(json.loads(row["benefits"]))
+            yield {
+                "id": row["id"],
+                "uuid": row["uuid"],
+                "occurred_at": row["occurred_at"],
+                "partners": [handle for handle, _ in people],
+                "kind": row["kind"],
+                "setting": row["setting"],
+                "tone": row["tone"],
+                "pillars": [p for p in PILLARS if p in pillars],
+                "benefits": [b for b in BENEFITS if b in benefits],
+                "tags": json.loads(row["tags"]),
+                "note": row["note"],
+                "private": bool(row["private"]),
+                "partner_uuids": [uuid for _, uuid in people],
+                "created_at": row["created_at"],
+            }
+
+    def export_goals(self) -> Iterator[dict]:
+        rows = self.conn.execute(
+            "SELECT g.*, p.handle, p.uuid AS partner_uuid,"
+            " (SELECT json_group_array(json_object('uuid', uuid, 'at', at, 'progress', progress,"
+            "   'note', note, 'created_at', created_at)) FROM (SELECT * FROM goal_updates"
+            "   WHERE goal_id = g.id ORDER BY at, id)) AS updates"
+            " FROM goals g JOIN partners p ON p.id = g.partner_id ORDER BY g.id"
+        )
+        for row in rows:
+            yield {
+                "id": row["id"],
+                "uuid": row["uuid"],
+                "partner": row["handle"],
+                "owner": row["owner"],
+                "title": row["title"],
+                "note": row["note"],
+                "due_on": row["due_on"],
+                "status": row["status"],
+                "progress": row["progress"],
+                "updates": json.loads(row["updates"]),
+                "partner_uuid": row["partner_uuid"],
+                "created_at": row["created_at"],
+                "closed_at": row["closed_at"],
+            }
+
+    def export_traits(self) -> Iterator[dict]:
+        rows = self.conn.execute(
+            "SELECT t.*, coalesce(p.handle, 'me') AS subject, p.uuid AS partner_uuid"
+            " FROM traits t LEFT JOIN partners p ON p.id = t.partner_id ORDER BY t.id"
+        )
+        for row in rows:
+            yield {
+                "id": row["id"],
+                "uuid": row["uuid"],
+                "subject": row["subject"],
+                "polarity": row["polarity"],
+                "area": row["area"],
+                "label": row["label"],
+                "note": row["note"],
+                "partner_uuid": row["partner_uuid"],
+                "created_at": row["created_at"],
+            }
+
+    def table_rows(self, table: str) -> tuple[list[str], Iterator[tuple]]:
+        """(column names, rows) of one table, streamed, for CSV export."""
+        if table not in EXPORT_TABLES:
+            raise ValueError(f"not an exported table: {table}")
+        cursor = self.conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2")
+        return [column[0] for column in cursor.description], iter(cursor)
+
+    def public_rows(self, table: str, columns: list[str], rows: Iterator[tuple]) -> Iterator:
+        """``rows`` of ``table`` without anything belonging to a private interaction."""
+        private = {
+            row[0] for row in self.conn.execute("SELECT id FROM interactions WHERE private = 1")
+        }
+        if not private:
+            return rows
+        if table == "interactions":
+            key = columns.index("id")
+        elif table.startswith("interaction_"):
+            key = columns.index("interaction_id")
+        else:
+            return rows
+        return (row for row in rows if row[key] not in private)
+
+    def import_document(self, document: dict) -> dict:
+        """Merge a validated export into this journal; call inside ``transaction()``.
+
+        Records merge by uuid, so importing the same file twice adds nothing.
+        A partner with a known uuid is the same partner; one whose handle is
+        taken here by someone else with the same name is taken to be that
+        person; a different person with a taken handle is imported under a
+        free handle and reported.
+        """
+        added = dict.fromkeys(("partners", "interactions", "goals", "check_ins", "traits"), 0)
+        skipped = dict.fromkeys(added, 0)
+        notes: list[str] = []
+        partner_ids: dict[str, int] = {}  # file uuid → id here
+        for record in document["partners"]:
+            row = self.conn.execute(
+                "SELECT id FROM partners WHERE uuid = ?", [record["uuid"]]
+            ).fetchone()
+            if row:
+                partner_ids[record["uuid"]] = row[0]
+                skipped["partners"] += 1
+                continue
+            same_handle = self.conn.execute(
+                "SELECT id, name FROM partners WHERE handle = ?", [record["handle"]]
+            ).fetchone()
+            if same_handle and fold(same_handle[1]) == fold(record["name"]):
+                partner_ids[record["uuid"]] = same_handle[0]
+                skipped["partners"] += 1
+                notes.append(
+                    f"partner '{record['handle']}' matched {visible(same_handle[1], one_line=True)}"
+                    " here by handle and name"
+                )
+                continue
+            handle = record["handle"]
+            if same_handle:
+                handle = self.free_handle(record["name"])
+                notes.append(
+                    f"partner '{record['handle']}' in the file "
+                    f"({visible(record['name'], one_line=True)}) is someone else here "
+                    f"({visible(same_handle[1], one_line=True)}); imported as '{handle}'"
+                )
+            partner = self.add_partner(
+                Partner(
+                    handle=handle,
+                    name=record["name"],
+                    kind=record["kind"],
+                    relation=record["relation"],
+                    role=record.get("role"),
+                    org=record.get("org"),
+                    cadence_days=record.get("cadence_days"),
+                    notes=record.get("notes"),
+                    uuid=record["uuid"],
+                    created_at=record.get("created_at"),
+                    archived_at=record.get("archived_at")
+                    or (timestamp() if record.get("archived") else None),
+                )
+            )
+            partner_ids[record["uuid"]] = partner.id
+            added["partners"] += 1
+        by_handle = {r["handle"]: r["uuid"] for r in document["partners"]}
+        for record in document["interactions"]:
+            if self._uuid_exists("interactions", record["uuid"]):
+                skipped["interactions"] += 1
+                continue
+            uuids = record.get("partner_uuids") or [by_handle[h] for h in record["partners"]]
+            self.add_interaction(
+                Interaction(
+                    occurred_at=record["occurred_at"],
+                    kind=record["kind"],
+                    setting=record.get("setting"),
+                    tone=record.get("tone"),
+                    note=record.get("note") or "",
+                    private=bool(record.get("private")),
+                    pillars=record.get("pillars") or [],
+                    benefits=record.get("benefits") or [],
+                    tags=record.get("tags") or [],
+                    uuid=record["uuid"],
+                    created_at=record.get("created_at"),
+                ),
+                [partner_ids[u] for u in uuids],
+            )
+            added["interactions"] += 1
+        for record in document["goals"]:
+            goal_row = self.conn.execute(
+                "SELECT id FROM goals WHERE uuid = ?", [record["uuid"]]
+            ).fetchone()
+            if goal_row:
+                goal_id = goal_row[0]
+                skipped["goals"] += 1
+            else:
+                owner_uuid = record.get("partner_uuid") or by_handle[record["partner"]]
+                goal_id = self.add_goal(
+                    Goal(
+                        partner=record["partner"],
+                        partner_id=partner_ids[owner_uuid],
+                        title=record["title"],
+                        owner=record["owner"],
+                        note=record.get("note"),
+                        due_on=record.get("due_on"),
+                        status=record["status"],
+                        progress=record.get("progress") or 0,
+                        uuid=record["uuid"],
+                        created_at=record.get("created_at"),
+                        closed_at=record.get("closed_at"),
+                    )
+                ).id
+                added["goals"] += 1
+            for update in record.get("updates") or []:
+                if update.get("uuid") and self._uuid_exists("goal_updates", update["uuid"]):
+                    skipped["check_ins"] += 1
+                    continue
+                self.conn.execute(
+                    "INSERT INTO goal_updates (uuid, goal_id, at, progress, note, created_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        update.get("uuid") or new_uuid(),
+                        goal_id,
+                        update["at"],
+                        update.get("progress"),
+                        update.get("note"),
+                        update.get("created_at") or timestamp(),
+                    ],
+                )
+                added["check_ins"] += 1
+        for record in document["traits"]:
+            if self._uuid_exists("traits", record["uuid"]):
+                skipped["traits"] += 1
+                continue
+            subject_uuid = record.get("partner_uuid")
+            if subject_uuid is None and record["subject"] != ME:
+                subject_uuid = by_handle[record["subject"]]
+            partner_id = partner_ids[subject_uuid] if subject_uuid else None
+            if self.same_trait(partner_id, record["polarity"], record["area"]):
+                skipped["traits"] += 1
+                continue
+            self.add_trait(
+                Trait(
+                    subject=record["subject"],
+                    partner_id=partner_id,
+                    polarity=record["polarity"],
+                    area=record["area"],
+                    label=record["label"],
+                    note=record.get("note"),
+                    uuid=record["uuid"],
+                    created_at=record.get("created_at"),
+                )
+            )
+            added["traits"] += 1
+        return {"added": added, "skipped": skipped, "notes": notes}
+
+    def _uuid_exists(self, table: str, uuid: str) -> bool:
+        return (
+            self.conn.execute(f"SELECT 1 FROM {table} WHERE uuid = ?", [uuid]).fetchone()
+            is not None
+        )
+
     # -- the record `undo` removes ------------------------------------------
 
     def latest_record(self) -> tuple[str, int] | None:
@@ -776,7 +1110,7 @@ class Journal:
             raise
 
 
-_INTERACTION_SELECT = """
+_INTERACTION_COLUMNS = """
 SELECT i.id, i.uuid, i.occurred_at, i.kind, i.setting, i.tone, i.note, i.private, i.created_at,
   (SELECT group_concat(p.handle, ',') FROM interaction_partners ip
      JOIN partners p ON p.id = ip.partner_id WHERE ip.interaction_id = i.id) AS partner_handles,
@@ -785,8 +1119,8 @@ SELECT i.id, i.uuid, i.occurred_at, i.kind, i.setting, i.tone, i.note, i.private
      WHERE interaction_id = i.id) AS pillar_list,
   (SELECT group_concat(benefit, ',') FROM interaction_benefits
      WHERE interaction_id = i.id) AS benefit_list
-FROM interactions i
 """
+_INTERACTION_SELECT = _INTERACTION_COLUMNS + "FROM interactions i\n"
 
 
 def _split(value: str | None) -> list[str]:

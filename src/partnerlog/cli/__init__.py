@@ -15,7 +15,18 @@ from typing import Annotated
 import typer
 
 from partnerlog import __version__, errors
-from partnerlog.cli import db, demo, entry, goal, log, partner, summary, timeline, trait
+from partnerlog.cli import (
+    db,
+    demo,
+    entry,
+    goal,
+    log,
+    partner,
+    summary,
+    timeline,
+    trait,
+    transfer,
+)
 from partnerlog.cli.state import State
 
 app = typer.Typer(
@@ -66,6 +77,7 @@ log.register(app)
 summary.register(app)
 timeline.register(app)
 trait.register(app)
+transfer.register(app)
 entry.register(app)
 demo.register(app)
 

@@ -6,7 +6,7 @@ import typer
 
 from partnerlog.cli.state import choose_one, complete_partner, partner_named, state
 from partnerlog.errors import Conflict, UsageError
-from partnerlog.models import GOAL_OWNERS, Goal, GoalUpdate, visible
+from partnerlog.models import GOAL_OWNERS, Goal, GoalUpdate, plural, visible
 
 app = typer.Typer(
     help="Targets and plans with each partner, and check-ins on them.", no_args_is_help=True
@@ -183,10 +183,6 @@ def close(ctx: typer.Context, goal_id: int, status: str, note: str | None) -> No
             journal.add_goal_update(goal.id, GoalUpdate(at=now, note=note))
         goal = journal.close_goal(goal.id, status, now)
     typer.echo(f"Goal #{goal.id} {status}: {visible(goal.title, one_line=True)}.", err=True)
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def open_goal(journal, goal_id: int) -> Goal:

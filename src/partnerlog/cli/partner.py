@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from partnerlog import dates
-from partnerlog.cli.state import choose_one, complete_partner, partner_named, state
+from partnerlog.cli.state import choose_one, complete_partner, partner_named, state, verdicts
 from partnerlog.errors import UsageError
 from partnerlog.models import PARTNER_KINDS, RELATIONS, Partner, slug, valid_handle, visible
 
@@ -156,8 +156,6 @@ def show(ctx: typer.Context, who: Who, json: Json = False) -> None:
     goals = journal.goals(partner_id=partner.id, closed_since=dates.iso(now - timedelta(days=90)))
     traits = journal.traits(partner_id=partner.id, active_only=False)
     pairs = complement_pairs(journal.traits(active_only=False), only=partner.handle)
-    from partnerlog.cli.summary import verdicts
-
     [verdict] = verdicts(journal, now, 90, partner_id=partner.id)
     if json:
         from partnerlog.render import print_json

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from partnerlog.cli.state import state
+from partnerlog.cli.state import state, verdicts
 
 # The dashboard shows this many partnerships unless asked for --all.
 DEFAULT_ROWS = 25
@@ -19,16 +19,6 @@ def register(app: typer.Typer) -> None:
 Window = Annotated[
     int, typer.Option("--window", help="Days the pillars look back over.", min=1, max=3650)
 ]
-
-
-def verdicts(journal, now: datetime, window: int, partner_id: int | None = None) -> list:
-    from partnerlog import health
-
-    since = now - timedelta(days=max(window, 7 * health.WEEKS, 60) + 1)
-    facts = journal.health_facts(since, partner_id=partner_id)
-    return sorted(
-        (health.score_partnership(f, now, window) for f in facts), key=health.attention_order
-    )
 
 
 def summary(
