@@ -1,6 +1,6 @@
 """`partnerlog summary` and `partnerlog due`: how every partnership is going."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Annotated
 
 import typer
