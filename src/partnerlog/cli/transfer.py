@@ -177,12 +177,20 @@ def import_(
 
         print_json(result)
         return
-    labels = {"check_ins": "check-ins"}
-    added = ", ".join(f"{n} {labels.get(k, k)}" for k, n in result["added"].items())
-    skipped = ", ".join(f"{n} {labels.get(k, k)}" for k, n in result["skipped"].items() if n)
-    typer.echo(f"Imported {added}.", err=True)
-    if skipped:
-        typer.echo(f"Already here, skipped: {skipped}.", err=True)
+    from partnerlog.models import plural
+
+    nouns = {"partners": "partner", "interactions": "interaction", "goals": "goal"}
+    nouns |= {"check_ins": "check-in", "traits": "trait"}
+
+    def counted(counts: dict) -> str:
+        return ", ".join(plural(n, nouns[key]) for key, n in counts.items() if n)
+
+    if any(result["added"].values()):
+        typer.echo(f"Imported {counted(result['added'])}.", err=True)
+    else:
+        typer.echo("Nothing new to import.", err=True)
+    if any(result["skipped"].values()):
+        typer.echo(f"Already here, skipped: {counted(result['skipped'])}.", err=True)
     for note in result["notes"]:
         typer.echo(f"Note: {note}.", err=True)
 
