@@ -3,7 +3,6 @@
 import json
 import os
 import re
-import sqlite3
 import stat
 
 import pytest
