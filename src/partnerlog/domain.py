@@ -1,0 +1,290 @@
+"""The vocabulary of partnerlog and the pure functions over it. No I/O.
+
+Everything here is cheap to import (no dataclasses, no pathlib): the quick
+logging path uses it. The richer records live in `models`.
+"""
+
+import re
+import unicodedata
+
+PARTNER_KINDS = ("partner", "colleague")
+RELATIONS = ("superior", "peer", "subordinate", "external")
+SETTINGS = ("office", "outside", "remote")
+PILLARS = ("communication", "bond", "understanding", "goals", "complement")
+BENEFITS = ("productivity", "network", "growth", "wellbeing", "environment")
+TONES = range(-2, 3)
+
+# How often you want contact when a partner has no cadence of their own.
+DEFAULT_CADENCE_DAYS = {"subordinate": 7, "peer": 14, "superior": 14, "external": 30}
+
+# The pillars an interaction exercises when the user names none (DESIGN §4).
+# One table: a kind not listed here gets DEFAULT_PILLARS, and an interaction
+# outside the office always adds `bond` (the tip: meet outside the office too).
+PILLARS_BY_KIND = {
+    "lunch": ("bond", "understanding"),
+    "coffee": ("bond", "understanding"),
+    "dinner": ("bond", "understanding"),
+    "drinks": ("bond", "understanding"),
+    "walk": ("bond", "understanding"),
+    "feedback": ("communication", "complement"),
+    "review": ("communication", "complement"),
+    "1on1": ("communication", "understanding"),
+    "mentoring": ("complement", "communication"),
+    "planning": ("goals",),
+    "meeting": ("understanding",),
+    "project": ("understanding", "goals"),
+    "pairing": ("understanding", "complement"),
+    "call": ("communication",),
+    "chat": ("communication",),
+    "message": ("communication",),
+    "email": ("communication",),
+}
+DEFAULT_PILLARS = ("understanding",)
+DEFAULT_KIND = "chat"
+KNOWN_KINDS = tuple(PILLARS_BY_KIND)
+
+
+def default_pillars(kind: str, setting: str | None) -> tuple[str, ...]:
+    """The pillars an interaction of this kind and setting exercises by default."""
+    pillars = list(PILLARS_BY_KIND.get(kind, DEFAULT_PILLARS))
+    if setting == "outside" and "bond" not in pillars:
+        pillars.append("bond")
+    return tuple(p for p in PILLARS if p in pillars)
+
+
+def fold(text: str) -> str:
+    """A matching key: case-, accent- and Unicode-normalisation-insensitive.
+
+    NFC and NFD "José" fold to the same key, and so does "jose".
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", stripped).casefold().strip()
+
+
+_HANDLE_RE = re.compile(r"^[^\W_][\w.-]*$")
+
+
+def slug(text: str) -> str:
+    """Lowercase word characters and hyphens; any script survives ("王芳" stays)."""
+    words = re.findall(r"[^\W_]+", fold(text))
+    return "-".join(words)
+
+
+def valid_handle(handle: str) -> bool:
+    return bool(_HANDLE_RE.match(handle)) and handle != "me"
+
+
+def handle_candidates(name: str):
+    """Handles to try for a new partner, best first: "sari", "sari-w", "sari-wulandari", "sari2"…"""
+    words = slug(name).split("-") or ["partner"]
+    words = [w for w in words if w] or ["partner"]
+    first = words[0] if words[0] != "me" else "me-" + (words[1] if len(words) > 1 else "1")
+    yield first
+    if len(words) > 1:
+        yield f"{first}-{words[-1][0]}"
+        yield "-".join(words)
+    n = 2
+    while True:
+        yield f"{first}{n}"
+        n += 1
+
+
+# Control characters (C0, DEL, C1) and the bidirectional overrides that could
+# reorder what the terminal shows. Tab and newline are kept where text may span lines.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str, *, one_line: bool = False) -> str:
+    """User text made safe to print: control and escape characters become visible.
+
+    ``"\\x1b[2J"`` prints as the six characters ``\\x1b[2J``, never as an escape.
+    """
+    shown = _INVISIBLE.sub(lambda m: _escape_char(m.group()), text)
+    if one_line:
+        shown = shown.replace("\r\n", "\n").replace("\n", " ⏎ ").replace("\t", " ")
+    return shown
+
+
+def _escape_char(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+class Partner:
+    """Someone you work with. A plain class (not a dataclass): it is on the
+    quick-logging path, where importing dataclasses would cost a third of the
+    start-up budget."""
+
+    __slots__ = (
+        "handle", "name", "kind", "relation", "role", "org", "cadence_days", "notes",
+        "id", "uuid", "created_at", "archived_at",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        handle: str,
+        name: str,
+        kind: str = "partner",
+        relation: str = "peer",
+        role: str | None = None,
+        org: str | None = None,
+        cadence_days: int | None = None,
+        notes: str | None = None,
+        id: int | None = None,
+        uuid: str | None = None,
+        created_at: str | None = None,
+        archived_at: str | None = None,
+    ) -> None:
+        self.handle = handle
+        self.name = name
+        self.kind = kind
+        self.relation = relation
+        self.role = role
+        self.org = org
+        self.cadence_days = cadence_days
+        self.notes = notes
+        self.id = id
+        self.uuid = uuid
+        self.created_at = created_at
+        self.archived_at = archived_at
+
+    def __repr__(self) -> str:
+        return f"Partner(handle={self.handle!r}, name={self.name!r}, id={self.id!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Partner):
+            return NotImplemented
+        return all(getattr(self, f) == getattr(other, f) for f in self.__slots__)
+
+    __hash__ = None  # mutable, like a dataclass
+
+    @property
+    def archived(self) -> bool:
+        return self.archived_at is not None
+
+    @property
+    def effective_cadence(self) -> int:
+        return self.cadence_days or DEFAULT_CADENCE_DAYS.get(self.relation, 14)
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "uuid": self.uuid,
+            "handle": self.handle,
+            "name": self.name,
+            "kind": self.kind,
+            "relation": self.relation,
+            "role": self.role,
+            "org": self.org,
+            "cadence_days": self.cadence_days,
+            "archived": self.archived,
+        }
+
+
+_MENTION_RE = re.compile(r"(?<![\w@])@([^\W_][\w.-]*)")
+_TAG_RE = re.compile(r"(?<![\w#&])#([^\W\d_][\w-]*)")
+
+
+def mentions(note: str) -> list[str]:
+    """``@handle`` words in a note, in order, without trailing punctuation."""
+    return [m.rstrip(".-") for m in _MENTION_RE.findall(note)]
+
+
+def hashtags(note: str) -> list[str]:
+    """``#word`` tags in a note, lowercased, in order, without repeats."""
+    seen: list[str] = []
+    for tag in _TAG_RE.findall(note):
+        tag = normal_tag(tag)
+        if tag and tag not in seen:
+            seen.append(tag)
+    return seen
+
+
+def plural(count: int, noun: str) -> str:
+    """ "1 goal", "3 goals"."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def normal_tag(tag: str) -> str:
+    return fold(tag.lstrip("#")).strip("-")
+
+
+def find_partner(partners: list[Partner], query: str) -> Partner:
+    """The one partner ``query`` names: a handle, a name, or a unique prefix of either.
+
+    Matching ignores case, accents and Unicode normalisation. Exact matches win
+    over prefixes; archived partners answer only to an exact handle or name.
+    Raises ``NotFound`` (with "did you mean …") or ``Ambiguous``.
+    """
+    from partnerlog.errors import NotFound, PartnerlogError
+
+    key = fold(query.lstrip("@"))
+    if not key:
+        raise NotFound("no partner was named")
+    for same in (
+        [p for p in partners if fold(p.handle) == key],
+        [p for p in partners if fold(p.name) == key],
+    ):
+        active = [p for p in same if not p.archived] or same
+        if len(active) == 1:
+            return active[0]
+        if len(active) > 1:
+            raise PartnerlogError(_ambiguous(query, active))
+    current = [p for p in partners if not p.archived]
+    prefixed = [
+        p
+        for p in current
+        if fold(p.handle).startswith(key)
+        or fold(p.name).startswith(key)
+        or any(word.startswith(key) for word in fold(p.name).split())
+    ]
+    if len(prefixed) == 1:
+        return prefixed[0]
+    if prefixed:
+        raise PartnerlogError(_ambiguous(query, prefixed))
+    raise NotFound(f"no partner called {visible(query, one_line=True)!r}" + _suggest(key, partners))
+
+
+def _ambiguous(query: str, candidates: list[Partner]) -> str:
+    shown = ", ".join(f"{p.handle} ({visible(p.name, one_line=True)})" for p in candidates[:8])
+    more = f" and {len(candidates) - 8} more" if len(candidates) > 8 else ""
+    return (
+        f"{visible(query, one_line=True)!r} could be {shown}{more}; "
+        "type more of the name, or the handle"
+    )
+
+
+def _suggest(key: str, partners: list[Partner]) -> str:
+    import difflib
+
+    choices = {}
+    for p in partners:
+        choices.setdefault(fold(p.handle), p.handle)
+        choices.setdefault(fold(p.name), p.handle)
+        for word in fold(p.name).split():
+            choices.setdefault(word, p.handle)
+    close = difflib.get_close_matches(key, list(choices), n=5, cutoff=0.6)
+    handles = list(dict.fromkeys(choices[c] for c in close))[:3]
+    if handles:
+        return " (did you mean " + " or ".join(handles) + "?)"
+    return " (see: partnerlog partner list; add them with: partnerlog partner add NAME)"
+
+
+GOAL_OWNERS = ("me", "partner", "shared")
+GOAL_STATUSES = ("open", "done", "dropped")
+POLARITIES = ("strength", "weakness")
+ME = "me"
+
+
+def area_key(label: str) -> str:
+    """The key traits match on: "Public Speaking", " public_speaking " → "public-speaking"."""
+    return "-".join(re.findall(r"[^\W_]+", fold(label)))
+
+
+
+# The fields of an interaction in JSON, in order (DESIGN: add fields, never rename).
+INTERACTION_FIELDS = (
+    "id", "uuid", "occurred_at", "partners", "kind", "setting", "tone", "pillars", "benefits",
+    "tags", "note", "private",
+)  # fmt: skip
