@@ -43,6 +43,12 @@ DEFAULT_PILLARS = ("understanding",)
 DEFAULT_KIND = "chat"
 KNOWN_KINDS = tuple(PILLARS_BY_KIND)
 
+# The fields of an interaction in JSON, in order (DESIGN: add fields, never rename).
+INTERACTION_FIELDS = (
+    "id", "uuid", "occurred_at", "partners", "kind", "setting", "tone", "pillars", "benefits",
+    "tags", "note", "private",
+)  # fmt: skip
+
 
 def default_pillars(kind: str, setting: str | None) -> tuple[str, ...]:
     """The pillars an interaction of this kind and setting exercises by default."""
@@ -182,6 +188,61 @@ class Partner:
         }
 
 
+class Interaction:
+    """One logged interaction (a plain class, for the same reason as `Partner`)."""
+
+    __slots__ = (
+        "occurred_at", "kind", "partners", "setting", "tone", "note", "private", "pillars",
+        "benefits", "tags", "id", "uuid", "created_at",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        occurred_at: str,
+        kind: str,
+        partners: list[str] | None = None,
+        setting: str | None = None,
+        tone: int | None = None,
+        note: str = "",
+        private: bool = False,
+        pillars: list[str] | None = None,
+        benefits: list[str] | None = None,
+        tags: list[str] | None = None,
+        id: int | None = None,
+        uuid: str | None = None,
+        created_at: str | None = None,
+    ) -> None:
+        self.occurred_at = occurred_at
+        self.kind = kind
+        self.partners = list(partners or [])
+        self.setting = setting
+        self.tone = tone
+        self.note = note
+        self.private = private
+        self.pillars = list(pillars or [])
+        self.benefits = list(benefits or [])
+        self.tags = list(tags or [])
+        self.id = id
+        self.uuid = uuid
+        self.created_at = created_at
+
+    def __repr__(self) -> str:
+        return f"Interaction(id={self.id!r}, kind={self.kind!r}, partners={self.partners!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Interaction):
+            return NotImplemented
+        return all(getattr(self, f) == getattr(other, f) for f in self.__slots__)
+
+    __hash__ = None
+
+    def to_json(self) -> dict:
+        shown = {key: getattr(self, key) for key in INTERACTION_FIELDS}
+        for key in ("partners", "pillars", "benefits", "tags"):
+            shown[key] = list(shown[key])
+        return shown
+
+
 _MENTION_RE = re.compile(r"(?<![\w@])@([^\W_][\w.-]*)")
 _TAG_RE = re.compile(r"(?<![\w#&])#([^\W\d_][\w-]*)")
 
@@ -280,11 +341,3 @@ ME = "me"
 def area_key(label: str) -> str:
     """The key traits match on: "Public Speaking", " public_speaking " → "public-speaking"."""
     return "-".join(re.findall(r"[^\W_]+", fold(label)))
-
-
-
-# The fields of an interaction in JSON, in order (DESIGN: add fields, never rename).
-INTERACTION_FIELDS = (
-    "id", "uuid", "occurred_at", "partners", "kind", "setting", "tone", "pillars", "benefits",
-    "tags", "note", "private",
-)  # fmt: skip

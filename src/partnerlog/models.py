@@ -7,30 +7,7 @@ the quick logging path imports without this module; it is re-exported here.
 from dataclasses import dataclass, field
 
 from partnerlog.domain import *  # noqa: F403  (the vocabulary, re-exported)
-from partnerlog.domain import INTERACTION_FIELDS, ME
-
-
-@dataclass
-class Interaction:
-    occurred_at: str
-    kind: str
-    partners: list[str] = field(default_factory=list)
-    setting: str | None = None
-    tone: int | None = None
-    note: str = ""
-    private: bool = False
-    pillars: list[str] = field(default_factory=list)
-    benefits: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    id: int | None = None
-    uuid: str | None = None
-    created_at: str | None = None
-
-    def to_json(self) -> dict:
-        shown = {key: getattr(self, key) for key in INTERACTION_FIELDS}
-        for key in ("partners", "pillars", "benefits", "tags"):
-            shown[key] = list(shown[key])
-        return shown
+from partnerlog.domain import ME
 
 
 @dataclass

@@ -1,10 +1,21 @@
-"""Where the journal lives, and making its folder and files private."""
+"""Where the journal lives, and making its folder and files private.
+
+Cheap to import (no pathlib, no platformdirs until needed): the quick logging
+path resolves the journal's location through here.
+"""
+
+from __future__ import annotations
 
 import os
-from pathlib import Path
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 ENV_DB = "PARTNERLOG_DB"
 APP_NAME = "partnerlog"
+JOURNAL_FILE = "partnerlog.db"
 
 
 def data_dir() -> Path:
@@ -14,50 +25,83 @@ def data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
-def journal_path(option: str | os.PathLike | None = None) -> Path:
+def quick_data_dir() -> str | None:
+    """platformdirs' data folder on Linux in the common case, without importing it.
+
+    Importing platformdirs costs about as much as starting Python, and the
+    quick logging path cannot afford it. This covers what it answers for an
+    ordinary user on Linux (an absolute $XDG_DATA_HOME, else an absolute
+    $HOME/.local/share); anything else (other systems, unusual environments)
+    returns None and platformdirs decides. A test holds the two in agreement.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    xdg = os.environ.get("XDG_DATA_HOME", "")
+    if xdg.startswith("/"):
+        return os.path.join(xdg, APP_NAME)
+    home = os.environ.get("HOME", "")
+    if not home.startswith("/"):
+        return None
+    return os.path.join(home.rstrip("/") or "/", ".local", "share", APP_NAME)
+
+
+def journal_location(option: str | os.PathLike | None = None) -> str:
     """The journal file: ``--db`` beats ``$PARTNERLOG_DB`` beats the data folder."""
     if option:
-        return Path(option).expanduser()
+        return os.path.expanduser(os.fspath(option))
     env = os.environ.get(ENV_DB)
     if env:
-        return Path(env).expanduser()
-    return data_dir() / "partnerlog.db"
+        return os.path.expanduser(env)
+    folder = quick_data_dir()
+    if folder is None:
+        folder = os.fspath(data_dir())
+    return os.path.join(folder, JOURNAL_FILE)
+
+
+def journal_path(option: str | os.PathLike | None = None) -> Path:
+    """`journal_location` as a Path."""
+    from pathlib import Path
+
+    return Path(journal_location(option))
 
 
 def demo_path() -> Path:
     """The demo journal: its own file beside (never instead of) the real one."""
-    return data_dir() / "demo.db"
+    from pathlib import Path
+
+    folder = quick_data_dir()
+    return Path(folder) / "demo.db" if folder else data_dir() / "demo.db"
 
 
-def ensure_private_folder(folder: Path) -> None:
-    """Create ``folder`` (and parents) if needed; a folder we create is 0700."""
-    if folder.exists():
-        return
+def ensure_private_folder(folder: str | os.PathLike) -> None:
+    """Create ``folder`` (and parents) if needed; every folder created here is 0700."""
+    folder = os.path.abspath(os.fspath(folder))
     missing = []
     probe = folder
-    while not probe.exists():
+    while not os.path.exists(probe):
         missing.append(probe)
-        probe = probe.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    for created in missing:
+        probe = os.path.dirname(probe)
+    for created in reversed(missing):
+        os.mkdir(created, 0o700)
         os.chmod(created, 0o700)
 
 
-def create_private_file(path: Path) -> None:
+def create_private_file(path: str | os.PathLike) -> None:
     """Create an empty file readable only by its owner (0600), if it is absent."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
     os.close(fd)
     os.chmod(path, 0o600)
 
 
-def write_private(path: Path, chunks) -> None:
+def write_private(path: str | os.PathLike, chunks) -> None:
     """Write text chunks to ``path`` atomically, readable only by the owner (0600).
 
     The text goes to a temporary file beside ``path`` that replaces it only when
     complete: an interrupted write never leaves half a file under the real name.
     """
-    path = Path(path)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    path = os.fspath(path)
+    folder, name = os.path.split(path)
+    temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
@@ -68,5 +112,6 @@ def write_private(path: Path, chunks) -> None:
         os.chmod(temporary, 0o600)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        if os.path.exists(temporary):
+            os.unlink(temporary)
         raise

@@ -8,18 +8,31 @@ through ``Journal.transaction()``: one ``BEGIN IMMEDIATE`` transaction, so a
 failed command changes nothing.
 """
 
-import json
+from __future__ import annotations
+
 import os
 import re
 import sqlite3
 import time
-import uuid as uuidlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from partnerlog import migrations
+
+# Only the light vocabulary at import time: `log` and `due` run on this module,
+# and the dataclass records (models) would cost a third of their time budget.
+from partnerlog.domain import (
+    BENEFITS,
+    ME,
+    PILLARS,
+    Interaction,
+    Partner,
+    fold,
+    handle_candidates,
+    visible,
+)
 from partnerlog.errors import (
     Conflict,
     JournalBusy,
@@ -28,20 +41,10 @@ from partnerlog.errors import (
     NotAJournal,
     NotFound,
 )
-from partnerlog.models import (
-    BENEFITS,
-    ME,
-    PILLARS,
-    Goal,
-    GoalUpdate,
-    Interaction,
-    Partner,
-    Trait,
-    fold,
-    handle_candidates,
-    visible,
-)
 from partnerlog.paths import create_private_file, ensure_private_folder
+
+if TYPE_CHECKING:
+    from partnerlog.models import Goal, GoalUpdate, Trait
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -66,7 +69,12 @@ PARTNER_COLUMNS = (
 
 
 def new_uuid() -> str:
-    return str(uuidlib.uuid4())
+    """A random (version 4) UUID as text, without importing the uuid module."""
+    raw = bytearray(os.urandom(16))
+    raw[6] = (raw[6] & 0x0F) | 0x40  # version 4
+    raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
+    text = raw.hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 def timestamp() -> str:
@@ -82,25 +90,25 @@ def is_busy(error: sqlite3.OperationalError) -> bool:
 class Journal:
     """An open journal file."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: str, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
 
     # -- opening -----------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = False) -> "Journal":
+    def open(cls, path: str | os.PathLike, *, create: bool = False) -> Journal:
         """Open the journal at ``path``; with ``create``, make it if it is missing."""
-        path = Path(path)
-        if path.is_dir():
+        path = os.fspath(path)
+        if os.path.isdir(path):
             raise NotAJournal(f"{path} is a folder, not a partnerlog journal")
-        if not path.exists():
+        if not os.path.exists(path):
             if not create:
                 raise JournalMissing(
                     f"there is no journal at {path} yet; "
                     "start one with: partnerlog partner add NAME"
                 )
-            ensure_private_folder(path.parent)
+            ensure_private_folder(os.path.dirname(os.path.abspath(path)))
             create_private_file(path)
         elif not _looks_like_sqlite(path):
             raise NotAJournal(f"{path} is not a partnerlog journal (not an SQLite database)")
@@ -188,7 +196,7 @@ class Journal:
     # -- transactions ------------------------------------------------------
 
     @contextmanager
-    def transaction(self) -> Iterator["Journal"]:
+    def transaction(self) -> Iterator[Journal]:
         """One ``BEGIN IMMEDIATE`` transaction: all of the block lands, or none of it."""
         try:
             self.conn.execute("BEGIN IMMEDIATE")
@@ -574,6 +582,8 @@ class Journal:
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY g.status != 'open', g.due_on IS NULL, g.due_on, g.id"
         )
+        from partnerlog.models import Goal, GoalUpdate
+
         goals = [
             Goal(
                 partner=row["handle"],
@@ -662,6 +672,8 @@ class Journal:
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY t.partner_id IS NOT NULL, subject, t.polarity, t.area"
         )
+        from partnerlog.models import Trait
+
         return [
             Trait(**{k: row[k] for k in row.keys()})  # noqa: SIM118
             for row in self.conn.execute(sql, params)
@@ -675,6 +687,8 @@ class Journal:
         ).fetchone()
         if row is None:
             raise NotFound(f"no trait with id {trait_id} (see: partnerlog trait list)")
+        from partnerlog.models import Trait
+
         return Trait(**{k: row[k] for k in row.keys()})  # noqa: SIM118
 
     def same_trait(self, partner_id: int | None, polarity: str, area: str) -> Trait | None:
@@ -766,6 +780,8 @@ class Journal:
             "   WHERE interaction_id = i.id) AS benefits"
             f" FROM interactions i{where} ORDER BY i.id"
         )
+        import json
+
         for row in rows:
             people = json.loads(row["people"])
             pillars = set(json.loads(row["pillars"]))
@@ -795,6 +811,8 @@ class Journal:
             "   WHERE goal_id = g.id ORDER BY at, id)) AS updates"
             " FROM goals g JOIN partners p ON p.id = g.partner_id ORDER BY g.id"
         )
+        import json
+
         for row in rows:
             yield {
                 "id": row["id"],
@@ -861,6 +879,8 @@ class Journal:
         person; a different person with a taken handle is imported under a
         free handle and reported.
         """
+        from partnerlog.models import Goal, Trait
+
         added = dict.fromkeys(("partners", "interactions", "goals", "check_ins", "traits"), 0)
         skipped = dict.fromkeys(added, 0)
         notes: list[str] = []
@@ -1091,10 +1111,11 @@ class Journal:
             "ok": integrity == ["ok"] and not foreign and not pending,
         }
 
-    def backup(self, destination: Path) -> None:
+    def backup(self, destination: str | os.PathLike) -> None:
         """A consistent copy through SQLite's backup API, written 0600 and atomically."""
-        destination = Path(destination)
-        temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
+        destination = os.fspath(destination)
+        folder, name = os.path.split(destination)
+        temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
         create_private_file(temporary)
         try:
             target = sqlite3.connect(temporary)
@@ -1106,7 +1127,8 @@ class Journal:
                 target.close()
             os.replace(temporary, destination)
         except BaseException:
-            temporary.unlink(missing_ok=True)
+            if os.path.exists(temporary):
+                os.unlink(temporary)
             raise
 
 
@@ -1151,12 +1173,18 @@ def _partner(row: sqlite3.Row) -> Partner:
     return Partner(**{key: row[key] for key in row.keys()})  # noqa: SIM118 (a Row iterates values)
 
 
-def complete_areas(path: Path, prefix: str, limit: int = 200) -> list[tuple[str, str]]:
+def _read_only(path: str | os.PathLike) -> sqlite3.Connection:
+    from pathlib import Path
+
+    return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+
+
+def complete_areas(path: str | os.PathLike, prefix: str, limit: int = 200) -> list[tuple[str, str]]:
     """(area label, "strength"/"weakness") already in the journal, for shell completion."""
-    if not path.is_file():
+    if not os.path.isfile(path):
         return []
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        conn = _read_only(path)
         try:
             rows = conn.execute(
                 # Each area once, as it was first written.
@@ -1171,15 +1199,17 @@ def complete_areas(path: Path, prefix: str, limit: int = 200) -> list[tuple[str,
     return [(row[0], row[1]) for row in rows]
 
 
-def complete_handles(path: Path, prefix: str, limit: int = 200) -> list[tuple[str, str]]:
+def complete_handles(
+    path: str | os.PathLike, prefix: str, limit: int = 200
+) -> list[tuple[str, str]]:
     """(handle, name) of active partners starting with ``prefix``, read-only and cheap.
 
     For shell completion: it never creates, migrates or locks the journal.
     """
-    if not path.is_file():
+    if not os.path.isfile(path):
         return []
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        conn = _read_only(path)
         try:
             rows = conn.execute(
                 "SELECT handle, name FROM partners WHERE archived_at IS NULL"
@@ -1193,7 +1223,7 @@ def complete_handles(path: Path, prefix: str, limit: int = 200) -> list[tuple[st
     return [(row[0], row[1]) for row in rows]
 
 
-def _looks_like_sqlite(path: Path) -> bool:
+def _looks_like_sqlite(path: str) -> bool:
     with open(path, "rb") as handle:
         header = handle.read(len(SQLITE_MAGIC))
     return header in (b"", SQLITE_MAGIC)

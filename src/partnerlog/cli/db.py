@@ -72,15 +72,16 @@ def backup(
     from partnerlog import dates
 
     journal = state(ctx).journal()
+    source = Path(journal.path)
     if destination is None:
         stamp = dates.now().strftime("%Y%m%d-%H%M%S")
-        destination = journal.path.with_name(f"{journal.path.stem}-backup-{stamp}.db")
+        destination = source.with_name(f"{source.stem}-backup-{stamp}.db")
     destination = destination.expanduser()
     if destination.is_dir():
-        destination = destination / f"{journal.path.stem}-backup.db"
-    if destination.resolve() == journal.path.resolve():
+        destination = destination / f"{source.stem}-backup.db"
+    if destination.resolve() == source.resolve():
         from partnerlog.errors import UsageError
 
         raise UsageError("the backup cannot be the journal itself; choose another file")
     journal.backup(destination)
-    typer.echo(f"Backed up {journal.path} to {destination}", err=True)
+    typer.echo(f"Backed up {source} to {destination}", err=True)
