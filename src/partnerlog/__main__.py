@@ -1,5 +1,5 @@
 import sys
 
-from partnerlog.cli import main
+from partnerlog.quick import main
 
 sys.exit(main())

@@ -4,8 +4,14 @@ Everything here is cheap to import (no dataclasses, no pathlib): the quick
 logging path uses it. The richer records live in `models`.
 """
 
+from __future__ import annotations
+
 import re
 import unicodedata
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from datetime import datetime
 
 PARTNER_KINDS = ("partner", "colleague")
 RELATIONS = ("superior", "peer", "subordinate", "external")
@@ -341,3 +347,67 @@ ME = "me"
 def area_key(label: str) -> str:
     """The key traits match on: "Public Speaking", " public_speaking " → "public-speaking"."""
     return "-".join(re.findall(r"[^\W_]+", fold(label)))
+
+
+# -- being in touch -------------------------------------------------------------
+
+
+def contact_gap(
+    partner: Partner, last_contact: datetime | None, now: datetime
+) -> tuple[int | None, int, int]:
+    """(days since last contact or None, days counted against the cadence, days overdue).
+
+    Someone never contacted is counted from the day they were added.
+    """
+    days_since = (now.date() - last_contact.date()).days if last_contact else None
+    if days_since is None:
+        known_since = _parse_time(partner.created_at) or now
+        reference = max(0, (now.date() - known_since.date()).days)
+    else:
+        reference = days_since
+    return days_since, reference, max(0, reference - partner.effective_cadence)
+
+
+class Due:
+    """Someone overdue for contact."""
+
+    __slots__ = ("handle", "name", "days_since", "cadence_days", "overdue_days")
+
+    def __init__(self, handle, name, days_since, cadence_days, overdue_days) -> None:
+        self.handle = handle
+        self.name = name
+        self.days_since = days_since
+        self.cadence_days = cadence_days
+        self.overdue_days = overdue_days
+
+    def to_json(self) -> dict:
+        return {
+            "handle": self.handle,
+            "name": self.name,
+            "days_since": self.days_since,
+            "cadence_days": self.cadence_days,
+            "overdue_days": self.overdue_days,
+        }
+
+
+def due_partners(
+    partners: list[Partner], last_contacts: dict[int, datetime], now: datetime
+) -> list[Due]:
+    """Who is overdue for contact, most overdue first."""
+    found = []
+    for partner in partners:
+        days_since, _, overdue = contact_gap(partner, last_contacts.get(partner.id), now)
+        if overdue > 0:
+            found.append(
+                Due(partner.handle, partner.name, days_since, partner.effective_cadence, overdue)
+            )
+    return sorted(found, key=lambda d: (-d.overdue_days, d.handle))
+
+
+def _parse_time(text: str | None) -> datetime | None:
+    from datetime import datetime
+
+    if not text:
+        return None
+    value = datetime.fromisoformat(text)
+    return value if value.tzinfo else value.astimezone()

@@ -36,6 +36,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from partnerlog.domain import contact_gap, due_partners  # noqa: F401  (part of the model)
 from partnerlog.models import BENEFITS, ME, PILLARS, Goal, Pair, Partner
 
 WINDOW_DAYS = 90
@@ -208,54 +209,6 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
         benefits=_benefits(window),
         weekly=weekly_counts(facts.contacts, now),
     )
-
-
-def contact_gap(
-    partner: Partner, last_contact: datetime | None, now: datetime
-) -> tuple[int | None, int, int]:
-    """(days since last contact or None, days counted against the cadence, days overdue).
-
-    Someone never contacted is counted from the day they were added.
-    """
-    days_since = (now.date() - last_contact.date()).days if last_contact else None
-    if days_since is None:
-        known_since = _parse(partner.created_at) or now
-        reference = max(0, (now.date() - known_since.date()).days)
-    else:
-        reference = days_since
-    return days_since, reference, max(0, reference - partner.effective_cadence)
-
-
-@dataclass
-class Due:
-    handle: str
-    name: str
-    days_since: int | None
-    cadence_days: int
-    overdue_days: int
-
-    def to_json(self) -> dict:
-        return {
-            "handle": self.handle,
-            "name": self.name,
-            "days_since": self.days_since,
-            "cadence_days": self.cadence_days,
-            "overdue_days": self.overdue_days,
-        }
-
-
-def due_partners(
-    partners: list[Partner], last_contacts: dict[int, datetime], now: datetime
-) -> list[Due]:
-    """Who is overdue for contact, most overdue first."""
-    found = []
-    for partner in partners:
-        days_since, _, overdue = contact_gap(partner, last_contacts.get(partner.id), now)
-        if overdue > 0:
-            found.append(
-                Due(partner.handle, partner.name, days_since, partner.effective_cadence, overdue)
-            )
-    return sorted(found, key=lambda d: (-d.overdue_days, d.handle))
 
 
 def attention_order(verdict: Verdict) -> tuple:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING
 
+# Names for type hints only (annotations are not evaluated at run time).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
 

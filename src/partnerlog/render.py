@@ -6,8 +6,6 @@ as typed and an escape sequence can never reach the terminal. Consoles are
 made with markup and emoji off for the same reason.
 """
 
-import json
-import sys
 from datetime import date, datetime, timedelta
 
 from rich.console import Console, Group
@@ -25,6 +23,7 @@ from partnerlog.models import (
     hashtags,
     visible,
 )
+from partnerlog.output import print_json  # noqa: F401  (the views' JSON twin)
 
 TONE_MARKS = {-2: "−−", -1: "−", 0: "·", 1: "+", 2: "++"}
 TONE_STYLES = {-2: "red", -1: "red", 0: "", 1: "green", 2: "green"}
@@ -38,11 +37,6 @@ def console(*, stderr: bool = False) -> Console:
 def user_text(text: str | None, *, one_line: bool = False, style: str = "") -> Text:
     """User text as a Rich ``Text``: printed exactly as typed, never as markup."""
     return Text(visible(text or "", one_line=one_line), style=style)
-
-
-def print_json(data: object) -> None:
-    """``--json`` output: plain ``json.dumps``, no Rich."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def tone_mark(tone: int | None) -> Text:

@@ -17,7 +17,6 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING
 
 from partnerlog import migrations
 
@@ -43,6 +42,8 @@ from partnerlog.errors import (
 )
 from partnerlog.paths import create_private_file, ensure_private_folder
 
+# Names for type hints only (annotations are not evaluated at run time).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from partnerlog.models import Goal, GoalUpdate, Trait
 

@@ -6,15 +6,13 @@ line on stderr and the documented exit code (0 ok, 1 error, 2 usage, 3 busy,
 an unexpected crash never prints what it was working on (notes are private).
 """
 
-import os
-import sqlite3
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from partnerlog import __version__, errors
+from partnerlog import __version__, options
 from partnerlog.cli import (
     db,
     demo,
@@ -49,11 +47,7 @@ def root(
     ctx: typer.Context,
     db_path: Annotated[
         Path | None,
-        typer.Option(
-            "--db",
-            help="Journal file to use (default: $PARTNERLOG_DB, else your data folder).",
-            dir_okay=False,
-        ),
+        typer.Option(*options.DB.flags, help=options.DB.help, dir_okay=False),
     ] = None,
     version: Annotated[
         bool,
@@ -83,42 +77,29 @@ demo.register(app)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run partnerlog; return the exit code (the console script exits with it)."""
+    """Run the full app; return the exit code. (The console script enters through
+    `partnerlog.quick.main`, which hands everything but quick logging to this.)"""
+    from partnerlog.output import crash, exit_code_for, fail
+
     try:
         result = app(args=argv, prog_name="partnerlog", standalone_mode=False)
-    except errors.PartnerlogError as error:
-        return _fail(error.message, error.exit_code)
-    except sqlite3.OperationalError as error:
-        if "locked" in str(error) or "busy" in str(error):
-            return _fail("the journal is busy (another partnerlog is writing); try again", 3)
-        return _crash(error)
-    except sqlite3.DatabaseError:
-        return _fail("the journal file is corrupt or not a partnerlog journal", 4)
-    except KeyboardInterrupt:
-        return _fail("interrupted; nothing was changed", 130)
-    except BrokenPipeError:
-        # The reader went away (`partnerlog timeline | head`): not an error.
-        _silence_stdout()
-        return 0
     except Exception as error:
         if hasattr(error, "format_message") and hasattr(error, "exit_code"):
             return _usage(error)
         if type(error).__name__ == "Abort":
-            return _fail("aborted; nothing was changed", 1)
-        return _crash(error)
+            return fail("aborted; nothing was changed", 1)
+        code = exit_code_for(error)
+        return crash(error) if code is None else code
+    except KeyboardInterrupt as error:
+        return exit_code_for(error)
     finally:
         try:
             sys.stdout.flush()
         except BrokenPipeError:
-            _silence_stdout()
+            from partnerlog.output import silence_stdout
+
+            silence_stdout()
     return result if isinstance(result, int) else 0
-
-
-def _fail(message: str, code: int) -> int:
-    from partnerlog.models import visible
-
-    print(f"partnerlog: {visible(message, one_line=True)}", file=sys.stderr)
-    return code
 
 
 def _usage(error) -> int:
@@ -134,19 +115,3 @@ def _usage(error) -> int:
     hint = f" (see: {command} --help)" if error.exit_code == 2 else ""
     print(f"{command}: {error.format_message()}{hint}", file=sys.stderr)
     return error.exit_code
-
-
-def _crash(error: BaseException) -> int:
-    if os.environ.get("PARTNERLOG_DEBUG"):
-        raise error
-    # The message of an unexpected error may quote user data, so it is not shown.
-    return _fail(
-        f"internal error ({type(error).__name__}); nothing was changed. "
-        "Set PARTNERLOG_DEBUG=1 to see the details, and please report it",
-        1,
-    )
-
-
-def _silence_stdout() -> None:
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())

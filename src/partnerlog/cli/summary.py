@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from partnerlog import options
 from partnerlog.cli.state import state, verdicts
 
 # The dashboard shows this many partnerships unless asked for --all.
@@ -69,40 +70,18 @@ def show_dashboard(journal, now: datetime, found=None, *, all_rows: bool = False
 def due(
     ctx: typer.Context,
     exit_code: Annotated[
-        bool,
-        typer.Option(
-            "--exit-code", help="Exit 1 when anyone is due, 0 otherwise (for prompts, cron)."
-        ),
+        bool, typer.Option(*options.DUE["exit_code"].flags, help=options.DUE["exit_code"].help)
     ] = False,
-    json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    json: Annotated[
+        bool, typer.Option(*options.DUE["json"].flags, help=options.DUE["json"].help)
+    ] = False,
 ) -> None:
     """Who is overdue for contact, most overdue first.
 
     Example: partnerlog due --exit-code || echo "time to reach out"
     """
-    from partnerlog import dates
-    from partnerlog.health import due_partners
+    from partnerlog.quick import due_report
 
-    now = dates.now()
-    journal = state(ctx).journal()
-    contacts = {pid: datetime.fromisoformat(at) for pid, at in journal.last_contacts().items()}
-    found = due_partners(journal.partners(), contacts, now)
-    if json:
-        from partnerlog.render import print_json
-
-        print_json([d.to_json() for d in found])
-    elif found:
-        from partnerlog.models import visible
-
-        width = max(len(item.handle) for item in found)
-        for item in found:
-            last = "never" if item.days_since is None else f"{item.days_since} days ago"
-            print(
-                f"{item.handle:<{width}}  {item.overdue_days:>3} days overdue  "
-                f"last contact {last}, every {item.cadence_days} days  "
-                f"{visible(item.name, one_line=True)}"
-            )
-    elif not exit_code:
-        typer.echo("Nobody is due. Well kept!", err=True)
-    if exit_code and found:
-        raise typer.Exit(1)
+    code = due_report(state(ctx).journal(), exit_code=exit_code, as_json=json)
+    if code:
+        raise typer.Exit(code)
