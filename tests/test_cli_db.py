@@ -28,7 +28,7 @@ def test_db_check_reports_a_sound_journal(team):
 
 def test_db_check_finds_broken_foreign_keys(team, journal_path):
     conn = sqlite3.connect(journal_path)
-    conn.execute("INSERT INTO interaction_partners VALUES (999, 999)")
+    conn.execute("INSERT INTO interaction_partners (interaction_id, partner_id) VALUES (999, 999)")
     conn.commit()
     conn.close()
     result = team("db", "check")

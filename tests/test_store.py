@@ -26,7 +26,7 @@ def test_a_blank_journal_gets_exactly_these_columns(journal_path):
     assert columns(conn, "interactions") == [
         "id", "uuid", "occurred_at", "kind", "setting", "tone", "note", "private", "created_at",
     ]  # fmt: skip
-    assert columns(conn, "interaction_partners") == ["interaction_id", "partner_id"]
+    assert columns(conn, "interaction_partners") == ["interaction_id", "partner_id", "occurred_at"]
     assert columns(conn, "interaction_tags") == ["interaction_id", "tag"]
     assert columns(conn, "interaction_pillars") == ["interaction_id", "pillar"]
     assert columns(conn, "interaction_benefits") == ["interaction_id", "benefit"]
@@ -48,6 +48,24 @@ def test_a_blank_journal_gets_exactly_these_columns(journal_path):
 
 def test_the_migrations_module_and_sqlite_utils_agree():
     assert [m.name for m in migrations.migrations()._migrations] == list(migrations.NAMES)
+
+
+def test_contact_dates_follow_their_interaction(journal_path):
+    journal = Journal.open(journal_path, create=True)
+    conn = journal.conn
+    with journal.transaction():
+        conn.execute(
+            "INSERT INTO partners (uuid, handle, name, created_at) VALUES ('p', 'sari', 'Sari', 'x')"
+        )
+        conn.execute(
+            "INSERT INTO interactions (uuid, occurred_at, kind, created_at)"
+            " VALUES ('i', '2026-11-01T12:00:00+07:00', 'chat', 'x')"
+        )
+        conn.execute("INSERT INTO interaction_partners (interaction_id, partner_id) VALUES (1, 1)")
+    assert journal.last_contacts() == {1: "2026-11-01T12:00:00+07:00"}
+    with journal.transaction():
+        conn.execute("UPDATE interactions SET occurred_at = '2026-11-20T09:00:00+07:00'")
+    assert journal.last_contacts() == {1: "2026-11-20T09:00:00+07:00"}
 
 
 def test_full_text_search_follows_inserts_updates_and_deletes(journal_path):

@@ -122,9 +122,42 @@ def m001_initial(db) -> None:
     db["goals"].enable_fts(["title", "note"], create_triggers=True, tokenize=tokenize)
 
 
+def m002_contact_dates(db) -> None:
+    """Each partner's interactions by date, straight from an index.
+
+    "When did I last see Sari" and "who did I see this quarter" are asked on
+    every dashboard; with the date copied onto the interaction↔partner link,
+    an index answers them without reading every interaction. Triggers keep the
+    copy right, whoever writes the file.
+    """
+    db.executescript(
+        """
+        ALTER TABLE interaction_partners ADD COLUMN occurred_at TEXT;
+        UPDATE interaction_partners SET occurred_at =
+            (SELECT occurred_at FROM interactions WHERE id = interaction_id);
+        CREATE INDEX interaction_partners_when ON interaction_partners (partner_id, occurred_at);
+        CREATE INDEX interaction_partners_recent ON interaction_partners (occurred_at);
+        CREATE TRIGGER interaction_partners_date AFTER INSERT ON interaction_partners
+        WHEN NEW.occurred_at IS NULL BEGIN
+            UPDATE interaction_partners
+            SET occurred_at = (SELECT occurred_at FROM interactions WHERE id = NEW.interaction_id)
+            WHERE interaction_id = NEW.interaction_id AND partner_id = NEW.partner_id;
+        END;
+        CREATE TRIGGER interactions_date_follows AFTER UPDATE OF occurred_at ON interactions
+        BEGIN
+            UPDATE interaction_partners SET occurred_at = NEW.occurred_at
+            WHERE interaction_id = NEW.id;
+        END;
+        """
+    )
+
+
 # Every migration, in order. The names are recorded in the journal file;
 # a file that has applied a name missing here was written by a newer partnerlog.
-STEPS: tuple[tuple[str, Callable], ...] = (("m001_initial", m001_initial),)
+STEPS: tuple[tuple[str, Callable], ...] = (
+    ("m001_initial", m001_initial),
+    ("m002_contact_dates", m002_contact_dates),
+)
 NAMES = tuple(name for name, _ in STEPS)
 
 

@@ -118,6 +118,8 @@ class Journal:
         journal = cls(path, conn)
         try:
             conn.execute("PRAGMA foreign_keys = ON")
+            # Reading through a memory map halves the time of the big queries.
+            conn.execute("PRAGMA mmap_size = 268435456")
             journal._bring_schema_up_to_date()
         except sqlite3.OperationalError as error:
             conn.close()
@@ -319,12 +321,12 @@ class Journal:
         return row[0] if row else None
 
     def last_contacts(self) -> dict[int, str]:
-        """partner id → occurred_at of the latest interaction with them."""
+        """partner id → occurred_at of the latest interaction with them (one index seek each)."""
         rows = self.conn.execute(
-            "SELECT ip.partner_id, max(i.occurred_at) FROM interaction_partners ip"
-            " JOIN interactions i ON i.id = ip.interaction_id GROUP BY ip.partner_id"
+            "SELECT id, (SELECT max(occurred_at) FROM interaction_partners"
+            " WHERE partner_id = partners.id) FROM partners"
         )
-        return {row[0]: row[1] for row in rows}
+        return {row[0]: row[1] for row in rows if row[1] is not None}
 
     # -- interactions ------------------------------------------------------
 
@@ -440,10 +442,12 @@ class Journal:
         sql = (
             f"WITH wanted (pid, pos) AS (VALUES {positions}) "
             + _INTERACTION_COLUMNS
+            # CROSS JOIN keeps SQLite to this order: each partner, then their
+            # interactions in range from the (partner_id, occurred_at) index.
             + ", ip.partner_id AS for_partner FROM wanted"
-            " JOIN interaction_partners ip ON ip.partner_id = wanted.pid"
+            " CROSS JOIN interaction_partners ip ON ip.partner_id = wanted.pid"
             " JOIN interactions i ON i.id = ip.interaction_id"
-            " WHERE i.occurred_at >= ? AND i.occurred_at < ?"
+            " WHERE ip.occurred_at >= ? AND ip.occurred_at < ?"
             + ("" if include_private else " AND i.private = 0")
             + " ORDER BY wanted.pos, i.occurred_at DESC, i.id DESC"
         )
@@ -716,10 +720,13 @@ class Journal:
         partners = self.partners() if partner_id is None else [self.partner(partner_id)]
         facts = {p.id: Facts(partner=p) for p in partners}
         for row in self.conn.execute(
-            "SELECT partner_id, max(i.occurred_at), count(*) FROM interaction_partners ip"
-            " JOIN interactions i ON i.id = ip.interaction_id GROUP BY partner_id"
+            # The count stops at 3: the model only asks "fewer than three?"
+            "SELECT id, (SELECT max(occurred_at) FROM interaction_partners"
+            "  WHERE partner_id = partners.id),"
+            " (SELECT count(*) FROM (SELECT 1 FROM interaction_partners"
+            "  WHERE partner_id = partners.id LIMIT 3)) FROM partners"
         ):
-            if row[0] in facts:
+            if row[0] in facts and row[1] is not None:
                 facts[row[0]].last_contact = datetime.fromisoformat(row[1])
                 facts[row[0]].total_contacts = row[2]
         for row in self.conn.execute(
@@ -727,8 +734,8 @@ class Journal:
             " (SELECT group_concat(pillar) FROM interaction_pillars WHERE interaction_id = i.id),"
             " (SELECT group_concat(benefit) FROM interaction_benefits"
             "  WHERE interaction_id = i.id)"
-            " FROM interactions i JOIN interaction_partners ip ON ip.interaction_id = i.id"
-            " WHERE i.occurred_at >= ?",
+            " FROM interaction_partners ip JOIN interactions i ON i.id = ip.interaction_id"
+            " WHERE ip.occurred_at >= ?",
             [since.isoformat()],
         ):
             if row[0] in facts:
