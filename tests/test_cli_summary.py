@@ -141,7 +141,7 @@ def test_dashboard_renders_at_80_columns_without_colour(journal, monkeypatch):
 
 
 def test_summary_shows_the_neediest_first_and_says_how_many_more(run, monkeypatch):
-    from partnerlog.cli import summary as summary_module
+    from partnerlog import commands as summary_module
 
     monkeypatch.setattr(summary_module, "DEFAULT_ROWS", 2)
     for n in range(5):

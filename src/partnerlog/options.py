@@ -57,3 +57,22 @@ DUE = {
     ),
     "json": Opt("--json", help="Print JSON.", takes_value=False),
 }
+
+TIMELINE = {
+    "since": Opt("--since", help="From this day on ('30 days ago', 2026-01-01)."),
+    "until": Opt("--until", help="Up to and including this day."),
+    "kind": Opt("--kind", "-k", help="Only this kind."),
+    "tag": Opt("--tag", help="Only entries with this tag."),
+    "limit": Opt("--limit", "-n", help="At most this many (0 = all)."),
+    "json": Opt("--json", help="Print JSON instead of a table.", takes_value=False),
+}
+
+SUMMARY = {
+    "all": Opt("--all", help="Show every partnership.", takes_value=False),
+    "window": Opt("--window", help="Days the pillars look back over."),
+    "json": Opt("--json", help="Print JSON.", takes_value=False),
+}
+
+PARTNER_SHOW = {
+    "json": Opt("--json", help="Print JSON instead of a table.", takes_value=False),
+}

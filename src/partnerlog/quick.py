@@ -1,9 +1,10 @@
-"""The quick path: `partnerlog log …` and `partnerlog due …` as fast as Python starts.
+"""The quick path: `partnerlog log …` and the other everyday commands, as fast as Python starts.
 
-The console script enters here. For the common forms of `log` and `due` it
-parses argv itself, from the same option specs as the Typer commands
-(`partnerlog.options`), and runs the same code they run (`record` and
-`due_report` below), without importing Typer, Rich, sqlite-utils or dateparser.
+The console script enters here. For the common forms of `log`, `due`,
+`timeline`, `summary` and `partner show` it parses argv itself, from the same
+option specs as the Typer commands (`partnerlog.options`), and runs the same
+code they run (`partnerlog.commands`), without importing Typer, sqlite-utils or
+dateparser (and Rich only to draw a table).
 Everything else (help, completion, an option it does not know, any other
 command) goes to the full Typer app, so users see one program.
 """
@@ -33,141 +34,6 @@ def main(argv: list[str] | None = None) -> int:
         return crash(error) if code is None else code
 
 
-# -- the commands ----------------------------------------------------------------
-
-
-def record(journal, who: str, words, *, kind, when, tone, where, pillar, benefit, tag, private):
-    """Log one interaction in ``journal``; returns what `report_logged` prints.
-
-    Shared by `partnerlog log` (Typer) and the quick path.
-    """
-    from partnerlog import dates
-    from partnerlog.domain import (
-        BENEFITS,
-        DEFAULT_KIND,
-        PILLARS,
-        SETTINGS,
-        Interaction,
-        default_pillars,
-        find_partner,
-        hashtags,
-        mentions,
-        normal_tag,
-    )
-    from partnerlog.errors import PartnerlogError, UsageError
-    from partnerlog.validate import check_kind, check_tone, choose, choose_one, split_list
-
-    kind_value = check_kind(kind) if kind is not None else DEFAULT_KIND
-    tone_value = check_tone(tone)
-    setting = choose_one(where, SETTINGS, "--where")
-    pillars = choose(pillar, PILLARS, "--pillar")
-    benefits = choose(benefit, BENEFITS, "--benefit")
-    now = dates.now()
-    moment = dates.parse_when(when, now) if when else now.replace(microsecond=0)
-    names = split_list([who])
-    if not names:
-        raise UsageError('say who it was with, e.g. partnerlog log sari "lunch"')
-    everyone = journal.partners(include_archived=True)
-    partners = []
-    for name in names:
-        partner = find_partner(everyone, name)
-        if partner.id not in {p.id for p in partners}:
-            partners.append(partner)
-    text = read_note(words)
-    skipped = []
-    for mention in mentions(text):
-        try:
-            extra = find_partner(everyone, mention)
-        except PartnerlogError:
-            skipped.append(mention)
-            continue
-        if extra.id not in {p.id for p in partners}:
-            partners.append(extra)
-    interaction = Interaction(
-        occurred_at=dates.iso(moment),
-        kind=kind_value,
-        partners=sorted(p.handle for p in partners),
-        setting=setting,
-        tone=tone_value,
-        note=text,
-        private=private,
-        pillars=pillars or list(default_pillars(kind_value, setting)),
-        benefits=benefits,
-        tags=list(dict.fromkeys([normal_tag(t) for t in split_list(tag)] + hashtags(text))),
-    )
-    with journal.transaction():
-        journal.add_interaction(interaction, [p.id for p in partners])
-    return interaction, partners, moment, now, skipped
-
-
-def report_logged(logged, as_json: bool) -> None:
-    """Print what `record` saved: the entry as JSON, or one line on stderr."""
-    from partnerlog import dates
-    from partnerlog.domain import visible
-
-    interaction, partners, moment, now, skipped = logged
-    if as_json:
-        from partnerlog.output import print_json
-
-        print_json(interaction.to_json())
-    else:
-        who = ", ".join(visible(p.name, one_line=True) for p in partners)
-        extras = []
-        if interaction.tone is not None:
-            extras.append(f"tone {interaction.tone:+d}")
-        if interaction.tags:
-            extras.append(" ".join("#" + t for t in interaction.tags))
-        if interaction.private:
-            extras.append("private")
-        tail = f" ({'; '.join(extras)})" if extras else ""
-        print(
-            f"Logged {interaction.kind} #{interaction.id} with {who}, "
-            f"{dates.describe(moment, now)}{tail}.",
-            file=sys.stderr,
-        )
-    for mention in skipped:
-        print(f"partnerlog: note: @{mention} is not a partner; kept as text", file=sys.stderr)
-
-
-def read_note(words) -> str:
-    """The note: the words given, else stdin when it is not a terminal."""
-    if words:
-        return " ".join(words)
-    if sys.stdin is not None and not sys.stdin.isatty():
-        return sys.stdin.read().strip()
-    return ""
-
-
-def due_report(journal, *, exit_code: bool, as_json: bool) -> int:
-    """Print who is overdue for contact; the exit code for `--exit-code`."""
-    from datetime import datetime
-
-    from partnerlog import dates
-    from partnerlog.domain import due_partners, visible
-
-    now = dates.now()
-    contacts = {pid: datetime.fromisoformat(at) for pid, at in journal.last_contacts().items()}
-    found = due_partners(journal.partners(), contacts, now)
-    if as_json:
-        from partnerlog.output import print_json
-
-        print_json([item.to_json() for item in found])
-    elif found:
-        width = max(len(item.handle) for item in found)
-        lines = []
-        for item in found:
-            last = "never" if item.days_since is None else f"{item.days_since} days ago"
-            lines.append(
-                f"{item.handle:<{width}}  {item.overdue_days:>3} days overdue  "
-                f"last contact {last}, every {item.cadence_days} days  "
-                f"{visible(item.name, one_line=True)}"
-            )
-        sys.stdout.write("\n".join(lines) + "\n")
-    elif not exit_code:
-        print("Nobody is due. Well kept!", file=sys.stderr)
-    return 1 if exit_code and found else 0
-
-
 def _open(db):
     from partnerlog.paths import journal_location
     from partnerlog.store import Journal
@@ -176,6 +42,8 @@ def _open(db):
 
 
 def _run_log(db, values, positionals) -> int:
+    from partnerlog.commands import record, report_logged
+
     journal = _open(db)
     try:
         tone = values["tone"]
@@ -199,11 +67,56 @@ def _run_log(db, values, positionals) -> int:
 
 
 def _run_due(db, values, positionals) -> int:
+    from partnerlog.commands import due_report
+
     journal = _open(db)
     try:
         return due_report(journal, exit_code=values["exit_code"], as_json=values["json"])
     finally:
         journal.close()
+
+
+def _run_timeline(db, values, positionals) -> int:
+    from partnerlog.commands import timeline
+
+    journal = _open(db)
+    try:
+        timeline(
+            journal,
+            positionals[0] if positionals else None,
+            since=values["since"],
+            until=values["until"],
+            kind=values["kind"],
+            tag=values["tag"],
+            limit=int(values["limit"]) if values["limit"] is not None else 20,
+            as_json=values["json"],
+        )
+    finally:
+        journal.close()
+    return 0
+
+
+def _run_summary(db, values, positionals) -> int:
+    from partnerlog.commands import summary
+
+    journal = _open(db)
+    try:
+        window = int(values["window"]) if values["window"] is not None else 90
+        summary(journal, all_rows=values["all"], window=window, as_json=values["json"])
+    finally:
+        journal.close()
+    return 0
+
+
+def _run_partner_show(db, values, positionals) -> int:
+    from partnerlog.commands import partner_profile
+
+    journal = _open(db)
+    try:
+        partner_profile(journal, positionals[0], as_json=values["json"])
+    finally:
+        journal.close()
+    return 0
 
 
 # -- parsing argv ------------------------------------------------------------------
@@ -224,20 +137,21 @@ def _plan(args: list[str]):
     if not args:
         return None
     command, rest = args[0], args[1:]
-    if command == "log":
-        parsed = _parse(rest, options.LOG)
-        if parsed is None or not parsed[1]:
-            return None
-        tone = parsed[0]["tone"]
-        if tone is not None and not _is_int(tone):
+    if command == "partner" and rest[:1] == ["show"]:
+        command, rest = "partner show", rest[1:]
+    if command not in QUICK:
+        return None
+    run, spec, fewest, most, numbers = QUICK[command]
+    parsed = _parse(rest, spec)
+    if parsed is None:
+        return None
+    values, positionals = parsed
+    if not fewest <= len(positionals) <= most:
+        return None
+    for name, (low, high) in numbers.items():
+        if values[name] is not None and not _in_range(values[name], low, high):
             return None  # Typer explains what it expected
-        return _run_log, db, parsed[0], parsed[1]
-    if command == "due":
-        parsed = _parse(rest, options.DUE)
-        if parsed is None or parsed[1]:
-            return None
-        return _run_due, db, parsed[0], parsed[1]
-    return None
+    return run, db, values, positionals
 
 
 def _parse(args: list[str], spec: dict):
@@ -286,9 +200,21 @@ def _parse(args: list[str], spec: dict):
     return values, positionals
 
 
-def _is_int(text: str) -> bool:
+def _in_range(text: str, low: float, high: float) -> bool:
     try:
-        int(text)
+        return low <= int(text) <= high
     except ValueError:
         return False
-    return True
+
+
+INFINITY = float("inf")
+
+# Quick commands: runner, option spec, fewest and most positionals, and the
+# integer options with the range Typer accepts (anything else goes to Typer).
+QUICK = {
+    "log": (_run_log, options.LOG, 1, INFINITY, {"tone": (-INFINITY, INFINITY)}),
+    "due": (_run_due, options.DUE, 0, 0, {}),
+    "timeline": (_run_timeline, options.TIMELINE, 0, 1, {"limit": (-INFINITY, INFINITY)}),
+    "summary": (_run_summary, options.SUMMARY, 0, 0, {"window": (1, 3650)}),
+    "partner show": (_run_partner_show, options.PARTNER_SHOW, 1, 1, {}),
+}

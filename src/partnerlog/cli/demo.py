@@ -51,7 +51,7 @@ def demo(
         f"{added['traits']} strengths and weaknesses, in {target}",
         err=True,
     )
-    from partnerlog.cli.summary import show_dashboard
+    from partnerlog.commands import show_dashboard
 
     show_dashboard(journal, now)
     journal.close()

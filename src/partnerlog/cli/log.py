@@ -1,7 +1,7 @@
 """`partnerlog log WHO [NOTE]`: record an interaction in one line.
 
-The work is in `partnerlog.quick` (`record`, `report_logged`), which the quick
-path runs too; the options come from `partnerlog.options`, shared with it.
+The work is in `partnerlog.commands` (`record`, `report_logged`), which the
+quick path runs too; the options come from `partnerlog.options`, shared with it.
 """
 
 from typing import Annotated
@@ -57,7 +57,7 @@ def log(
       partnerlog log sari,budi -k review -t 1 "design review went well"
       partnerlog log budi --when kemarin -k coffee -s outside
     """
-    from partnerlog.quick import record, report_logged
+    from partnerlog.commands import record, report_logged
 
     # No `create`: without a journal there is nobody to log with yet, and the
     # error says how to start one.

@@ -1,13 +1,12 @@
 """`partnerlog partner …`: the people you work with."""
 
 import re
-from datetime import timedelta
 from typing import Annotated
 
 import typer
 
 from partnerlog import dates
-from partnerlog.cli.state import choose_one, complete_partner, partner_named, state, verdicts
+from partnerlog.cli.state import choose_one, complete_partner, partner_named, state
 from partnerlog.errors import UsageError
 from partnerlog.models import PARTNER_KINDS, RELATIONS, Partner, slug, valid_handle, visible
 
@@ -146,42 +145,9 @@ def show(ctx: typer.Context, who: Who, json: Json = False) -> None:
 
     Example: partnerlog partner show sari
     """
-    from partnerlog.models import complement_pairs
+    from partnerlog.commands import partner_profile
 
-    journal = state(ctx).journal()
-    partner = partner_named(journal, who)
-    now = dates.now()
-    recent = journal.interactions(partner_id=partner.id, limit=10)
-    # Open goals, and the ones closed in the last 90 days.
-    goals = journal.goals(partner_id=partner.id, closed_since=dates.iso(now - timedelta(days=90)))
-    traits = journal.traits(partner_id=partner.id, active_only=False)
-    pairs = complement_pairs(journal.traits(active_only=False), only=partner.handle)
-    [verdict] = verdicts(journal, now, 90, partner_id=partner.id)
-    if json:
-        from partnerlog.render import print_json
-
-        print_json(
-            {
-                **partner.to_json(),
-                "health": {
-                    **verdict.to_json(),
-                    "pillar_reasons": verdict.pillar_reasons,
-                },
-                "goals": [g.to_json() for g in goals],
-                "traits": [t.to_json() for t in traits],
-                "complement": [p.to_json() for p in pairs],
-                "recent": [i.to_json() for i in recent],
-            }
-        )
-        return
-    from partnerlog.render import console, show_partner
-
-    names = {p.handle: p.name for p in journal.partners(include_archived=True)}
-    console().print(
-        show_partner(
-            partner, recent, names, now, goals=goals, traits=traits, pairs=pairs, verdict=verdict
-        )
-    )
+    partner_profile(state(ctx).journal(), who, as_json=json)
 
 
 @app.command("edit")

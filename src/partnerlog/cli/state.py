@@ -47,19 +47,6 @@ def state(ctx: typer.Context) -> State:
     return root.obj
 
 
-def verdicts(journal, now, window: int = 90, partner_id: int | None = None) -> list:
-    """Health verdicts for every active partner (or one), neediest first."""
-    from datetime import timedelta
-
-    from partnerlog import health
-
-    since = now - timedelta(days=max(window, 7 * health.WEEKS, 60) + 1)
-    facts = journal.health_facts(since, partner_id=partner_id)
-    return sorted(
-        (health.score_partnership(f, now, window) for f in facts), key=health.attention_order
-    )
-
-
 def partner_named(journal, query: str) -> Partner:
     return find_partner(journal.partners(include_archived=True), query)
 

@@ -4,7 +4,9 @@ from typing import Annotated
 
 import typer
 
-from partnerlog.cli.state import check_kind, complete_partner, partner_named, state
+from partnerlog import options
+from partnerlog.cli.state import complete_partner, state
+from partnerlog.commands import show_interactions
 from partnerlog.errors import UsageError
 
 
@@ -14,6 +16,9 @@ def register(app: typer.Typer) -> None:
 
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+TIMELINE = options.TIMELINE
 
 
 def timeline(
@@ -27,41 +32,38 @@ def timeline(
         ),
     ] = None,
     since: Annotated[
-        str | None, typer.Option("--since", help="From this day on ('30 days ago', 2026-01-01).")
+        str | None, typer.Option(*TIMELINE["since"].flags, help=TIMELINE["since"].help)
     ] = None,
     until: Annotated[
-        str | None, typer.Option("--until", help="Up to and including this day.")
+        str | None, typer.Option(*TIMELINE["until"].flags, help=TIMELINE["until"].help)
     ] = None,
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help="Only this kind.")] = None,
-    tag: Annotated[str | None, typer.Option("--tag", help="Only entries with this tag.")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many (0 = all).")] = 20,
-    json: Json = False,
+    kind: Annotated[
+        str | None, typer.Option(*TIMELINE["kind"].flags, help=TIMELINE["kind"].help)
+    ] = None,
+    tag: Annotated[
+        str | None, typer.Option(*TIMELINE["tag"].flags, help=TIMELINE["tag"].help)
+    ] = None,
+    limit: Annotated[int, typer.Option(*TIMELINE["limit"].flags, help=TIMELINE["limit"].help)] = 20,
+    json: Annotated[
+        bool, typer.Option(*TIMELINE["json"].flags, help=TIMELINE["json"].help)
+    ] = False,
 ) -> None:
     """Interactions, newest first.
 
     Example: partnerlog timeline sari --since "30 days ago" --tag roadmap
     """
-    from partnerlog import dates
-    from partnerlog.models import normal_tag
+    from partnerlog.commands import timeline as show_timeline
 
-    if limit < 0:
-        raise UsageError("--limit cannot be negative")
-    now = dates.now()
-    since_day = dates.parse_day(since, now) if since else None
-    until_day = dates.parse_day(until, now) if until else None
-    if since_day and until_day and since_day > until_day:
-        raise UsageError(f"--since {since_day} is after --until {until_day}")
-    journal = state(ctx).journal()
-    partner = partner_named(journal, who) if who else None
-    entries = journal.interactions(
-        partner_id=partner.id if partner else None,
-        since=since_day,
-        until=until_day,
-        kind=check_kind(kind) if kind else None,
-        tag=normal_tag(tag) if tag else None,
-        limit=limit or None,
+    show_timeline(
+        state(ctx).journal(),
+        who,
+        since=since,
+        until=until,
+        kind=kind,
+        tag=tag,
+        limit=limit,
+        as_json=json,
     )
-    show_interactions(journal, entries, json, empty="No interactions match.")
 
 
 def search(
@@ -100,19 +102,3 @@ def search(
             console().print()
     if entries or not goals:
         show_interactions(journal, entries, False, empty=f"Nothing matches {text!r}.")
-
-
-def show_interactions(journal, entries, json: bool, *, empty: str) -> None:
-    if json:
-        from partnerlog.render import print_json
-
-        print_json([entry.to_json() for entry in entries])
-        return
-    if not entries:
-        typer.echo(empty, err=True)
-        return
-    from partnerlog import dates
-    from partnerlog.render import console, interactions_table
-
-    names = {p.handle: p.name for p in journal.partners(include_archived=True)}
-    console().print(interactions_table(entries, names, dates.now()))

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from partnerlog.cli.state import complete_partner, partner_named, state, verdicts
+from partnerlog.cli.state import complete_partner, partner_named, state
+from partnerlog.commands import verdicts
 from partnerlog.errors import NewerJournal, PartnerlogError, UsageError
 
 
