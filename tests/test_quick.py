@@ -1,0 +1,181 @@
+"""The quick path and the full Typer app must be one program: same rows, same output."""
+
+import io
+import json
+import sqlite3
+import subprocess
+import sys
+from contextlib import redirect_stderr, redirect_stdout
+
+import pytest
+
+from partnerlog import cli, quick
+
+SETUP = [
+    ("partner", "add", "Sari Wulandari"),
+    ("partner", "add", "Budi Santoso", "--relation", "superior"),
+    ("partner", "add", "José Álvarez", "--relation", "subordinate"),
+    ("partner", "add", "[red]Rudi[/]", "--handle", "rudi"),
+    ("trait", "add", "me", "weakness", "public speaking"),
+    ("trait", "add", "sari", "strength", "public speaking"),
+    ("goal", "add", "sari", "ship it"),
+]
+
+# (argv, stdin). Every one of these must take the quick path.
+QUICK_CASES = [
+    (["log", "sari", "lunch at the warung"], None),
+    (["log", "sari,budi", "-k", "review", "-t", "1", "design", "review"], None),
+    (["log", "jose", "--when", "yesterday", "--kind=coffee", "--where", "outside"], None),
+    (["log", "JOSÉ", "-w", "3 hari lalu", "-klunch", "-t", "-2", "@budi joined #Food"], None),
+    (
+        ["log", "budi", "-p", "goals", "-p", "bond", "-b", "growth,network", "--tag", "q1", "x"],
+        None,
+    ),
+    (["log", "sari", "--private", "--json", "secret"], None),
+    (["log", "sari"], "note from stdin\nwith two lines"),
+    (["log", "sari", "--", "-- not an option"], None),
+    (["log", "sari", "@nobody is not a partner"], None),
+    (["log", "rudi", "\x1b[2J [bold]x[/]"], None),
+    (["log", "sarah", "typo"], None),
+    (["log", "s", "ambiguous? no: sari only starts with s"], None),
+    (["log", "sari", "-t", "5", "out of range"], None),
+    (["log", "sari", "-w", "someday", "bad date"], None),
+    (["log", "sari", "-w", "tomorrow", "future"], None),
+    (["log", "sari", "-s", "home", "bad place"], None),
+    (["log", "sari", "-p", "love", "bad pillar"], None),
+    (["log", "sari", "-k", "two words", "bad kind"], None),
+    (["due"], None),
+    (["due", "--json"], None),
+    (["due", "--exit-code"], None),
+    (["timeline"], None),
+    (["timeline", "sari", "--limit", "2", "--json"], None),
+    (["timeline", "--since", "2 days ago", "--kind", "review"], None),
+    (["timeline", "--limit", "-1"], None),
+    (["summary"], None),
+    (["summary", "--json", "--window", "30"], None),
+    (["partner", "show", "sari"], None),
+    (["partner", "show", "budi", "--json"], None),
+    (["partner", "show", "nobody"], None),
+]
+
+# These look similar but must be left to Typer.
+TYPER_CASES = [
+    ["log"],
+    ["log", "--help"],
+    ["log", "sari", "-t", "great", "x"],
+    ["log", "sari", "--bogus", "x"],
+    ["log", "sari", "--private=yes", "x"],
+    ["due", "extra"],
+    ["summary", "--window", "0"],
+    ["partner", "show"],
+    ["partner", "list"],
+    ["--version"],
+    ["search", "x"],
+]
+
+
+def run(main, argv, stdin):
+    out, err = io.StringIO(), io.StringIO()
+    sys.stdin = io.StringIO(stdin or "")
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(argv)
+    return code, out.getvalue(), err.getvalue()
+
+
+def rows(path):
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    tables = ["partners", "interactions", "interaction_partners", "interaction_tags"]
+    tables += ["interaction_pillars", "interaction_benefits", "goals", "traits"]
+    found = {}
+    for table in tables:
+        found[table] = [
+            {k: row[k] for k in row.keys() if k not in ("uuid", "created_at")}  # noqa: SIM118
+            for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2")
+        ]
+    conn.close()
+    return found
+
+
+def without_uuids(text: str) -> str:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return text
+
+    def strip(value):
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k != "uuid"}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    return json.dumps(strip(data))
+
+
+def test_the_quick_path_and_typer_agree(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", sys.stdin)
+    fast, full = str(tmp_path / "fast.db"), str(tmp_path / "full.db")
+    for args in SETUP:
+        for path in (fast, full):
+            assert run(cli.main, ["--db", path, *args], None)[0] == 0
+    for argv, stdin in QUICK_CASES:
+        assert quick._plan(["--db", fast, *argv]) is not None, argv
+        quick_result = run(quick.main, ["--db", fast, *argv], stdin)
+        typer_result = run(cli.main, ["--db", full, *argv], stdin)
+        assert quick_result[0] == typer_result[0], argv
+        assert without_uuids(quick_result[1]) == without_uuids(typer_result[1]), argv
+        assert quick_result[2] == typer_result[2], argv
+    assert rows(fast) == rows(full)
+
+
+@pytest.mark.parametrize("argv", TYPER_CASES, ids=[" ".join(a) or "(none)" for a in TYPER_CASES])
+def test_anything_unusual_goes_to_typer(argv):
+    assert quick._plan(argv) is None
+
+
+@pytest.mark.parametrize(
+    "argv, allowed",
+    [
+        (["log", "sari", "x"], set()),
+        (["log", "sari", "-w", "kemarin", "-k", "lunch", "-t", "1", "x"], set()),
+        (["due", "--exit-code"], set()),
+        (["timeline", "--limit", "5"], {"rich"}),
+        (["summary"], {"rich"}),
+    ],
+)
+def test_the_quick_path_does_not_import_the_world(tmp_path, argv, allowed):
+    path = str(tmp_path / "j.db")
+    run(cli.main, ["--db", path, "partner", "add", "Sari"], None)
+    heavy = {"typer", "click", "rich", "sqlite_utils", "dateparser", "pydantic", "platformdirs"}
+    code = (
+        "import sys\n"
+        "from partnerlog.quick import main\n"
+        f"main({['--db', path, *argv]!r})\n"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {heavy!r}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    loaded = set(json.loads(result.stdout.strip().splitlines()[-1].replace("'", '"')))
+    assert loaded <= allowed, result.stderr
+
+
+def test_the_default_journal_folder_matches_platformdirs(monkeypatch, tmp_path):
+    from platformdirs import user_data_path
+
+    from partnerlog.paths import quick_data_dir
+
+    cases = [
+        {"XDG_DATA_HOME": str(tmp_path / "xdg"), "HOME": str(tmp_path)},
+        {"XDG_DATA_HOME": "", "HOME": str(tmp_path)},
+        {"XDG_DATA_HOME": "relative/path", "HOME": str(tmp_path)},
+        {"HOME": str(tmp_path) + "/"},
+    ]
+    for env in cases:
+        monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+        for key, value in env.items():
+            monkeypatch.setenv(key, value)
+        quick_answer = quick_data_dir()
+        if quick_answer is not None:
+            assert quick_answer == str(user_data_path("partnerlog", appauthor=False)), env
