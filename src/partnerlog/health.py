@@ -128,7 +128,8 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
     first = first_name(partner.name)
     cadence = partner.effective_cadence
     start = now - timedelta(days=window_days)
-    window = [c for c in facts.contacts if start <= c.at <= now]
+    tally = _tally(facts.contacts, now, window_days)
+    window = tally.window
 
     known_since = _parse(partner.created_at) or now
     days_since, reference_days, overdue_days = contact_gap(partner, facts.last_contact, now)
@@ -145,9 +146,7 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
     scores["complement"], why["complement"] = _complement(facts.pairs, window, partner.handle)
     score = sum(scores.values())
 
-    recent = _tones(facts.contacts, now - timedelta(days=30), now)
-    before = _tones(facts.contacts, now - timedelta(days=60), now - timedelta(days=30))
-    in_90 = _tones(facts.contacts, now - timedelta(days=90), now)
+    recent, before, in_90 = tally.tones_30, tally.tones_30_60, tally.tones_90
     tone_avg_90 = round(sum(in_90) / len(in_90), 2) if in_90 else None
     trend = None
     if recent and before:
@@ -194,8 +193,8 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
         cadence_days=cadence,
         due=due,
         overdue_days=overdue_days,
-        interactions_30d=sum(1 for c in facts.contacts if now - timedelta(days=30) <= c.at <= now),
-        interactions_90d=sum(1 for c in facts.contacts if now - timedelta(days=90) <= c.at <= now),
+        interactions_30d=tally.count_30,
+        interactions_90d=tally.count_90,
         tone_avg_90d=tone_avg_90,
         tone_trend=trend,
         score=score,
@@ -207,7 +206,7 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
             weakest, first, partner.handle, facts, days_since, due, is_new, now, window_days
         ),
         benefits=_benefits(window),
-        weekly=weekly_counts(facts.contacts, now),
+        weekly=tally.weekly,
     )
 
 
@@ -386,23 +385,56 @@ def next_step(
 # -- helpers -----------------------------------------------------------------
 
 
-def weekly_counts(contacts: list[Contact], now: datetime, weeks: int = WEEKS) -> list[int]:
-    """Interactions per week for the last ``weeks`` weeks, oldest first."""
-    counts = [0] * weeks
+class _Tally:
+    """One pass over a partnership's contacts: what every part of the model counts."""
+
+    __slots__ = (
+        "window", "count_30", "count_90", "tones_30", "tones_30_60", "tones_90", "weekly",
+    )  # fmt: skip
+
+
+DAY = 86400.0
+
+
+def _tally(contacts: list[Contact], now: datetime, window_days: int) -> _Tally:
+    # Ages in seconds, compared as numbers: the dashboard does this for every
+    # contact of every partner, and datetime comparisons would triple its cost.
+    tally = _Tally()
+    tally.window, tally.tones_30, tally.tones_30_60, tally.tones_90 = [], [], [], []
+    tally.count_30 = tally.count_90 = 0
+    tally.weekly = [0] * WEEKS
+    window = window_days * DAY
     for contact in contacts:
-        age = (now - contact.at).days
-        if 0 <= age < 7 * weeks:
-            counts[weeks - 1 - age // 7] += 1
-    return counts
+        age = (now - contact.at).total_seconds()
+        if age < 0:
+            continue
+        if age <= window:
+            tally.window.append(contact)
+        if age <= 30 * DAY:
+            tally.count_30 += 1
+        if age <= 90 * DAY:
+            tally.count_90 += 1
+        if contact.tone is not None:
+            if age < 30 * DAY:
+                tally.tones_30.append(contact.tone)
+            elif age < 60 * DAY:
+                tally.tones_30_60.append(contact.tone)
+            if age < 90 * DAY:
+                tally.tones_90.append(contact.tone)
+        week = int(age // DAY) // 7
+        if week < WEEKS:
+            tally.weekly[WEEKS - 1 - week] += 1
+    return tally
+
+
+def weekly_counts(contacts: list[Contact], now: datetime) -> list[int]:
+    """Interactions per week for the last 12 weeks, oldest first."""
+    return _tally(contacts, now, WINDOW_DAYS).weekly
 
 
 def _benefits(window) -> dict[str, int]:
     counted = Counter(b for c in window for b in c.benefits)
     return {benefit: counted.get(benefit, 0) for benefit in BENEFITS}
-
-
-def _tones(contacts, start: datetime, end: datetime) -> list[int]:
-    return [c.tone for c in contacts if c.tone is not None and start < c.at <= end]
 
 
 def _tone_reason(recent: list[int], before: list[int]) -> str:
