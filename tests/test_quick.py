@@ -179,3 +179,40 @@ def test_the_default_journal_folder_matches_platformdirs(monkeypatch, tmp_path):
         quick_answer = quick_data_dir()
         if quick_answer is not None:
             assert quick_answer == str(user_data_path("partnerlog", appauthor=False)), env
+
+
+@pytest.mark.parametrize(
+    "words, position",
+    [
+        ("partnerlog log s", 2),
+        ("partnerlog log ", 2),
+        ("partnerlog log sari,b", 2),
+        ("partnerlog timeline j", 2),
+        ("partnerlog partner show b", 3),
+    ],
+)
+def test_quick_completion_answers_like_typer(tmp_path, monkeypatch, capsys, words, position):
+    path = str(tmp_path / "j.db")
+    monkeypatch.setenv("PARTNERLOG_DB", path)
+    for args in SETUP[:3]:
+        run(cli.main, list(args), None)
+    monkeypatch.setenv("_PARTNERLOG_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", words)
+    monkeypatch.setenv("COMP_CWORD", str(position))
+    capsys.readouterr()
+    assert quick._complete_quickly()
+    fast = capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        cli.app(args=[], prog_name="partnerlog")
+    assert fast == capsys.readouterr().out
+    assert fast  # something was offered
+
+
+def test_other_completions_are_left_to_typer(monkeypatch):
+    monkeypatch.setenv("_PARTNERLOG_COMPLETE", "complete_bash")
+    for words, position in (("partnerlog goal add s", 3), ("partnerlog log sari --k", 3)):
+        monkeypatch.setenv("COMP_WORDS", words)
+        monkeypatch.setenv("COMP_CWORD", str(position))
+        assert not quick._complete_quickly()
+    monkeypatch.setenv("_PARTNERLOG_COMPLETE", "complete_zsh")
+    assert not quick._complete_quickly()

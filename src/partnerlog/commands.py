@@ -267,3 +267,15 @@ def partner_profile(journal, who: str, *, as_json: bool) -> None:
             partner, recent, names, now, goals=goals, traits=traits, pairs=pairs, verdict=verdict
         )
     )
+
+
+def partner_completions(db, incomplete: str) -> list[tuple[str, str]]:
+    """(value, name) completions for a WHO argument; "sari,b" completes to "sari,budi"."""
+    from partnerlog.paths import journal_location
+    from partnerlog.store import complete_handles
+
+    *done, current = incomplete.split(",")
+    prefix = ",".join(done) + ("," if done else "")
+    return [
+        (prefix + handle, name) for handle, name in complete_handles(journal_location(db), current)
+    ]

@@ -50,16 +50,30 @@ STATUS_ORDER = ("at-risk", "drifting", "new", "steady", "thriving")
 LADDER = ("at-risk", "drifting", "steady", "thriving")
 
 
-@dataclass(frozen=True)
 class Contact:
-    """One interaction, as the model sees it."""
+    """One interaction, as the model sees it.
 
-    at: datetime
-    kind: str
-    setting: str | None = None
-    tone: int | None = None
-    pillars: frozenset = frozenset()
-    benefits: frozenset = frozenset()
+    A plain class: the dashboard makes one per interaction in the window (tens
+    of thousands), and a frozen dataclass takes several times as long to build.
+    """
+
+    __slots__ = ("at", "kind", "setting", "tone", "pillars", "benefits")
+
+    def __init__(
+        self,
+        at: datetime,
+        kind: str,
+        setting: str | None = None,
+        tone: int | None = None,
+        pillars: frozenset = frozenset(),
+        benefits: frozenset = frozenset(),
+    ) -> None:
+        self.at = at
+        self.kind = kind
+        self.setting = setting
+        self.tone = tone
+        self.pillars = pillars
+        self.benefits = benefits
 
 
 @dataclass

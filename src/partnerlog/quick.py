@@ -17,7 +17,12 @@ from partnerlog import options
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
-    plan = None if "_PARTNERLOG_COMPLETE" in os.environ else _plan(args)
+    if "_PARTNERLOG_COMPLETE" in os.environ:
+        if _complete_quickly():
+            return 0
+        plan = None
+    else:
+        plan = _plan(args)
     if plan is None:
         from partnerlog.cli import main as full_app
 
@@ -117,6 +122,36 @@ def _run_partner_show(db, values, positionals) -> int:
     finally:
         journal.close()
     return 0
+
+
+def _complete_quickly() -> bool:
+    """Bash completion of the partner a quick command names first (`partnerlog log sa<TAB>`).
+
+    Typer's own completion loads the whole app (several times Python's start-up);
+    this common case answers from one small query, in the format Typer's bash
+    completion prints (one value per line). Anything else: False, and Typer answers.
+    """
+    if os.environ.get("_PARTNERLOG_COMPLETE") != "complete_bash":
+        return False
+    try:
+        import shlex
+
+        words = shlex.split(os.environ["COMP_WORDS"])
+        position = int(os.environ["COMP_CWORD"])
+    except (KeyError, ValueError):
+        return False
+    before = words[1:position]
+    incomplete = words[position] if position < len(words) else ""
+    db = None
+    if before[:1] == ["--db"] and len(before) >= 2:
+        db, before = before[1], before[2:]
+    if before not in (["log"], ["timeline"], ["partner", "show"]) or incomplete.startswith("-"):
+        return False
+    from partnerlog.commands import partner_completions
+
+    values = [value for value, _ in partner_completions(db, incomplete)]
+    sys.stdout.write("\n".join(values) + "\n")
+    return True
 
 
 # -- parsing argv ------------------------------------------------------------------

@@ -69,12 +69,6 @@ SETTING_CHOICES = SETTINGS
 
 def complete_partner(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Shell completion of partner handles (comma-separated lists too): one small query."""
-    from partnerlog.store import complete_handles
+    from partnerlog.commands import partner_completions
 
-    db_option = ctx.find_root().params.get("db")
-    *done, current = incomplete.split(",")
-    prefix = ",".join(done) + ("," if done else "")
-    return [
-        (prefix + handle, name)
-        for handle, name in complete_handles(paths.journal_path(db_option), current)
-    ]
+    return partner_completions(ctx.find_root().params.get("db"), incomplete)
