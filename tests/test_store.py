@@ -25,6 +25,7 @@ def test_a_blank_journal_gets_exactly_these_columns(journal_path):
     ]  # fmt: skip
     assert columns(conn, "interactions") == [
         "id", "uuid", "occurred_at", "kind", "setting", "tone", "note", "private", "created_at",
+        "pillar_mask", "benefit_mask",
     ]  # fmt: skip
     assert columns(conn, "interaction_partners") == ["interaction_id", "partner_id", "occurred_at"]
     assert columns(conn, "interaction_tags") == ["interaction_id", "tag"]
@@ -66,6 +67,24 @@ def test_contact_dates_follow_their_interaction(journal_path):
     with journal.transaction():
         conn.execute("UPDATE interactions SET occurred_at = '2026-11-20T09:00:00+07:00'")
     assert journal.last_contacts() == {1: "2026-11-20T09:00:00+07:00"}
+
+
+def test_pillar_and_benefit_masks_follow_the_link_tables(journal_path):
+    journal = Journal.open(journal_path, create=True)
+    conn = journal.conn
+    with journal.transaction():
+        conn.execute(
+            "INSERT INTO interactions (uuid, occurred_at, kind, created_at)"
+            " VALUES ('i', '2026-11-01T12:00:00+07:00', 'chat', 'x')"
+        )
+        conn.execute("INSERT INTO interaction_pillars VALUES (1, 'bond'), (1, 'complement')")
+        conn.execute("INSERT INTO interaction_benefits VALUES (1, 'growth')")
+    masks = "SELECT pillar_mask, benefit_mask FROM interactions"
+    assert tuple(conn.execute(masks).fetchone()) == (0b10010, 0b100)
+    with journal.transaction():
+        conn.execute("DELETE FROM interaction_pillars WHERE pillar = 'bond'")
+        conn.execute("DELETE FROM interaction_benefits")
+    assert tuple(conn.execute(masks).fetchone()) == (0b10000, 0)
 
 
 def test_full_text_search_follows_inserts_updates_and_deletes(journal_path):

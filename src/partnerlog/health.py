@@ -32,7 +32,6 @@ Status, from the score and then pulled down:
   before, or an average of −1 or worse) takes it down one more step.
 """
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -143,7 +142,6 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
     cadence = partner.effective_cadence
     start = now - timedelta(days=window_days)
     tally = _tally(facts.contacts, now, window_days)
-    window = tally.window
 
     known_since = _parse(partner.created_at) or now
     days_since, reference_days, overdue_days = contact_gap(partner, facts.last_contact, now)
@@ -152,12 +150,12 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
     scores: dict[str, int] = {}
     why: dict[str, str] = {}
     scores["communication"], why["communication"] = _communication(
-        days_since, cadence, window, window_days
+        days_since, cadence, tally, window_days
     )
-    scores["bond"], why["bond"] = _bond(window, window_days)
-    scores["understanding"], why["understanding"] = _understanding(window, cadence, window_days)
-    scores["goals"], why["goals"] = _goals(facts.goals, window, now, start)
-    scores["complement"], why["complement"] = _complement(facts.pairs, window, partner.handle)
+    scores["bond"], why["bond"] = _bond(tally, window_days)
+    scores["understanding"], why["understanding"] = _understanding(tally, cadence, window_days)
+    scores["goals"], why["goals"] = _goals(facts.goals, tally, now, start)
+    scores["complement"], why["complement"] = _complement(facts.pairs, tally, partner.handle)
     score = sum(scores.values())
 
     recent, before, in_90 = tally.tones_30, tally.tones_30_60, tally.tones_90
@@ -219,7 +217,7 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
         next_step=next_step(
             weakest, first, partner.handle, facts, days_since, due, is_new, now, window_days
         ),
-        benefits=_benefits(window),
+        benefits={benefit: tally.benefits.get(benefit, 0) for benefit in BENEFITS},
         weekly=tally.weekly,
     )
 
@@ -248,7 +246,7 @@ def first_name(name: str) -> str:
 # -- the pillars -------------------------------------------------------------
 
 
-def _communication(days_since, cadence, window, window_days) -> tuple[int, str]:
+def _communication(days_since, cadence, tally, window_days) -> tuple[int, str]:
     if days_since is None:
         recency = 0.0
         said = "never in touch yet"
@@ -258,7 +256,7 @@ def _communication(days_since, cadence, window, window_days) -> tuple[int, str]:
     else:
         recency = max(0.0, 1 - (days_since - cadence) / (2 * cadence))
         said = f"last contact {days_since} days ago; you aim for every {cadence} days"
-    candid = sum(1 for c in window if "communication" in c.pillars)
+    candid = tally.candid
     candour = 5 if candid >= 2 else 3 if candid == 1 else 0
     if candid:
         said += f"; {candid} open conversation{'s' if candid != 1 else ''} in {window_days} days"
@@ -267,8 +265,8 @@ def _communication(days_since, cadence, window, window_days) -> tuple[int, str]:
     return round(15 * recency) + candour, said
 
 
-def _bond(window, window_days) -> tuple[int, str]:
-    bonding = sum(1 for c in window if "bond" in c.pillars or c.setting == "outside")
+def _bond(tally, window_days) -> tuple[int, str]:
+    bonding = tally.bonding
     points = (0, 8, 12, 16, 20)[min(bonding, 4)]
     if not bonding:
         return 0, f"no time outside the office in {window_days} days"
@@ -278,24 +276,25 @@ def _bond(window, window_days) -> tuple[int, str]:
     )
 
 
-def _understanding(window, cadence, window_days) -> tuple[int, str]:
+def _understanding(tally, cadence, window_days) -> tuple[int, str]:
+    count = tally.count_window
     expected = max(1.0, window_days / cadence)
-    frequency = min(1.0, len(window) / expected)
-    kinds = len({c.kind for c in window})
+    frequency = min(1.0, count / expected)
+    kinds = len(tally.kinds)
     variety = (0, 2, 4, 6)[min(kinds, 3)]
-    if not window:
+    if not count:
         return 0, f"no interactions in {window_days} days"
     said = (
-        f"{len(window)} interaction{'s' if len(window) != 1 else ''} in {window_days} days "
+        f"{count} interaction{'s' if count != 1 else ''} in {window_days} days "
         f"(your cadence asks for about {round(expected)}), {kinds} kind{'s' if kinds != 1 else ''}"
     )
     return round(14 * frequency) + variety, said
 
 
-def _goals(goals: list[Goal], window, now: datetime, start: datetime) -> tuple[int, str]:
+def _goals(goals: list[Goal], tally, now: datetime, start: datetime) -> tuple[int, str]:
     open_goals = [g for g in goals if g.status == "open"]
     reached = [g for g in goals if g.status == "done" and _after(g.closed_at, start)]
-    planning = sum(1 for c in window if "goals" in c.pillars)
+    planning = tally.planning
     if not open_goals and not reached:
         if planning:
             return (
@@ -327,11 +326,11 @@ def _goals(goals: list[Goal], window, now: datetime, start: datetime) -> tuple[i
     return max(0, min(20, points)), ", ".join(parts)
 
 
-def _complement(pairs: list[Pair], window, handle: str) -> tuple[int, str]:
+def _complement(pairs: list[Pair], tally, handle: str) -> tuple[int, str]:
     theirs_cover_mine = [p for p in pairs if p.strong == handle and p.weak == ME]
     mine_cover_theirs = [p for p in pairs if p.strong == ME and p.weak == handle]
     points = (0, 7, 10)[min(len(theirs_cover_mine), 2)] + (0, 7, 10)[min(len(mine_cover_theirs), 2)]
-    learning = sum(1 for c in window if "complement" in c.pillars)
+    learning = tally.learning
     if not points:
         if learning:
             return (
@@ -403,7 +402,8 @@ class _Tally:
     """One pass over a partnership's contacts: what every part of the model counts."""
 
     __slots__ = (
-        "window", "count_30", "count_90", "tones_30", "tones_30_60", "tones_90", "weekly",
+        "count_window", "candid", "bonding", "kinds", "planning", "learning", "benefits",
+        "count_30", "count_90", "tones_30", "tones_30_60", "tones_90", "weekly",
     )  # fmt: skip
 
 
@@ -414,7 +414,9 @@ def _tally(contacts: list[Contact], now: datetime, window_days: int) -> _Tally:
     # Ages in seconds, compared as numbers: the dashboard does this for every
     # contact of every partner, and datetime comparisons would triple its cost.
     tally = _Tally()
-    tally.window, tally.tones_30, tally.tones_30_60, tally.tones_90 = [], [], [], []
+    tally.tones_30, tally.tones_30_60, tally.tones_90 = [], [], []
+    tally.count_window = tally.candid = tally.bonding = tally.planning = tally.learning = 0
+    tally.kinds, tally.benefits = set(), {}
     tally.count_30 = tally.count_90 = 0
     tally.weekly = [0] * WEEKS
     window = window_days * DAY
@@ -423,7 +425,19 @@ def _tally(contacts: list[Contact], now: datetime, window_days: int) -> _Tally:
         if age < 0:
             continue
         if age <= window:
-            tally.window.append(contact)
+            pillars = contact.pillars
+            tally.count_window += 1
+            tally.kinds.add(contact.kind)
+            if "communication" in pillars:
+                tally.candid += 1
+            if "bond" in pillars or contact.setting == "outside":
+                tally.bonding += 1
+            if "goals" in pillars:
+                tally.planning += 1
+            if "complement" in pillars:
+                tally.learning += 1
+            for benefit in contact.benefits:
+                tally.benefits[benefit] = tally.benefits.get(benefit, 0) + 1
         if age <= 30 * DAY:
             tally.count_30 += 1
         if age <= 90 * DAY:
@@ -444,11 +458,6 @@ def _tally(contacts: list[Contact], now: datetime, window_days: int) -> _Tally:
 def weekly_counts(contacts: list[Contact], now: datetime) -> list[int]:
     """Interactions per week for the last 12 weeks, oldest first."""
     return _tally(contacts, now, WINDOW_DAYS).weekly
-
-
-def _benefits(window) -> dict[str, int]:
-    counted = Counter(b for c in window for b in c.benefits)
-    return {benefit: counted.get(benefit, 0) for benefit in BENEFITS}
 
 
 def _tone_reason(recent: list[int], before: list[int]) -> str:

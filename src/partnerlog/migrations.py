@@ -152,11 +152,49 @@ def m002_contact_dates(db) -> None:
     )
 
 
+def _bit(column: str, values: tuple[str, ...]) -> str:
+    """SQL for the bit of ``column``'s value: 'bond' → (1 << 1)."""
+    cases = " ".join(f"WHEN '{value}' THEN {n}" for n, value in enumerate(values))
+    return f"(1 << CASE {column} {cases} END)"
+
+
+def m003_interaction_masks(db) -> None:
+    """Each interaction's pillars and benefits as bits on the interaction itself.
+
+    The link tables stay the truth (and what Datasette users query); the masks
+    let the dashboard read tens of thousands of interactions without two
+    lookups for each. Bit n is PILLARS[n] / BENEFITS[n]; triggers keep them right.
+    """
+    pillars = ("communication", "bond", "understanding", "goals", "complement")
+    benefits = ("productivity", "network", "growth", "wellbeing", "environment")
+    statements = [
+        "ALTER TABLE interactions ADD COLUMN pillar_mask INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE interactions ADD COLUMN benefit_mask INTEGER NOT NULL DEFAULT 0",
+    ]
+    for table, column, values, mask in (
+        ("interaction_pillars", "pillar", pillars, "pillar_mask"),
+        ("interaction_benefits", "benefit", benefits, "benefit_mask"),
+    ):
+        statements += [
+            f"UPDATE interactions SET {mask} = coalesce((SELECT sum({_bit(column, values)})"
+            f" FROM {table} WHERE interaction_id = interactions.id), 0)",
+            f"CREATE TRIGGER {table}_mask_add AFTER INSERT ON {table} BEGIN"
+            f" UPDATE interactions SET {mask} = {mask} | {_bit('NEW.' + column, values)}"
+            " WHERE id = NEW.interaction_id; END",
+            f"CREATE TRIGGER {table}_mask_remove AFTER DELETE ON {table} BEGIN"
+            f" UPDATE interactions SET {mask} = {mask} & ~{_bit('OLD.' + column, values)}"
+            " WHERE id = OLD.interaction_id; END",
+        ]
+    for statement in statements:
+        db.execute(statement)
+
+
 # Every migration, in order. The names are recorded in the journal file;
 # a file that has applied a name missing here was written by a newer partnerlog.
 STEPS: tuple[tuple[str, Callable], ...] = (
     ("m001_initial", m001_initial),
     ("m002_contact_dates", m002_contact_dates),
+    ("m003_interaction_masks", m003_interaction_masks),
 )
 NAMES = tuple(name for name, _ in STEPS)
 

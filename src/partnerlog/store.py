@@ -729,24 +729,23 @@ class Journal:
             if row[0] in facts and row[1] is not None:
                 facts[row[0]].last_contact = datetime.fromisoformat(row[1])
                 facts[row[0]].total_contacts = row[2]
-        for row in self.conn.execute(
-            "SELECT ip.partner_id, i.occurred_at, i.kind, i.setting, i.tone,"
-            " (SELECT group_concat(pillar) FROM interaction_pillars WHERE interaction_id = i.id),"
-            " (SELECT group_concat(benefit) FROM interaction_benefits"
-            "  WHERE interaction_id = i.id)"
-            " FROM interaction_partners ip JOIN interactions i ON i.id = ip.interaction_id"
-            " WHERE ip.occurred_at >= ?",
+        pillar_sets = _mask_sets(PILLARS)
+        benefit_sets = _mask_sets(BENEFITS)
+        for partner, at, kind, setting, tone, pillars, benefits in self.conn.execute(
+            "SELECT ip.partner_id, ip.occurred_at, i.kind, i.setting, i.tone, i.pillar_mask,"
+            " i.benefit_mask FROM interaction_partners ip"
+            " JOIN interactions i ON i.id = ip.interaction_id WHERE ip.occurred_at >= ?",
             [since.isoformat()],
         ):
-            if row[0] in facts:
-                facts[row[0]].contacts.append(
+            if partner in facts:
+                facts[partner].contacts.append(
                     Contact(
-                        at=datetime.fromisoformat(row[1]),
-                        kind=row[2],
-                        setting=row[3],
-                        tone=row[4],
-                        pillars=frozenset(row[5].split(",")) if row[5] else frozenset(),
-                        benefits=frozenset(row[6].split(",")) if row[6] else frozenset(),
+                        datetime.fromisoformat(at),
+                        kind,
+                        setting,
+                        tone,
+                        pillar_sets[pillars],
+                        benefit_sets[benefits],
                     )
                 )
         for goal in self.goals(partner_id=partner_id, closed_since=since.isoformat()):
@@ -1151,6 +1150,14 @@ SELECT i.id, i.uuid, i.occurred_at, i.kind, i.setting, i.tone, i.note, i.private
      WHERE interaction_id = i.id) AS benefit_list
 """
 _INTERACTION_SELECT = _INTERACTION_COLUMNS + "FROM interactions i\n"
+
+
+def _mask_sets(names: tuple[str, ...]) -> list[frozenset]:
+    """frozensets of names for every bit mask over ``names`` (bit n is names[n])."""
+    return [
+        frozenset(name for bit, name in enumerate(names) if mask & (1 << bit))
+        for mask in range(1 << len(names))
+    ]
 
 
 def _split(value: str | None) -> list[str]:
