@@ -85,6 +85,8 @@ class Facts:
     goals: list[Goal] = field(default_factory=list)
     pairs: list[Pair] = field(default_factory=list)
     total_contacts: int = 0
+    # Counted already (by the store's SQL), instead of from `contacts`.
+    tally: "Tally | None" = None
 
 
 @dataclass
@@ -141,7 +143,7 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
     first = first_name(partner.name)
     cadence = partner.effective_cadence
     start = now - timedelta(days=window_days)
-    tally = _tally(facts.contacts, now, window_days)
+    tally = facts.tally or tally_contacts(facts.contacts, now, window_days)
 
     known_since = _parse(partner.created_at) or now
     days_since, reference_days, overdue_days = contact_gap(partner, facts.last_contact, now)
@@ -158,13 +160,13 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
     scores["complement"], why["complement"] = _complement(facts.pairs, tally, partner.handle)
     score = sum(scores.values())
 
-    recent, before, in_90 = tally.tones_30, tally.tones_30_60, tally.tones_90
-    tone_avg_90 = round(sum(in_90) / len(in_90), 2) if in_90 else None
+    recent, before, in_90 = tally.tone_30, tally.tone_30_60, tally.tone_90
+    tone_avg_90 = round(in_90[0] / in_90[1], 2) if in_90[1] else None
     trend = None
-    if recent and before:
-        trend = round(sum(recent) / len(recent) - sum(before) / len(before), 2)
-    tone_falling = (trend is not None and trend <= -TONE_FALL) or (
-        recent and sum(recent) / len(recent) <= -1
+    if recent[1] and before[1]:
+        trend = round(recent[0] / recent[1] - before[0] / before[1], 2)
+    tone_falling = (trend is not None and trend <= -TONE_FALL) or bool(
+        recent[1] and recent[0] / recent[1] <= -1
     )
 
     reasons: list[str] = []
@@ -280,7 +282,7 @@ def _understanding(tally, cadence, window_days) -> tuple[int, str]:
     count = tally.count_window
     expected = max(1.0, window_days / cadence)
     frequency = min(1.0, count / expected)
-    kinds = len(tally.kinds)
+    kinds = tally.kind_count
     variety = (0, 2, 4, 6)[min(kinds, 3)]
     if not count:
         return 0, f"no interactions in {window_days} days"
@@ -398,74 +400,86 @@ def next_step(
 # -- helpers -----------------------------------------------------------------
 
 
-class _Tally:
-    """One pass over a partnership's contacts: what every part of the model counts."""
+class Tally:
+    """What the model counts in a partnership's contacts (see `tally_contacts`).
+
+    The store computes the same figures in one SQL query for the dashboard
+    (`Journal.health_facts`); a test holds the two to the same answers.
+    Tones are (sum, count) pairs.
+    """
 
     __slots__ = (
-        "count_window", "candid", "bonding", "kinds", "planning", "learning", "benefits",
-        "count_30", "count_90", "tones_30", "tones_30_60", "tones_90", "weekly",
+        "count_window", "candid", "bonding", "kind_count", "planning", "learning", "benefits",
+        "count_30", "count_90", "tone_30", "tone_30_60", "tone_90", "weekly",
     )  # fmt: skip
 
+    def __init__(self, **values) -> None:
+        for name in self.__slots__:
+            setattr(self, name, values[name])
 
-DAY = 86400.0
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Tally):
+            return NotImplemented
+        return all(getattr(self, n) == getattr(other, n) for n in self.__slots__)
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return "Tally(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__) + ")"
 
 
-def _tally(contacts: list[Contact], now: datetime, window_days: int) -> _Tally:
-    # Ages in seconds, compared as numbers: the dashboard does this for every
-    # contact of every partner, and datetime comparisons would triple its cost.
-    tally = _Tally()
-    tally.tones_30, tally.tones_30_60, tally.tones_90 = [], [], []
-    tally.count_window = tally.candid = tally.bonding = tally.planning = tally.learning = 0
-    tally.kinds, tally.benefits = set(), {}
-    tally.count_30 = tally.count_90 = 0
-    tally.weekly = [0] * WEEKS
-    window = window_days * DAY
-    for contact in contacts:
-        age = (now - contact.at).total_seconds()
-        if age < 0:
-            continue
-        if age <= window:
-            pillars = contact.pillars
-            tally.count_window += 1
-            tally.kinds.add(contact.kind)
-            if "communication" in pillars:
-                tally.candid += 1
-            if "bond" in pillars or contact.setting == "outside":
-                tally.bonding += 1
-            if "goals" in pillars:
-                tally.planning += 1
-            if "complement" in pillars:
-                tally.learning += 1
-            for benefit in contact.benefits:
-                tally.benefits[benefit] = tally.benefits.get(benefit, 0) + 1
-        if age <= 30 * DAY:
-            tally.count_30 += 1
-        if age <= 90 * DAY:
-            tally.count_90 += 1
-        if contact.tone is not None:
-            if age < 30 * DAY:
-                tally.tones_30.append(contact.tone)
-            elif age < 60 * DAY:
-                tally.tones_30_60.append(contact.tone)
-            if age < 90 * DAY:
-                tally.tones_90.append(contact.tone)
+DAY = 86400
+
+
+def tally_contacts(contacts: list[Contact], now: datetime, window_days: int) -> Tally:
+    """Count what the model needs in ``contacts``, as of ``now``.
+
+    An interaction counts by its age: in the window when 0 ≤ age ≤ window days,
+    in "30 days" when ≤ 30 days; tones split at 30 and 60 days (recent < 30);
+    week n of the sparkline holds whole days 7n…7n+6.
+    """
+    stamp = now.timestamp()
+    aged = [(stamp - contact.at.timestamp(), contact) for contact in contacts]
+    aged = [(age, contact) for age, contact in aged if age >= 0]
+    window = [c for age, c in aged if age <= window_days * DAY]
+    benefits: dict[str, int] = {}
+    for contact in window:
+        for benefit in contact.benefits:
+            benefits[benefit] = benefits.get(benefit, 0) + 1
+    toned = [(age, c.tone) for age, c in aged if c.tone is not None and age < 90 * DAY]
+    recent = [tone for age, tone in toned if age < 30 * DAY]
+    before = [tone for age, tone in toned if 30 * DAY <= age < 60 * DAY]
+    weekly = [0] * WEEKS
+    for age, _ in aged:
         week = int(age // DAY) // 7
         if week < WEEKS:
-            tally.weekly[WEEKS - 1 - week] += 1
-    return tally
+            weekly[WEEKS - 1 - week] += 1
+    return Tally(
+        count_window=len(window),
+        kind_count=len({c.kind for c in window}),
+        candid=sum(1 for c in window if "communication" in c.pillars),
+        bonding=sum(1 for c in window if "bond" in c.pillars or c.setting == "outside"),
+        planning=sum(1 for c in window if "goals" in c.pillars),
+        learning=sum(1 for c in window if "complement" in c.pillars),
+        benefits=benefits,
+        count_30=sum(1 for age, _ in aged if age <= 30 * DAY),
+        count_90=sum(1 for age, _ in aged if age <= 90 * DAY),
+        tone_30=(sum(recent), len(recent)),
+        tone_30_60=(sum(before), len(before)),
+        tone_90=(sum(tone for _, tone in toned), len(toned)),
+        weekly=weekly,
+    )
 
 
 def weekly_counts(contacts: list[Contact], now: datetime) -> list[int]:
     """Interactions per week for the last 12 weeks, oldest first."""
-    return _tally(contacts, now, WINDOW_DAYS).weekly
+    return tally_contacts(contacts, now, WINDOW_DAYS).weekly
 
 
-def _tone_reason(recent: list[int], before: list[int]) -> str:
-    now_avg = sum(recent) / len(recent)
-    if before:
-        return (
-            f"tone falling: {sum(before) / len(before):+.1f} → {now_avg:+.1f} over the last 60 days"
-        )
+def _tone_reason(recent: tuple[int, int], before: tuple[int, int]) -> str:
+    now_avg = recent[0] / recent[1]
+    if before[1]:
+        return f"tone falling: {before[0] / before[1]:+.1f} → {now_avg:+.1f} over the last 60 days"
     return f"tone low: {now_avg:+.1f} on average in the last 30 days"
 
 
