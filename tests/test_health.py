@@ -329,36 +329,3 @@ def test_due_partners_most_overdue_first():
         [a, b, c], {1: NOW - timedelta(days=20), 2: NOW - timedelta(days=30), 3: NOW}, NOW
     )
     assert [(d.handle, d.overdue_days) for d in found] == [("b", 23), ("a", 6)]
-
-
-def test_the_stores_sql_tally_equals_the_models(tmp_path):
-    """The dashboard's one aggregate query counts exactly what `tally_contacts` counts."""
-    from partnerlog import demo
-    from partnerlog.health import tally_contacts
-    from partnerlog.store import Journal
-
-    journal = Journal.open(tmp_path / "demo.db", create=True)
-    demo.build(journal, NOW)
-    for window in (90, 30, 7):
-        since = NOW - timedelta(days=max(window, 84, 60) + 1)
-        facts = journal.health_facts(since, now=NOW, window_days=window)
-        assert len(facts) == 11
-        for fact in facts:
-            contacts = [
-                Contact(
-                    at=datetime.fromisoformat(i.occurred_at),
-                    kind=i.kind,
-                    setting=i.setting,
-                    tone=i.tone,
-                    pillars=frozenset(i.pillars),
-                    benefits=frozenset(i.benefits),
-                )
-                for i in journal.interactions(partner_id=fact.partner.id, since=since.date())
-                if datetime.fromisoformat(i.occurred_at) >= since
-            ]
-            expected = tally_contacts(contacts, NOW, window)
-            if fact.tally is None:  # nothing since `since`
-                assert contacts == [] or expected.count_90 == 0
-            else:
-                assert fact.tally == expected, fact.partner.handle
-    journal.close()

@@ -145,7 +145,7 @@ def verdicts(journal, now: datetime, window: int = 90, partner_id: int | None = 
     from partnerlog import health
 
     since = now - timedelta(days=max(window, 7 * health.WEEKS, 60) + 1)
-    facts = journal.health_facts(since, now=now, window_days=window, partner_id=partner_id)
+    facts = journal.health_facts(since, partner_id=partner_id)
     return sorted(
         (health.score_partnership(f, now, window) for f in facts), key=health.attention_order
     )

@@ -709,21 +709,12 @@ class Journal:
 
     # -- what the health model needs ------------------------------------------
 
-    def health_facts(
-        self,
-        since: datetime,
-        *,
-        now: datetime,
-        window_days: int,
-        partner_id: int | None = None,
-    ) -> list:
+    def health_facts(self, since: datetime, *, partner_id: int | None = None) -> list:
         """Facts for every active partner (or one), in five queries whatever their number.
 
-        The contacts since ``since`` are counted by SQL straight into each
-        partnership's `health.Tally` (the same figures `health.tally_contacts`
-        computes from a list; a test holds them equal).
+        ``since`` bounds the interactions loaded (the model's window, or more).
         """
-        from partnerlog.health import WEEKS, Facts, Tally
+        from partnerlog.health import Contact, Facts
         from partnerlog.models import complement_pairs
 
         partners = self.partners() if partner_id is None else [self.partner(partner_id)]
@@ -738,35 +729,25 @@ class Journal:
             if row[0] in facts and row[1] is not None:
                 facts[row[0]].last_contact = datetime.fromisoformat(row[1])
                 facts[row[0]].total_contacts = row[2]
-        params = {
-            "now": now.timestamp(),
-            "since": since.isoformat(),
-            "window": window_days * 86400,
-            "d30": 30 * 86400,
-            "d60": 60 * 86400,
-            "d90": 90 * 86400,
-        }
-        for row in self.conn.execute(_tally_sql(WEEKS), params):
-            if row[0] not in facts:
-                continue
-            (_, count_window, kind_count, candid, bonding, planning, learning, *rest) = row
-            benefit_counts, rest = rest[: len(BENEFITS)], rest[len(BENEFITS) :]
-            count_30, count_90, t30, n30, t60, n60, t90, n90, *weekly = rest
-            facts[row[0]].tally = Tally(
-                count_window=count_window,
-                kind_count=kind_count,
-                candid=candid,
-                bonding=bonding,
-                planning=planning,
-                learning=learning,
-                benefits={b: n for b, n in zip(BENEFITS, benefit_counts, strict=True) if n},
-                count_30=count_30,
-                count_90=count_90,
-                tone_30=(t30, n30),
-                tone_30_60=(t60, n60),
-                tone_90=(t90, n90),
-                weekly=weekly,
-            )
+        pillar_sets = _mask_sets(PILLARS)
+        benefit_sets = _mask_sets(BENEFITS)
+        for partner, at, kind, setting, tone, pillars, benefits in self.conn.execute(
+            "SELECT ip.partner_id, ip.occurred_at, i.kind, i.setting, i.tone, i.pillar_mask,"
+            " i.benefit_mask FROM interaction_partners ip"
+            " JOIN interactions i ON i.id = ip.interaction_id WHERE ip.occurred_at >= ?",
+            [since.isoformat()],
+        ):
+            if partner in facts:
+                facts[partner].contacts.append(
+                    Contact(
+                        datetime.fromisoformat(at),
+                        kind,
+                        setting,
+                        tone,
+                        pillar_sets[pillars],
+                        benefit_sets[benefits],
+                    )
+                )
         for goal in self.goals(partner_id=partner_id, closed_since=since.isoformat()):
             if goal.partner_id in facts:
                 facts[goal.partner_id].goals.append(goal)
@@ -1171,42 +1152,12 @@ SELECT i.id, i.uuid, i.occurred_at, i.kind, i.setting, i.tone, i.note, i.private
 _INTERACTION_SELECT = _INTERACTION_COLUMNS + "FROM interactions i\n"
 
 
-def _tally_sql(weeks: int) -> str:
-    """One aggregate query: every partnership's `health.Tally` from its contacts' ages."""
-    in_window = "age BETWEEN 0 AND :window"
-
-    def bit(mask: str, names: tuple[str, ...], name: str) -> str:
-        return f"({mask} & {1 << names.index(name)}) > 0"
-
-    counts = [
-        f"coalesce(sum({in_window}), 0)",
-        f"count(DISTINCT CASE WHEN {in_window} THEN kind END)",
-        f"coalesce(sum({in_window} AND {bit('pm', PILLARS, 'communication')}), 0)",
-        f"coalesce(sum({in_window} AND ({bit('pm', PILLARS, 'bond')} OR setting IS 'outside')), 0)",
-        f"coalesce(sum({in_window} AND {bit('pm', PILLARS, 'goals')}), 0)",
-        f"coalesce(sum({in_window} AND {bit('pm', PILLARS, 'complement')}), 0)",
+def _mask_sets(names: tuple[str, ...]) -> list[frozenset]:
+    """frozensets of names for every bit mask over ``names`` (bit n is names[n])."""
+    return [
+        frozenset(name for bit, name in enumerate(names) if mask & (1 << bit))
+        for mask in range(1 << len(names))
     ]
-    counts += [
-        f"coalesce(sum({in_window} AND {bit('bm', BENEFITS, name)}), 0)" for name in BENEFITS
-    ]
-    counts += [
-        "coalesce(sum(age BETWEEN 0 AND :d30), 0)",
-        "coalesce(sum(age BETWEEN 0 AND :d90), 0)",
-    ]
-    for low, high in ((0, ":d30"), (":d30", ":d60"), (0, ":d90")):
-        tone = f"CASE WHEN age >= {low} AND age < {high} THEN tone END"
-        counts += [f"coalesce(sum({tone}), 0)", f"count({tone})"]
-    counts += [
-        f"coalesce(sum(age >= 0 AND CAST(age / 86400 AS INTEGER) / 7 = {weeks - 1 - n}), 0)"
-        for n in range(weeks)
-    ]
-    return (
-        "WITH aged AS (SELECT ip.partner_id AS pid, :now - unixepoch(ip.occurred_at) AS age,"
-        " i.kind, i.setting, i.tone, i.pillar_mask AS pm, i.benefit_mask AS bm"
-        " FROM interaction_partners ip JOIN interactions i ON i.id = ip.interaction_id"
-        " WHERE ip.occurred_at >= :since) "
-        f"SELECT pid, {', '.join(counts)} FROM aged GROUP BY pid"
-    )
 
 
 def _split(value: str | None) -> list[str]:
