@@ -56,17 +56,21 @@ class Contact:
     of thousands), and a frozen dataclass takes several times as long to build.
     """
 
-    __slots__ = ("at", "kind", "setting", "tone", "pillars", "benefits")
+    __slots__ = ("at", "kind", "setting", "tone", "pillars", "benefits", "stamp")
 
     def __init__(
         self,
-        at: datetime,
+        at: datetime | None,
         kind: str,
         setting: str | None = None,
         tone: int | None = None,
         pillars: frozenset = frozenset(),
         benefits: frozenset = frozenset(),
+        stamp: float | None = None,
     ) -> None:
+        # `stamp` (seconds since the epoch) is what the model compares; the
+        # store passes it ready-made, and `at` may then be left out.
+        self.stamp = at.timestamp() if stamp is None else stamp
         self.at = at
         self.kind = kind
         self.setting = setting
@@ -436,8 +440,7 @@ def tally_contacts(contacts: list[Contact], now: datetime, window_days: int) -> 
     week n of the sparkline holds whole days 7n…7n+6.
     """
     stamp = now.timestamp()
-    aged = [(stamp - contact.at.timestamp(), contact) for contact in contacts]
-    aged = [(age, contact) for age, contact in aged if age >= 0]
+    aged = [(stamp - contact.stamp, contact) for contact in contacts if contact.stamp <= stamp]
     window = [c for age, c in aged if age <= window_days * DAY]
     benefits: dict[str, int] = {}
     for contact in window:

@@ -731,21 +731,23 @@ class Journal:
                 facts[row[0]].total_contacts = row[2]
         pillar_sets = _mask_sets(PILLARS)
         benefit_sets = _mask_sets(BENEFITS)
-        for partner, at, kind, setting, tone, pillars, benefits in self.conn.execute(
-            "SELECT ip.partner_id, ip.occurred_at, i.kind, i.setting, i.tone, i.pillar_mask,"
-            " i.benefit_mask FROM interaction_partners ip"
+        for partner, stamp, kind, setting, tone, pillars, benefits in self.conn.execute(
+            "SELECT ip.partner_id, CAST(strftime('%s', ip.occurred_at) AS INTEGER), i.kind,"
+            " i.setting, i.tone,"
+            " i.pillar_mask, i.benefit_mask FROM interaction_partners ip"
             " JOIN interactions i ON i.id = ip.interaction_id WHERE ip.occurred_at >= ?",
             [since.isoformat()],
         ):
             if partner in facts:
                 facts[partner].contacts.append(
                     Contact(
-                        datetime.fromisoformat(at),
+                        None,
                         kind,
                         setting,
                         tone,
                         pillar_sets[pillars],
                         benefit_sets[benefits],
+                        stamp,
                     )
                 )
         for goal in self.goals(partner_id=partner_id, closed_since=since.isoformat()):
