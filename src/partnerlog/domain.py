@@ -123,10 +123,28 @@ def _escape_char(char: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-class Partner:
-    """Someone you work with. A plain class (not a dataclass): it is on the
-    quick-logging path, where importing dataclasses would cost a third of the
-    start-up budget."""
+class Record:
+    """Equality and a readable repr for the plain (slotted) records below.
+
+    Plain classes, not dataclasses: they are on the quick logging path, where
+    importing dataclasses would cost a third of the start-up budget.
+    """
+
+    __slots__ = ()
+    __hash__ = None  # mutable, like a dataclass
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return all(getattr(self, f) == getattr(other, f) for f in self.__slots__)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{f}={getattr(self, f)!r}" for f in self.__slots__)
+        return f"{type(self).__name__}({shown})"
+
+
+class Partner(Record):
+    """Someone you work with."""
 
     __slots__ = (
         "handle", "name", "kind", "relation", "role", "org", "cadence_days", "notes",
@@ -161,16 +179,6 @@ class Partner:
         self.created_at = created_at
         self.archived_at = archived_at
 
-    def __repr__(self) -> str:
-        return f"Partner(handle={self.handle!r}, name={self.name!r}, id={self.id!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Partner):
-            return NotImplemented
-        return all(getattr(self, f) == getattr(other, f) for f in self.__slots__)
-
-    __hash__ = None  # mutable, like a dataclass
-
     @property
     def archived(self) -> bool:
         return self.archived_at is not None
@@ -194,8 +202,8 @@ class Partner:
         }
 
 
-class Interaction:
-    """One logged interaction (a plain class, for the same reason as `Partner`)."""
+class Interaction(Record):
+    """One logged interaction."""
 
     __slots__ = (
         "occurred_at", "kind", "partners", "setting", "tone", "note", "private", "pillars",
@@ -231,16 +239,6 @@ class Interaction:
         self.id = id
         self.uuid = uuid
         self.created_at = created_at
-
-    def __repr__(self) -> str:
-        return f"Interaction(id={self.id!r}, kind={self.kind!r}, partners={self.partners!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Interaction):
-            return NotImplemented
-        return all(getattr(self, f) == getattr(other, f) for f in self.__slots__)
-
-    __hash__ = None
 
     def to_json(self) -> dict:
         shown = {key: getattr(self, key) for key in INTERACTION_FIELDS}
@@ -368,7 +366,7 @@ def contact_gap(
     return days_since, reference, max(0, reference - partner.effective_cadence)
 
 
-class Due:
+class Due(Record):
     """Someone overdue for contact."""
 
     __slots__ = ("handle", "name", "days_since", "cadence_days", "overdue_days")

@@ -35,7 +35,7 @@ Status, from the score and then pulled down:
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from partnerlog.domain import contact_gap, due_partners  # noqa: F401  (part of the model)
+from partnerlog.domain import Record, contact_gap, due_partners  # noqa: F401  (part of the model)
 from partnerlog.models import BENEFITS, ME, PILLARS, Goal, Pair, Partner
 
 WINDOW_DAYS = 90
@@ -49,7 +49,7 @@ STATUS_ORDER = ("at-risk", "drifting", "new", "steady", "thriving")
 LADDER = ("at-risk", "drifting", "steady", "thriving")
 
 
-class Contact:
+class Contact(Record):
     """One interaction, as the model sees it.
 
     A plain class: the dashboard makes one per interaction in the window (tens
@@ -402,7 +402,7 @@ def next_step(
 # -- helpers -----------------------------------------------------------------
 
 
-class Tally:
+class Tally(Record):
     """What the model counts in a partnership's contacts (see `tally_contacts`).
 
     Tones are (sum, count) pairs. (Counting in SQL instead was tried: with
@@ -417,16 +417,6 @@ class Tally:
     def __init__(self, **values) -> None:
         for name in self.__slots__:
             setattr(self, name, values[name])
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Tally):
-            return NotImplemented
-        return all(getattr(self, n) == getattr(other, n) for n in self.__slots__)
-
-    __hash__ = None
-
-    def __repr__(self) -> str:
-        return "Tally(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__) + ")"
 
 
 DAY = 86400

@@ -63,6 +63,20 @@ EXPORT_TABLES = (
     "traits",
 )
 
+# The columns each record writes (its id is the table's).
+PARTNER_FIELDS = (
+    "uuid", "handle", "name", "kind", "relation", "role", "org", "cadence_days", "notes",
+    "created_at", "archived_at",
+)  # fmt: skip
+INTERACTION_COLUMNS = (
+    "uuid", "occurred_at", "kind", "setting", "tone", "note", "private", "created_at",
+)  # fmt: skip
+GOAL_COLUMNS = (
+    "uuid", "partner_id", "owner", "title", "note", "due_on", "status", "progress",
+    "created_at", "closed_at",
+)  # fmt: skip
+TRAIT_COLUMNS = ("uuid", "partner_id", "polarity", "area", "label", "note", "created_at")
+
 PARTNER_COLUMNS = (
     "id, uuid, handle, name, kind, relation, role, org, cadence_days, notes, "
     "created_at, archived_at"
@@ -217,6 +231,17 @@ class Journal:
             raise
         self.conn.execute("COMMIT")
 
+    def _insert(self, table: str, record, columns: tuple[str, ...]) -> int:
+        """Insert ``record``'s ``columns`` into ``table`` (giving it a uuid and a
+        creation time when it has none); return the new row's id."""
+        record.uuid = record.uuid or new_uuid()
+        record.created_at = record.created_at or timestamp()
+        cursor = self.conn.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [getattr(record, column) for column in columns],
+        )
+        return cursor.lastrowid
+
     # -- meta --------------------------------------------------------------
 
     def get_meta(self, key: str) -> str | None:
@@ -253,26 +278,7 @@ class Journal:
     def add_partner(self, partner: Partner) -> Partner:
         if self._handle_owner(partner.handle) is not None:
             raise Conflict(f"the handle '{partner.handle}' is taken; choose another with --handle")
-        partner.uuid = partner.uuid or new_uuid()
-        partner.created_at = partner.created_at or timestamp()
-        cursor = self.conn.execute(
-            "INSERT INTO partners (uuid, handle, name, kind, relation, role, org, cadence_days,"
-            " notes, created_at, archived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                partner.uuid,
-                partner.handle,
-                partner.name,
-                partner.kind,
-                partner.relation,
-                partner.role,
-                partner.org,
-                partner.cadence_days,
-                partner.notes,
-                partner.created_at,
-                partner.archived_at,
-            ],
-        )
-        partner.id = cursor.lastrowid
+        partner.id = self._insert("partners", partner, PARTNER_FIELDS)
         return partner
 
     def update_partner(self, partner_id: int, changes: dict) -> Partner:
@@ -331,23 +337,7 @@ class Journal:
     # -- interactions ------------------------------------------------------
 
     def add_interaction(self, interaction: Interaction, partner_ids: Iterable[int]) -> Interaction:
-        interaction.uuid = interaction.uuid or new_uuid()
-        interaction.created_at = interaction.created_at or timestamp()
-        cursor = self.conn.execute(
-            "INSERT INTO interactions (uuid, occurred_at, kind, setting, tone, note, private,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                interaction.uuid,
-                interaction.occurred_at,
-                interaction.kind,
-                interaction.setting,
-                interaction.tone,
-                interaction.note,
-                int(interaction.private),
-                interaction.created_at,
-            ],
-        )
-        interaction.id = cursor.lastrowid
+        interaction.id = self._insert("interactions", interaction, INTERACTION_COLUMNS)
         self._set_links(
             interaction.id,
             partner_ids,
@@ -535,25 +525,7 @@ class Journal:
     # -- goals -------------------------------------------------------------
 
     def add_goal(self, goal: Goal) -> Goal:
-        goal.uuid = goal.uuid or new_uuid()
-        goal.created_at = goal.created_at or timestamp()
-        cursor = self.conn.execute(
-            "INSERT INTO goals (uuid, partner_id, owner, title, note, due_on, status, progress,"
-            " created_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                goal.uuid,
-                goal.partner_id,
-                goal.owner,
-                goal.title,
-                goal.note,
-                goal.due_on,
-                goal.status,
-                goal.progress,
-                goal.created_at,
-                goal.closed_at,
-            ],
-        )
-        goal.id = cursor.lastrowid
+        goal.id = self._insert("goals", goal, GOAL_COLUMNS)
         return goal
 
     def goals(
@@ -637,22 +609,7 @@ class Journal:
     # -- traits --------------------------------------------------------------
 
     def add_trait(self, trait: Trait) -> Trait:
-        trait.uuid = trait.uuid or new_uuid()
-        trait.created_at = trait.created_at or timestamp()
-        cursor = self.conn.execute(
-            "INSERT INTO traits (uuid, partner_id, polarity, area, label, note, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                trait.uuid,
-                trait.partner_id,
-                trait.polarity,
-                trait.area,
-                trait.label,
-                trait.note,
-                trait.created_at,
-            ],
-        )
-        trait.id = cursor.lastrowid
+        trait.id = self._insert("traits", trait, TRAIT_COLUMNS)
         return trait
 
     def traits(
