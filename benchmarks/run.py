@@ -65,7 +65,12 @@ def main() -> None:
     report = str(work / "report.md")
     cases = [
         ("log WHO NOTE", [exe, "log", "p0001", "benchmark note"], env, 3),
-        ("log --when yesterday -k -t", [exe, "log", "p0002", "-w", "yesterday", "-k", "lunch", "-t", "1", "note"], env, 3),  # noqa: E501
+        (
+            "log --when yesterday -k -t",
+            [exe, "log", "p0002", "-w", "yesterday", "-k", "lunch", "-t", "1", "note"],
+            env,
+            3,
+        ),  # noqa: E501
         ("log --when '3 hari lalu'", [exe, "log", "p0003", "-w", "3 hari lalu", "note"], env, 3),
         ("due --exit-code", [exe, "due", "--exit-code"], env, 3),
         ("completion of a handle", [exe], complete, 6),
@@ -78,7 +83,14 @@ def main() -> None:
     if shutil.which("jrnl"):
         others.append(("jrnl (one entry)", ["jrnl", "benchmark entry"], env, None))
     if shutil.which("watson"):
-        others.append(("watson (add a frame)", ["watson", "add", "-f", "10:00", "-t", "10:30", "bench"], env, None))  # noqa: E501
+        others.append(
+            (
+                "watson (add a frame)",
+                ["watson", "add", "-f", "10:00", "-t", "10:30", "bench"],
+                env,
+                None,
+            )
+        )  # noqa: E501
 
     baseline: list[float] = []
     results: dict[str, tuple[list[float], int]] = {}
