@@ -10,7 +10,7 @@ import argparse
 import random
 import sys
 import time
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from partnerlog import dates
@@ -29,10 +29,27 @@ from partnerlog.store import Journal
 
 KINDS = ["chat", "lunch", "coffee", "1on1", "review", "planning", "meeting", "call", "pairing"]
 SETTINGS = [None, "office", "office", "remote", "outside"]
-WORDS = (
-    "roadmap migration budget hiring dashboard pipeline design review incident launch "
-    "rencana target kuartal rapat makan siang kopi presentasi laporan"
-).split()
+WORDS = [
+    "roadmap",
+    "migration",
+    "budget",
+    "hiring",
+    "dashboard",
+    "pipeline",
+    "design",
+    "review",
+    "incident",
+    "launch",
+    "rencana",
+    "target",
+    "kuartal",
+    "rapat",
+    "makan",
+    "siang",
+    "kopi",
+    "presentasi",
+    "laporan",
+]
 AREAS = ["SQL", "Python", "public speaking", "negotiation", "design", "statistics", "writing"]
 
 

@@ -70,7 +70,7 @@ def main() -> None:
             [exe, "log", "p0002", "-w", "yesterday", "-k", "lunch", "-t", "1", "note"],
             env,
             3,
-        ),  # noqa: E501
+        ),
         ("log --when '3 hari lalu'", [exe, "log", "p0003", "-w", "3 hari lalu", "note"], env, 3),
         ("due --exit-code", [exe, "due", "--exit-code"], env, 3),
         ("completion of a handle", [exe], complete, 6),
@@ -90,7 +90,7 @@ def main() -> None:
                 env,
                 None,
             )
-        )  # noqa: E501
+        )
 
     baseline: list[float] = []
     results: dict[str, tuple[list[float], int]] = {}
