@@ -24,6 +24,7 @@ def record(journal, who: str, words, *, kind, when, tone, where, pillar, benefit
         Interaction,
         default_pillars,
         find_partner,
+        find_partners,
         hashtags,
         mentions,
         normal_tag,
@@ -42,11 +43,7 @@ def record(journal, who: str, words, *, kind, when, tone, where, pillar, benefit
     if not names:
         raise UsageError('say who it was with, e.g. partnerlog log sari "lunch"')
     everyone = journal.partners(include_archived=True)
-    partners = []
-    for name in names:
-        partner = find_partner(everyone, name)
-        if partner.id not in {p.id for p in partners}:
-            partners.append(partner)
+    partners = find_partners(everyone, names)
     text = read_note(words)
     skipped = []
     for mention in mentions(text):

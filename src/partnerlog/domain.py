@@ -311,6 +311,16 @@ def find_partner(partners: list[Partner], query: str) -> Partner:
     raise NotFound(f"no partner called {visible(query, one_line=True)!r}" + _suggest(key, partners))
 
 
+def find_partners(partners: list[Partner], queries: list[str]) -> list[Partner]:
+    """The partners several queries name (a comma-separated WHO), without repeats."""
+    found: list[Partner] = []
+    for query in queries:
+        partner = find_partner(partners, query)
+        if partner.id not in {p.id for p in found}:
+            found.append(partner)
+    return found
+
+
 def _ambiguous(query: str, candidates: list[Partner]) -> str:
     shown = ", ".join(f"{p.handle} ({visible(p.name, one_line=True)})" for p in candidates[:8])
     more = f" and {len(candidates) - 8} more" if len(candidates) > 8 else ""

@@ -6,9 +6,6 @@ from typing import Annotated
 import typer
 
 from partnerlog.cli.state import (
-    BENEFIT_CHOICES,
-    PILLAR_CHOICES,
-    SETTING_CHOICES,
     check_kind,
     check_tone,
     choose,
@@ -17,6 +14,7 @@ from partnerlog.cli.state import (
     split_list,
     state,
 )
+from partnerlog.domain import BENEFITS, PILLARS, SETTINGS
 from partnerlog.errors import PartnerlogError, UsageError
 
 app = typer.Typer(help="Fix or remove one logged interaction.", no_args_is_help=True)
@@ -70,11 +68,11 @@ def edit(
     if tone is not None:
         changes["tone"] = check_tone(tone)
     if where is not None:
-        changes["setting"] = choose_one(where, SETTING_CHOICES, "--where")
+        changes["setting"] = choose_one(where, SETTINGS, "--where")
     if private is not None:
         changes["private"] = int(private)
-    pillars = choose(pillar, PILLAR_CHOICES, "--pillar") if pillar else None
-    benefits = choose(benefit, BENEFIT_CHOICES, "--benefit") if benefit is not None else None
+    pillars = choose(pillar, PILLARS, "--pillar") if pillar else None
+    benefits = choose(benefit, BENEFITS, "--benefit") if benefit is not None else None
     tags = [normal_tag(t) for t in split_list(tag)] if tag is not None else None
     if note is not None and hashtags(note):
         tags = list(dict.fromkeys((tags if tags is not None else []) + hashtags(note)))

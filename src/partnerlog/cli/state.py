@@ -5,7 +5,7 @@ from pathlib import Path
 import typer
 
 from partnerlog import paths
-from partnerlog.models import BENEFITS, PILLARS, SETTINGS, Partner, find_partner
+from partnerlog.domain import Partner, find_partner, find_partners
 from partnerlog.validate import (  # noqa: F401  (re-exported for the commands)
     check_kind,
     check_tone,
@@ -53,18 +53,7 @@ def partner_named(journal, query: str) -> Partner:
 
 def partners_named(journal, queries: list[str]) -> list[Partner]:
     """Partners for a comma-separated WHO (each resolved; duplicates dropped)."""
-    everyone = journal.partners(include_archived=True)
-    found: list[Partner] = []
-    for query in queries:
-        partner = find_partner(everyone, query)
-        if partner.id not in {p.id for p in found}:
-            found.append(partner)
-    return found
-
-
-PILLAR_CHOICES = PILLARS
-BENEFIT_CHOICES = BENEFITS
-SETTING_CHOICES = SETTINGS
+    return find_partners(journal.partners(include_archived=True), queries)
 
 
 def complete_partner(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
