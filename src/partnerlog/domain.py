@@ -124,19 +124,44 @@ def _escape_char(char: str) -> str:
 
 
 class Record:
-    """Equality and a readable repr for the plain (slotted) records below.
+    """The base of partnerlog's records: fields in ``__slots__`` (in order),
+    defaults in ``_defaults`` (a callable default is a factory), equality over
+    ``_compare`` (all fields unless a record says otherwise) and a readable repr.
 
-    Plain classes, not dataclasses: they are on the quick logging path, where
-    importing dataclasses would cost a third of the start-up budget.
+    Not dataclasses: importing `dataclasses` (it pulls in `inspect`) costs about
+    as much as starting Python, and these records are built by the commands
+    whose start-up has a budget (`log`, `due`, `summary`…).
     """
 
     __slots__ = ()
     __hash__ = None  # mutable, like a dataclass
+    _defaults: dict = {}
+    _compare: tuple[str, ...] | None = None
+
+    def __init__(self, *args, **kwargs) -> None:
+        names = self.__slots__
+        if len(args) > len(names):
+            raise TypeError(f"{type(self).__name__} takes at most {len(names)} values")
+        values = dict(zip(names, args, strict=False))
+        for name, value in kwargs.items():
+            if name not in names or name in values:
+                raise TypeError(f"{type(self).__name__}: unexpected or repeated {name!r}")
+            values[name] = value
+        for name in names:
+            if name in values:
+                value = values[name]
+            elif name in self._defaults:
+                default = self._defaults[name]
+                value = default() if callable(default) else default
+            else:
+                raise TypeError(f"{type(self).__name__} needs {name!r}")
+            setattr(self, name, value)
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return all(getattr(self, f) == getattr(other, f) for f in self.__slots__)
+        fields = self._compare or self.__slots__
+        return all(getattr(self, f) == getattr(other, f) for f in fields)
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{f}={getattr(self, f)!r}" for f in self.__slots__)

@@ -32,11 +32,10 @@ Status, from the score and then pulled down:
   before, or an average of −1 or worse) takes it down one more step.
 """
 
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from partnerlog.domain import Record, contact_gap, due_partners  # noqa: F401  (part of the model)
-from partnerlog.models import BENEFITS, ME, PILLARS, Goal, Pair, Partner
+from partnerlog.models import BENEFITS, ME, PILLARS, Goal, Pair
 
 WINDOW_DAYS = 90
 NEW_DAYS = 30
@@ -79,41 +78,26 @@ class Contact(Record):
         self.benefits = benefits
 
 
-@dataclass
-class Facts:
-    """What the journal knows about one partnership."""
+class Facts(Record):
+    """What the journal knows about one partnership: the partner, their last
+    contact, the contacts of the window (or more), goals, complement pairs, and
+    how many contacts in all (the model only asks "fewer than three?")."""
 
-    partner: Partner
-    last_contact: datetime | None = None
-    contacts: list[Contact] = field(default_factory=list)  # newest window or more
-    goals: list[Goal] = field(default_factory=list)
-    pairs: list[Pair] = field(default_factory=list)
-    total_contacts: int = 0
+    __slots__ = ("partner", "last_contact", "contacts", "goals", "pairs", "total_contacts")
+    _defaults = {
+        "last_contact": None, "contacts": list, "goals": list, "pairs": list, "total_contacts": 0,
+    }  # fmt: skip
 
 
-@dataclass
-class Verdict:
-    handle: str
-    name: str
-    kind: str
-    relation: str
-    last_contact: str | None
-    days_since: int | None
-    cadence_days: int
-    due: bool
-    overdue_days: int
-    interactions_30d: int
-    interactions_90d: int
-    tone_avg_90d: float | None
-    tone_trend: float | None
-    score: int
-    pillars: dict[str, int]
-    pillar_reasons: dict[str, str]
-    status: str
-    reasons: list[str]
-    next_step: str
-    benefits: dict[str, int]
-    weekly: list[int]
+class Verdict(Record):
+    """How one partnership is going (every field is given; see `to_json`)."""
+
+    __slots__ = (
+        "handle", "name", "kind", "relation", "last_contact", "days_since", "cadence_days", "due",
+        "overdue_days", "interactions_30d", "interactions_90d", "tone_avg_90d", "tone_trend",
+        "score", "pillars", "pillar_reasons", "status", "reasons", "next_step", "benefits",
+        "weekly",
+    )  # fmt: skip
 
     def to_json(self) -> dict:
         return {
@@ -413,10 +397,6 @@ class Tally(Record):
         "count_window", "candid", "bonding", "kind_count", "planning", "learning", "benefits",
         "count_30", "count_90", "tone_30", "tone_30_60", "tone_90", "weekly",
     )  # fmt: skip
-
-    def __init__(self, **values) -> None:
-        for name in self.__slots__:
-            setattr(self, name, values[name])
 
 
 DAY = 86400

@@ -1,40 +1,35 @@
-"""The domain's records as dataclasses. No I/O.
+"""The domain's records (goals, traits, complements). No I/O.
 
 The vocabulary (pillars, kinds, matching, `Partner`) lives in `domain`, which
 the quick logging path imports without this module; it is re-exported here.
 """
 
-from dataclasses import dataclass, field
-
 from partnerlog.domain import *  # noqa: F403  (the vocabulary, re-exported)
-from partnerlog.domain import ME
+from partnerlog.domain import ME, Record
 
 
-@dataclass
-class GoalUpdate:
-    at: str
-    progress: int | None = None
-    note: str | None = None
+class GoalUpdate(Record):
+    """A dated check-in on a goal."""
+
+    __slots__ = ("at", "progress", "note")
+    _defaults = {"progress": None, "note": None}
 
     def to_json(self) -> dict:
         return {"at": self.at, "progress": self.progress, "note": self.note}
 
 
-@dataclass
-class Goal:
-    partner: str  # handle
-    title: str
-    owner: str = "shared"
-    note: str | None = None
-    due_on: str | None = None
-    status: str = "open"
-    progress: int = 0
-    updates: list[GoalUpdate] = field(default_factory=list)
-    id: int | None = None
-    uuid: str | None = None
-    partner_id: int | None = None
-    created_at: str | None = None
-    closed_at: str | None = None
+class Goal(Record):
+    """A target or plan with a partner (``partner`` is their handle)."""
+
+    __slots__ = (
+        "partner", "title", "owner", "note", "due_on", "status", "progress", "updates", "id",
+        "uuid", "partner_id", "created_at", "closed_at",
+    )  # fmt: skip
+    _defaults = {
+        "owner": "shared", "note": None, "due_on": None, "status": "open", "progress": 0,
+        "updates": list, "id": None, "uuid": None, "partner_id": None, "created_at": None,
+        "closed_at": None,
+    }  # fmt: skip
 
     def overdue_days(self, today) -> int:
         """Days past the due date for an open goal (0 when not overdue)."""
@@ -59,17 +54,14 @@ class Goal:
         }
 
 
-@dataclass
-class Trait:
-    subject: str  # a partner's handle, or "me"
-    polarity: str
-    area: str  # normalised key, see area_key()
-    label: str  # as typed
-    note: str | None = None
-    id: int | None = None
-    uuid: str | None = None
-    partner_id: int | None = None
-    created_at: str | None = None
+class Trait(Record):
+    """A strength or weakness: ``subject`` is a partner's handle or "me"; ``area``
+    the normalised key (see `area_key`), ``label`` the words as typed."""
+
+    __slots__ = (
+        "subject", "polarity", "area", "label", "note", "id", "uuid", "partner_id", "created_at",
+    )  # fmt: skip
+    _defaults = {"note": None, "id": None, "uuid": None, "partner_id": None, "created_at": None}
 
     def to_json(self) -> dict:
         return {
@@ -83,17 +75,16 @@ class Trait:
         }
 
 
-@dataclass(frozen=True)
-class Pair:
+class Pair(Record):
     """One complement: ``strong`` (a handle or "me") covers ``weak`` in ``area``.
 
     ``strong`` is None for a weakness of mine that nobody in the journal covers yet.
+    ``label`` is how the area is shown; it does not take part in equality.
     """
 
-    area: str
-    strong: str | None
-    weak: str
-    label: str = field(default="", compare=False)
+    __slots__ = ("area", "strong", "weak", "label")
+    _defaults = {"label": ""}
+    _compare = ("area", "strong", "weak")
 
     def to_json(self) -> dict:
         return {"area": self.area, "strong": self.strong, "weak": self.weak}

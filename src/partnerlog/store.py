@@ -20,8 +20,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from partnerlog import migrations
 
-# Only the light vocabulary at import time: `log` and `due` run on this module,
-# and the dataclass records (models) would cost a third of their time budget.
+# Only the light vocabulary at import time: `log` and `due` run on this module;
+# the other records (models) are imported where they are built.
 from partnerlog.domain import (
     BENEFITS,
     ME,
