@@ -140,6 +140,12 @@ class Record:
 
     def __init__(self, *args, **kwargs) -> None:
         names = self.__slots__
+        if not args and len(kwargs) == len(names):
+            # Every field by name (how the model builds its verdicts): set them.
+            # A wrong name still fails: slots refuse unknown attributes.
+            for name, value in kwargs.items():
+                setattr(self, name, value)
+            return
         if len(args) > len(names):
             raise TypeError(f"{type(self).__name__} takes at most {len(names)} values")
         values = dict(zip(names, args, strict=False))
