@@ -11,8 +11,8 @@ from partnerlog.domain import ME, Record
 class GoalUpdate(Record):
     """A dated check-in on a goal."""
 
-    __slots__ = ("at", "progress", "note")
-    _defaults = {"progress": None, "note": None}
+    __slots__ = ("at", "progress", "note", "uuid", "created_at")
+    _defaults = {"progress": None, "note": None, "uuid": None, "created_at": None}
 
     def to_json(self) -> dict:
         return {"at": self.at, "progress": self.progress, "note": self.note}

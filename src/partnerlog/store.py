@@ -572,11 +572,11 @@ class Journal:
         if by_id:
             marks = ", ".join("?" * len(by_id))
             for row in self.conn.execute(
-                f"SELECT goal_id, at, progress, note FROM goal_updates"
+                f"SELECT goal_id, at, progress, note, uuid, created_at FROM goal_updates"
                 f" WHERE goal_id IN ({marks}) ORDER BY at, id",
                 list(by_id),
             ):
-                by_id[row[0]].updates.append(GoalUpdate(at=row[1], progress=row[2], note=row[3]))
+                by_id[row[0]].updates.append(GoalUpdate(*row[1:]))
         return goals
 
     def goal(self, goal_id: int) -> Goal:
@@ -730,88 +730,48 @@ class Journal:
                 "archived_at": partner.archived_at,
             }
 
-    def export_interactions(self, *, include_private: bool = True) -> Iterator[dict]:
-        """Every interaction in the export shape, streamed (oldest first)."""
-        where = "" if include_private else " WHERE i.private = 0"
-        rows = self.conn.execute(
-            "SELECT i.*,"
-            " (SELECT json_group_array(json_array(handle, uuid)) FROM (SELECT p.handle, p.uuid"
-            "   FROM interaction_partners ip JOIN partners p ON p.id = ip.partner_id"
-            "   WHERE ip.interaction_id = i.id ORDER BY p.handle)) AS people,"
-            " (SELECT json_group_array(tag) FROM (SELECT tag FROM interaction_tags"
-            "   WHERE interaction_id = i.id ORDER BY tag)) AS tags,"
-            " (SELECT json_group_array(pillar) FROM interaction_pillars"
-            "   WHERE interaction_id = i.id) AS pillars,"
-            " (SELECT json_group_array(benefit) FROM interaction_benefits"
-            "   WHERE interaction_id = i.id) AS benefits"
-            f" FROM interactions i{where} ORDER BY i.id"
-        )
-        import json
+    def _partner_uuids(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT handle, uuid FROM partners"))
 
-        for row in rows:
-            people = json.loads(row["people"])
-            pillars = set(json.loads(row["pillars"]))
-            benefits = set(json.loads(row["benefits"]))
+    def export_interactions(self, *, include_private: bool = True) -> Iterator[dict]:
+        """Every interaction in the export shape (its JSON plus partner uuids and
+        creation time), streamed oldest first."""
+        uuids = self._partner_uuids()
+        where = "" if include_private else " WHERE i.private = 0"
+        for row in self.conn.execute(_INTERACTION_SELECT + where + " ORDER BY i.id"):
+            interaction = _interaction(row)
             yield {
-                "id": row["id"],
-                "uuid": row["uuid"],
-                "occurred_at": row["occurred_at"],
-                "partners": [handle for handle, _ in people],
-                "kind": row["kind"],
-                "setting": row["setting"],
-                "tone": row["tone"],
-                "pillars": [p for p in PILLARS if p in pillars],
-                "benefits": [b for b in BENEFITS if b in benefits],
-                "tags": json.loads(row["tags"]),
-                "note": row["note"],
-                "private": bool(row["private"]),
-                "partner_uuids": [uuid for _, uuid in people],
-                "created_at": row["created_at"],
+                **interaction.to_json(),
+                "partner_uuids": [uuids[handle] for handle in interaction.partners],
+                "created_at": interaction.created_at,
             }
 
     def export_goals(self) -> Iterator[dict]:
-        rows = self.conn.execute(
-            "SELECT g.*, p.handle, p.uuid AS partner_uuid,"
-            " (SELECT json_group_array(json_object('uuid', uuid, 'at', at, 'progress', progress,"
-            "   'note', note, 'created_at', created_at)) FROM (SELECT * FROM goal_updates"
-            "   WHERE goal_id = g.id ORDER BY at, id)) AS updates"
-            " FROM goals g JOIN partners p ON p.id = g.partner_id ORDER BY g.id"
-        )
-        import json
-
-        for row in rows:
-            yield {
-                "id": row["id"],
-                "uuid": row["uuid"],
-                "partner": row["handle"],
-                "owner": row["owner"],
-                "title": row["title"],
-                "note": row["note"],
-                "due_on": row["due_on"],
-                "status": row["status"],
-                "progress": row["progress"],
-                "updates": json.loads(row["updates"]),
-                "partner_uuid": row["partner_uuid"],
-                "created_at": row["created_at"],
-                "closed_at": row["closed_at"],
-            }
+        """Every goal in the export shape: its JSON, check-ins with their uuids,
+        and the partner's uuid."""
+        uuids = self._partner_uuids()
+        # In id order, so a journal imported from this file exports the same ids.
+        for goal in sorted(self.goals(include_closed=True), key=lambda g: g.id):
+            shown = goal.to_json()
+            shown["updates"] = [
+                {**u.to_json(), "uuid": u.uuid, "created_at": u.created_at} for u in goal.updates
+            ]
+            shown.update(
+                partner_uuid=uuids[goal.partner],
+                created_at=goal.created_at,
+                closed_at=goal.closed_at,
+            )
+            yield shown
 
     def export_traits(self) -> Iterator[dict]:
-        rows = self.conn.execute(
-            "SELECT t.*, coalesce(p.handle, 'me') AS subject, p.uuid AS partner_uuid"
-            " FROM traits t LEFT JOIN partners p ON p.id = t.partner_id ORDER BY t.id"
-        )
-        for row in rows:
+        """Every trait in the export shape: its JSON, the partner's uuid (None for
+        me) and its creation time."""
+        uuids = self._partner_uuids()
+        for trait in sorted(self.traits(active_only=False), key=lambda t: t.id):
             yield {
-                "id": row["id"],
-                "uuid": row["uuid"],
-                "subject": row["subject"],
-                "polarity": row["polarity"],
-                "area": row["area"],
-                "label": row["label"],
-                "note": row["note"],
-                "partner_uuid": row["partner_uuid"],
-                "created_at": row["created_at"],
+                **trait.to_json(),
+                "partner_uuid": uuids.get(trait.subject) if trait.subject != ME else None,
+                "created_at": trait.created_at,
             }
 
     def table_rows(self, table: str) -> tuple[list[str], Iterator[tuple]]:
