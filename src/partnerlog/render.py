@@ -218,33 +218,32 @@ def complement_view(pairs: list[Pair], names: dict[str, str]) -> Group:
     def who(handle: str) -> Text:
         return user_text(names.get(handle, handle), one_line=True, style="bold")
 
-    covering_me = [p for p in pairs if p.weak == "me" and p.strong]
-    covering_them = [p for p in pairs if p.strong == "me"]
-    uncovered = [p for p in pairs if p.strong is None]
+    sections = (
+        (
+            "Who covers my weaknesses",
+            [p for p in pairs if p.weak == "me" and p.strong],
+            lambda pair: [": ", who(pair.strong), " is strong where I am weak"],
+        ),
+        (
+            "Where my strengths cover theirs",
+            [p for p in pairs if p.strong == "me"],
+            lambda pair: [": I can help ", who(pair.weak)],
+        ),
+        (
+            "My weaknesses nobody covers yet",
+            [p for p in pairs if p.strong is None],
+            lambda pair: [Text(" — look for someone strong here", style="dim")],
+        ),
+    )
     parts: list = []
-    if covering_me:
-        parts.append(Text("Who covers my weaknesses", style="bold underline"))
-        for pair in covering_me:
+    for heading, chosen, words in sections:
+        if chosen:
+            parts.append(Text(heading, style="bold underline"))
+        for pair in chosen:
             line = Text("  ")
             line.append(user_text(pair.label or pair.area, one_line=True))
-            line.append(": ")
-            line.append(who(pair.strong))
-            line.append(" is strong where I am weak")
-            parts.append(line)
-    if covering_them:
-        parts.append(Text("Where my strengths cover theirs", style="bold underline"))
-        for pair in covering_them:
-            line = Text("  ")
-            line.append(user_text(pair.label or pair.area, one_line=True))
-            line.append(": I can help ")
-            line.append(who(pair.weak))
-            parts.append(line)
-    if uncovered:
-        parts.append(Text("My weaknesses nobody covers yet", style="bold underline"))
-        for pair in uncovered:
-            line = Text("  ")
-            line.append(user_text(pair.label or pair.area, one_line=True))
-            line.append(" — look for someone strong here", style="dim")
+            for piece in words(pair):
+                line.append(piece)
             parts.append(line)
     return Group(*parts)
 

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from partnerlog.cli.state import choose_one, complete_partner, partner_named, state
+from partnerlog.cli.state import Json, OptionalWho, Who, choose_one, partner_named, state
 from partnerlog.errors import Conflict, UsageError
 from partnerlog.models import GOAL_OWNERS, Goal, GoalUpdate, plural, visible
 
@@ -13,7 +13,6 @@ app = typer.Typer(
 )
 
 GoalId = Annotated[int, typer.Argument(metavar="ID", help="The goal's id (see: goal list).")]
-Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
 def check_progress(progress: int | None) -> int | None:
@@ -25,10 +24,7 @@ def check_progress(progress: int | None) -> int | None:
 @app.command("add")
 def add(
     ctx: typer.Context,
-    who: Annotated[
-        str,
-        typer.Argument(metavar="WHO", help="The partner.", autocompletion=complete_partner),
-    ],
+    who: Who,
     title: Annotated[list[str], typer.Argument(metavar="TITLE...", help="What you aim for.")],
     owner: Annotated[
         str,
@@ -80,10 +76,7 @@ def add(
 @app.command("list")
 def list_goals(
     ctx: typer.Context,
-    who: Annotated[
-        str | None,
-        typer.Argument(metavar="[WHO]", help="Only this partner.", autocompletion=complete_partner),
-    ] = None,
+    who: OptionalWho = None,
     all_goals: Annotated[
         bool, typer.Option("--all", help="Include done and dropped goals.")
     ] = False,

@@ -6,19 +6,12 @@ from typing import Annotated
 import typer
 
 from partnerlog import dates
-from partnerlog.cli.state import choose_one, complete_partner, partner_named, state
+from partnerlog.cli.state import Json, Who, choose_one, partner_named, state
 from partnerlog.errors import UsageError
 from partnerlog.models import PARTNER_KINDS, RELATIONS, Partner, slug, valid_handle, visible
 
 app = typer.Typer(help="Add, list, show, edit and archive partners.", no_args_is_help=True)
 
-Who = Annotated[
-    str,
-    typer.Argument(
-        metavar="WHO", help="Handle, name or unique prefix.", autocompletion=complete_partner
-    ),
-]
-Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 HandleOpt = Annotated[
     str | None,
     typer.Option("--handle", help="What you type to name them (default: from the name)."),

@@ -1,6 +1,7 @@
 """What every command shares: the journal it works on, opened once per run."""
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -61,3 +62,21 @@ def complete_partner(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
     from partnerlog.commands import partner_completions
 
     return partner_completions(ctx.find_root().params.get("db"), incomplete)
+
+
+# The partner arguments the commands share (completion included).
+Who = Annotated[
+    str,
+    typer.Argument(
+        metavar="WHO", help="Handle, name or unique prefix.", autocompletion=complete_partner
+    ),
+]
+OptionalWho = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="[WHO]",
+        help="Only this partner (handle, name or prefix).",
+        autocompletion=complete_partner,
+    ),
+]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from partnerlog import options
-from partnerlog.cli.state import complete_partner, state
+from partnerlog.cli.state import Json, OptionalWho, state
 from partnerlog.commands import show_interactions
 from partnerlog.errors import UsageError
 
@@ -15,22 +15,12 @@ def register(app: typer.Typer) -> None:
     app.command("search")(search)
 
 
-Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-
-
 TIMELINE = options.TIMELINE
 
 
 def timeline(
     ctx: typer.Context,
-    who: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[WHO]",
-            help="Only this partner (handle, name or prefix).",
-            autocompletion=complete_partner,
-        ),
-    ] = None,
+    who: OptionalWho = None,
     since: Annotated[
         str | None, typer.Option(*TIMELINE["since"].flags, help=TIMELINE["since"].help)
     ] = None,

@@ -4,15 +4,20 @@ from typing import Annotated
 
 import typer
 
-from partnerlog.cli.state import choose_one, complete_partner, partner_named, state
+from partnerlog.cli.state import (
+    Json,
+    OptionalWho,
+    choose_one,
+    complete_partner,
+    partner_named,
+    state,
+)
 from partnerlog.errors import UsageError
 from partnerlog.models import ME, POLARITIES, Trait, area_key, visible
 
 app = typer.Typer(
     help="Strengths and weaknesses, yours (WHO = me) and your partners'.", no_args_is_help=True
 )
-
-Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
 def register(root: typer.Typer) -> None:
@@ -162,10 +167,7 @@ def remove(
 
 def complement(
     ctx: typer.Context,
-    who: Annotated[
-        str | None,
-        typer.Argument(metavar="[WHO]", help="Only this partner.", autocompletion=complete_partner),
-    ] = None,
+    who: OptionalWho = None,
     area: Annotated[
         str | None,
         typer.Option(
