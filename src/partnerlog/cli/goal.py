@@ -25,7 +25,7 @@ def check_progress(progress: int | None) -> int | None:
 def add(
     ctx: typer.Context,
     who: Who,
-    title: Annotated[list[str], typer.Argument(metavar="TITLE...", help="What you aim for.")],
+    title: Annotated[list[str], typer.Argument(metavar="TITLE", help="What you aim for.")],
     owner: Annotated[
         str,
         typer.Option("--owner", help="Whose goal: me, partner, or shared (you both work on it)."),
@@ -156,7 +156,7 @@ def done(
 def drop(
     ctx: typer.Context,
     goal_id: GoalId,
-    reason: Annotated[list[str] | None, typer.Argument(metavar="[REASON]...", help="Why.")] = None,
+    reason: Annotated[list[str] | None, typer.Argument(metavar="REASON", help="Why.")] = None,
 ) -> None:
     """Drop a goal you no longer pursue, with an optional reason.
 

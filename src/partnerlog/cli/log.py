@@ -31,7 +31,7 @@ def log(
     note: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[NOTE]...",
+            metavar="NOTE",
             help="What happened. @handle adds a partner, #word adds a tag. "
             "Read from stdin when omitted.",
         ),

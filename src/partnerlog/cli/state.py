@@ -74,7 +74,7 @@ Who = Annotated[
 OptionalWho = Annotated[
     str | None,
     typer.Argument(
-        metavar="[WHO]",
+        metavar="WHO",
         help="Only this partner (handle, name or prefix).",
         autocompletion=complete_partner,
     ),

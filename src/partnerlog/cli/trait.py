@@ -56,7 +56,7 @@ def add(
     area: Annotated[
         list[str],
         typer.Argument(
-            metavar="AREA...", help="e.g. SQL, public speaking.", autocompletion=complete_area
+            metavar="AREA", help="e.g. SQL, public speaking.", autocompletion=complete_area
         ),
     ],
     note: Annotated[str | None, typer.Option("--note", help="An example, a detail.")] = None,
@@ -115,7 +115,7 @@ def list_traits(
     who: Annotated[
         str | None,
         typer.Argument(
-            metavar="[WHO]", help="A partner, or 'me'.", autocompletion=complete_subject
+            metavar="WHO", help="A partner, or 'me'.", autocompletion=complete_subject
         ),
     ] = None,
     json: Json = False,

@@ -28,7 +28,7 @@ def report(
     who: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[WHO]...",
+            metavar="WHO",
             help="Partners to report on (default: every active one).",
             autocompletion=complete_partner,
         ),
