@@ -31,7 +31,11 @@ def main(argv: list[str] | None = None) -> int:
     from partnerlog.output import crash, exit_code_for
 
     try:
-        return run(db, values, positionals)
+        journal = _open(db)
+        try:
+            return run(journal, values, positionals)
+        finally:
+            journal.close()
     except BaseException as error:  # the same error boundary as the full app
         if isinstance(error, SystemExit):
             raise
@@ -46,81 +50,61 @@ def _open(db):
     return Journal.open(journal_location(db))
 
 
-def _run_log(db, values, positionals) -> int:
+def _run_log(journal, values, positionals) -> int:
     from partnerlog.commands import record, report_logged
 
-    journal = _open(db)
-    try:
-        tone = values["tone"]
-        logged = record(
-            journal,
-            positionals[0],
-            positionals[1:],
-            kind=values["kind"],
-            when=values["when"],
-            tone=int(tone) if tone is not None else None,
-            where=values["where"],
-            pillar=values["pillar"],
-            benefit=values["benefit"],
-            tag=values["tag"],
-            private=values["private"],
-        )
-    finally:
-        journal.close()
+    tone = values["tone"]
+    logged = record(
+        journal,
+        positionals[0],
+        positionals[1:],
+        kind=values["kind"],
+        when=values["when"],
+        tone=int(tone) if tone is not None else None,
+        where=values["where"],
+        pillar=values["pillar"],
+        benefit=values["benefit"],
+        tag=values["tag"],
+        private=values["private"],
+    )
     report_logged(logged, values["json"])
     return 0
 
 
-def _run_due(db, values, positionals) -> int:
+def _run_due(journal, values, positionals) -> int:
     from partnerlog.commands import due_report
 
-    journal = _open(db)
-    try:
-        return due_report(journal, exit_code=values["exit_code"], as_json=values["json"])
-    finally:
-        journal.close()
+    return due_report(journal, exit_code=values["exit_code"], as_json=values["json"])
 
 
-def _run_timeline(db, values, positionals) -> int:
+def _run_timeline(journal, values, positionals) -> int:
     from partnerlog.commands import timeline
 
-    journal = _open(db)
-    try:
-        timeline(
-            journal,
-            positionals[0] if positionals else None,
-            since=values["since"],
-            until=values["until"],
-            kind=values["kind"],
-            tag=values["tag"],
-            limit=int(values["limit"]) if values["limit"] is not None else 20,
-            as_json=values["json"],
-        )
-    finally:
-        journal.close()
+    timeline(
+        journal,
+        positionals[0] if positionals else None,
+        since=values["since"],
+        until=values["until"],
+        kind=values["kind"],
+        tag=values["tag"],
+        limit=int(values["limit"]) if values["limit"] is not None else 20,
+        as_json=values["json"],
+    )
     return 0
 
 
-def _run_summary(db, values, positionals) -> int:
+def _run_summary(journal, values, positionals) -> int:
     from partnerlog.commands import summary
 
-    journal = _open(db)
-    try:
-        window = int(values["window"]) if values["window"] is not None else 90
-        summary(journal, all_rows=values["all"], window=window, as_json=values["json"])
-    finally:
-        journal.close()
+    window = int(values["window"]) if values["window"] is not None else 90
+    summary(journal, all_rows=values["all"], window=window, as_json=values["json"])
     return 0
 
 
-def _run_partner_show(db, values, positionals) -> int:
+def _run_partner_show(journal, values, positionals) -> int:
     from partnerlog.commands import partner_profile
 
-    journal = _open(db)
-    try:
-        partner_profile(journal, positionals[0], as_json=values["json"])
-    finally:
-        journal.close()
+    partner_profile(journal, positionals[0], as_json=values["json"])
     return 0
 
 

@@ -497,28 +497,27 @@ class Journal:
         self.interaction(interaction_id)  # raises NotFound
         self.conn.execute("DELETE FROM interactions WHERE id = ?", [interaction_id])
 
-    def search_goals(self, query: str, *, limit: int | None = None) -> list[Goal]:
-        """Goals whose title or note matches every word of ``query``, best first."""
+    def _matching_ids(self, table: str, query: str, limit: int | None) -> list[int]:
+        """Ids in ``table`` whose full-text index matches every word of ``query``, best first."""
         match = fts_query(query)
         if not match:
             return []
-        sql = "SELECT rowid FROM goals_fts WHERE goals_fts MATCH ? ORDER BY rank" + (
-            " LIMIT ?" if limit else ""
-        )
-        ids = [row[0] for row in self.conn.execute(sql, [match] + ([limit] if limit else []))]
+        sql = f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ? ORDER BY rank"
+        params: list = [match]
+        if limit:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [row[0] for row in self.conn.execute(sql, params)]
+
+    def search_goals(self, query: str, *, limit: int | None = None) -> list[Goal]:
+        """Goals whose title or note matches every word of ``query``, best first."""
+        ids = self._matching_ids("goals", query, limit)
         by_id = {g.id: g for g in self.goals(ids=ids)}
         return [by_id[i] for i in ids if i in by_id]
 
     def search(self, query: str, *, limit: int | None = None) -> list[Interaction]:
         """Interactions whose note matches every word of ``query`` (prefixes too), best first."""
-        match = fts_query(query)
-        if not match:
-            return []
-        sql = "SELECT rowid FROM interactions_fts WHERE interactions_fts MATCH ? ORDER BY rank" + (
-            " LIMIT ?" if limit else ""
-        )
-        params: list = [match] + ([limit] if limit else [])
-        ids = [row[0] for row in self.conn.execute(sql, params)]
+        ids = self._matching_ids("interactions", query, limit)
         by_id = {i.id: i for i in self.interactions(ids=ids)}
         return [by_id[i] for i in ids if i in by_id]
 

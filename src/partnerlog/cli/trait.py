@@ -114,9 +114,7 @@ def list_traits(
     ctx: typer.Context,
     who: Annotated[
         str | None,
-        typer.Argument(
-            metavar="WHO", help="A partner, or 'me'.", autocompletion=complete_subject
-        ),
+        typer.Argument(metavar="WHO", help="A partner, or 'me'.", autocompletion=complete_subject),
     ] = None,
     json: Json = False,
 ) -> None:

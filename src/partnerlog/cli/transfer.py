@@ -51,7 +51,7 @@ def report(
     """
     from datetime import timedelta
 
-    from partnerlog import dates, export, paths
+    from partnerlog import dates, export
 
     now = dates.now()
     first = dates.parse_day(since, now) if since else (now - timedelta(days=90)).date()
@@ -78,14 +78,9 @@ def report(
         include_private=include_private,
         charts=charts,
     )
-    if output is None:
-        for chunk in chunks:
-            sys.stdout.write(chunk)
-        return
-    paths.write_private(output.expanduser(), chunks)
     from partnerlog.models import plural
 
-    typer.echo(f"Wrote a report of {plural(len(chosen), 'partnership')} to {output}", err=True)
+    emit(chunks, output, f"Wrote a report of {plural(len(chosen), 'partnership')} to {output}")
 
 
 def export(
@@ -111,15 +106,22 @@ def export(
 
 
 def export_json(journal, output: Path | None, include_private: bool) -> None:
-    from partnerlog import dates, export, paths
+    from partnerlog import dates, export
 
     chunks = export.json_export(journal, dates.iso(dates.now()), include_private=include_private)
+    emit(chunks, output, f"Exported the journal to {output}")
+
+
+def emit(chunks, output: Path | None, done: str) -> None:
+    """Text chunks to stdout, or to ``output`` (whole, 0600) and then say ``done``."""
     if output is None:
         for chunk in chunks:
             sys.stdout.write(chunk)
         return
+    from partnerlog import paths
+
     paths.write_private(output.expanduser(), chunks)
-    typer.echo(f"Exported the journal to {output}", err=True)
+    typer.echo(done, err=True)
 
 
 def export_csv(journal, output: Path | None, include_private: bool) -> None:
