@@ -180,8 +180,10 @@ def show_dashboard(journal, now: datetime, found=None, *, all_rows: bool = False
     out.print(summary_table(shown, max((max(v.weekly) for v in found), default=0), out.width))
     hidden = len(found) - len(shown)
     if hidden:
+        from partnerlog.domain import plural
+
         print(
-            f"… and {hidden} more partnership{'s' if hidden != 1 else ''} doing better "
+            f"… and {plural(hidden, 'more partnership')} doing better "
             "(partnerlog summary --all shows every one)",
             file=sys.stderr,
         )

@@ -18,7 +18,6 @@ RELATIONS = ("superior", "peer", "subordinate", "external")
 SETTINGS = ("office", "outside", "remote")
 PILLARS = ("communication", "bond", "understanding", "goals", "complement")
 BENEFITS = ("productivity", "network", "growth", "wellbeing", "environment")
-TONES = range(-2, 3)
 
 # How often you want contact when a partner has no cadence of their own.
 DEFAULT_CADENCE_DAYS = {"subordinate": 7, "peer": 14, "superior": 14, "external": 30}
@@ -47,7 +46,6 @@ PILLARS_BY_KIND = {
 }
 DEFAULT_PILLARS = ("understanding",)
 DEFAULT_KIND = "chat"
-KNOWN_KINDS = tuple(PILLARS_BY_KIND)
 
 # The fields of an interaction in JSON, in order (DESIGN: add fields, never rename).
 INTERACTION_FIELDS = (

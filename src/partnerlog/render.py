@@ -23,7 +23,6 @@ from partnerlog.models import (
     hashtags,
     visible,
 )
-from partnerlog.output import print_json  # noqa: F401  (the views' JSON twin)
 
 TONE_MARKS = {-2: "−−", -1: "−", 0: "·", 1: "+", 2: "++"}
 TONE_STYLES = {-2: "red", -1: "red", 0: "", 1: "green", 2: "green"}

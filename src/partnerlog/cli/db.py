@@ -32,7 +32,7 @@ def check(
     """
     report = state(ctx).journal().check()
     if json:
-        from partnerlog.render import print_json
+        from partnerlog.output import print_json
 
         print_json(report)
     else:

@@ -61,7 +61,7 @@ def add(
             )
         )
     if json:
-        from partnerlog.render import print_json
+        from partnerlog.output import print_json
 
         print_json(goal.to_json())
         return
@@ -92,7 +92,7 @@ def list_goals(
     partner = partner_named(journal, who) if who else None
     goals = journal.goals(partner_id=partner.id if partner else None, include_closed=all_goals)
     if json:
-        from partnerlog.render import print_json
+        from partnerlog.output import print_json
 
         print_json([goal.to_json() for goal in goals])
         return

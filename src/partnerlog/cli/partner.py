@@ -93,7 +93,7 @@ def add(
         partner.handle = chosen_handle or journal.free_handle(partner.name)
         journal.add_partner(partner)
     if json:
-        from partnerlog.render import print_json
+        from partnerlog.output import print_json
 
         print_json(partner.to_json())
         return
@@ -120,7 +120,7 @@ def list_partners(
     journal = state(ctx).journal()
     partners = journal.partners(include_archived=archived)
     if json:
-        from partnerlog.render import print_json
+        from partnerlog.output import print_json
 
         print_json([p.to_json() for p in partners])
         return

@@ -73,7 +73,7 @@ def search(
     entries = journal.search(text, limit=limit or None)
     goals = journal.search_goals(text, limit=limit or None)
     if json:
-        from partnerlog.render import print_json
+        from partnerlog.output import print_json
 
         print_json(
             {

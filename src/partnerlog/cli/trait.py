@@ -93,12 +93,12 @@ def add(
             err=True,
         )
         if json:
-            from partnerlog.render import print_json
+            from partnerlog.output import print_json
 
             print_json(existing.to_json())
         return
     if json:
-        from partnerlog.render import print_json
+        from partnerlog.output import print_json
 
         print_json(trait.to_json())
         return
@@ -129,7 +129,7 @@ def list_traits(
         partner_id, _, _ = subject_of(journal, who)
         traits = journal.traits(mine=partner_id is None, partner_id=partner_id)
     if json:
-        from partnerlog.render import print_json
+        from partnerlog.output import print_json
 
         print_json([t.to_json() for t in traits])
         return
@@ -203,7 +203,7 @@ def complement(
                 pairs.append(Pair(key, trait.subject, ME, trait.label))
         pairs.sort(key=lambda p: (p.strong is None, p.strong or "", p.weak))
     if json:
-        from partnerlog.render import print_json
+        from partnerlog.output import print_json
 
         print_json([p.to_json() for p in pairs])
         return

@@ -176,7 +176,7 @@ def import_(
     with journal.transaction():
         result = journal.import_document(document)
     if json_output:
-        from partnerlog.render import print_json
+        from partnerlog.output import print_json
 
         print_json(result)
         return
