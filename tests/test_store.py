@@ -27,7 +27,10 @@ def test_a_blank_journal_gets_exactly_these_columns(journal_path):
         "id", "uuid", "occurred_at", "kind", "setting", "tone", "note", "private", "created_at",
         "pillar_mask", "benefit_mask",
     ]  # fmt: skip
-    assert columns(conn, "interaction_partners") == ["interaction_id", "partner_id", "occurred_at"]
+    assert columns(conn, "interaction_partners") == [
+        "interaction_id", "partner_id", "occurred_at", "kind", "setting", "tone", "pillar_mask",
+        "benefit_mask",
+    ]  # fmt: skip
     assert columns(conn, "interaction_tags") == ["interaction_id", "tag"]
     assert columns(conn, "interaction_pillars") == ["interaction_id", "pillar"]
     assert columns(conn, "interaction_benefits") == ["interaction_id", "benefit"]
@@ -67,6 +70,38 @@ def test_contact_dates_follow_their_interaction(journal_path):
     with journal.transaction():
         conn.execute("UPDATE interactions SET occurred_at = '2026-11-20T09:00:00+07:00'")
     assert journal.last_contacts() == {1: "2026-11-20T09:00:00+07:00"}
+
+
+def test_links_copy_their_interaction_whatever_changes(journal_path):
+    journal = Journal.open(journal_path, create=True)
+    conn = journal.conn
+    copied = "occurred_at, kind, setting, tone, pillar_mask, benefit_mask"
+
+    def agree():
+        """The link's copies, after checking they equal the interaction's own columns."""
+        links = [tuple(r) for r in conn.execute(f"SELECT {copied} FROM interaction_partners")]
+        assert links == [tuple(r) for r in conn.execute(f"SELECT {copied} FROM interactions")]
+        return links
+
+    with journal.transaction():
+        conn.execute(
+            "INSERT INTO partners (uuid, handle, name, created_at) VALUES ('p', 's', 'S', 'x')"
+        )
+        conn.execute(
+            "INSERT INTO interactions (uuid, occurred_at, kind, setting, tone, created_at)"
+            " VALUES ('i', '2026-11-01T12:00:00+07:00', 'chat', 'office', 1, 'x')"
+        )
+        conn.execute("INSERT INTO interaction_partners (interaction_id, partner_id) VALUES (1, 1)")
+        conn.execute("INSERT INTO interaction_pillars VALUES (1, 'bond')")
+    assert agree() == [("2026-11-01T12:00:00+07:00", "chat", "office", 1, 2, 0)]
+    with journal.transaction():
+        conn.execute(
+            "UPDATE interactions SET kind = 'lunch', setting = 'outside', tone = -2,"
+            " occurred_at = '2026-11-02T12:00:00+07:00'"
+        )
+        conn.execute("INSERT INTO interaction_benefits VALUES (1, 'growth')")
+        conn.execute("DELETE FROM interaction_pillars")
+    assert agree() == [("2026-11-02T12:00:00+07:00", "lunch", "outside", -2, 0, 4)]
 
 
 def test_pillar_and_benefit_masks_follow_the_link_tables(journal_path):

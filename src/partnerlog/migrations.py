@@ -189,12 +189,54 @@ def m003_interaction_masks(db) -> None:
         db.execute(statement)
 
 
+# What each interaction↔partner link copies from its interaction (m004).
+LINK_COPIES = ("occurred_at", "kind", "setting", "tone", "pillar_mask", "benefit_mask")
+
+
+def m004_link_copies(db) -> None:
+    """Each link carries what the dashboard reads of its interaction.
+
+    The dashboard reads every interaction of the last 90 days for every
+    partner; with the kind, setting, tone and masks beside the date on the
+    link, one covering index answers it without visiting the interactions
+    (tens of thousands of lookups). Triggers keep the copies equal to the
+    interaction: when a link is made, and whenever one of them changes.
+    """
+    columns = ", ".join(LINK_COPIES)
+    copy = f"({columns}) = (SELECT {columns} FROM interactions WHERE id = interaction_id)"
+    statements = [
+        "ALTER TABLE interaction_partners ADD COLUMN kind TEXT",
+        "ALTER TABLE interaction_partners ADD COLUMN setting TEXT",
+        "ALTER TABLE interaction_partners ADD COLUMN tone INTEGER",
+        "ALTER TABLE interaction_partners ADD COLUMN pillar_mask INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE interaction_partners ADD COLUMN benefit_mask INTEGER NOT NULL DEFAULT 0",
+        f"UPDATE interaction_partners SET {copy}",
+        # m002's triggers copied the date only; these copy everything.
+        "DROP TRIGGER interaction_partners_date",
+        "DROP TRIGGER interactions_date_follows",
+        "CREATE TRIGGER interaction_partners_copy AFTER INSERT ON interaction_partners BEGIN"
+        f" UPDATE interaction_partners SET {copy}"
+        " WHERE interaction_id = NEW.interaction_id AND partner_id = NEW.partner_id"
+        " AND EXISTS (SELECT 1 FROM interactions WHERE id = NEW.interaction_id); END",
+        f"CREATE TRIGGER interactions_copies_follow AFTER UPDATE OF {columns} ON interactions"
+        f" BEGIN UPDATE interaction_partners SET ({columns}) = "
+        f"({', '.join('NEW.' + column for column in LINK_COPIES)})"
+        " WHERE interaction_id = NEW.id; END",
+        "DROP INDEX interaction_partners_recent",
+        "CREATE INDEX interaction_partners_recent ON interaction_partners"
+        f" (occurred_at, partner_id, {', '.join(LINK_COPIES[1:])})",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
 # Every migration, in order. The names are recorded in the journal file;
 # a file that has applied a name missing here was written by a newer partnerlog.
 STEPS: tuple[tuple[str, Callable], ...] = (
     ("m001_initial", m001_initial),
     ("m002_contact_dates", m002_contact_dates),
     ("m003_interaction_masks", m003_interaction_masks),
+    ("m004_link_copies", m004_link_copies),
 )
 NAMES = tuple(name for name, _ in STEPS)
 
