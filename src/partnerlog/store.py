@@ -64,10 +64,7 @@ EXPORT_TABLES = (
 )
 
 # The columns each record writes (its id is the table's).
-PARTNER_FIELDS = (
-    "uuid", "handle", "name", "kind", "relation", "role", "org", "cadence_days", "notes",
-    "created_at", "archived_at",
-)  # fmt: skip
+PARTNER_FIELDS = tuple(field for field in Partner.__slots__ if field != "id")
 INTERACTION_COLUMNS = (
     "uuid", "occurred_at", "kind", "setting", "tone", "note", "private", "created_at",
 )  # fmt: skip
@@ -77,10 +74,8 @@ GOAL_COLUMNS = (
 )  # fmt: skip
 TRAIT_COLUMNS = ("uuid", "partner_id", "polarity", "area", "label", "note", "created_at")
 
-PARTNER_COLUMNS = (
-    "id, uuid, handle, name, kind, relation, role, org, cadence_days, notes, "
-    "created_at, archived_at"
-)
+# In the order of Partner's fields, so a row builds one positionally.
+PARTNER_COLUMNS = ", ".join(Partner.__slots__)
 
 
 def new_uuid() -> str:
@@ -1102,7 +1097,7 @@ def _interaction(row: sqlite3.Row) -> Interaction:
 
 
 def _partner(row: sqlite3.Row) -> Partner:
-    return Partner(**{key: row[key] for key in row.keys()})  # noqa: SIM118 (a Row iterates values)
+    return Partner(*row)
 
 
 def _read_only(path: str | os.PathLike) -> sqlite3.Connection:
