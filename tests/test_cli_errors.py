@@ -102,3 +102,10 @@ def test_no_arguments_shows_help_and_succeeds():
 def test_a_group_without_a_command_shows_its_help(run, group):
     result = run(group)
     assert result.exit_code == 0
+
+
+def test_a_file_of_zeros_exits_4_untouched(run, journal_path):
+    journal_path.write_bytes(b"\x00" * 8192)
+    result = run("timeline")
+    assert result.exit_code == 4
+    assert journal_path.read_bytes() == b"\x00" * 8192

@@ -1153,7 +1153,10 @@ def complete_handles(
 def _looks_like_sqlite(path: str) -> bool:
     with open(path, "rb") as handle:
         header = handle.read(len(SQLITE_MAGIC))
-    return header in (b"", SQLITE_MAGIC)
+    # A prefix (or zeros) counts too: another process may be writing a brand-new
+    # journal's first page at this very moment (a short read, seen in the race
+    # test). SQLite's own check ("file is not a database") still applies after.
+    return SQLITE_MAGIC.startswith(header) or not header.strip(b"\x00")
 
 
 def fts_query(text: str) -> str:
