@@ -42,6 +42,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--journal", type=Path, help="A journal to copy and time on.")
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument(
+        "--only", metavar="TEXT", help="Time only the commands whose name contains TEXT."
+    )
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="partnerlog-bench-"))
@@ -92,6 +95,9 @@ def main() -> None:
             )
         )
 
+    if args.only:
+        cases = [case for case in cases if args.only in case[0]]
+        others = [case for case in others if args.only in case[0]]
     baseline: list[float] = []
     results: dict[str, tuple[list[float], int]] = {}
     for _ in range(args.runs):

@@ -4,8 +4,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from partnerlog import health
 from partnerlog.health import (
-    Contact,
     Facts,
     attention_order,
     contact_gap,
@@ -27,21 +27,14 @@ def partner(relation="peer", cadence=None, created=LONG_AGO, name="Sari Wulandar
 
 
 def contact(days_ago, kind="chat", setting=None, tone=None, pillars=(), benefits=()):
-    return Contact(
-        at=NOW - timedelta(days=days_ago),
-        kind=kind,
-        setting=setting,
-        tone=tone,
-        pillars=frozenset(pillars),
-        benefits=frozenset(benefits),
-    )
+    return health.contact(NOW - timedelta(days=days_ago), kind, setting, tone, pillars, benefits)
 
 
 def facts(contacts=(), goals=(), pairs=(), **partner_args):
     contacts = list(contacts)
     return Facts(
         partner=partner(**partner_args),
-        last_contact=max((c.at for c in contacts), default=None),
+        last_contact=max((datetime.fromtimestamp(c[0], WIB) for c in contacts), default=None),
         contacts=contacts,
         goals=list(goals),
         pairs=list(pairs),
@@ -179,12 +172,28 @@ def test_complement(pairs, contacts, expected):
 # -- statuses ----------------------------------------------------------------
 
 
-def thriving_facts():
+def thriving_facts(shift=0, tone=None):
+    """Weekly lunches (tone +1) and two reviews, ``shift`` days earlier, with
+    ``tone(days_ago)`` as every contact's tone when given."""
     weekly_lunches = [
-        contact(d, kind="lunch", setting="outside", tone=1, pillars=["bond", "understanding"])
+        contact(
+            d + shift,
+            kind="lunch",
+            setting="outside",
+            tone=tone(d + shift) if tone else 1,
+            pillars=["bond", "understanding"],
+        )
         for d in range(1, 90, 7)
     ]
-    reviews = [contact(d, kind="review", pillars=["communication", "complement"]) for d in (3, 30)]
+    reviews = [
+        contact(
+            d + shift,
+            kind="review",
+            tone=tone(d + shift) if tone else None,
+            pillars=["communication", "complement"],
+        )
+        for d in (3, 30)
+    ]
     return dict(
         contacts=weekly_lunches + reviews,
         goals=[goal(updates=[5])],
@@ -211,13 +220,7 @@ def test_sixty_days_without_contact_at_a_14_day_cadence_is_at_risk():
     [(10, "thriving"), (16, "steady"), (29, "drifting"), (42, "at-risk")],
 )
 def test_being_overdue_caps_the_status(days_ago, expected):
-    data = thriving_facts()
-    shifted = [
-        Contact(c.at - timedelta(days=days_ago - 1), c.kind, c.setting, c.tone, c.pillars)
-        for c in data["contacts"]
-    ]
-    data["contacts"] = shifted
-    assert verdict(**data).status == expected
+    assert verdict(**thriving_facts(shift=days_ago - 1)).status == expected
 
 
 def test_score_thresholds():
@@ -239,12 +242,7 @@ def test_new_partners_are_new_until_known_a_month():
 
 
 def test_a_falling_tone_takes_the_status_down_a_step():
-    data = thriving_facts()
-    data["contacts"] = [
-        Contact(c.at, c.kind, c.setting, -1 if (NOW - c.at).days < 30 else 1, c.pillars)
-        for c in data["contacts"]
-    ]
-    result = verdict(**data)
+    result = verdict(**thriving_facts(tone=lambda days_ago: -1 if days_ago < 30 else 1))
     assert result.tone_trend == -2.0
     assert result.status == "steady"
     assert any(r.startswith("tone falling: +1.0 → -1.0") for r in result.reasons)

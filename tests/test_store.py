@@ -104,6 +104,35 @@ def test_links_copy_their_interaction_whatever_changes(journal_path):
     assert agree() == [("2026-11-02T12:00:00+07:00", "lunch", "outside", -2, 0, 4)]
 
 
+@pytest.mark.parametrize(
+    "occurred_at",
+    ["2026-11-01T12:00:00+07:00", "2026-10-31T23:59:59-05:00", "2026-06-30T00:00:01+00:00",
+     "2026-11-28T18:00:00+05:45"],
+)  # fmt: skip
+def test_health_facts_hold_the_contacts_the_model_would_build(journal_path, occurred_at):
+    from datetime import datetime
+
+    from partnerlog.health import contact
+
+    journal = Journal.open(journal_path, create=True)
+    conn = journal.conn
+    with journal.transaction():
+        conn.execute(
+            "INSERT INTO partners (uuid, handle, name, created_at) VALUES ('p', 's', 'S', 'x')"
+        )
+        conn.execute(
+            "INSERT INTO interactions (uuid, occurred_at, kind, setting, tone, created_at)"
+            " VALUES ('i', ?, 'lunch', 'outside', -1, 'x')",
+            [occurred_at],
+        )
+        conn.execute("INSERT INTO interaction_partners (interaction_id, partner_id) VALUES (1, 1)")
+        conn.execute("INSERT INTO interaction_pillars VALUES (1, 'bond'), (1, 'goals')")
+        conn.execute("INSERT INTO interaction_benefits VALUES (1, 'network')")
+    (facts,) = journal.health_facts(datetime.fromisoformat("2026-01-01T00:00:00+00:00"))
+    at = datetime.fromisoformat(occurred_at)
+    assert facts.contacts == [contact(at, "lunch", "outside", -1, ["goals", "bond"], ["network"])]
+
+
 def test_pillar_and_benefit_masks_follow_the_link_tables(journal_path):
     journal = Journal.open(journal_path, create=True)
     conn = journal.conn
