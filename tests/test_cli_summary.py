@@ -117,6 +117,15 @@ def test_partner_show_has_health_with_reasons(journal):
     assert "ship the pipeline" in out
 
 
+def test_partner_show_judges_a_partner_as_the_summary_does(journal):
+    """`partner show` reads only that partner's rows; the verdict must not differ."""
+    journal("log", "sari", "-w", "3 days ago", "-k", "feedback", "-t", "-1", "--", "tense")
+    journal("log", "sari,budi", "-w", "40 days ago", "-k", "lunch", "--where", "outside", "x")
+    for verdict in json.loads(journal("summary", "--json").stdout):
+        shown = json.loads(journal("partner", "show", verdict["handle"], "--json").stdout)
+        assert {k: v for k, v in shown["health"].items() if k != "pillar_reasons"} == verdict
+
+
 DASHBOARD = """\
 status    partner       score  pillars  last seen    30d/90d  12 weeks      tone
 at-risk   Maria Gonza…      0  ▁▁▁▁▁    never            0/0

@@ -30,6 +30,14 @@ def test_fold_ignores_case_accents_and_normal_form():
     assert fold(nfc) == fold(nfd) == fold("JOSE") == "jose"
 
 
+def test_fold_of_ascii_is_what_normalising_would_give():
+    """ASCII skips the normalisation; it must come out the same."""
+    text = "".join(map(chr, range(128)))
+    normalised = unicodedata.normalize("NFKD", text)
+    assert fold(text) == unicodedata.normalize("NFC", normalised).casefold().strip()
+    assert fold(" José ") == fold("jose")
+
+
 @pytest.mark.parametrize(
     "name, first",
     [

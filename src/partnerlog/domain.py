@@ -67,6 +67,8 @@ def fold(text: str) -> str:
 
     NFC and NFD "José" fold to the same key, and so does "jose".
     """
+    if text.isascii():  # normalising changes no ASCII character: skip it
+        return text.casefold().strip()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", stripped).casefold().strip()

@@ -670,12 +670,16 @@ class Journal:
 
         partners = self.partners() if partner_id is None else [self.partner(partner_id)]
         facts = {p.id: Facts(partner=p) for p in partners}
+        # For one partner, only their rows (through the (partner_id, occurred_at) index).
+        selected = [] if partner_id is None else [partner_id]
         for row in self.conn.execute(
             # The count stops at 3: the model only asks "fewer than three?"
             "SELECT id, (SELECT max(occurred_at) FROM interaction_partners"
             "  WHERE partner_id = partners.id),"
             " (SELECT count(*) FROM (SELECT 1 FROM interaction_partners"
             "  WHERE partner_id = partners.id LIMIT 3)) FROM partners"
+            + (" WHERE id = ?" if selected else ""),
+            selected,
         ):
             if row[0] in facts and row[1] is not None:
                 facts[row[0]].last_contact = datetime.fromisoformat(row[1])
@@ -684,13 +688,14 @@ class Journal:
         plain = self.conn.cursor()
         plain.row_factory = None  # tuples: a contact is one, and they cost less than Rows
         for row in plain.execute(
-            # One covering index answers this (m004): no interaction is visited.
-            # julianday() costs SQLite a fraction of strftime('%s').
+            # For everyone, one covering index answers this (m004): no
+            # interaction is visited. julianday() costs a fraction of strftime('%s').
             "SELECT partner_id,"
             " CAST(round((julianday(occurred_at) - 2440587.5) * 86400) AS INTEGER),"
             " kind, setting, tone, pillar_mask, benefit_mask"
-            " FROM interaction_partners WHERE occurred_at >= ?",
-            [since.isoformat()],
+            " FROM interaction_partners WHERE occurred_at >= ?"
+            + (" AND partner_id = ?" if selected else ""),
+            [since.isoformat(), *selected],
         ):
             found = contacts.get(row[0])
             if found is not None:
