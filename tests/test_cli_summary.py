@@ -165,3 +165,20 @@ def test_user_text_in_the_dashboard_is_shown_verbatim(run, monkeypatch):
     run("partner", "add", "[bold]Eve[/] \x1b[31m", "--handle", "eve")
     out = run("summary").stdout
     assert "[bold]Eve[/] \\x1b[31m" in out and "\x1b" not in out
+
+
+@pytest.mark.parametrize("columns", [50, 80, 133])
+@pytest.mark.parametrize("name", ["木村 健二", "María José Fernández-Castillo", "Sari"])
+def test_the_next_step_wraps_whole_within_the_width(run, monkeypatch, columns, name):
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    run("partner", "add", name, "--handle", "x")
+    run("log", "x", "hello")
+    step = json.loads(run("summary", "--json").stdout)[0]["next_step"]
+    lines = run("summary").stdout.splitlines()
+    start = next(n for n, line in enumerate(lines) if "↳ " in line)
+    end = next(n for n, line in enumerate(lines) if line.startswith("pillars: "))
+    assert all(cell_len(line) <= columns and line == line.rstrip() for line in lines[start:end])
+    wrapped = [lines[start].split("↳ ", 1)[1]] + [line.strip() for line in lines[start + 1 : end]]
+    assert " ".join(wrapped) == step

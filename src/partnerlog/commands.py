@@ -177,7 +177,7 @@ def show_dashboard(journal, now: datetime, found=None, *, all_rows: bool = False
     shown = found if all_rows else found[:DEFAULT_ROWS]
     out = console()
     # The sparkline shares one scale across every row, shown or not.
-    out.print(summary_table(shown, max((max(v.weekly) for v in found), default=0), out.width))
+    out.print(summary_table(shown, max((max(v.weekly) for v in found), default=0), out))
     hidden = len(found) - len(shown)
     if hidden:
         from partnerlog.domain import plural

@@ -4,12 +4,16 @@ User text (names, notes, tags) is always wrapped in ``rich.text.Text`` after
 ``models.visible`` has made control characters visible, so ``[bold]`` prints
 as typed and an escape sequence can never reach the terminal. Consoles are
 made with markup and emoji off for the same reason.
+
+`rich.table` loads only when a table is drawn: the dashboard draws none, and
+importing it costs about a quarter of Python's own start-up.
 """
+
+from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
 from rich.console import Console, Group
-from rich.table import Table
 from rich.text import Text
 
 from partnerlog import dates
@@ -23,6 +27,10 @@ from partnerlog.models import (
     hashtags,
     visible,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from rich.table import Table
 
 TONE_MARKS = {-2: "−−", -1: "−", 0: "·", 1: "+", 2: "++"}
 TONE_STYLES = {-2: "red", -1: "red", 0: "", 1: "green", 2: "green"}
@@ -38,6 +46,20 @@ def user_text(text: str | None, *, one_line: bool = False, style: str = "") -> T
     return Text(visible(text or "", one_line=one_line), style=style)
 
 
+def list_table() -> Table:
+    """A borderless table with bold headings: the lists of partners, entries, goals, traits."""
+    from rich.table import Table
+
+    return Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+
+
+def grid(**options) -> Table:
+    """Columns without headings or borders (Rich's ``Table.grid``)."""
+    from rich.table import Table
+
+    return Table.grid(**options)
+
+
 def tone_mark(tone: int | None) -> Text:
     if tone is None:
         return Text("")
@@ -47,7 +69,7 @@ def tone_mark(tone: int | None) -> Text:
 def interactions_table(
     interactions: list[Interaction], names: dict[str, str], now: datetime
 ) -> Table:
-    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    table = list_table()
     table.add_column("id", justify="right", style="dim")
     table.add_column("when", no_wrap=True)
     table.add_column("with")
@@ -76,7 +98,7 @@ def interactions_table(
 
 
 def partners_table(partners: list[Partner], last_contact: dict[int, str], now: datetime) -> Table:
-    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    table = list_table()
     for column in ("handle", "name", "kind", "relation", "role", "org", "cadence", "last contact"):
         table.add_column(column)
     for partner in partners:
@@ -126,7 +148,7 @@ def show_partner(
     title.append(f"  ({partner.handle})", style="dim")
     if partner.archived:
         title.append("  archived", style="yellow")
-    facts = Table.grid(padding=(0, 2))
+    facts = grid(padding=(0, 2))
     facts.add_column(style="dim")
     facts.add_column()
     facts.add_row("kind", f"{partner.kind}, {partner.relation}")
@@ -155,7 +177,7 @@ def show_partner(
 
 
 def goals_table(goals: list[Goal], names: dict[str, str], today: date) -> Table:
-    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    table = list_table()
     for column in ("id", "with", "owner", "goal", "due", "progress", "last check-in"):
         table.add_column(column, justify="right" if column in ("id", "progress") else "left")
     for goal in goals:
@@ -192,7 +214,7 @@ def progress_bar(percent: int, width: int = 10) -> Text:
 
 
 def traits_table(traits: list[Trait]) -> Table:
-    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    table = list_table()
     for column in ("id", "who", "", "area", "note"):
         table.add_column(column, justify="right" if column == "id" else "left")
     for trait in traits:
@@ -286,12 +308,16 @@ def trend_mark(trend: float | None) -> Text:
     return Text("→")
 
 
-def summary_table(verdicts: list, top_week: int, width: int = 80) -> Group:
+STEP_INDENT = 12  # the dashboard's next step starts under the partner's name
+
+
+def summary_table(verdicts: list, top_week: int, out: Console) -> Group:
     """The dashboard: one line of figures per partnership, its next step beneath.
 
     Laid out by hand (not a Rich table) so the next step gets the full width
     and the dashboard stays readable in an 80-column terminal.
     """
+    width = out.width
     fixed = (8, 5, 7, 11, 7, 12, 4)  # every column but the partner's name
     name_width = max(12, min(24, width - sum(fixed) - 2 * len(fixed)))
 
@@ -326,11 +352,11 @@ def summary_table(verdicts: list, top_week: int, width: int = 80) -> Group:
         )
         lines.append(row.rstrip() or row)
         # The next step beneath, wrapped with a hanging indent.
-        step = Table.grid()
-        step.add_column(width=12, no_wrap=True)
-        step.add_column(ratio=1)
-        step.add_row(Text("          ↳ ", style="dim"), user_text(verdict.next_step))
-        lines.append(step)
+        step = user_text(verdict.next_step).wrap(out, max(1, width - STEP_INDENT))
+        for number, line in enumerate(step):
+            lead = Text("↳ ".rjust(STEP_INDENT), style="dim") if number == 0 else STEP_INDENT * " "
+            line.rstrip()
+            lines.append(Text.assemble(lead, line))
     lines.append(
         Text(
             "pillars: communication · bond · understanding · goals · complement"
@@ -349,23 +375,23 @@ def health_view(verdict) -> Group:
     if verdict.tone_avg_90d is not None:
         head.append(f"  tone {verdict.tone_avg_90d:+.1f} ")
         head.append(trend_mark(verdict.tone_trend))
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="dim", no_wrap=True)
-    grid.add_column(no_wrap=True)
-    grid.add_column(justify="right", no_wrap=True)
-    grid.add_column()
+    table = grid(padding=(0, 2))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column()
     for pillar in PILLARS:
         value = verdict.pillars[pillar]
         filled = round(value / 2)
         bar = Text("█" * filled, style="red" if value < 7 else "yellow" if value < 14 else "green")
         bar.append("░" * (10 - filled), style="dim")
-        grid.add_row(pillar, bar, f"{value}/20", user_text(verdict.pillar_reasons[pillar]))
+        table.add_row(pillar, bar, f"{value}/20", user_text(verdict.pillar_reasons[pillar]))
     step = Text("Next step  ", style="bold")
     step.append(user_text(verdict.next_step))
     delivered = [f"{b} {n}" for b, n in verdict.benefits.items() if n]
     benefits = Text("Benefits (90 days)  ", style="bold")
     benefits.append(", ".join(delivered) if delivered else "none tagged yet (log with --benefit)")
-    parts: list = [head, grid, step, benefits]
+    parts: list = [head, table, step, benefits]
     if verdict.reasons:
         parts.insert(1, Text("; ".join(verdict.reasons), style="dim"))
     return Group(*parts)
