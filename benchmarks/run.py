@@ -65,6 +65,13 @@ def main() -> None:
     complete = dict(
         env, _PARTNERLOG_COMPLETE="complete_bash", COMP_WORDS="partnerlog log p01", COMP_CWORD="2"
     )
+    zsh = dict(env, _PARTNERLOG_COMPLETE="complete_zsh", _TYPER_COMPLETE_ARGS="partnerlog log p01")
+    fish = dict(
+        env,
+        _PARTNERLOG_COMPLETE="complete_fish",
+        _TYPER_COMPLETE_ARGS="partnerlog log p01",
+        _TYPER_COMPLETE_FISH_ACTION="get-args",
+    )
     report = str(work / "report.md")
     cases = [
         ("log WHO NOTE", [exe, "log", "p0001", "benchmark note"], env, 3),
@@ -76,7 +83,9 @@ def main() -> None:
         ),
         ("log --when '3 hari lalu'", [exe, "log", "p0003", "-w", "3 hari lalu", "note"], env, 3),
         ("due --exit-code", [exe, "due", "--exit-code"], env, 3),
-        ("completion of a handle", [exe], complete, 6),
+        ("completion of a handle, bash", [exe], complete, 6),
+        ("completion of a handle, zsh", [exe], zsh, 6),
+        ("completion of a handle, fish", [exe], fish, 6),
         ("summary", [exe, "summary"], env, 15),
         ("partner show", [exe, "partner", "show", "p0001"], env, 15),
         ("timeline --limit 50", [exe, "timeline", "--limit", "50"], env, 12),

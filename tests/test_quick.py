@@ -183,38 +183,106 @@ def test_the_default_journal_folder_matches_platformdirs(monkeypatch, tmp_path):
             assert quick_answer == str(user_data_path("partnerlog", appauthor=False)), env
 
 
+def complete(monkeypatch, shell, line, action="get-args"):
+    """Set the environment a shell's completion script sets for ``line`` (the
+    cursor at its end), as Typer's scripts do."""
+    monkeypatch.setenv("_PARTNERLOG_COMPLETE", f"complete_{shell}")
+    if shell == "bash":
+        words = line.split()
+        monkeypatch.setenv("COMP_WORDS", line)
+        monkeypatch.setenv("COMP_CWORD", str(len(words) - (0 if line.endswith(" ") else 1)))
+    else:
+        monkeypatch.setenv("_TYPER_COMPLETE_ARGS", line)
+        monkeypatch.setenv("_TYPER_COMPLETE_FISH_ACTION", action)
+
+
+def typer_answer(capsys):
+    """What the full Typer app prints for the completion the environment asks for."""
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as stopped:
+        cli.app(args=[], prog_name="partnerlog")
+    return stopped.value.code or 0, capsys.readouterr().out
+
+
+SHELLS = ["bash", "zsh", "fish"]
+
+
+@pytest.mark.parametrize("shell", SHELLS)
 @pytest.mark.parametrize(
-    "words, position",
+    "line",
     [
-        ("partnerlog log s", 2),
-        ("partnerlog log ", 2),
-        ("partnerlog log sari,b", 2),
-        ("partnerlog timeline j", 2),
-        ("partnerlog partner show b", 3),
+        "partnerlog log s", "partnerlog log ", "partnerlog log sari,b", "partnerlog timeline j",
+        "partnerlog partner show b", "partnerlog goal add ", "partnerlog complement s",
+        "partnerlog --db {db} report b", "partnerlog log nobody",
     ],
-)
-def test_quick_completion_answers_like_typer(tmp_path, monkeypatch, capsys, words, position):
+)  # fmt: skip
+def test_quick_completion_answers_like_typer(tmp_path, monkeypatch, capsys, shell, line):
     path = str(tmp_path / "j.db")
     monkeypatch.setenv("PARTNERLOG_DB", path)
     for args in SETUP[:3]:
         run(cli.main, list(args), None)
-    monkeypatch.setenv("_PARTNERLOG_COMPLETE", "complete_bash")
-    monkeypatch.setenv("COMP_WORDS", words)
-    monkeypatch.setenv("COMP_CWORD", str(position))
+    run(cli.main, ["partner", "add", "Dewi $'`:\"x", "--handle", "dewi"], None)
+    complete(monkeypatch, shell, line.format(db=path))
     capsys.readouterr()
-    assert quick._complete_quickly()
+    assert quick._complete_quickly() == 0
     fast = capsys.readouterr().out
-    with pytest.raises(SystemExit):
-        cli.app(args=[], prog_name="partnerlog")
-    assert fast == capsys.readouterr().out
-    assert fast  # something was offered
+    assert (0, fast) == typer_answer(capsys)
+    assert fast.strip() or "nobody" in line  # something was offered
+
+
+@pytest.mark.parametrize("line, offered", [("partnerlog log s", 0), ("partnerlog log zz", 1)])
+def test_fish_asks_whether_to_offer_arguments_or_files(
+    tmp_path, monkeypatch, capsys, line, offered
+):
+    monkeypatch.setenv("PARTNERLOG_DB", str(tmp_path / "j.db"))
+    run(cli.main, list(SETUP[0]), None)
+    complete(monkeypatch, "fish", line, action="is-args")
+    capsys.readouterr()
+    assert quick._complete_quickly() == offered
+    assert capsys.readouterr().out == ""
+    assert typer_answer(capsys) == (offered, "")
+
+
+@pytest.mark.parametrize("shell", ["zsh", "fish"])
+def test_names_beside_completions_print_as_typed(tmp_path, monkeypatch, capsys, shell):
+    """Both paths: markup stays text, a control character is made visible."""
+    monkeypatch.setenv("PARTNERLOG_DB", str(tmp_path / "j.db"))
+    run(cli.main, ["partner", "add", "[bold]Eve[/] \x1b[31m", "--handle", "eve"], None)
+    complete(monkeypatch, shell, "partnerlog log e")
+    capsys.readouterr()
+    assert quick._complete_quickly() == 0
+    answers = [capsys.readouterr().out, typer_answer(capsys)[1]]
+    complete(monkeypatch, shell, "partnerlog trait add e")  # Typer's own completion
+    answers.append(typer_answer(capsys)[1])
+    for out in answers:
+        assert "[bold]Eve[/] \\x1b[31m" in out and "\x1b" not in out, out
+
+
+def test_quick_completion_knows_every_command_whose_first_argument_is_a_partner():
+    import typer.main
+
+    def walk(command, path):
+        for name, sub in getattr(command, "commands", {}).items():
+            yield from walk(sub, [*path, name])
+        arguments = [p for p in command.params if p.param_type_name == "argument"]
+        completer = getattr(arguments[0], "_custom_shell_complete", None) if arguments else None
+        cells = [cell.cell_contents for cell in getattr(completer, "__closure__", None) or ()]
+        # Typer wraps a copy of the function: compare where it comes from.
+        names = {(getattr(c, "__module__", ""), getattr(c, "__name__", "")) for c in cells}
+        if ("partnerlog.cli.state", "complete_partner") in names:
+            yield path
+
+    found = list(walk(typer.main.get_command(cli.app), []))
+    assert sorted(found) == sorted(quick.PARTNER_FIRST)
 
 
 def test_other_completions_are_left_to_typer(monkeypatch):
-    monkeypatch.setenv("_PARTNERLOG_COMPLETE", "complete_bash")
-    for words, position in (("partnerlog goal add s", 3), ("partnerlog log sari --k", 3)):
-        monkeypatch.setenv("COMP_WORDS", words)
-        monkeypatch.setenv("COMP_CWORD", str(position))
-        assert not quick._complete_quickly()
-    monkeypatch.setenv("_PARTNERLOG_COMPLETE", "complete_zsh")
-    assert not quick._complete_quickly()
+    for shell in SHELLS:
+        for line in ("partnerlog goal update ", "partnerlog log sari --k", "partnerlog trait add "):
+            complete(monkeypatch, shell, line)
+            assert quick._complete_quickly() is None
+        for line in ("partnerlog log 'unfinished", "partnerlog lo"):
+            complete(monkeypatch, shell, line)
+            assert quick._complete_quickly() is None, line
+    monkeypatch.setenv("_PARTNERLOG_COMPLETE", "source_zsh")
+    assert quick._complete_quickly() is None

@@ -269,12 +269,17 @@ def partner_profile(journal, who: str, *, as_json: bool) -> None:
 
 
 def partner_completions(db, incomplete: str) -> list[tuple[str, str]]:
-    """(value, name) completions for a WHO argument; "sari,b" completes to "sari,budi"."""
+    """(value, name) completions for a WHO argument; "sari,b" completes to "sari,budi".
+
+    The name is shown beside the value by zsh and fish: on one line, with
+    control characters made visible."""
+    from partnerlog.domain import visible
     from partnerlog.paths import journal_location
     from partnerlog.store import complete_handles
 
     *done, current = incomplete.split(",")
     prefix = ",".join(done) + ("," if done else "")
     return [
-        (prefix + handle, name) for handle, name in complete_handles(journal_location(db), current)
+        (prefix + handle, visible(name, one_line=True))
+        for handle, name in complete_handles(journal_location(db), current)
     ]

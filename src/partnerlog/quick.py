@@ -18,8 +18,9 @@ from partnerlog import options
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
     if "_PARTNERLOG_COMPLETE" in os.environ:
-        if _complete_quickly():
-            return 0
+        code = _complete_quickly()
+        if code is not None:
+            return code
         plan = None
     else:
         plan = _plan(args)
@@ -108,34 +109,70 @@ def _run_partner_show(journal, values, positionals) -> int:
     return 0
 
 
-def _complete_quickly() -> bool:
-    """Bash completion of the partner a quick command names first (`partnerlog log sa<TAB>`).
+# The commands whose first argument is a partner (completed by the Typer app's
+# `complete_partner`; a test keeps this list and the app in step).
+PARTNER_FIRST = (
+    ["log"], ["timeline"], ["complement"], ["report"], ["partner", "show"], ["partner", "edit"],
+    ["partner", "archive"], ["goal", "add"], ["goal", "list"],
+)  # fmt: skip
 
-    Typer's own completion loads the whole app (several times Python's start-up);
-    this common case answers from one small query, in the format Typer's bash
-    completion prints (one value per line). Anything else: False, and Typer answers.
+
+def _complete_quickly() -> int | None:
+    """Completion of the partner a command names first (`partnerlog log sa<TAB>`), in
+    bash, zsh and fish: the exit code, or None to let Typer answer.
+
+    Typer's own completion loads the whole app (more than ten times Python's
+    start-up); this common case answers from one small query, in the format
+    Typer prints for each shell. One difference, on purpose: Typer renders the
+    names shown beside handles (zsh, fish) as Rich markup, and here they print
+    as typed.
     """
-    if os.environ.get("_PARTNERLOG_COMPLETE") != "complete_bash":
-        return False
+    shell = os.environ.get("_PARTNERLOG_COMPLETE", "").removeprefix("complete_")
     try:
         import shlex
 
-        words = shlex.split(os.environ["COMP_WORDS"])
-        position = int(os.environ["COMP_CWORD"])
+        if shell == "bash":
+            words = shlex.split(os.environ["COMP_WORDS"])
+            position = int(os.environ["COMP_CWORD"])
+            before = words[1:position]
+            incomplete = words[position] if position < len(words) else ""
+        elif shell in ("zsh", "fish"):
+            line = os.environ.get("_TYPER_COMPLETE_ARGS", "")
+            before = shlex.split(line)[1:]
+            incomplete = before.pop() if before and not line.endswith(" ") else ""
+        else:
+            return None
     except (KeyError, ValueError):
-        return False
-    before = words[1:position]
-    incomplete = words[position] if position < len(words) else ""
+        return None  # an unfinished quote, say: Typer copes
     db = None
     if before[:1] == ["--db"] and len(before) >= 2:
         db, before = before[1], before[2:]
-    if before not in (["log"], ["timeline"], ["partner", "show"]) or incomplete.startswith("-"):
-        return False
+    if before not in PARTNER_FIRST or incomplete.startswith("-"):
+        return None
     from partnerlog.commands import partner_completions
 
-    values = [value for value, _ in partner_completions(db, incomplete)]
-    sys.stdout.write("\n".join(values) + "\n")
-    return True
+    found = partner_completions(db, incomplete)
+    if shell == "bash":
+        shown = "\n".join(value for value, _ in found)
+    elif shell == "zsh":
+        specs = "\n".join(f'"{_zsh_quote(value)}":"{_zsh_quote(name)}"' for value, name in found)
+        shown = f"_arguments '*: :(({specs}))'" if found else "_files"
+    else:
+        action = os.environ.get("_TYPER_COMPLETE_FISH_ACTION", "")
+        if action == "is-args":
+            return 0 if found else 1  # fish asks: complete arguments, or files?
+        shown = (
+            "\n".join(f"{value}\t{name}" for value, name in found) if action == "get-args" else ""
+        )
+    sys.stdout.write(shown + "\n")
+    return 0
+
+
+def _zsh_quote(text: str) -> str:
+    """Text inside one of zsh's "value":"description" specs (the quoting Typer uses)."""
+    for char, quoted in (('"', '""'), ("'", "''"), ("$", "\\$"), ("`", "\\`"), (":", "\\\\:")):
+        text = text.replace(char, quoted)
+    return text
 
 
 # -- parsing argv ------------------------------------------------------------------

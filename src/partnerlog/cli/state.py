@@ -58,10 +58,16 @@ def partners_named(journal, queries: list[str]) -> list[Partner]:
 
 
 def complete_partner(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Shell completion of partner handles (comma-separated lists too): one small query."""
+    """Shell completion of partner handles (comma-separated lists too): one small query.
+
+    Typer renders the names it shows beside handles (zsh, fish) as Rich markup:
+    escaped, "[bold]Eve[/]" shows as typed."""
+    from rich.markup import escape
+
     from partnerlog.commands import partner_completions
 
-    return partner_completions(ctx.find_root().params.get("db"), incomplete)
+    db = ctx.find_root().params.get("db")
+    return [(value, escape(name)) for value, name in partner_completions(db, incomplete)]
 
 
 # The partner arguments the commands share (completion included).
