@@ -327,3 +327,14 @@ def test_due_partners_most_overdue_first():
         [a, b, c], {1: NOW - timedelta(days=20), 2: NOW - timedelta(days=30), 3: NOW}, NOW
     )
     assert [(d.handle, d.overdue_days) for d in found] == [("b", 23), ("a", 6)]
+
+
+def test_the_weakest_pillar_is_the_first_of_the_lowest():
+    from partnerlog.health import weakest_pillar
+
+    scores = {"communication": 9, "bond": 3, "understanding": 12, "goals": 3, "complement": 4}
+    assert weakest_pillar(scores, due=False) == "bond"
+    assert weakest_pillar(dict.fromkeys(scores, 20), due=False) == "communication"
+    assert weakest_pillar(scores, due=True) == "communication"
+    scores["bond"] = 4
+    assert weakest_pillar(scores, due=False) == "goals"

@@ -221,7 +221,7 @@ def weakest_pillar(scores: dict[str, int], due: bool) -> str:
     """The pillar to work on. When contact is overdue, communication comes first."""
     if due:
         return "communication"
-    return min(PILLARS, key=lambda p: (scores[p], PILLARS.index(p)))
+    return min(PILLARS, key=scores.__getitem__)  # on a tie, the first in PILLARS
 
 
 def first_name(name: str) -> str:
