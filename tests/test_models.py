@@ -137,6 +137,16 @@ class TestFindPartner:
         with pytest.raises(NotFound):
             find_partner(self.everyone, "ol")
 
+    def test_an_active_partners_exact_handle_names_them_outright(self):
+        variants = people(("jose", "José A"), ("josé", "José B"), ("ana", "Ana", "2026-01-01"))
+        variants += people(("anà", "Ana Active"))
+        assert find_partner(variants, "jose").name == "José A"
+        assert find_partner(variants, "@josé").name == "José B"
+        with pytest.raises(PartnerlogError, match="could be"):
+            find_partner(variants, "JOSE")  # folded, both match
+        # An archived exact handle still gives way to an active partner it folds to.
+        assert find_partner(variants, "ana").name == "Ana Active"
+
 
 class TestComplement:
     from partnerlog.models import Trait

@@ -242,3 +242,27 @@ def test_two_processes_creating_one_new_journal_both_succeed(tmp_path):
 
 def test_dump_helper_sees_no_file_as_none(journal_path):
     assert dump(journal_path) is None
+
+
+def test_named_agrees_with_find_partner(team, journal_path):
+    from partnerlog.domain import find_partner
+    from partnerlog.errors import PartnerlogError
+
+    team("partner", "add", "José Two", "--handle", "josé")
+    team("partner", "add", "Old Friend", "--handle", "old")
+    team("partner", "archive", "old")
+    journal = Journal.open(journal_path)
+    everyone = journal.partners(include_archived=True)
+    queries = ["sari", "@budi", "SARI", "jose", "josé", "JOSE", "old", "ol", "sa", "nobody", "ma"]
+
+    def outcome(find, query):
+        try:
+            return find(query).handle
+        except PartnerlogError as error:
+            return error.message
+
+    for query in queries:
+        expected = outcome(lambda q: find_partner(everyone, q), query)
+        assert outcome(lambda q: journal.named(q)[0], query) == expected, query
+    assert [p.handle for p in journal.named("sari", "@sari", "budi", "Sari W")] == ["sari", "budi"]
+    journal.close()

@@ -23,8 +23,6 @@ def record(journal, who: str, words, *, kind, when, tone, where, pillar, benefit
         SETTINGS,
         Interaction,
         default_pillars,
-        find_partner,
-        find_partners,
         hashtags,
         mentions,
         normal_tag,
@@ -42,13 +40,12 @@ def record(journal, who: str, words, *, kind, when, tone, where, pillar, benefit
     names = split_list([who])
     if not names:
         raise UsageError('say who it was with, e.g. partnerlog log sari "lunch"')
-    everyone = journal.partners(include_archived=True)
-    partners = find_partners(everyone, names)
+    partners = journal.named(*names)
     text = read_note(words)
     skipped = []
     for mention in mentions(text):
         try:
-            extra = find_partner(everyone, mention)
+            [extra] = journal.named(mention)
         except PartnerlogError:
             skipped.append(mention)
             continue
@@ -191,7 +188,7 @@ def show_dashboard(journal, now: datetime, found=None, *, all_rows: bool = False
 
 def timeline(journal, who, *, since, until, kind, tag, limit: int, as_json: bool) -> None:
     from partnerlog import dates
-    from partnerlog.domain import find_partner, normal_tag
+    from partnerlog.domain import normal_tag
     from partnerlog.errors import UsageError
     from partnerlog.validate import check_kind
 
@@ -202,7 +199,7 @@ def timeline(journal, who, *, since, until, kind, tag, limit: int, as_json: bool
     until_day = dates.parse_day(until, now) if until else None
     if since_day and until_day and since_day > until_day:
         raise UsageError(f"--since {since_day} is after --until {until_day}")
-    partner = find_partner(journal.partners(include_archived=True), who) if who else None
+    partner = journal.named(who)[0] if who else None
     entries = journal.interactions(
         partner_id=partner.id if partner else None,
         since=since_day,
@@ -233,10 +230,9 @@ def show_interactions(journal, entries, as_json: bool, *, empty: str) -> None:
 def partner_profile(journal, who: str, *, as_json: bool) -> None:
     """Everything about one partner: profile, health, goals, traits, recent interactions."""
     from partnerlog import dates
-    from partnerlog.domain import find_partner
     from partnerlog.models import complement_pairs
 
-    partner = find_partner(journal.partners(include_archived=True), who)
+    [partner] = journal.named(who)
     now = dates.now()
     recent = journal.interactions(partner_id=partner.id, limit=10)
     # Open goals, and the ones closed in the last 90 days.

@@ -37,15 +37,13 @@ DAY_WORDS = {
 
 UNITS = {"day": 1, "days": 1, "hari": 1, "week": 7, "weeks": 7, "minggu": 7, "pekan": 7}
 
-_TIME_SUFFIX = re.compile(r"^(.*?)(?:\s+(?:at|jam|pukul))?\s+(\d{1,2})[:.](\d{2})$")
-_AGO = re.compile(
-    r"^(\d+|a|an|se)\s*(day|days|week|weeks|hari|minggu|pekan)\s+(?:ago|(?:yang\s+)?lalu)$"
-)
-_IN = re.compile(
-    r"^(?:in\s+(\d+|a|an)\s*(day|days|week|weeks)|(\d+)\s*(hari|minggu|pekan)\s+lagi)$"
-)
-_LAST_DAY = re.compile(r"^(?:last\s+(\S+)|(\S+)\s+(?:lalu|kemarin))$")
-_NEXT_DAY = re.compile(r"^(?:next\s+(\S+)|(\S+)\s+depan)$")
+# Patterns as text: `re` compiles each on first use (and caches it), so
+# logging without --when compiles none of them.
+_TIME_SUFFIX = r"^(.*?)(?:\s+(?:at|jam|pukul))?\s+(\d{1,2})[:.](\d{2})$"
+_AGO = r"^(\d+|a|an|se)\s*(day|days|week|weeks|hari|minggu|pekan)\s+(?:ago|(?:yang\s+)?lalu)$"
+_IN = r"^(?:in\s+(\d+|a|an)\s*(day|days|week|weeks)|(\d+)\s*(hari|minggu|pekan)\s+lagi)$"
+_LAST_DAY = r"^(?:last\s+(\S+)|(\S+)\s+(?:lalu|kemarin))$"
+_NEXT_DAY = r"^(?:next\s+(\S+)|(\S+)\s+depan)$"
 
 
 def now() -> datetime:
@@ -94,7 +92,7 @@ def parse_day(text: str, now: datetime, *, prefer: str = "past") -> date:
 
 def _parse_simple(phrase: str, now: datetime, prefer: str) -> datetime | None:
     clock: time | None = None
-    match = _TIME_SUFFIX.match(phrase)
+    match = re.match(_TIME_SUFFIX, phrase)
     if match and match.group(1):
         hour, minute = int(match.group(2)), int(match.group(3))
         if hour > 23 or minute > 59:
@@ -144,11 +142,11 @@ def _relative_day(phrase: str, today: date, prefer: str) -> date | None:
         return today + timedelta(days=DAY_WORDS[phrase])
     if phrase in ("seminggu lalu", "seminggu yang lalu"):
         return today - timedelta(days=7)
-    match = _AGO.match(phrase)
+    match = re.match(_AGO, phrase)
     if match:
         count = 1 if match.group(1) in ("a", "an", "se") else int(match.group(1))
         return today - timedelta(days=count * UNITS[match.group(2)])
-    match = _IN.match(phrase)
+    match = re.match(_IN, phrase)
     if match:
         raw, unit = (match.group(1), match.group(2)) if match.group(2) else match.group(3, 4)
         count = 1 if raw in ("a", "an") else int(raw)
@@ -158,7 +156,7 @@ def _relative_day(phrase: str, today: date, prefer: str) -> date | None:
         if prefer == "future":
             return today + timedelta(days=(WEEKDAYS[phrase] - today.weekday()) % 7)
         return today - timedelta(days=back)
-    match = _LAST_DAY.match(phrase)
+    match = re.match(_LAST_DAY, phrase)
     if match:
         name = match.group(1) or match.group(2)
         if name in ("week", "minggu", "pekan"):
@@ -167,7 +165,7 @@ def _relative_day(phrase: str, today: date, prefer: str) -> date | None:
         if name in WEEKDAYS:
             back = (today.weekday() - WEEKDAYS[name]) % 7 or 7
             return today - timedelta(days=back)
-    match = _NEXT_DAY.match(phrase)
+    match = re.match(_NEXT_DAY, phrase)
     if match:
         name = match.group(1) or match.group(2)
         if name in WEEKDAYS:

@@ -309,12 +309,17 @@ def normal_tag(tag: str) -> str:
 def find_partner(partners: list[Partner], query: str) -> Partner:
     """The one partner ``query`` names: a handle, a name, or a unique prefix of either.
 
-    Matching ignores case, accents and Unicode normalisation. Exact matches win
+    An active partner's handle, exactly as stored, names them outright. Other
+    matching ignores case, accents and Unicode normalisation. Exact matches win
     over prefixes; archived partners answer only to an exact handle or name.
     Raises ``NotFound`` (with "did you mean …") or ``Ambiguous``.
     """
     from partnerlog.errors import NotFound, PartnerlogError
 
+    handle = query.lstrip("@")
+    for partner in partners:
+        if partner.handle == handle and not partner.archived:
+            return partner
     key = fold(query.lstrip("@"))
     if not key:
         raise NotFound("no partner was named")
@@ -340,16 +345,6 @@ def find_partner(partners: list[Partner], query: str) -> Partner:
     if prefixed:
         raise PartnerlogError(_ambiguous(query, prefixed))
     raise NotFound(f"no partner called {visible(query, one_line=True)!r}" + _suggest(key, partners))
-
-
-def find_partners(partners: list[Partner], queries: list[str]) -> list[Partner]:
-    """The partners several queries name (a comma-separated WHO), without repeats."""
-    found: list[Partner] = []
-    for query in queries:
-        partner = find_partner(partners, query)
-        if partner.id not in {p.id for p in found}:
-            found.append(partner)
-    return found
 
 
 def _ambiguous(query: str, candidates: list[Partner]) -> str:

@@ -28,6 +28,7 @@ from partnerlog.domain import (
     PILLARS,
     Interaction,
     Partner,
+    find_partner,
     fold,
     handle_candidates,
     visible,
@@ -264,6 +265,30 @@ class Journal:
         if row is None:
             raise NotFound(f"no partner with id {partner_id}")
         return _partner(row)
+
+    def named(self, *queries: str) -> list[Partner]:
+        """The partners ``queries`` name, without repeats, by the rules of
+        `domain.find_partner` (which raises for a name that matches nobody or
+        several).
+
+        An active partner's exact handle, the everyday case, is one indexed
+        lookup; any other query loads every partner once.
+        """
+        found: dict[int, Partner] = {}
+        everyone = None
+        for query in queries:
+            row = self.conn.execute(
+                f"SELECT {PARTNER_COLUMNS} FROM partners WHERE handle = ? AND archived_at IS NULL",
+                [query.lstrip("@")],
+            ).fetchone()
+            if row is not None:
+                partner = _partner(row)
+            else:
+                if everyone is None:
+                    everyone = self.partners(include_archived=True)
+                partner = find_partner(everyone, query)
+            found.setdefault(partner.id, partner)
+        return list(found.values())
 
     def free_handle(self, name: str) -> str:
         """The first handle derived from ``name`` that nobody has yet."""

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from partnerlog import paths
-from partnerlog.domain import Partner, find_partner, find_partners
+from partnerlog.domain import Partner
 from partnerlog.validate import (  # noqa: F401  (re-exported for the commands)
     check_kind,
     check_tone,
@@ -49,12 +49,12 @@ def state(ctx: typer.Context) -> State:
 
 
 def partner_named(journal, query: str) -> Partner:
-    return find_partner(journal.partners(include_archived=True), query)
+    return journal.named(query)[0]
 
 
 def partners_named(journal, queries: list[str]) -> list[Partner]:
     """Partners for a comma-separated WHO (each resolved; duplicates dropped)."""
-    return find_partners(journal.partners(include_archived=True), queries)
+    return journal.named(*queries)
 
 
 def complete_partner(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
