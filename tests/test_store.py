@@ -112,25 +112,41 @@ def test_links_copy_their_interaction_whatever_changes(journal_path):
 def test_health_facts_hold_the_contacts_the_model_would_build(journal_path, occurred_at):
     from datetime import datetime
 
+    from partnerlog.domain import BENEFITS, PILLARS
     from partnerlog.health import contact
 
     journal = Journal.open(journal_path, create=True)
     conn = journal.conn
+    kinds = [
+        ("lunch", "outside", -1, ["bond", "goals"], ["network"]),
+        ("chat", None, None, [], []),
+        ("review", "office", 2, list(PILLARS), list(BENEFITS)),
+        ("walk", "remote", -2, ["complement"], ["wellbeing", "growth"]),
+        ("call", "outside", 0, [], ["environment"]),
+    ]
     with journal.transaction():
         conn.execute(
             "INSERT INTO partners (uuid, handle, name, created_at) VALUES ('p', 's', 'S', 'x')"
         )
-        conn.execute(
-            "INSERT INTO interactions (uuid, occurred_at, kind, setting, tone, created_at)"
-            " VALUES ('i', ?, 'lunch', 'outside', -1, 'x')",
-            [occurred_at],
-        )
-        conn.execute("INSERT INTO interaction_partners (interaction_id, partner_id) VALUES (1, 1)")
-        conn.execute("INSERT INTO interaction_pillars VALUES (1, 'bond'), (1, 'goals')")
-        conn.execute("INSERT INTO interaction_benefits VALUES (1, 'network')")
+        for number, (kind, setting, tone, pillars, benefits) in enumerate(kinds, 1):
+            conn.execute(
+                "INSERT INTO interactions (uuid, occurred_at, kind, setting, tone, created_at)"
+                " VALUES (?, ?, ?, ?, ?, 'x')",
+                [str(number), occurred_at, kind, setting, tone],
+            )
+            conn.execute(
+                "INSERT INTO interaction_partners (interaction_id, partner_id) VALUES (?, 1)",
+                [number],
+            )
+            conn.executemany(
+                "INSERT INTO interaction_pillars VALUES (?, ?)", [(number, p) for p in pillars]
+            )
+            conn.executemany(
+                "INSERT INTO interaction_benefits VALUES (?, ?)", [(number, b) for b in benefits]
+            )
     (facts,) = journal.health_facts(datetime.fromisoformat("2026-01-01T00:00:00+00:00"))
     at = datetime.fromisoformat(occurred_at)
-    assert facts.contacts == [contact(at, "lunch", "outside", -1, ["goals", "bond"], ["network"])]
+    assert sorted(facts.contacts) == sorted(contact(at, *values) for values in kinds)
 
 
 def test_pillar_and_benefit_masks_follow_the_link_tables(journal_path):

@@ -33,6 +33,7 @@ Status, from the score and then pulled down:
 """
 
 from datetime import datetime, timedelta
+from functools import cache
 
 from partnerlog.domain import Record, contact_gap, due_partners  # noqa: F401  (part of the model)
 from partnerlog.models import BENEFITS, ME, PILLARS, Goal, Pair
@@ -48,12 +49,19 @@ STATUS_ORDER = ("at-risk", "drifting", "new", "steady", "thriving")
 LADDER = ("at-risk", "drifting", "steady", "thriving")
 
 
-# A contact is one interaction as the model counts it, a plain tuple:
-# (stamp, kind, setting, tone, pillar mask, benefit mask), `stamp` in whole
-# seconds since the epoch, bit n of a mask standing for PILLARS[n] or
-# BENEFITS[n]. The store reads these tuples straight from SQL (tens of
-# thousands for the dashboard), so no object is built per interaction.
-COMMUNICATION, BOND, _, PLANNING, LEARNING = (1 << bit for bit in range(len(PILLARS)))
+# A contact is one interaction as the model counts it, a plain tuple
+# (stamp, kind, code): `stamp` in whole seconds since the epoch, and `code` an
+# integer holding the rest. Its low bits are the pillar mask (bit n for
+# PILLARS[n]), with `bond` also set for a meeting outside the office (the
+# model counts those as bonding either way); above them the benefit mask (bit
+# n for BENEFITS[n]), and above that the tone plus TONE_OFFSET (0: no tone).
+# The store computes the same tuples in SQL from these constants (tens of
+# thousands for the dashboard), so no object is built per interaction and
+# each row carries three values.
+BENEFIT_SHIFT = len(PILLARS)
+TONE_SHIFT = BENEFIT_SHIFT + len(BENEFITS)
+TONE_OFFSET = 3  # tones run from -2 to 2
+MASKS = (1 << TONE_SHIFT) - 1  # pillars and benefits
 
 
 def contact(
@@ -65,13 +73,22 @@ def contact(
     benefits=(),
 ) -> tuple:
     """One contact, from readable values (pillar and benefit names)."""
+    pillar_mask = sum(1 << PILLARS.index(name) for name in set(pillars))
+    if setting == "outside":
+        pillar_mask |= 1 << PILLARS.index("bond")
+    benefit_mask = sum(1 << BENEFITS.index(name) for name in set(benefits))
+    toned = 0 if tone is None else tone + TONE_OFFSET
+    code = pillar_mask | benefit_mask << BENEFIT_SHIFT | toned << TONE_SHIFT
+    return (round(at.timestamp()), kind, code)
+
+
+def contact_sql() -> str:
+    """The SQL that computes `contact`'s code from a row that has an interaction's columns."""
+    # SQLite gives `<<` and `|` the same precedence: every shift is bracketed.
     return (
-        round(at.timestamp()),
-        kind,
-        setting,
-        tone,
-        sum(1 << PILLARS.index(name) for name in set(pillars)),
-        sum(1 << BENEFITS.index(name) for name in set(benefits)),
+        f"(pillar_mask | ((setting IS 'outside') << {PILLARS.index('bond')})"
+        f" | (benefit_mask << {BENEFIT_SHIFT})"
+        f" | (coalesce(tone + {TONE_OFFSET}, 0) << {TONE_SHIFT}))"
     )
 
 
@@ -412,33 +429,27 @@ def tally_contacts(contacts: list[tuple], now: datetime, window_days: int) -> Ta
     """
     stamp = int(now.timestamp())  # whole seconds, like the contacts: integer arithmetic
     window_end, day_30, day_60, day_90 = window_days * DAY, 30 * DAY, 60 * DAY, 90 * DAY
-    count_window = candid = bonding = planning = learning = count_30 = count_90 = 0
+    count_window = count_30 = count_90 = 0
     tone_30 = tone_30_60 = tone_90 = toned_30 = toned_30_60 = toned_90 = 0
     kinds = set()
-    benefit_masks: dict[int, int] = {}
+    masks: dict[int, int] = {}  # pillar and benefit masks in the window, and how often
     weekly = [0] * WEEKS
-    for at, kind, setting, tone, pillars, benefits in contacts:
+    for at, kind, code in contacts:
         age = stamp - at
         if age < 0:
             continue
         if age <= window_end:
             count_window += 1
             kinds.add(kind)
-            if pillars & COMMUNICATION:
-                candid += 1
-            if pillars & BOND or setting == "outside":
-                bonding += 1
-            if pillars & PLANNING:
-                planning += 1
-            if pillars & LEARNING:
-                learning += 1
-            if benefits:
-                benefit_masks[benefits] = benefit_masks.get(benefits, 0) + 1
+            mask = code & MASKS
+            masks[mask] = masks.get(mask, 0) + 1
         if age <= day_90:
             count_90 += 1
             if age <= day_30:
                 count_30 += 1
-            if tone is not None and age < day_90:
+            tone = code >> TONE_SHIFT
+            if tone and age < day_90:
+                tone -= TONE_OFFSET
                 tone_90 += tone
                 toned_90 += 1
                 if age < day_30:
@@ -450,11 +461,17 @@ def tally_contacts(contacts: list[tuple], now: datetime, window_days: int) -> Ta
         week = age // WEEK  # the same as whole days // 7, for ages ≥ 0
         if week < WEEKS:
             weekly[WEEKS - 1 - week] += 1
-    benefit_counts: dict[str, int] = {}
-    for mask, count in benefit_masks.items():
-        for bit, benefit in enumerate(BENEFITS):
-            if mask & (1 << bit):
-                benefit_counts[benefit] = benefit_counts.get(benefit, 0) + count
+    bits = [0] * TONE_SHIFT  # how many contacts in the window have each bit set
+    for mask, count in masks.items():
+        for bit in _set_bits(mask):
+            bits[bit] += count
+    candid = bits[PILLARS.index("communication")]
+    bonding = bits[PILLARS.index("bond")]
+    planning = bits[PILLARS.index("goals")]
+    learning = bits[PILLARS.index("complement")]
+    benefit_counts = {
+        benefit: bits[bit] for bit, benefit in enumerate(BENEFITS, BENEFIT_SHIFT) if bits[bit]
+    }
     return Tally(
         count_window=count_window,
         kind_count=len(kinds),
@@ -470,6 +487,11 @@ def tally_contacts(contacts: list[tuple], now: datetime, window_days: int) -> Ta
         tone_90=(tone_90, toned_90),
         weekly=weekly,
     )
+
+
+@cache
+def _set_bits(mask: int) -> tuple[int, ...]:
+    return tuple(bit for bit in range(mask.bit_length()) if mask & (1 << bit))
 
 
 def weekly_counts(contacts: list[tuple], now: datetime) -> list[int]:

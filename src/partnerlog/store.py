@@ -690,7 +690,7 @@ class Journal:
 
         ``since`` bounds the interactions loaded (the model's window, or more).
         """
-        from partnerlog.health import Facts
+        from partnerlog.health import Facts, contact_sql
         from partnerlog.models import complement_pairs
 
         partners = self.partners() if partner_id is None else [self.partner(partner_id)]
@@ -717,8 +717,7 @@ class Journal:
             # interaction is visited. julianday() costs a fraction of strftime('%s').
             "SELECT partner_id,"
             " CAST(round((julianday(occurred_at) - 2440587.5) * 86400) AS INTEGER),"
-            " kind, setting, tone, pillar_mask, benefit_mask"
-            " FROM interaction_partners WHERE occurred_at >= ?"
+            f" kind, {contact_sql()} FROM interaction_partners WHERE occurred_at >= ?"
             + (" AND partner_id = ?" if selected else ""),
             [since.isoformat(), *selected],
         ):
