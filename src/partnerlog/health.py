@@ -404,7 +404,7 @@ class Tally(Record):
     """What the model counts in a partnership's contacts (see `tally_contacts`).
 
     Tones are (sum, count) pairs. (Counting in SQL instead was tried: with
-    forty expressions a row, SQLite took longer than these comprehensions.)
+    forty expressions a row, SQLite took longer than `tally_contacts`.)
     """
 
     __slots__ = (
@@ -425,7 +425,8 @@ def tally_contacts(contacts: list[tuple], now: datetime, window_days: int) -> Ta
     week n of the sparkline holds whole days 7n…7n+6.
 
     One loop with local counters: the dashboard runs it over every contact of
-    every partner, and this is several times faster than a pass per count.
+    every partner (23,500 of them in 90 days of a 100,000-entry journal), and
+    one pass costs less than a pass per count.
     """
     stamp = int(now.timestamp())  # whole seconds, like the contacts: integer arithmetic
     window_end, day_30, day_60, day_90 = window_days * DAY, 30 * DAY, 60 * DAY, 90 * DAY
