@@ -182,3 +182,24 @@ def test_the_next_step_wraps_whole_within_the_width(run, monkeypatch, columns, n
     assert all(cell_len(line) <= columns and line == line.rstrip() for line in lines[start:end])
     wrapped = [lines[start].split("↳ ", 1)[1]] + [line.strip() for line in lines[start + 1 : end]]
     assert " ".join(wrapped) == step
+
+
+def test_scoring_leaves_the_garbage_collector_as_it_found_it(journal, journal_path, monkeypatch):
+    import gc
+    from datetime import datetime
+
+    from partnerlog import commands
+    from partnerlog.store import Journal
+
+    now = datetime.fromisoformat("2026-11-28T18:00:00+07:00")
+    opened = Journal.open(journal_path)
+    assert commands.verdicts(opened, now) and gc.isenabled()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(Journal, "health_facts", broken)
+    with pytest.raises(RuntimeError):
+        commands.verdicts(opened, now)
+    assert gc.isenabled()
+    opened.close()
