@@ -357,13 +357,14 @@ def summary_table(verdicts: list, top_week: int, out: Console) -> Group:
             lead = Text("↳ ".rjust(STEP_INDENT), style="dim") if number == 0 else STEP_INDENT * " "
             line.rstrip()
             lines.append(Text.assemble(lead, line))
-    lines.append(
-        Text(
-            "pillars: communication · bond · understanding · goals · complement"
-            "  (each 0–20; the score is their sum)",
-            style="dim",
-        )
+    key = Text(
+        "pillars: communication · bond · understanding · goals · complement"
+        "  (each 0–20; the score is their sum)",
+        style="dim",
     )
+    for line in key.wrap(out, width):
+        line.rstrip()
+        lines.append(line)
     return Group(*lines)
 
 
