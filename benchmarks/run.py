@@ -92,17 +92,29 @@ def main() -> None:
         ("report (all, to a file)", [exe, "report", "-o", report], env, None),
     ]
     others = []
-    if shutil.which("jrnl"):
-        others.append(("jrnl (one entry)", ["jrnl", "benchmark entry"], env, None))
-    if shutil.which("watson"):
-        others.append(
-            (
-                "watson (add a frame)",
-                ["watson", "add", "-f", "10:00", "-t", "10:30", "bench"],
-                env,
-                None,
-            )
+    # jrnl and Watson write into a home of their own here, never into yours.
+    home = work / "home"
+    (home / "config" / "jrnl").mkdir(parents=True)
+    (home / "config" / "jrnl" / "jrnl.yaml").write_text(
+        f"journals:\n  default:\n    journal: {home / 'journal.txt'}\n"
+    )
+    sandbox = dict(
+        env,
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+        WATSON_DIR=str(home / "watson"),
+    )
+    for name, command in (
+        ("jrnl (one entry)", ["jrnl", "benchmark entry"]),
+        ("watson (add a frame)", ["watson", "add", "-f", "10:00", "-t", "10:30", "bench"]),
+    ):
+        found = shutil.which(
+            command[0], path=str(Path(python).parent) + os.pathsep + env.get("PATH", "")
         )
+        if found:
+            timed([found, *command[1:]], sandbox)  # first run: set-up messages, not timed
+            others.append((name, [found, *command[1:]], sandbox, None))
 
     if args.only:
         cases = [case for case in cases if args.only in case[0]]
