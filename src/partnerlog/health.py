@@ -82,14 +82,13 @@ def contact(
     return (round(at.timestamp()), kind, code)
 
 
-def contact_sql() -> str:
-    """The SQL that computes `contact`'s code from a row that has an interaction's columns."""
-    # SQLite gives `<<` and `|` the same precedence: every shift is bracketed.
-    return (
-        f"(pillar_mask | ((setting IS 'outside') << {PILLARS.index('bond')})"
-        f" | (benefit_mask << {BENEFIT_SHIFT})"
-        f" | (coalesce(tone + {TONE_OFFSET}, 0) << {TONE_SHIFT}))"
-    )
+# The SQL that computes `contact`'s code from a row with an interaction's
+# columns. SQLite gives `<<` and `|` the same precedence: every shift is bracketed.
+CONTACT_CODE_SQL = (
+    f"(pillar_mask | ((setting IS 'outside') << {PILLARS.index('bond')})"
+    f" | (benefit_mask << {BENEFIT_SHIFT})"
+    f" | (coalesce(tone + {TONE_OFFSET}, 0) << {TONE_SHIFT}))"
+)
 
 
 class Facts(Record):

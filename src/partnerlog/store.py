@@ -233,7 +233,7 @@ class Journal:
         record.uuid = record.uuid or new_uuid()
         record.created_at = record.created_at or timestamp()
         cursor = self.conn.execute(
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({_marks(columns)})",
             [getattr(record, column) for column in columns],
         )
         return cursor.lastrowid
@@ -422,12 +422,9 @@ class Journal:
             params.append(tag)
         if ids is not None:
             id_list = list(ids)
-            where.append(f"i.id IN ({', '.join('?' * len(id_list)) or 'NULL'})")
+            where.append(f"i.id IN ({_marks(id_list)})")
             params.extend(id_list)
-        sql = _INTERACTION_SELECT
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY i.occurred_at DESC, i.id DESC"
+        sql = _INTERACTION_SELECT + _where(where) + " ORDER BY i.occurred_at DESC, i.id DESC"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
@@ -472,7 +469,7 @@ class Journal:
         """(month "YYYY-MM", kind, interactions) for these partners in range."""
         if not partner_ids:
             return []
-        placeholders = ", ".join("?" * len(partner_ids))
+        placeholders = _marks(partner_ids)
         rows = self.conn.execute(
             "SELECT substr(occurred_at, 1, 7), kind, count(*) FROM interactions"
             " WHERE occurred_at >= ? AND occurred_at < ?"
@@ -565,7 +562,7 @@ class Journal:
             params.append(partner_id)
         if ids is not None:
             id_list = list(ids)
-            where.append(f"g.id IN ({', '.join('?' * len(id_list)) or 'NULL'})")
+            where.append(f"g.id IN ({_marks(id_list)})")
             params.extend(id_list)
         elif not include_closed:
             if closed_since is not None:
@@ -575,7 +572,7 @@ class Journal:
                 where.append("g.status = 'open'")
         sql = (
             "SELECT g.*, p.handle FROM goals g JOIN partners p ON p.id = g.partner_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
+            + _where(where)
             + " ORDER BY g.status != 'open', g.due_on IS NULL, g.due_on, g.id"
         )
         from partnerlog.models import Goal, GoalUpdate
@@ -589,10 +586,9 @@ class Journal:
         ]
         by_id = {goal.id: goal for goal in goals}
         if by_id:
-            marks = ", ".join("?" * len(by_id))
             for row in self.conn.execute(
                 f"SELECT goal_id, at, progress, note, uuid, created_at FROM goal_updates"
-                f" WHERE goal_id IN ({marks}) ORDER BY at, id",
+                f" WHERE goal_id IN ({_marks(by_id)}) ORDER BY at, id",
                 list(by_id),
             ):
                 by_id[row[0]].updates.append(GoalUpdate(*row[1:]))
@@ -650,7 +646,7 @@ class Journal:
         sql = (
             "SELECT t.*, coalesce(p.handle, 'me') AS subject FROM traits t"
             " LEFT JOIN partners p ON p.id = t.partner_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
+            + _where(where)
             + " ORDER BY t.partner_id IS NOT NULL, subject, t.polarity, t.area"
         )
         from partnerlog.models import Trait
@@ -690,7 +686,7 @@ class Journal:
 
         ``since`` bounds the interactions loaded (the model's window, or more).
         """
-        from partnerlog.health import Facts, contact_sql
+        from partnerlog.health import CONTACT_CODE_SQL, Facts
         from partnerlog.models import complement_pairs
 
         partners = self.partners() if partner_id is None else [self.partner(partner_id)]
@@ -717,7 +713,7 @@ class Journal:
             # interaction is visited. julianday() costs a fraction of strftime('%s').
             "SELECT partner_id,"
             " CAST(round((julianday(occurred_at) - 2440587.5) * 86400) AS INTEGER),"
-            f" kind, {contact_sql()} FROM interaction_partners WHERE occurred_at >= ?"
+            f" kind, {CONTACT_CODE_SQL} FROM interaction_partners WHERE occurred_at >= ?"
             + (" AND partner_id = ?" if selected else ""),
             [since.isoformat(), *selected],
         ):
@@ -1086,6 +1082,16 @@ SELECT i.id, i.uuid, i.occurred_at, i.kind, i.setting, i.tone, i.note, i.private
      WHERE interaction_id = i.id) AS benefit_list
 """
 _INTERACTION_SELECT = _INTERACTION_COLUMNS + "FROM interactions i\n"
+
+
+def _marks(values) -> str:
+    """One ``?`` per value, for ``IN (…)`` and ``VALUES (…)``; ``NULL`` for none (matches nothing)."""
+    return ", ".join("?" * len(values)) or "NULL"
+
+
+def _where(conditions: list[str]) -> str:
+    """A WHERE clause joining ``conditions`` with AND, or nothing."""
+    return " WHERE " + " AND ".join(conditions) if conditions else ""
 
 
 def _split(value: str | None) -> list[str]:

@@ -10,7 +10,6 @@ from partnerlog.cli.state import (
     check_tone,
     choose,
     choose_one,
-    partners_named,
     split_list,
     state,
 )
@@ -89,7 +88,7 @@ def edit(
             names = split_list([who])
             if not names:
                 raise UsageError("--who needs at least one partner")
-            partner_ids = [p.id for p in partners_named(journal, names)]
+            partner_ids = [p.id for p in journal.named(*names)]
         updated = journal.update_interaction(
             entry_id,
             changes,

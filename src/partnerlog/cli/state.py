@@ -52,11 +52,6 @@ def partner_named(journal, query: str) -> Partner:
     return journal.named(query)[0]
 
 
-def partners_named(journal, queries: list[str]) -> list[Partner]:
-    """Partners for a comma-separated WHO (each resolved; duplicates dropped)."""
-    return journal.named(*queries)
-
-
 def complete_partner(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Shell completion of partner handles (comma-separated lists too): one small query.
 

@@ -7,9 +7,6 @@ import typer
 from partnerlog import options
 from partnerlog.cli.state import state
 
-# The dashboard shows this many partnerships unless asked for --all.
-DEFAULT_ROWS = 25
-
 
 def register(app: typer.Typer) -> None:
     app.command("summary")(summary)
