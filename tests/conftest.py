@@ -71,6 +71,17 @@ def dump(path: Path) -> list[str] | None:
         conn.close()
 
 
+def from_the_future(path: Path) -> None:
+    """Mark the journal at ``path`` as migrated by a newer partnerlog."""
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+        " VALUES ('partnerlog', 'm999_from_the_future', 'x')"
+    )
+    conn.commit()
+    conn.close()
+
+
 @pytest.fixture
 def unchanged(journal_path):
     """``with unchanged(): run(...)`` asserts the journal's content did not change."""

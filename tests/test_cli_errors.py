@@ -8,7 +8,7 @@ import pytest
 
 from partnerlog import store
 
-from .conftest import dump
+from .conftest import dump, from_the_future
 
 
 def test_a_file_that_is_not_sqlite_exits_4_untouched(run, journal_path):
@@ -43,13 +43,7 @@ def test_another_programs_sqlite_file_exits_4(run, journal_path):
 
 def test_a_newer_journal_exits_5_untouched(run, journal_path):
     run("partner", "add", "Sari")
-    conn = sqlite3.connect(journal_path)
-    conn.execute(
-        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
-        " VALUES ('partnerlog', 'm999_from_the_future', 'x')"
-    )
-    conn.commit()
-    conn.close()
+    from_the_future(journal_path)
     before = dump(journal_path)
     for args in (("timeline",), ("log", "sari", "x"), ("db", "check")):
         result = run(*args)

@@ -9,15 +9,22 @@ from partnerlog import migrations
 from partnerlog.errors import NewerJournal, NotAJournal
 from partnerlog.store import Journal, fts_query
 
-from .conftest import dump
+from .conftest import dump, from_the_future
+
+
+@pytest.fixture
+def journal(journal_path):
+    """A new, empty journal, closed after the test."""
+    opened = Journal.open(journal_path, create=True)
+    yield opened
+    opened.close()
 
 
 def columns(conn, table):
     return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
 
 
-def test_a_blank_journal_gets_exactly_these_columns(journal_path):
-    journal = Journal.open(journal_path, create=True)
+def test_a_blank_journal_gets_exactly_these_columns(journal):
     conn = journal.conn
     assert columns(conn, "partners") == [
         "id", "uuid", "handle", "name", "kind", "relation", "role", "org",
@@ -47,15 +54,13 @@ def test_a_blank_journal_gets_exactly_these_columns(journal_path):
     assert applied == list(migrations.NAMES)
     indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert {"interactions_occurred_at", "interaction_partners_partner", "goals_partner"} <= indexes
-    journal.close()
 
 
 def test_the_migrations_module_and_sqlite_utils_agree():
     assert [m.name for m in migrations.migrations()._migrations] == list(migrations.NAMES)
 
 
-def test_contact_dates_follow_their_interaction(journal_path):
-    journal = Journal.open(journal_path, create=True)
+def test_contact_dates_follow_their_interaction(journal):
     conn = journal.conn
     with journal.transaction():
         conn.execute(
@@ -72,8 +77,7 @@ def test_contact_dates_follow_their_interaction(journal_path):
     assert journal.last_contacts() == {1: "2026-11-20T09:00:00+07:00"}
 
 
-def test_links_copy_their_interaction_whatever_changes(journal_path):
-    journal = Journal.open(journal_path, create=True)
+def test_links_copy_their_interaction_whatever_changes(journal):
     conn = journal.conn
     copied = "occurred_at, kind, setting, tone, pillar_mask, benefit_mask"
 
@@ -109,13 +113,12 @@ def test_links_copy_their_interaction_whatever_changes(journal_path):
     ["2026-11-01T12:00:00+07:00", "2026-10-31T23:59:59-05:00", "2026-06-30T00:00:01+00:00",
      "2026-11-28T18:00:00+05:45"],
 )  # fmt: skip
-def test_health_facts_hold_the_contacts_the_model_would_build(journal_path, occurred_at):
+def test_health_facts_hold_the_contacts_the_model_would_build(journal, occurred_at):
     from datetime import datetime
 
     from partnerlog.domain import BENEFITS, PILLARS
     from partnerlog.health import contact
 
-    journal = Journal.open(journal_path, create=True)
     conn = journal.conn
     kinds = [
         ("lunch", "outside", -1, ["bond", "goals"], ["network"]),
@@ -149,8 +152,7 @@ def test_health_facts_hold_the_contacts_the_model_would_build(journal_path, occu
     assert sorted(facts.contacts) == sorted(contact(at, *values) for values in kinds)
 
 
-def test_pillar_and_benefit_masks_follow_the_link_tables(journal_path):
-    journal = Journal.open(journal_path, create=True)
+def test_pillar_and_benefit_masks_follow_the_link_tables(journal):
     conn = journal.conn
     with journal.transaction():
         conn.execute(
@@ -167,8 +169,7 @@ def test_pillar_and_benefit_masks_follow_the_link_tables(journal_path):
     assert tuple(conn.execute(masks).fetchone()) == (0b10000, 0)
 
 
-def test_full_text_search_follows_inserts_updates_and_deletes(journal_path):
-    journal = Journal.open(journal_path, create=True)
+def test_full_text_search_follows_inserts_updates_and_deletes(journal):
     conn = journal.conn
     with journal.transaction():
         conn.execute(
@@ -188,8 +189,7 @@ def test_full_text_search_follows_inserts_updates_and_deletes(journal_path):
 @pytest.mark.parametrize(
     "query", ['"', "AND", "NEAR(", "a OR b", "col:x", "*", "'); DROP TABLE partners; --"]
 )
-def test_search_input_is_always_a_safe_query(journal_path, query):
-    journal = Journal.open(journal_path, create=True)
+def test_search_input_is_always_a_safe_query(journal, query):
     journal.search(query)  # never raises a syntax error
     assert fts_query('say "hi"') == '"say"* "hi"*'
 
@@ -210,13 +210,7 @@ def test_folder_is_0700_and_files_are_0600(tmp_path):
 
 def test_a_newer_journal_is_refused_untouched(journal_path):
     Journal.open(journal_path, create=True).close()
-    conn = sqlite3.connect(journal_path)
-    conn.execute(
-        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
-        " VALUES ('partnerlog', 'm999_from_the_future', 'x')"
-    )
-    conn.commit()
-    conn.close()
+    from_the_future(journal_path)
     before = journal_path.read_bytes()
     with pytest.raises(NewerJournal):
         Journal.open(journal_path, create=True)
