@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from partnerlog.cli import main
+from partnerlog.quick import main
 
 NOW = "2026-11-28T18:00:00+07:00"  # a Saturday evening in Jakarta
 

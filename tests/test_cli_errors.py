@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from partnerlog import store
+from partnerlog.store import connection
 
 from .conftest import dump, from_the_future
 
@@ -54,7 +55,7 @@ def test_a_newer_journal_exits_5_untouched(run, journal_path):
 
 def test_a_busy_journal_exits_3_and_changes_nothing(run, journal_path, monkeypatch):
     run("partner", "add", "Sari")
-    monkeypatch.setattr(store, "BUSY_TIMEOUT_SECONDS", 0.1)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_SECONDS", 0.1)
     blocker = sqlite3.connect(journal_path, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")
     try:
@@ -70,7 +71,7 @@ def test_a_busy_journal_exits_3_and_changes_nothing(run, journal_path, monkeypat
 def test_a_folder_as_journal_is_a_usage_error(run, tmp_path):
     result = run("--db", str(tmp_path), "timeline")
     assert result.exit_code == 2
-    assert result.stderr.strip().endswith("is a directory. (see: partnerlog --help)")
+    assert result.stderr.strip().endswith("is a folder; the journal is a file")
 
 
 def test_an_unexpected_crash_never_prints_the_note(run, team, monkeypatch):

@@ -138,7 +138,7 @@ def test_markup_in_names_prints_as_typed(run):
 
 
 def test_completion_offers_active_handles(team):
-    from partnerlog.cli.state import complete_partner
+    from partnerlog.cli.completion import complete_partner
 
     class Root:
         params: dict = {}

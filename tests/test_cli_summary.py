@@ -150,7 +150,7 @@ def test_dashboard_renders_at_80_columns_without_colour(journal, monkeypatch):
 
 
 def test_summary_shows_the_neediest_first_and_says_how_many_more(run, monkeypatch):
-    from partnerlog import commands as summary_module
+    from partnerlog.present import dashboard as summary_module
 
     monkeypatch.setattr(summary_module, "DEFAULT_ROWS", 2)
     for n in range(5):
@@ -188,7 +188,7 @@ def test_scoring_leaves_the_garbage_collector_as_it_found_it(journal, journal_pa
     import gc
     from datetime import datetime
 
-    from partnerlog import commands
+    from partnerlog.app import dashboard as commands
     from partnerlog.store import Journal
 
     now = datetime.fromisoformat("2026-11-28T18:00:00+07:00")

@@ -131,7 +131,7 @@ def test_partner_show_has_goals_traits_and_complement(traits):
 
 
 def test_area_completion_offers_known_areas(traits):
-    from partnerlog.cli.trait import complete_area
+    from partnerlog.cli.completion import complete_area
 
     class Root:
         params: dict = {}

@@ -4,7 +4,7 @@ import sys
 
 WRITER = """
 import sys
-from partnerlog.cli import main
+from partnerlog.quick import main
 for n in range(100):
     code = main(["log", "sari", f"{sys.argv[1]} entry {n}"])
     if code:

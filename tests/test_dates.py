@@ -2,7 +2,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from partnerlog.dates import ago, describe, parse_day, parse_when
+from partnerlog.core.dates import ago, describe, parse_day, parse_when
 from partnerlog.errors import UsageError
 
 WIB = timezone(timedelta(hours=7))

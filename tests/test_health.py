@@ -4,16 +4,11 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from partnerlog import health
-from partnerlog.health import (
-    Facts,
-    attention_order,
-    contact_gap,
-    due_partners,
-    score_partnership,
-    weekly_counts,
-)
-from partnerlog.models import Goal, GoalUpdate, Pair, Partner
+from partnerlog.core import health, tally
+from partnerlog.core.contact import contact_gap, due_partners
+from partnerlog.core.health import Facts, attention_order, score_partnership
+from partnerlog.core.tally import weekly_counts
+from partnerlog.core.records import Goal, GoalUpdate, Pair, Partner
 
 WIB = timezone(timedelta(hours=7))
 NOW = datetime(2026, 11, 28, 18, 0, tzinfo=WIB)
@@ -27,7 +22,7 @@ def partner(relation="peer", cadence=None, created=LONG_AGO, name="Sari Wulandar
 
 
 def contact(days_ago, kind="chat", setting=None, tone=None, pillars=(), benefits=()):
-    return health.contact(NOW - timedelta(days=days_ago), kind, setting, tone, pillars, benefits)
+    return tally.contact(NOW - timedelta(days=days_ago), kind, setting, tone, pillars, benefits)
 
 
 def facts(contacts=(), goals=(), pairs=(), **partner_args):
@@ -330,7 +325,7 @@ def test_due_partners_most_overdue_first():
 
 
 def test_the_weakest_pillar_is_the_first_of_the_lowest():
-    from partnerlog.health import weakest_pillar
+    from partnerlog.core.health import weakest_pillar
 
     scores = {"communication": 9, "bond": 3, "understanding": 12, "goals": 3, "complement": 4}
     assert weakest_pillar(scores, due=False) == "bond"

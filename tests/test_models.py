@@ -3,17 +3,17 @@ import unicodedata
 import pytest
 
 from partnerlog.errors import NotFound, PartnerlogError
-from partnerlog.models import (
-    Partner,
+from partnerlog.core.matching import find_partner
+from partnerlog.core.records import Partner
+from partnerlog.core.vocabulary import (
     default_pillars,
-    find_partner,
     fold,
     handle_candidates,
     hashtags,
     mentions,
     slug,
-    visible,
 )
+from partnerlog.present.text import visible
 
 
 def people(*specs):
@@ -149,11 +149,12 @@ class TestFindPartner:
 
 
 class TestComplement:
-    from partnerlog.models import Trait
+    from partnerlog.core.records import Trait
 
     @staticmethod
     def trait(subject, polarity, label):
-        from partnerlog.models import Trait, area_key
+        from partnerlog.core.records import Trait
+        from partnerlog.core.vocabulary import area_key
 
         return Trait(subject=subject, polarity=polarity, area=area_key(label), label=label)
 
@@ -170,12 +171,13 @@ class TestComplement:
         ],
     )
     def test_area_key(self, label, key):
-        from partnerlog.models import area_key
+        from partnerlog.core.vocabulary import area_key
 
         assert area_key(label) == key
 
     def test_pairs_in_both_directions_over_several_partners(self):
-        from partnerlog.models import Pair, complement_pairs
+        from partnerlog.core.complement import complement_pairs
+        from partnerlog.core.records import Pair
 
         traits = [
             self.trait("me", "weakness", "Public Speaking"),
@@ -203,6 +205,6 @@ class TestComplement:
         ]
 
     def test_no_traits_no_pairs(self):
-        from partnerlog.models import complement_pairs
+        from partnerlog.core.complement import complement_pairs
 
         assert complement_pairs([]) == []

@@ -9,7 +9,12 @@ from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
 
-from partnerlog import cli, quick
+from partnerlog import cli, quick, spec
+
+
+def typer_path(argv):
+    """The console script, parsing with the Typer app even where the quick path could."""
+    return quick.main(argv, quick=False)
 
 SETUP = [
     ("partner", "add", "Sari Wulandari"),
@@ -118,11 +123,11 @@ def test_the_quick_path_and_typer_agree(tmp_path, monkeypatch):
     fast, full = str(tmp_path / "fast.db"), str(tmp_path / "full.db")
     for args in SETUP:
         for path in (fast, full):
-            assert run(cli.main, ["--db", path, *args], None)[0] == 0
+            assert run(typer_path, ["--db", path, *args], None)[0] == 0
     for argv, stdin in QUICK_CASES:
         assert quick._plan(["--db", fast, *argv]) is not None, argv
         quick_result = run(quick.main, ["--db", fast, *argv], stdin)
-        typer_result = run(cli.main, ["--db", full, *argv], stdin)
+        typer_result = run(typer_path, ["--db", full, *argv], stdin)
         assert quick_result[0] == typer_result[0], argv
         assert without_uuids(quick_result[1]) == without_uuids(typer_result[1]), argv
         assert quick_result[2] == typer_result[2], argv
@@ -146,7 +151,7 @@ def test_anything_unusual_goes_to_typer(argv):
 )
 def test_the_quick_path_does_not_import_the_world(tmp_path, argv, allowed):
     path = str(tmp_path / "j.db")
-    run(cli.main, ["--db", path, "partner", "add", "Sari"], None)
+    run(typer_path, ["--db", path, "partner", "add", "Sari"], None)
     heavy = {"typer", "click", "rich", "sqlite_utils", "dateparser", "pydantic", "platformdirs"}
     heavy.add("rich.table")
     code = (
@@ -220,8 +225,8 @@ def test_quick_completion_answers_like_typer(tmp_path, monkeypatch, capsys, shel
     path = str(tmp_path / "j.db")
     monkeypatch.setenv("PARTNERLOG_DB", path)
     for args in SETUP[:3]:
-        run(cli.main, list(args), None)
-    run(cli.main, ["partner", "add", "Dewi $'`:\"x", "--handle", "dewi"], None)
+        run(typer_path, list(args), None)
+    run(typer_path, ["partner", "add", "Dewi $'`:\"x", "--handle", "dewi"], None)
     complete(monkeypatch, shell, line.format(db=path))
     capsys.readouterr()
     assert quick._complete_quickly() == 0
@@ -235,7 +240,7 @@ def test_fish_asks_whether_to_offer_arguments_or_files(
     tmp_path, monkeypatch, capsys, line, offered
 ):
     monkeypatch.setenv("PARTNERLOG_DB", str(tmp_path / "j.db"))
-    run(cli.main, list(SETUP[0]), None)
+    run(typer_path, list(SETUP[0]), None)
     complete(monkeypatch, "fish", line, action="is-args")
     capsys.readouterr()
     assert quick._complete_quickly() == offered
@@ -247,7 +252,7 @@ def test_fish_asks_whether_to_offer_arguments_or_files(
 def test_names_beside_completions_print_as_typed(tmp_path, monkeypatch, capsys, shell):
     """Both paths: markup stays text, a control character is made visible."""
     monkeypatch.setenv("PARTNERLOG_DB", str(tmp_path / "j.db"))
-    run(cli.main, ["partner", "add", "[bold]Eve[/] \x1b[31m", "--handle", "eve"], None)
+    run(typer_path, ["partner", "add", "[bold]Eve[/] \x1b[31m", "--handle", "eve"], None)
     complete(monkeypatch, shell, "partnerlog log e")
     capsys.readouterr()
     assert quick._complete_quickly() == 0
@@ -269,11 +274,11 @@ def test_quick_completion_knows_every_command_whose_first_argument_is_a_partner(
         cells = [cell.cell_contents for cell in getattr(completer, "__closure__", None) or ()]
         # Typer wraps a copy of the function: compare where it comes from.
         names = {(getattr(c, "__module__", ""), getattr(c, "__name__", "")) for c in cells}
-        if ("partnerlog.cli.state", "complete_partner") in names:
+        if ("partnerlog.cli.completion", "complete_partner") in names:
             yield path
 
     found = list(walk(typer.main.get_command(cli.app), []))
-    assert sorted(found) == sorted(quick.PARTNER_FIRST)
+    assert sorted(found) == sorted(spec.partner_first())
 
 
 def test_other_completions_are_left_to_typer(monkeypatch):

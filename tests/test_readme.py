@@ -12,7 +12,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from partnerlog.cli import main
+from partnerlog.quick import main
 
 README = Path(__file__).parent.parent / "README.md"
 

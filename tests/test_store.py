@@ -5,7 +5,7 @@ import stat
 
 import pytest
 
-from partnerlog import migrations
+from partnerlog.store import migrations
 from partnerlog.errors import NewerJournal, NotAJournal
 from partnerlog.store import Journal, fts_query
 
@@ -116,8 +116,8 @@ def test_links_copy_their_interaction_whatever_changes(journal):
 def test_health_facts_hold_the_contacts_the_model_would_build(journal, occurred_at):
     from datetime import datetime
 
-    from partnerlog.domain import BENEFITS, PILLARS
-    from partnerlog.health import contact
+    from partnerlog.core.vocabulary import BENEFITS, PILLARS
+    from partnerlog.core.tally import contact
 
     conn = journal.conn
     kinds = [
@@ -255,7 +255,7 @@ def test_dump_helper_sees_no_file_as_none(journal_path):
 
 
 def test_named_agrees_with_find_partner(team, journal_path):
-    from partnerlog.domain import find_partner
+    from partnerlog.core.matching import find_partner
     from partnerlog.errors import PartnerlogError
 
     team("partner", "add", "José Two", "--handle", "josé")

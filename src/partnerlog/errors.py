@@ -14,11 +14,17 @@ NEWER_JOURNAL = 5
 
 
 class PartnerlogError(Exception):
+    """An error meant for a person: one line, and the exit code to leave with."""
+
     exit_code = ERROR
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+    def with_hint(self, hint: str) -> "PartnerlogError":
+        """The same error with a pointer to what to do, in brackets after the message."""
+        return type(self)(f"{self.message} ({hint})")
 
 
 class UsageError(PartnerlogError):
@@ -49,3 +55,89 @@ class NotFound(PartnerlogError):
 
 class Conflict(PartnerlogError):
     """The request contradicts what is stored (a duplicate handle, a closed goal...)."""
+
+
+
+class Aborted(PartnerlogError):
+    """The person said no at a confirmation question."""
+
+
+# -- the one error boundary ------------------------------------------------------------
+#
+# Both parsers run inside `guarded`: every error, Ctrl-C and closed pipe ends
+# here, as one line on stderr and the documented exit code. No traceback
+# reaches a person, and a crash never prints what it was working on (notes
+# are private).
+
+INTERRUPTED = 130
+
+
+def guarded(work) -> int:
+    """Run ``work()`` (which returns an exit code) and turn whatever it raises into one."""
+    import sys
+
+    try:
+        code = work()
+        sys.stdout.flush()
+        return code
+    except SystemExit as stop:  # Typer's own completion ends this way
+        return stop.code if isinstance(stop.code, int) else 0
+    except BaseException as error:
+        known = exit_code_for(error)
+        return crash(error) if known is None else known
+
+
+def fail(message: str, code: int) -> int:
+    """Print ``partnerlog: message`` on stderr (control characters made visible)."""
+    import sys
+
+    from partnerlog.present.text import visible
+
+    print(f"partnerlog: {visible(message, one_line=True)}", file=sys.stderr)
+    return code
+
+
+def exit_code_for(error: BaseException) -> int | None:
+    """Report an error partnerlog knows how to explain; return its exit code, else None."""
+    import sqlite3
+
+    if isinstance(error, PartnerlogError):
+        return fail(error.message, error.exit_code)
+    if isinstance(error, sqlite3.OperationalError) and (
+        "locked" in str(error) or "busy" in str(error)
+    ):
+        return fail("the journal is busy (another partnerlog is writing); try again", BUSY)
+    if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError):
+        return fail("the journal file is corrupt or not a partnerlog journal", NOT_A_JOURNAL)
+    if isinstance(error, KeyboardInterrupt):
+        return fail("interrupted; nothing was changed", INTERRUPTED)
+    if isinstance(error, BrokenPipeError):
+        # The reader went away (`partnerlog timeline | head`): not an error.
+        silence_stdout()
+        return OK
+    return None
+
+
+def crash(error: BaseException) -> int:
+    """An unexpected error: say so without its message (it may quote a private note)."""
+    import os
+
+    if os.environ.get("PARTNERLOG_DEBUG"):
+        raise error
+    return fail(
+        f"internal error ({type(error).__name__}); nothing was changed. "
+        "Set PARTNERLOG_DEBUG=1 to see the details, and please report it",
+        ERROR,
+    )
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush cannot fail again."""
+    import os
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # no real file descriptor (a test's captured stdout): nothing to silence

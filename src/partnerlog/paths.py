@@ -116,3 +116,8 @@ def write_private(path: str | os.PathLike, chunks) -> None:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def expand(path: str | os.PathLike) -> str:
+    """A path as typed (``~`` included) as the file system knows it."""
+    return os.path.expanduser(os.fspath(path))

@@ -1,120 +1,51 @@
-"""The quick path: `partnerlog log …` and the other everyday commands, as fast as Python starts.
+"""The console script: one entry, one error boundary, and a quick path for the everyday commands.
 
-The console script enters here. For the common forms of `log`, `due`,
-`timeline`, `summary` and `partner show` it parses argv itself, from the same
-option specs as the Typer commands (`partnerlog.options`), and runs the same
-code they run (`partnerlog.commands`), without importing Typer, sqlite-utils or
-dateparser (and Rich only to draw a table).
-Everything else (help, completion, an option it does not know, any other
-command) goes to the full Typer app, so users see one program.
+For the common forms of the commands the spec marks ``quick`` (`log`, `due`,
+`timeline`, `summary`, `partner show`) it parses argv itself, from the same
+declarations as the Typer app (`partnerlog.spec`), and runs the same code
+(`partnerlog.runner`), without importing Typer, sqlite-utils or dateparser
+(and Rich only to draw a table). Everything else (help, completion, an option
+it does not know, any other command) goes to the Typer app, so users see one
+program. Either way the command runs inside `errors.guarded`.
 """
 
 import os
 import sys
 
-from partnerlog import options
+from partnerlog import errors, spec
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, quick: bool = True) -> int:
+    """Run partnerlog with ``argv`` (default: the process's); return the exit code.
+
+    ``quick=False`` parses with the Typer app even where the quick path could
+    (the tests compare the two).
+    """
     args = sys.argv[1:] if argv is None else list(argv)
+    return errors.guarded(lambda: _dispatch(args, quick))
+
+
+def _dispatch(args: list[str], quick: bool) -> int:
+    from partnerlog import runner
+
     if "_PARTNERLOG_COMPLETE" in os.environ:
         code = _complete_quickly()
         if code is not None:
             return code
         plan = None
     else:
-        plan = _plan(args)
+        plan = _plan(args) if quick else None
     if plan is None:
-        from partnerlog.cli import main as full_app
+        from partnerlog.cli import parse
 
-        return full_app(args)
-    run, db, values, positionals = plan
-    from partnerlog.output import crash, exit_code_for
-
-    try:
-        journal = _open(db)
-        try:
-            return run(journal, values, positionals)
-        finally:
-            journal.close()
-    except BaseException as error:  # the same error boundary as the full app
-        if isinstance(error, SystemExit):
-            raise
-        code = exit_code_for(error)
-        return crash(error) if code is None else code
+        plan = parse(args)
+        if isinstance(plan, int):
+            return plan  # help, --version, a usage error: Typer has answered
+    command, values, db = plan
+    return runner.run(command, values, db)
 
 
-def _open(db):
-    from partnerlog.paths import journal_location
-    from partnerlog.store import Journal
-
-    return Journal.open(journal_location(db))
-
-
-def _run_log(journal, values, positionals) -> int:
-    from partnerlog.commands import record, report_logged
-
-    tone = values["tone"]
-    logged = record(
-        journal,
-        positionals[0],
-        positionals[1:],
-        kind=values["kind"],
-        when=values["when"],
-        tone=int(tone) if tone is not None else None,
-        where=values["where"],
-        pillar=values["pillar"],
-        benefit=values["benefit"],
-        tag=values["tag"],
-        private=values["private"],
-    )
-    report_logged(logged, values["json"])
-    return 0
-
-
-def _run_due(journal, values, positionals) -> int:
-    from partnerlog.commands import due_report
-
-    return due_report(journal, exit_code=values["exit_code"], as_json=values["json"])
-
-
-def _run_timeline(journal, values, positionals) -> int:
-    from partnerlog.commands import timeline
-
-    timeline(
-        journal,
-        positionals[0] if positionals else None,
-        since=values["since"],
-        until=values["until"],
-        kind=values["kind"],
-        tag=values["tag"],
-        limit=int(values["limit"]) if values["limit"] is not None else 20,
-        as_json=values["json"],
-    )
-    return 0
-
-
-def _run_summary(journal, values, positionals) -> int:
-    from partnerlog.commands import summary
-
-    window = int(values["window"]) if values["window"] is not None else 90
-    summary(journal, all_rows=values["all"], window=window, as_json=values["json"])
-    return 0
-
-
-def _run_partner_show(journal, values, positionals) -> int:
-    from partnerlog.commands import partner_profile
-
-    partner_profile(journal, positionals[0], as_json=values["json"])
-    return 0
-
-
-# The commands whose first argument is a partner (completed by the Typer app's
-# `complete_partner`; a test keeps this list and the app in step).
-PARTNER_FIRST = (
-    ["log"], ["timeline"], ["complement"], ["report"], ["partner", "show"], ["partner", "edit"],
-    ["partner", "archive"], ["goal", "add"], ["goal", "list"],
-)  # fmt: skip
+# -- completion ------------------------------------------------------------------------
 
 
 def _complete_quickly() -> int | None:
@@ -145,11 +76,11 @@ def _complete_quickly() -> int | None:
     except (KeyError, ValueError):
         return None  # an unfinished quote, say: Typer copes
     db = None
-    if before[:1] == ["--db"] and len(before) >= 2:
+    if before[:1] == list(spec.DB.flags[:1]) and len(before) >= 2:
         db, before = before[1], before[2:]
-    if before not in PARTNER_FIRST or incomplete.startswith("-"):
+    if before not in spec.partner_first() or incomplete.startswith("-"):
         return None
-    from partnerlog.commands import partner_completions
+    from partnerlog.present.completion import partner_completions
 
     found = partner_completions(db, incomplete)
     if shell == "bash":
@@ -175,48 +106,33 @@ def _zsh_quote(text: str) -> str:
     return text
 
 
-# -- parsing argv ------------------------------------------------------------------
+# -- parsing argv ----------------------------------------------------------------------
 
 
 def _plan(args: list[str]):
-    """(command, --db, option values, positionals), or None to let Typer handle it."""
+    """(command, values, --db), or None to let Typer handle it."""
     db = None
     while args and args[0].startswith("-"):
-        if args[0] in options.DB.flags and len(args) > 1:
+        if args[0] in spec.DB.flags and len(args) > 1:
             db, args = args[1], args[2:]
         elif args[0].startswith("--db="):
             db, args = args[0][len("--db=") :], args[1:]
         else:
             return None  # --help, --version, …
-    if db is not None and not db:
+    if (db is not None and not db) or not args:
         return None
-    if not args:
+    command = spec.BY_PATH.get(tuple(args[:2])) or spec.BY_PATH.get(tuple(args[:1]))
+    if command is None or not command.quick:
         return None
-    command, rest = args[0], args[1:]
-    if command == "partner" and rest[:1] == ["show"]:
-        command, rest = "partner show", rest[1:]
-    if command not in QUICK:
-        return None
-    run, spec, fewest, most, numbers = QUICK[command]
-    parsed = _parse(rest, spec)
-    if parsed is None:
-        return None
-    values, positionals = parsed
-    if not fewest <= len(positionals) <= most:
-        return None
-    for name, (low, high) in numbers.items():
-        if values[name] is not None and not _in_range(values[name], low, high):
-            return None  # Typer explains what it expected
-    return run, db, values, positionals
+    values = _parse(args[len(command.path) :], command)
+    return None if values is None else (command, values, db)
 
 
-def _parse(args: list[str], spec: dict):
-    """Options and positionals the way Click reads them, or None for anything unusual."""
-    by_flag = {flag: (name, opt) for name, opt in spec.items() for flag in opt.flags}
-    values = {
-        name: [] if opt.multiple else (None if opt.takes_value else False)
-        for name, opt in spec.items()
-    }
+def _parse(args: list[str], command: spec.Command) -> dict | None:
+    """The values of ``command``'s parameters the way Typer reads them, or None for
+    anything unusual (Typer then parses, and explains what it expected)."""
+    by_flag = {flag: p for p in command.params for flag in p.flags}
+    values: dict = {p.name: [] if p.multiple else p.default for p in command.params}
     positionals: list[str] = []
     index = 0
     while index < len(args):
@@ -234,13 +150,13 @@ def _parse(args: list[str], spec: dict):
             flag, has_value, attached = arg[:2], "=", arg[2:]
         else:
             flag, has_value, attached = arg, "", ""
-        if flag not in by_flag:
+        param = by_flag.get(flag)
+        if param is None or param.kind == "switch":
             return None  # --help, an unknown option: Typer says what to do
-        name, opt = by_flag[flag]
-        if not opt.takes_value:
+        if not param.takes_value:
             if has_value:
                 return None
-            values[name] = True
+            values[param.name] = True
             continue
         if has_value:
             value = attached
@@ -249,28 +165,48 @@ def _parse(args: list[str], spec: dict):
             index += 1
         else:
             return None
-        if opt.multiple:
-            values[name].append(value)
+        value = _convert(param, value)
+        if value is None:
+            return None
+        if param.multiple:
+            values[param.name].append(value)
         else:
-            values[name] = value
-    return values, positionals
+            values[param.name] = value
+    return values if _place(positionals, command, values) else None
 
 
-def _in_range(text: str, low: float, high: float) -> bool:
+def _place(positionals: list[str], command: spec.Command, values: dict) -> bool:
+    """Give the positionals to the command's arguments in order; False if they do not fit."""
+    arguments = [p for p in command.params if p.is_argument]
+    for n, param in enumerate(arguments):
+        if param.multiple:
+            # A list takes what the arguments after it leave (Click does the same).
+            count = max(0, len(positionals) - (len(arguments) - n - 1))
+            taken, positionals = positionals[:count], positionals[count:]
+        else:
+            taken, positionals = positionals[:1], positionals[1:]
+        if param.required and not taken:
+            return False
+        converted = [_convert(param, value) for value in taken]
+        if None in converted:
+            return False
+        if param.multiple:
+            values[param.name] = converted
+        elif converted:
+            values[param.name] = converted[0]
+    return not positionals
+
+
+def _convert(param: spec.Param, text: str):
+    """A value as its parameter's type, or None when Typer should explain the problem."""
+    if param.kind != "int":
+        return text
     try:
-        return low <= int(text) <= high
+        number = int(text)
     except ValueError:
-        return False
-
-
-INFINITY = float("inf")
-
-# Quick commands: runner, option spec, fewest and most positionals, and the
-# integer options with the range Typer accepts (anything else goes to Typer).
-QUICK = {
-    "log": (_run_log, options.LOG, 1, INFINITY, {"tone": (-INFINITY, INFINITY)}),
-    "due": (_run_due, options.DUE, 0, 0, {}),
-    "timeline": (_run_timeline, options.TIMELINE, 0, 1, {"limit": (-INFINITY, INFINITY)}),
-    "summary": (_run_summary, options.SUMMARY, 0, 0, {"window": (1, 3650)}),
-    "partner show": (_run_partner_show, options.PARTNER_SHOW, 1, 1, {}),
-}
+        return None
+    if (param.low is not None and number < param.low) or (
+        param.high is not None and number > param.high
+    ):
+        return None
+    return number

@@ -1,35 +1,23 @@
-"""The command line: one Typer sub-app per command group, joined here.
+"""The Typer app, generated from the command specs (`partnerlog.spec`): adapters only.
 
-``main`` is the one exit point: it runs the app and turns every error into one
-line on stderr and the documented exit code (0 ok, 1 error, 2 usage, 3 busy,
-4 not a journal / corrupt, 5 newer version). No traceback reaches a user, and
-an unexpected crash never prints what it was working on (notes are private).
+Each command's parameters, help, examples and completion come from its spec;
+its callback only hands the parsed values back. The command then runs outside
+Typer, in `partnerlog.runner`, inside the one error boundary
+(`errors.guarded`), exactly as when the quick path parsed it.
 """
 
+import inspect
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from partnerlog import __version__, options
-from partnerlog.cli import (
-    db,
-    demo,
-    entry,
-    goal,
-    log,
-    partner,
-    summary,
-    timeline,
-    trait,
-    transfer,
-)
-from partnerlog.cli.state import State
+from partnerlog import __version__, spec
+from partnerlog.cli.completion import completer
 
 app = typer.Typer(
     name="partnerlog",
-    help="A journal for the people you work with: log, look back, and tend your partnerships.",
+    help=spec.ROOT_HELP,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -44,61 +32,104 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    ctx: typer.Context,
-    db_path: Annotated[
-        Path | None,
-        typer.Option(*options.DB.flags, help=options.DB.help, dir_okay=False),
-    ] = None,
+    db: Annotated[str | None, typer.Option(*spec.DB.flags, help=spec.DB.help)] = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
-    """A journal for the people you work with: log, look back, and tend your partnerships.
-
-    Start with: partnerlog partner add "Sari Wulandari", then: partnerlog log sari "lunch".
-    """
-    ctx.obj = State(db_path)
-    ctx.call_on_close(ctx.obj.close)
+    """The root's options; the help is the app's."""
 
 
-app.add_typer(partner.app, name="partner")
-app.add_typer(goal.app, name="goal")
-app.add_typer(trait.app, name="trait")
-app.add_typer(entry.app, name="entry")
-app.add_typer(db.app, name="db")
-log.register(app)
-summary.register(app)
-timeline.register(app)
-trait.register(app)
-transfer.register(app)
-entry.register(app)
-demo.register(app)
+def _typer_parameter(param: spec.Param) -> inspect.Parameter:
+    """One spec parameter as a Typer-annotated function parameter."""
+    base = {"int": int, "flag": bool, "switch": bool}.get(param.kind, str)
+    annotation = list[base] if param.multiple else base
+    extra = {}
+    autocompletion = completer(param)
+    if autocompletion is not None:
+        extra["autocompletion"] = autocompletion
+    if param.metavar:
+        extra["metavar"] = param.metavar
+    if param.is_argument:
+        info = typer.Argument(help=param.help, show_default=False, **extra)
+    else:
+        flags = param.flags
+        if param.kind == "switch":
+            flags = (f"{flags[0]}/{param.off_flag}", *flags[1:])
+        if param.low is not None:
+            extra["min"] = param.low
+        if param.high is not None:
+            extra["max"] = param.high
+        info = typer.Option(*flags, help=param.help, **extra)
+    if param.kind == "flag":
+        default = param.default
+    elif param.required:
+        default = inspect.Parameter.empty
+    else:
+        annotation = annotation | None
+        default = param.default
+    return inspect.Parameter(
+        param.name,
+        inspect.Parameter.POSITIONAL_OR_KEYWORD,
+        annotation=Annotated[annotation, info],
+        default=default,
+    )
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the full app; return the exit code. (The console script enters through
-    `partnerlog.quick.main`, which hands everything but quick logging to this.)"""
-    from partnerlog.output import crash, exit_code_for, fail
+def _adapter(command: spec.Command):
+    """A Typer callback for ``command`` that returns (command, values, --db)."""
 
+    def callback(ctx: typer.Context, **values):
+        for param in command.params:
+            if param.multiple:
+                values[param.name] = list(values[param.name] or [])
+        return command, values, ctx.find_root().params.get("db")
+
+    parameters = [
+        inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)
+    ] + [_typer_parameter(param) for param in command.params]
+    callback.__signature__ = inspect.Signature(parameters)
+    callback.__annotations__ = {p.name: p.annotation for p in parameters}
+    callback.__name__ = "_".join(command.path)
+    callback.__doc__ = help_text(command)
+    return callback
+
+
+def help_text(command: spec.Command) -> str:
+    """A command's help: what it does, then its examples, each on a paragraph of its own."""
+    examples = "\n\n".join(f"Example: partnerlog {example}" for example in command.examples)
+    return f"{command.help}\n\n{examples}"
+
+
+def _build() -> None:
+    groups: dict[str, typer.Typer] = {}
+    for name, help in spec.GROUPS.items():
+        groups[name] = typer.Typer(help=help, no_args_is_help=True)
+        app.add_typer(groups[name], name=name)
+    for command in spec.COMMANDS:
+        parent = groups[command.path[0]] if len(command.path) > 1 else app
+        parent.command(command.path[-1])(_adapter(command))
+
+
+_build()
+
+
+def parse(args: list[str]):
+    """Parse ``args`` with the Typer app: (command, values, --db) to run, or the exit
+    code when Typer has answered by itself (help, --version, a usage error)."""
     try:
-        result = app(args=argv, prog_name="partnerlog", standalone_mode=False)
+        result = app(args=args, prog_name="partnerlog", standalone_mode=False)
     except Exception as error:
         if hasattr(error, "format_message") and hasattr(error, "exit_code"):
             return _usage(error)
         if type(error).__name__ == "Abort":
-            return fail("aborted; nothing was changed", 1)
-        code = exit_code_for(error)
-        return crash(error) if code is None else code
-    except KeyboardInterrupt as error:
-        return exit_code_for(error)
-    finally:
-        try:
-            sys.stdout.flush()
-        except BrokenPipeError:
-            from partnerlog.output import silence_stdout
+            from partnerlog.errors import fail
 
-            silence_stdout()
+            return fail("aborted; nothing was changed", 1)
+        raise
+    if isinstance(result, tuple):
+        return result
     return result if isinstance(result, int) else 0
 
 

@@ -1,0 +1,40 @@
+"""How every partnership is going: the verdicts, the dashboard, and who is due."""
+
+from datetime import datetime, timedelta
+
+from partnerlog.core.tally import WEEKS, WINDOW_DAYS
+
+
+def verdicts(journal, now: datetime, window: int = WINDOW_DAYS, partner_id: int | None = None):
+    """Health verdicts for every active partner (or one), neediest first."""
+    import gc
+
+    from partnerlog.core import health
+
+    since = now - timedelta(days=max(window, 7 * WEEKS, 60) + 1)
+    # Tens of thousands of tuples and records, none in a cycle: the cyclic
+    # garbage collector would only walk them (about 5% of the dashboard's time).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        facts = journal.health_facts(since, partner_id=partner_id)
+        return sorted(
+            (health.score_partnership(f, now, window) for f in facts), key=health.attention_order
+        )
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def summary(session, values: dict) -> list:
+    """The verdicts the dashboard shows, neediest first."""
+    return verdicts(session.journal, session.now, values["window"])
+
+
+def due(session, values: dict) -> list:
+    """Who is overdue for contact, most overdue first."""
+    from partnerlog.core.contact import due_partners
+
+    journal = session.journal
+    contacts = {pid: datetime.fromisoformat(at) for pid, at in journal.last_contacts().items()}
+    return due_partners(journal.partners(), contacts, session.now)

@@ -1,0 +1,86 @@
+"""Goals: targets and plans with a partner, check-ins, and closing them."""
+
+from partnerlog.core import dates
+from partnerlog.core.records import Goal, GoalUpdate
+from partnerlog.core.vocabulary import GOAL_OWNERS, check_progress, choose_one
+from partnerlog.errors import Conflict, NotFound, UsageError
+
+
+def add(session, values: dict) -> tuple[Goal, str]:
+    """(the goal, the partner's name)."""
+    text = " ".join(values["title"]).strip()
+    if not text:
+        raise UsageError("a goal needs a title")
+    owner = choose_one(values["owner"], GOAL_OWNERS, "--owner")
+    due = values["due"]
+    due_on = dates.parse_day(due, session.now, prefer="future").isoformat() if due else None
+    journal = session.journal
+    with journal.transaction():
+        partner = journal.named(values["who"])[0]
+        goal = journal.add_goal(
+            Goal(
+                partner=partner.handle,
+                partner_id=partner.id,
+                title=text,
+                owner=owner,
+                due_on=due_on,
+                note=values["note"],
+            )
+        )
+    return goal, partner.name
+
+
+def list_goals(session, values: dict) -> tuple[list[Goal], dict[str, str]]:
+    """(open goals, or all of them with --all; partner names)."""
+    from partnerlog.app.interactions import names_by_handle
+
+    journal = session.journal
+    partner = journal.named(values["who"])[0] if values["who"] else None
+    goals = journal.goals(
+        partner_id=partner.id if partner else None, include_closed=values["all"]
+    )
+    return goals, names_by_handle(journal)
+
+
+def update(session, values: dict) -> Goal:
+    progress = check_progress(values["progress"])
+    if progress is None and not values["note"]:
+        raise UsageError("give --progress, --note or both")
+    journal = session.journal
+    with journal.transaction():
+        goal = open_goal(journal, values["id"])
+        return journal.add_goal_update(
+            goal.id, GoalUpdate(at=dates.iso(session.now), progress=progress, note=values["note"])
+        )
+
+
+def done(session, values: dict) -> Goal:
+    return close(session, values["id"], "done", values["note"])
+
+
+def drop(session, values: dict) -> Goal:
+    return close(session, values["id"], "dropped", " ".join(values["reason"]) or None)
+
+
+def close(session, goal_id: int, status: str, note: str | None) -> Goal:
+    journal = session.journal
+    at = dates.iso(session.now)
+    with journal.transaction():
+        goal = open_goal(journal, goal_id)
+        if note:
+            journal.add_goal_update(goal.id, GoalUpdate(at=at, note=note))
+        return journal.close_goal(goal.id, status, at)
+
+
+def find_goal(journal, goal_id: int) -> Goal:
+    try:
+        return journal.goal(goal_id)
+    except NotFound as error:
+        raise error.with_hint("see: partnerlog goal list --all") from None
+
+
+def open_goal(journal, goal_id: int) -> Goal:
+    goal = find_goal(journal, goal_id)
+    if goal.status != "open":
+        raise Conflict(f"goal #{goal_id} is already {goal.status}; nothing was changed")
+    return goal

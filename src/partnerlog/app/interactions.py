@@ -1,0 +1,189 @@
+"""Interactions: logging one, reading them back, searching, fixing and removing them."""
+
+import sys
+
+from partnerlog.core import dates
+from partnerlog.core.records import Interaction
+from partnerlog.core.vocabulary import (
+    BENEFITS,
+    DEFAULT_KIND,
+    PILLARS,
+    SETTINGS,
+    check_kind,
+    check_tone,
+    choose,
+    choose_one,
+    default_pillars,
+    hashtags,
+    mentions,
+    merged_tags,
+    normal_tag,
+    split_list,
+)
+from partnerlog.errors import PartnerlogError, UsageError
+
+
+class Logged:
+    """What `log` saved, and what it understood along the way."""
+
+    __slots__ = ("interaction", "partners", "moment", "skipped")
+
+    def __init__(self, interaction, partners, moment, skipped) -> None:
+        self.interaction = interaction
+        self.partners = partners
+        self.moment = moment
+        self.skipped = skipped
+
+
+def read_note(words: list[str]) -> str:
+    """The note: the words given, else stdin when it is not a terminal."""
+    if words:
+        return " ".join(words)
+    if sys.stdin is not None and not sys.stdin.isatty():
+        return sys.stdin.read().strip()
+    return ""
+
+
+def log(session, values: dict) -> Logged:
+    """Log one interaction: partners named and @mentioned, #tags, the date understood."""
+    kind = check_kind(values["kind"]) if values["kind"] is not None else DEFAULT_KIND
+    tone = check_tone(values["tone"])
+    setting = choose_one(values["where"], SETTINGS, "--where")
+    pillars = choose(values["pillar"], PILLARS, "--pillar")
+    benefits = choose(values["benefit"], BENEFITS, "--benefit")
+    now = session.now
+    moment = dates.parse_when(values["when"], now) if values["when"] else now.replace(microsecond=0)
+    names = split_list([values["who"]])
+    if not names:
+        raise UsageError('say who it was with, e.g. partnerlog log sari "lunch"')
+    # No journal is created here: without one there is nobody to log with yet,
+    # and the error says how to start one.
+    journal = session.journal
+    partners = journal.named(*names)
+    text = read_note(values["note"])
+    skipped = []
+    for mention in mentions(text):
+        try:
+            [extra] = journal.named(mention)
+        except PartnerlogError:
+            skipped.append(mention)
+            continue
+        if extra.id not in {p.id for p in partners}:
+            partners.append(extra)
+    interaction = Interaction(
+        occurred_at=dates.iso(moment),
+        kind=kind,
+        partners=sorted(p.handle for p in partners),
+        setting=setting,
+        tone=tone,
+        note=text,
+        private=values["private"],
+        pillars=pillars or list(default_pillars(kind, setting)),
+        benefits=benefits,
+        tags=merged_tags(split_list(values["tag"]), text),
+    )
+    with journal.transaction():
+        journal.add_interaction(interaction, [p.id for p in partners])
+    return Logged(interaction, partners, moment, skipped)
+
+
+def timeline(session, values: dict) -> tuple[list[Interaction], dict[str, str]]:
+    """(interactions newest first, filtered by partner, days, kind and tag; partner names)."""
+    limit = values["limit"]
+    if limit < 0:
+        raise UsageError("--limit cannot be negative")
+    now = session.now
+    since_day = dates.parse_day(values["since"], now) if values["since"] else None
+    until_day = dates.parse_day(values["until"], now) if values["until"] else None
+    if since_day and until_day and since_day > until_day:
+        raise UsageError(f"--since {since_day} is after --until {until_day}")
+    journal = session.journal
+    partner = journal.named(values["who"])[0] if values["who"] else None
+    entries = journal.interactions(
+        partner_id=partner.id if partner else None,
+        since=since_day,
+        until=until_day,
+        kind=check_kind(values["kind"]) if values["kind"] else None,
+        tag=normal_tag(values["tag"]) if values["tag"] else None,
+        limit=limit or None,
+    )
+    return entries, names_by_handle(journal)
+
+
+def search(session, values: dict) -> tuple[str, list, list, dict[str, str]]:
+    """(the words, matching interactions, matching goals best first, partner names)."""
+    text = " ".join(values["query"])
+    if not text.strip():
+        raise UsageError("give some words to search for")
+    limit = values["limit"] or None
+    journal = session.journal
+    entries = journal.search(text, limit=limit)
+    return text, entries, journal.search_goals(text, limit=limit), names_by_handle(journal)
+
+
+def edit(session, values: dict) -> tuple[Interaction, dict[str, str]]:
+    """Change one interaction; only the values given change. A new note's #tags
+    add to the tags already there, unless --tag replaces them."""
+    changes: dict = {}
+    if values["note"] is not None:
+        changes["note"] = values["note"]
+    if values["kind"] is not None:
+        changes["kind"] = check_kind(values["kind"])
+    if values["when"] is not None:
+        changes["occurred_at"] = dates.iso(dates.parse_when(values["when"], session.now))
+    if values["tone"] is not None:
+        changes["tone"] = check_tone(values["tone"])
+    if values["where"] is not None:
+        changes["setting"] = choose_one(values["where"], SETTINGS, "--where")
+    if values["private"] is not None:
+        changes["private"] = int(values["private"])
+    pillars = choose(values["pillar"], PILLARS, "--pillar") if values["pillar"] else None
+    benefits = choose(values["benefit"], BENEFITS, "--benefit") if values["benefit"] else None
+    given_tags = split_list(values["tag"]) if values["tag"] else None
+    note_tags = hashtags(values["note"] or "")
+    who = values["who"]
+    if not changes and who is None and not (pillars or benefits or given_tags):
+        raise UsageError("nothing to change; give an option such as --note or --when")
+    journal = session.journal
+    with journal.transaction():
+        current = journal.interaction(values["id"])
+        tags = None
+        if given_tags is not None:
+            tags = merged_tags(given_tags, values["note"])
+        elif note_tags:
+            tags = list(dict.fromkeys(current.tags + note_tags))
+        partner_ids = None
+        if who is not None:
+            names = split_list([who])
+            if not names:
+                raise UsageError("--who needs at least one partner")
+            partner_ids = [p.id for p in journal.named(*names)]
+        updated = journal.update_interaction(
+            values["id"],
+            changes,
+            partner_ids=partner_ids,
+            tags=tags,
+            pillars=pillars,
+            benefits=benefits,
+        )
+    return updated, names_by_handle(journal)
+
+
+def delete(session, values: dict):
+    """Propose deleting one interaction; it goes when the person agrees."""
+    from partnerlog.runner import Proposal
+
+    journal = session.journal
+    entry = journal.interaction(values["id"])
+
+    def apply():
+        with journal.transaction():
+            journal.delete_interaction(entry.id)
+        return entry
+
+    return Proposal((entry, names_by_handle(journal)), apply)
+
+
+def names_by_handle(journal) -> dict[str, str]:
+    """Every partner's name by handle, archived ones too (views show names, not handles)."""
+    return {p.handle: p.name for p in journal.partners(include_archived=True)}

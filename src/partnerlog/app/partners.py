@@ -1,0 +1,128 @@
+"""Partners: adding, listing, profiling, editing and archiving the people you work with."""
+
+from datetime import timedelta
+
+from partnerlog.core.records import Partner
+from partnerlog.core.vocabulary import (
+    DEFAULT_PARTNER_KIND,
+    DEFAULT_RELATION,
+    PARTNER_KINDS,
+    RELATIONS,
+    choose_one,
+    parse_cadence,
+    parse_handle,
+    slug,
+)
+from partnerlog.errors import Conflict, UsageError
+
+HANDLE_HINT = "choose another with --handle"
+
+
+def add(session, values: dict) -> Partner:
+    name = values["name"]
+    if not name.strip():
+        raise UsageError("a partner needs a name")
+    if not slug(name) and values["handle"] is None:
+        raise UsageError(f"cannot make a handle from {name!r}; give one with --handle")
+    partner = Partner(
+        handle="",
+        name=name.strip(),
+        kind=choose_one(values["kind"], PARTNER_KINDS, "--kind") or DEFAULT_PARTNER_KIND,
+        relation=choose_one(values["relation"], RELATIONS, "--relation") or DEFAULT_RELATION,
+        role=values["role"],
+        org=values["org"],
+        cadence_days=parse_cadence(values["cadence"]),
+        notes=values["notes"],
+    )
+    chosen = parse_handle(values["handle"]) if values["handle"] is not None else None
+    journal = session.journal
+    with journal.transaction():
+        partner.handle = chosen or journal.free_handle(partner.name)
+        try:
+            journal.add_partner(partner)
+        except Conflict as error:
+            raise error.with_hint(HANDLE_HINT) from None
+    return partner
+
+
+def list_partners(session, values: dict) -> tuple[list[Partner], dict[int, str]]:
+    """(partners, and when each was last seen)."""
+    journal = session.journal
+    return journal.partners(include_archived=values["archived"]), journal.last_contacts()
+
+
+class Profile:
+    """Everything about one partner, for `partner show`."""
+
+    __slots__ = ("partner", "verdict", "goals", "traits", "pairs", "recent", "names")
+
+    def __init__(self, **fields) -> None:
+        for name, value in fields.items():
+            setattr(self, name, value)
+
+
+# `partner show` lists this many recent interactions.
+RECENT = 10
+
+
+def profile(session, values: dict) -> Profile:
+    from partnerlog.app.dashboard import verdicts
+    from partnerlog.app.interactions import names_by_handle
+    from partnerlog.core import dates
+    from partnerlog.core.complement import complement_pairs
+    from partnerlog.core.tally import WINDOW_DAYS
+
+    journal, now = session.journal, session.now
+    [partner] = journal.named(values["who"])
+    # Open goals, and the ones closed within the window.
+    closed_since = dates.iso(now - timedelta(days=WINDOW_DAYS))
+    [verdict] = verdicts(journal, now, WINDOW_DAYS, partner_id=partner.id)
+    return Profile(
+        partner=partner,
+        verdict=verdict,
+        goals=journal.goals(partner_id=partner.id, closed_since=closed_since),
+        traits=journal.traits(partner_id=partner.id, active_only=False),
+        pairs=complement_pairs(journal.traits(active_only=False), only=partner.handle),
+        recent=journal.interactions(partner_id=partner.id, limit=RECENT),
+        names=names_by_handle(journal),
+    )
+
+
+def edit(session, values: dict) -> Partner:
+    changes: dict = {}
+    if values["name"] is not None:
+        if not values["name"].strip():
+            raise UsageError("--name cannot be empty")
+        changes["name"] = values["name"].strip()
+    if values["handle"] is not None:
+        changes["handle"] = parse_handle(values["handle"])
+    if values["kind"] is not None:
+        changes["kind"] = choose_one(values["kind"], PARTNER_KINDS, "--kind")
+    if values["relation"] is not None:
+        changes["relation"] = choose_one(values["relation"], RELATIONS, "--relation")
+    cadence = values["cadence"]
+    if cadence is not None:
+        changes["cadence_days"] = (
+            None if cadence.strip().lower() == "default" else parse_cadence(cadence)
+        )
+    for field in ("role", "org", "notes"):
+        if values[field] is not None:
+            changes[field] = values[field] or None
+    if not changes:
+        raise UsageError("nothing to change; give an option such as --role or --cadence")
+    journal = session.journal
+    with journal.transaction():
+        partner = journal.named(values["who"])[0]
+        try:
+            return journal.update_partner(partner.id, changes)
+        except Conflict as error:
+            raise error.with_hint(HANDLE_HINT) from None
+
+
+def archive(session, values: dict) -> tuple[Partner, bool]:
+    """(the partner, whether they were restored rather than archived)."""
+    journal = session.journal
+    with journal.transaction():
+        partner = journal.named(values["who"])[0]
+        journal.set_archived(partner.id, not values["restore"])
+    return partner, values["restore"]

@@ -1,0 +1,98 @@
+"""Strengths and weaknesses, and who complements whom."""
+
+from partnerlog.core.complement import complement_pairs, helpers_for_area
+from partnerlog.core.records import Trait
+from partnerlog.core.vocabulary import ME, POLARITIES, area_key, choose_one
+from partnerlog.errors import NotFound, UsageError
+
+
+def subject_of(journal, who: str) -> tuple[int | None, str, str]:
+    """(partner id or None for me, handle or "me", display name)."""
+    if who.strip().lower() == ME:
+        return None, ME, "you"
+    partner = journal.named(who)[0]
+    return partner.id, partner.handle, partner.name
+
+
+class Added:
+    """A trait recorded, or the one already there (``new`` is False then)."""
+
+    __slots__ = ("trait", "name", "new")
+
+    def __init__(self, trait: Trait, name: str, new: bool) -> None:
+        self.trait = trait
+        self.name = name
+        self.new = new
+
+
+def add(session, values: dict) -> Added:
+    polarity = choose_one(values["polarity"], POLARITIES, "polarity")
+    label = " ".join(values["area"]).strip()
+    key = area_key(label)
+    if not key:
+        raise UsageError(f"the area {label!r} needs at least one letter or digit")
+    journal = session.journal
+    with journal.transaction():
+        partner_id, subject, name = subject_of(journal, values["who"])
+        existing = journal.same_trait(partner_id, polarity, key)
+        if existing is not None:
+            return Added(existing, name, new=False)
+        trait = journal.add_trait(
+            Trait(
+                subject=subject,
+                partner_id=partner_id,
+                polarity=polarity,
+                area=key,
+                label=label,
+                note=values["note"],
+            )
+        )
+    return Added(trait, name, new=True)
+
+
+def list_traits(session, values: dict) -> list[Trait]:
+    journal = session.journal
+    if values["who"] is None:
+        return journal.traits()
+    partner_id, _, _ = subject_of(journal, values["who"])
+    return journal.traits(mine=partner_id is None, partner_id=partner_id)
+
+
+def remove(session, values: dict) -> Trait:
+    journal = session.journal
+    with journal.transaction():
+        try:
+            trait = journal.trait(values["id"])
+        except NotFound as error:
+            raise error.with_hint("see: partnerlog trait list") from None
+        journal.remove_trait(trait.id)
+    return trait
+
+
+class Complements:
+    """What `complement` found: the pairs, and what it takes to explain an empty answer."""
+
+    __slots__ = ("pairs", "names", "area", "any_traits")
+
+    def __init__(self, pairs, names, area, any_traits) -> None:
+        self.pairs = pairs
+        self.names = names
+        self.area = area
+        self.any_traits = any_traits
+
+
+def complement(session, values: dict) -> Complements:
+    from partnerlog.app.interactions import names_by_handle
+
+    journal = session.journal
+    partner = journal.named(values["who"])[0] if values["who"] else None
+    only = partner.handle if partner else None
+    traits = journal.traits()
+    pairs = complement_pairs(traits, only=only)
+    area = values["area"]
+    if area is not None:
+        key = area_key(area)
+        if not key:
+            raise UsageError(f"--area {area!r} needs at least one letter or digit")
+        pairs = helpers_for_area(pairs, traits, key, only=only)
+    return Complements(pairs, names_by_handle(journal), area, bool(traits))

@@ -1,0 +1,157 @@
+"""What leaves and enters the journal: reports, exports, imports."""
+
+import json
+from datetime import timedelta
+
+from partnerlog.core import dates
+from partnerlog.core.tally import WINDOW_DAYS
+from partnerlog.errors import NewerJournal, PartnerlogError, UsageError
+
+
+class ReportData:
+    """Everything a report shows, gathered in a handful of queries."""
+
+    __slots__ = (
+        "verdicts", "partners", "names", "goals", "traits", "pairs", "entries", "activity",
+        "since", "until", "include_private", "output",
+    )  # fmt: skip
+
+    def __init__(self, **fields) -> None:
+        for name, value in fields.items():
+            setattr(self, name, value)
+
+
+def report(session, values: dict) -> ReportData:
+    from partnerlog.app.dashboard import verdicts
+    from partnerlog.app.interactions import names_by_handle
+    from partnerlog.core.complement import complement_pairs
+
+    now, journal = session.now, session.journal
+    first = (
+        dates.parse_day(values["since"], now)
+        if values["since"]
+        else (now - timedelta(days=WINDOW_DAYS)).date()
+    )
+    last = dates.parse_day(values["until"], now) if values["until"] else now.date()
+    if first > last:
+        raise UsageError(f"--since {first} is after --until {last}")
+    if values["who"]:
+        chosen = []
+        for name in values["who"]:
+            partner = journal.named(name)[0]
+            if partner.handle not in {v.handle for v in chosen}:
+                chosen += verdicts(journal, now, WINDOW_DAYS, partner_id=partner.id)
+    else:
+        chosen = verdicts(journal, now, WINDOW_DAYS)
+    if not chosen:
+        raise PartnerlogError("no partners to report on; add one with: partnerlog partner add NAME")
+    wanted = {v.handle for v in chosen}
+    partners = {p.handle: p for p in journal.partners(include_archived=True) if p.handle in wanted}
+    partner_ids = [partners[v.handle].id for v in chosen]
+    goals: dict[str, list] = {}
+    for goal in journal.goals(closed_since=dates.iso(now - timedelta(days=WINDOW_DAYS))):
+        goals.setdefault(goal.partner, []).append(goal)
+    traits = journal.traits(active_only=False)
+    private = values["include_private"]
+    return ReportData(
+        verdicts=chosen,
+        partners=partners,
+        names=names_by_handle(journal),
+        goals=goals,
+        traits=traits,
+        pairs=complement_pairs(traits),
+        entries=journal.interactions_by_partner(
+            partner_ids, since=first, until=last, include_private=private
+        ),
+        activity=journal.activity_counts(
+            partner_ids, since=first, until=last, include_private=private
+        )
+        if values["charts"]
+        else None,
+        since=first,
+        until=last,
+        include_private=private,
+        output=values["output"],
+    )
+
+
+class Export:
+    """The journal as an export reads it: sections of records (JSON), or tables (CSV)."""
+
+    def __init__(self, journal, exported_at: str, include_private: bool) -> None:
+        self.journal = journal
+        self.exported_at = exported_at
+        self.include_private = include_private
+
+    def sections(self):
+        journal = self.journal
+        return (
+            ("partners", journal.export_partners),
+            (
+                "interactions",
+                lambda: journal.export_interactions(include_private=self.include_private),
+            ),
+            ("goals", journal.export_goals),
+            ("traits", journal.export_traits),
+        )
+
+    def tables(self) -> list:
+        """(table, columns, rows) for every exported table."""
+        from partnerlog.store import EXPORT_TABLES
+
+        found = []
+        for table in EXPORT_TABLES:
+            columns, rows = self.journal.table_rows(table)
+            if not self.include_private:
+                rows = self.journal.public_rows(table, columns, rows)
+            found.append((table, columns, rows))
+        return found
+
+
+def export(session, values: dict) -> Export:
+    from partnerlog.present.exporters import EXPORTERS
+
+    if values["format"].lower() not in EXPORTERS:
+        raise UsageError(f"--format {values['format']!r} is not one of: {', '.join(EXPORTERS)}")
+    return Export(session.journal, dates.iso(session.now), not values["exclude_private"])
+
+
+def import_file(session, values: dict) -> dict:
+    """Check a whole export, then merge it in one transaction: what was added and skipped."""
+    from partnerlog.core import document
+
+    file = values["file"]
+    text = _read(file)
+    try:
+        parsed = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise PartnerlogError(
+            f"{file} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
+            "nothing was imported"
+        ) from None
+    try:
+        document.validate(parsed)
+    except document.ImportProblem as problem:
+        error_type = NewerJournal if problem.newer else PartnerlogError
+        raise error_type(f"{file}: {problem.message}; nothing was imported") from None
+    journal = session.journal
+    with journal.transaction():
+        return journal.import_document(parsed)
+
+
+def _read(file: str) -> str:
+    import sys
+
+    from partnerlog import paths
+
+    if file == "-":
+        return sys.stdin.read()
+    try:
+        with open(paths.expand(file), encoding="utf-8") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise PartnerlogError(f"no file {file}") from None
+    except IsADirectoryError:
+        raise PartnerlogError(f"{file} is a folder, not an export") from None
+    except UnicodeDecodeError:
+        raise PartnerlogError(f"{file} is not a text file; nothing was imported") from None

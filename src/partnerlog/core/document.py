@@ -1,0 +1,222 @@
+"""The export document: its format and version, and the check of a whole file
+before anything is imported. Pure; the same vocabulary and validators as the
+command line, so nothing enters through an import that could not be typed.
+"""
+
+import json
+import re
+from datetime import date, datetime
+
+from partnerlog.core.vocabulary import (
+    BENEFITS,
+    GOAL_OWNERS,
+    GOAL_STATUSES,
+    ME,
+    PARTNER_KINDS,
+    PILLARS,
+    POLARITIES,
+    RELATIONS,
+    SETTINGS,
+    valid_handle,
+    valid_kind,
+)
+
+FORMAT = "partnerlog"
+# The export format's version: bump it when a change would confuse an older reader.
+VERSION = 1
+SECTIONS = ("partners", "interactions", "goals", "traits")
+
+
+class ImportProblem(Exception):
+    """What is wrong with a file to import, and where (one line)."""
+
+    def __init__(self, message: str, *, newer: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.newer = newer
+
+
+_UUID = re.compile(r"^[0-9a-fA-F-]{8,64}$")
+
+
+def validate(document: object) -> dict:
+    """Check a whole export before anything is written; raise ImportProblem naming the spot."""
+    if not isinstance(document, dict):
+        raise ImportProblem("the file is not a partnerlog export (expected a JSON object)")
+    if document.get("format") != FORMAT:
+        raise ImportProblem(
+            f"the file is not a partnerlog export (format is {document.get('format')!r})"
+        )
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ImportProblem(f"version: expected a whole number, got {version!r}")
+    if version > VERSION:
+        raise ImportProblem(
+            f"the file was exported by a newer partnerlog (format version {version}, "
+            f"this one reads up to {VERSION}); upgrade partnerlog to import it",
+            newer=True,
+        )
+    for section in SECTIONS:
+        if not isinstance(document.get(section), list):
+            raise ImportProblem(f"{section}: expected a list")
+    check = _Checker()
+    handles: dict[str, str] = {}
+    uuids: set[str] = set()
+    for n, record in enumerate(document["partners"]):
+        at = f"partners[{n}]"
+        check.record(record, at)
+        check.uuid(record, at, uuids)
+        check.text(record, "handle", at)
+        check.valid(record, "handle", valid_handle, "a handle (one word, not 'me')", at)
+        check.text(record, "name", at)
+        check.choice(record, "kind", PARTNER_KINDS, at)
+        check.choice(record, "relation", RELATIONS, at)
+        for key in ("role", "org", "notes", "created_at", "archived_at"):
+            check.text(record, key, at, optional=True)
+        check.integer(record, "cadence_days", at, 1, 100000, optional=True)
+        handles[record["handle"]] = record["uuid"]
+    partner_uuids = set(handles.values())
+    for n, record in enumerate(document["interactions"]):
+        at = f"interactions[{n}]"
+        check.record(record, at)
+        check.uuid(record, at, uuids)
+        check.time(record, "occurred_at", at)
+        check.valid(record, "kind", valid_kind, "a kind (one word)", at)
+        check.choice(record, "setting", SETTINGS, at, optional=True)
+        check.integer(record, "tone", at, -2, 2, optional=True)
+        check.text(record, "note", at, optional=True)
+        check.flag(record, "private", at)
+        for key, allowed in (("pillars", PILLARS), ("benefits", BENEFITS), ("tags", None)):
+            check.words(record, key, at, allowed)
+        people = record.get("partner_uuids")
+        if people is None:
+            check.words(record, "partners", at, None)
+            people = [handles.get(h) for h in record.get("partners", [])]
+        if (
+            not isinstance(people, list)
+            or not people
+            or not all(p in partner_uuids for p in people)
+        ):
+            raise ImportProblem(f"{at}.partners: names partners that are not in the file")
+    for n, record in enumerate(document["goals"]):
+        at = f"goals[{n}]"
+        check.record(record, at)
+        check.uuid(record, at, uuids)
+        check.text(record, "title", at)
+        check.choice(record, "owner", GOAL_OWNERS, at)
+        check.choice(record, "status", GOAL_STATUSES, at)
+        check.integer(record, "progress", at, 0, 100, optional=True)
+        check.day(record, "due_on", at)
+        check.text(record, "note", at, optional=True)
+        owner = record.get("partner_uuid") or handles.get(record.get("partner"))
+        if owner not in partner_uuids:
+            raise ImportProblem(f"{at}.partner: not a partner in the file")
+        updates = record.get("updates", [])
+        if not isinstance(updates, list):
+            raise ImportProblem(f"{at}.updates: expected a list")
+        for m, update in enumerate(updates):
+            where = f"{at}.updates[{m}]"
+            check.record(update, where)
+            check.time(update, "at", where)
+            check.integer(update, "progress", where, 0, 100, optional=True)
+            check.text(update, "note", where, optional=True)
+            if update.get("uuid") is not None:
+                check.uuid(update, where, uuids)
+    for n, record in enumerate(document["traits"]):
+        at = f"traits[{n}]"
+        check.record(record, at)
+        check.uuid(record, at, uuids)
+        check.choice(record, "polarity", POLARITIES, at)
+        check.text(record, "area", at)
+        check.text(record, "label", at)
+        check.text(record, "note", at, optional=True)
+        subject = record.get("partner_uuid") or (
+            None if record.get("subject") == ME else handles.get(record.get("subject"))
+        )
+        if record.get("subject") != ME and subject not in partner_uuids:
+            raise ImportProblem(f"{at}.subject: not 'me' and not a partner in the file")
+    return document
+
+
+class _Checker:
+    def record(self, value, at):
+        if not isinstance(value, dict):
+            raise ImportProblem(f"{at}: expected an object")
+
+    def uuid(self, record, at, seen: set):
+        value = record.get("uuid")
+        if not isinstance(value, str) or not _UUID.match(value):
+            raise ImportProblem(f"{at}.uuid: expected a uuid, got {_show(value)}")
+        if value in seen:
+            raise ImportProblem(f"{at}.uuid: {value} appears twice in the file")
+        seen.add(value)
+
+    def text(self, record, key, at, *, optional=False):
+        value = record.get(key)
+        if value is None and optional:
+            return
+        if not isinstance(value, str) or (not optional and not value.strip()):
+            raise ImportProblem(f"{at}.{key}: expected text, got {_show(value)}")
+
+    def valid(self, record, key, test, expected, at):
+        value = record.get(key)
+        if not isinstance(value, str) or not test(value):
+            raise ImportProblem(f"{at}.{key}: expected {expected}, got {_show(value)}")
+
+    def choice(self, record, key, allowed, at, *, optional=False):
+        value = record.get(key)
+        if value is None and optional:
+            return
+        if value not in allowed:
+            raise ImportProblem(
+                f"{at}.{key}: expected one of {', '.join(allowed)}, got {_show(value)}"
+            )
+
+    def integer(self, record, key, at, low, high, *, optional=False):
+        value = record.get(key)
+        if value is None and optional:
+            return
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise ImportProblem(
+                f"{at}.{key}: expected a whole number from {low} to {high}, got {_show(value)}"
+            )
+
+    def flag(self, record, key, at):
+        if not isinstance(record.get(key, False), bool):
+            raise ImportProblem(f"{at}.{key}: expected true or false, got {_show(record.get(key))}")
+
+    def words(self, record, key, at, allowed):
+        value = record.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise ImportProblem(f"{at}.{key}: expected a list of words, got {_show(value)}")
+        if allowed is not None:
+            wrong = [v for v in value if v not in allowed]
+            if wrong:
+                raise ImportProblem(
+                    f"{at}.{key}: {_show(wrong[0])} is not one of {', '.join(allowed)}"
+                )
+
+    def time(self, record, key, at):
+        value = record.get(key)
+        try:
+            datetime.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise ImportProblem(
+                f"{at}.{key}: expected an ISO date and time, got {_show(value)}"
+            ) from None
+
+    def day(self, record, key, at):
+        value = record.get(key)
+        if value is None:
+            return
+        try:
+            date.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise ImportProblem(f"{at}.{key}: expected an ISO date, got {_show(value)}") from None
+
+
+def _show(value) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+

@@ -1,0 +1,381 @@
+"""How a partnership is going: pillars, score, status, reasons and the next step.
+
+Pure: facts in, verdict out, with an injectable ``now``. Nothing here reads the
+journal or prints.
+
+The model, over a window (90 days unless asked otherwise). Each of the five
+pillars scores 0–20 and the score is their sum (0–100):
+
+- communication: 15 points for recency against the cadence (full within the
+  cadence, none at three cadences, linear between) + 5 for candour: at least
+  two interactions in the window that exercised `communication` (feedback,
+  1:1s, reviews). Seeing someone often is not the same as talking openly.
+- bond: interactions that built the bond (pillar `bond`, or outside the office):
+  0, 1, 2, 3, 4+ → 0, 8, 12, 16, 20.
+- understanding: 14 for frequency (interactions against what the cadence asks
+  for in the window, capped) + 6 for variety (1, 2, 3+ kinds → 2, 4, 6).
+- goals: an open or recently reached goal 10, a shared one +4, a check-in in
+  the last 30 days or a goal reached in the window +6, an overdue goal without
+  a recent check-in −5. Without goals, planning together (pillar `goals`)
+  still earns 6.
+- complement: matched strength↔weakness pairs, each direction 0, 1, 2+ → 0, 7,
+  10. Without recorded traits, learning from each other (pillar
+  `complement`) still earns 6.
+
+Status, from the score and then pulled down:
+
+- `new`: known for less than NEW_DAYS days, with fewer than three interactions.
+- `thriving` ≥ 70, `steady` ≥ 45, `drifting` ≥ 25, else `at-risk`.
+- Overdue pulls it down: past the cadence → at best `steady`; two cadences →
+  at best `drifting`; three cadences (or never met after three) → `at-risk`.
+- A falling tone (the last 30 days' average at least TONE_FALL below the 30
+  before, or an average of −1 or worse) takes it down one more step.
+"""
+
+from datetime import datetime, timedelta
+
+from partnerlog.core.contact import contact_gap
+from partnerlog.core.records import Goal, Pair, Record
+from partnerlog.core.tally import WEEKS, WINDOW_DAYS, Tally, tally_contacts  # noqa: F401
+from partnerlog.core.vocabulary import BENEFITS, ME, PILLARS
+
+# Each pillar scores up to this many points; five of them make 100.
+PILLAR_POINTS = 20
+NEW_DAYS = 30
+TONE_FALL = 0.75
+
+THRESHOLDS = (("thriving", 70), ("steady", 45), ("drifting", 25), ("at-risk", 0))
+# Worst first: the order of the dashboard.
+STATUS_ORDER = ("at-risk", "drifting", "new", "steady", "thriving")
+LADDER = ("at-risk", "drifting", "steady", "thriving")
+
+
+class Facts(Record):
+    """What the journal knows about one partnership: the partner, their last
+    contact, the contacts (see `contact`) of the window or more, goals, complement pairs, and
+    how many contacts in all (the model only asks "fewer than three?")."""
+
+    __slots__ = ("partner", "last_contact", "contacts", "goals", "pairs", "total_contacts")
+    _defaults = {
+        "last_contact": None, "contacts": list, "goals": list, "pairs": list, "total_contacts": 0,
+    }  # fmt: skip
+
+
+class Verdict(Record):
+    """How one partnership is going (every field is given; see `to_json`)."""
+
+    __slots__ = (
+        "handle", "name", "kind", "relation", "last_contact", "days_since", "cadence_days", "due",
+        "overdue_days", "interactions_30d", "interactions_90d", "tone_avg_90d", "tone_trend",
+        "score", "pillars", "pillar_reasons", "status", "reasons", "next_step", "benefits",
+        "weekly",
+    )  # fmt: skip
+
+    def to_json(self) -> dict:
+        return {
+            "handle": self.handle,
+            "name": self.name,
+            "kind": self.kind,
+            "relation": self.relation,
+            "last_contact": self.last_contact,
+            "days_since": self.days_since,
+            "cadence_days": self.cadence_days,
+            "due": self.due,
+            "interactions_30d": self.interactions_30d,
+            "interactions_90d": self.interactions_90d,
+            "tone_avg_90d": self.tone_avg_90d,
+            "score": self.score,
+            "pillars": dict(self.pillars),
+            "status": self.status,
+            "reasons": list(self.reasons),
+            "next_step": self.next_step,
+            "overdue_days": self.overdue_days,
+            "tone_trend": self.tone_trend,
+            "benefits": dict(self.benefits),
+        }
+
+
+def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAYS) -> Verdict:
+    """The verdict on one partnership at ``now``."""
+    partner = facts.partner
+    first = first_name(partner.name)
+    cadence = partner.effective_cadence
+    start = now - timedelta(days=window_days)
+    tally = tally_contacts(facts.contacts, now, window_days)
+
+    known_since = _parse(partner.created_at) or now
+    days_since, reference_days, overdue_days = contact_gap(partner, facts.last_contact, now)
+    due = overdue_days > 0
+
+    scores: dict[str, int] = {}
+    why: dict[str, str] = {}
+    scores["communication"], why["communication"] = _communication(
+        days_since, cadence, tally, window_days
+    )
+    scores["bond"], why["bond"] = _bond(tally, window_days)
+    scores["understanding"], why["understanding"] = _understanding(tally, cadence, window_days)
+    scores["goals"], why["goals"] = _goals(facts.goals, tally, now, start)
+    scores["complement"], why["complement"] = _complement(facts.pairs, tally, partner.handle)
+    score = sum(scores.values())
+
+    recent, before, in_90 = tally.tone_30, tally.tone_30_60, tally.tone_90
+    tone_avg_90 = round(in_90[0] / in_90[1], 2) if in_90[1] else None
+    trend = None
+    if recent[1] and before[1]:
+        trend = round(recent[0] / recent[1] - before[0] / before[1], 2)
+    tone_falling = (trend is not None and trend <= -TONE_FALL) or bool(
+        recent[1] and recent[0] / recent[1] <= -1
+    )
+
+    reasons: list[str] = []
+    is_new = (now - known_since).days < NEW_DAYS and facts.total_contacts < 3
+    status = next(name for name, floor in THRESHOLDS if score >= floor)
+    if is_new:
+        status = "new"
+        reasons.append(f"new: known for {max(0, (now - known_since).days)} days")
+    else:
+        reasons.append(f"score {score}/100")
+        ceiling = "thriving"
+        if reference_days >= 3 * cadence:
+            ceiling = "at-risk"
+        elif reference_days >= 2 * cadence:
+            ceiling = "drifting"
+        elif due:
+            ceiling = "steady"
+        if LADDER.index(ceiling) < LADDER.index(status):
+            status = ceiling
+        if tone_falling:
+            status = LADDER[max(0, LADDER.index(status) - 1)]
+    if due:
+        last = f"{days_since} days ago" if days_since is not None else "never"
+        reasons.append(f"overdue by {overdue_days} days (last contact {last}, cadence {cadence})")
+    if tone_falling:
+        reasons.append(_tone_reason(recent, before))
+    weakest = weakest_pillar(scores, due)
+    if scores[weakest] < PILLAR_POINTS:
+        reasons.append(f"weakest pillar: {weakest} ({why[weakest]})")
+
+    return Verdict(
+        handle=partner.handle,
+        name=partner.name,
+        kind=partner.kind,
+        relation=partner.relation,
+        last_contact=facts.last_contact.isoformat() if facts.last_contact else None,
+        days_since=days_since,
+        cadence_days=cadence,
+        due=due,
+        overdue_days=overdue_days,
+        interactions_30d=tally.count_30,
+        interactions_90d=tally.count_90,
+        tone_avg_90d=tone_avg_90,
+        tone_trend=trend,
+        score=score,
+        pillars=scores,
+        pillar_reasons=why,
+        status=status,
+        reasons=reasons,
+        next_step=next_step(
+            weakest, first, partner.handle, facts, days_since, due, is_new, now, window_days
+        ),
+        benefits={benefit: tally.benefits.get(benefit, 0) for benefit in BENEFITS},
+        weekly=tally.weekly,
+    )
+
+
+def attention_order(verdict: Verdict) -> tuple:
+    """Who needs attention most comes first: worst status, most overdue, lowest score."""
+    return (
+        STATUS_ORDER.index(verdict.status),
+        -verdict.overdue_days,
+        verdict.score,
+        verdict.handle,
+    )
+
+
+def weakest_pillar(scores: dict[str, int], due: bool) -> str:
+    """The pillar to work on. When contact is overdue, communication comes first."""
+    if due:
+        return "communication"
+    return min(PILLARS, key=scores.__getitem__)  # on a tie, the first in PILLARS
+
+
+def first_name(name: str) -> str:
+    return name.split()[0] if name.split() else name
+
+
+# -- the pillars -------------------------------------------------------------
+
+
+def _communication(days_since, cadence, tally, window_days) -> tuple[int, str]:
+    if days_since is None:
+        recency = 0.0
+        said = "never in touch yet"
+    elif days_since <= cadence:
+        recency = 1.0
+        said = f"in touch {_days(days_since)}, within your {cadence}-day cadence"
+    else:
+        recency = max(0.0, 1 - (days_since - cadence) / (2 * cadence))
+        said = f"last contact {days_since} days ago; you aim for every {cadence} days"
+    candid = tally.candid
+    candour = 5 if candid >= 2 else 3 if candid == 1 else 0
+    if candid:
+        said += f"; {candid} open conversation{'s' if candid != 1 else ''} in {window_days} days"
+    else:
+        said += f"; no open conversation (feedback, 1:1) in {window_days} days"
+    return round(15 * recency) + candour, said
+
+
+def _bond(tally, window_days) -> tuple[int, str]:
+    bonding = tally.bonding
+    points = (0, 8, 12, 16, 20)[min(bonding, 4)]
+    if not bonding:
+        return 0, f"no time outside the office in {window_days} days"
+    return (
+        points,
+        f"{bonding} time{'s' if bonding != 1 else ''} together beyond work in {window_days} days",
+    )
+
+
+def _understanding(tally, cadence, window_days) -> tuple[int, str]:
+    count = tally.count_window
+    expected = max(1.0, window_days / cadence)
+    frequency = min(1.0, count / expected)
+    kinds = tally.kind_count
+    variety = (0, 2, 4, 6)[min(kinds, 3)]
+    if not count:
+        return 0, f"no interactions in {window_days} days"
+    said = (
+        f"{count} interaction{'s' if count != 1 else ''} in {window_days} days "
+        f"(your cadence asks for about {round(expected)}), {kinds} kind{'s' if kinds != 1 else ''}"
+    )
+    return round(14 * frequency) + variety, said
+
+
+def _goals(goals: list[Goal], tally, now: datetime, start: datetime) -> tuple[int, str]:
+    open_goals = [g for g in goals if g.status == "open"]
+    reached = [g for g in goals if g.status == "done" and _after(g.closed_at, start)]
+    planning = tally.planning
+    if not open_goals and not reached:
+        if planning:
+            return (
+                6,
+                f"no written goal, but {planning} planning conversation{'s' if planning != 1 else ''}",
+            )
+        return 0, "no shared goals or plans"
+    points = 10
+    if any(g.owner == "shared" for g in open_goals + reached):
+        points += 4
+    recent_check_in = any(
+        _after(u.at, now - timedelta(days=30)) for g in open_goals for u in g.updates
+    )
+    if recent_check_in or reached:
+        points += 6
+    overdue = [g for g in open_goals if g.overdue_days(now.date()) > 0]
+    stale_overdue = [
+        g for g in overdue if not any(_after(u.at, now - timedelta(days=30)) for u in g.updates)
+    ]
+    if stale_overdue:
+        points -= 5
+    parts = [f"{len(open_goals)} open goal{'s' if len(open_goals) != 1 else ''}"]
+    if reached:
+        parts.append(f"{len(reached)} reached in the window")
+    if overdue:
+        parts.append(f"'{overdue[0].title}' overdue by {overdue[0].overdue_days(now.date())} days")
+    elif recent_check_in:
+        parts.append("checked in this month")
+    return max(0, min(PILLAR_POINTS, points)), ", ".join(parts)
+
+
+def _complement(pairs: list[Pair], tally, handle: str) -> tuple[int, str]:
+    theirs_cover_mine = [p for p in pairs if p.strong == handle and p.weak == ME]
+    mine_cover_theirs = [p for p in pairs if p.strong == ME and p.weak == handle]
+    points = (0, 7, 10)[min(len(theirs_cover_mine), 2)] + (0, 7, 10)[min(len(mine_cover_theirs), 2)]
+    learning = tally.learning
+    if not points:
+        if learning:
+            return (
+                6,
+                f"no matched strengths and weaknesses recorded, but learned from each other {learning} time{'s' if learning != 1 else ''}",
+            )
+        return 0, "no matched strengths and weaknesses recorded"
+    parts = []
+    if theirs_cover_mine:
+        parts.append("they cover your " + ", ".join(p.label or p.area for p in theirs_cover_mine))
+    if mine_cover_theirs:
+        parts.append("you cover their " + ", ".join(p.label or p.area for p in mine_cover_theirs))
+    return points, "; ".join(parts)
+
+
+# -- what to do next ----------------------------------------------------------
+
+
+def next_step(
+    pillar: str,
+    first: str,
+    handle: str,
+    facts: Facts,
+    days_since: int | None,
+    due: bool,
+    is_new: bool,
+    now: datetime,
+    window_days: int,
+) -> str:
+    """One concrete suggestion from the tips, for the pillar that needs it most."""
+    if is_new:
+        return f"get to know {first}: a coffee to hear about their role and what they aim for"
+    if pillar == "communication":
+        if days_since is None:
+            return f"never in touch yet — say hello to {first} this week"
+        if due:
+            return f"last contact {days_since} days ago — check in with {first} this week"
+        return f"speak openly with {first}: share a doubt or ask for honest feedback"
+    if pillar == "bond":
+        return f"no time outside the office in {window_days} days — invite {first} for lunch"
+    if pillar == "understanding":
+        return f"involve {first} in your work: swap stories about your projects over coffee"
+    if pillar == "goals":
+        overdue = [g for g in facts.goals if g.status == "open" and g.overdue_days(now.date())]
+        if overdue:
+            return (
+                f"goal '{overdue[0].title}' is overdue — review it with {first} and reset the date"
+            )
+        if any(g.status == "open" for g in facts.goals):
+            return f"check in on your goal with {first}: partnerlog goal update ID --progress N"
+        return f"agree on one target with {first} that you both work towards (partnerlog goal add {handle} …)"
+    # complement
+    theirs = [p for p in facts.pairs if p.strong == handle and p.weak == ME]
+    if theirs:
+        return f"learn from {first}: ask how they approach {theirs[0].label or theirs[0].area}"
+    mine = [p for p in facts.pairs if p.strong == ME and p.weak == handle]
+    if mine:
+        return f"offer {first} a hand with {mine[0].label or mine[0].area}, where you are strong"
+    return (
+        f"note what {first} is strong and weak at (partnerlog trait add {handle} strength …) "
+        "to see where you complement each other"
+    )
+
+
+# -- helpers -----------------------------------------------------------------
+
+
+def _tone_reason(recent: tuple[int, int], before: tuple[int, int]) -> str:
+    now_avg = recent[0] / recent[1]
+    if before[1]:
+        return f"tone falling: {before[0] / before[1]:+.1f} → {now_avg:+.1f} over the last 60 days"
+    return f"tone low: {now_avg:+.1f} on average in the last 30 days"
+
+
+def _days(days: int) -> str:
+    return "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
+
+
+def _parse(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    value = datetime.fromisoformat(text)
+    return value if value.tzinfo else value.astimezone()
+
+
+def _after(text: str | None, moment: datetime) -> bool:
+    value = _parse(text)
+    return value is not None and value >= moment

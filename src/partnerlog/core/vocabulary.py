@@ -1,0 +1,221 @@
+"""The vocabulary of partnerlog, and the validators every value passes on its way in.
+
+Pure and cheap to import (the quick logging path uses it). The same checks
+serve what people type and what an import brings: a value is checked where it
+enters the journal, whichever door it comes through.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from partnerlog.errors import UsageError
+
+PARTNER_KINDS = ("partner", "colleague")
+RELATIONS = ("superior", "peer", "subordinate", "external")
+SETTINGS = ("office", "outside", "remote")
+PILLARS = ("communication", "bond", "understanding", "goals", "complement")
+BENEFITS = ("productivity", "network", "growth", "wellbeing", "environment")
+GOAL_OWNERS = ("me", "partner", "shared")
+GOAL_STATUSES = ("open", "done", "dropped")
+POLARITIES = ("strength", "weakness")
+ME = "me"
+
+DEFAULT_PARTNER_KIND = "partner"
+DEFAULT_RELATION = "peer"
+DEFAULT_OWNER = "shared"
+DEFAULT_KIND = "chat"
+
+# How often you want contact when a partner has no cadence of their own.
+DEFAULT_CADENCE_DAYS = {"subordinate": 7, "peer": 14, "superior": 14, "external": 30}
+FALLBACK_CADENCE_DAYS = DEFAULT_CADENCE_DAYS[DEFAULT_RELATION]
+
+# The pillars an interaction exercises when the user names none (DESIGN §4).
+# One table: a kind not listed here gets DEFAULT_PILLARS, and an interaction
+# outside the office always adds `bond` (the tip: meet outside the office too).
+PILLARS_BY_KIND = {
+    "lunch": ("bond", "understanding"),
+    "coffee": ("bond", "understanding"),
+    "dinner": ("bond", "understanding"),
+    "drinks": ("bond", "understanding"),
+    "walk": ("bond", "understanding"),
+    "feedback": ("communication", "complement"),
+    "review": ("communication", "complement"),
+    "1on1": ("communication", "understanding"),
+    "mentoring": ("complement", "communication"),
+    "planning": ("goals",),
+    "meeting": ("understanding",),
+    "project": ("understanding", "goals"),
+    "pairing": ("understanding", "complement"),
+    "call": ("communication",),
+    "chat": ("communication",),
+    "message": ("communication",),
+    "email": ("communication",),
+}
+DEFAULT_PILLARS = ("understanding",)
+
+
+def default_pillars(kind: str, setting: str | None) -> tuple[str, ...]:
+    """The pillars an interaction of this kind and setting exercises by default."""
+    pillars = list(PILLARS_BY_KIND.get(kind, DEFAULT_PILLARS))
+    if setting == "outside" and "bond" not in pillars:
+        pillars.append("bond")
+    return tuple(p for p in PILLARS if p in pillars)
+
+
+def fold(text: str) -> str:
+    """A matching key: case-, accent- and Unicode-normalisation-insensitive.
+
+    NFC and NFD "José" fold to the same key, and so does "jose".
+    """
+    if text.isascii():  # normalising changes no ASCII character: skip it
+        return text.casefold().strip()
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", stripped).casefold().strip()
+
+
+_HANDLE_RE = re.compile(r"^[^\W_][\w.-]*$")
+
+
+def slug(text: str) -> str:
+    """Lowercase word characters and hyphens; any script survives ("王芳" stays)."""
+    words = re.findall(r"[^\W_]+", fold(text))
+    return "-".join(words)
+
+
+def valid_handle(handle: str) -> bool:
+    return bool(_HANDLE_RE.match(handle)) and handle != ME
+
+
+def handle_candidates(name: str):
+    """Handles to try for a new partner, best first: "sari", "sari-w", "sari-wulandari", "sari2"…"""
+    words = slug(name).split("-") or ["partner"]
+    words = [w for w in words if w] or ["partner"]
+    first = words[0] if words[0] != ME else "me-" + (words[1] if len(words) > 1 else "1")
+    yield first
+    if len(words) > 1:
+        yield f"{first}-{words[-1][0]}"
+        yield "-".join(words)
+    n = 2
+    while True:
+        yield f"{first}{n}"
+        n += 1
+
+
+_MENTION_RE = re.compile(r"(?<![\w@])@([^\W_][\w.-]*)")
+_TAG_RE = re.compile(r"(?<![\w#&])#([^\W\d_][\w-]*)")
+
+
+def mentions(note: str) -> list[str]:
+    """``@handle`` words in a note, in order, without trailing punctuation."""
+    return [m.rstrip(".-") for m in _MENTION_RE.findall(note)]
+
+
+def hashtags(note: str) -> list[str]:
+    """``#word`` tags in a note, lowercased, in order, without repeats."""
+    seen: list[str] = []
+    for tag in _TAG_RE.findall(note):
+        tag = normal_tag(tag)
+        if tag and tag not in seen:
+            seen.append(tag)
+    return seen
+
+
+def normal_tag(tag: str) -> str:
+    return fold(tag.lstrip("#")).strip("-")
+
+
+def merged_tags(given: list[str], note: str | None) -> list[str]:
+    """Tags given as options, then the note's #tags, each once (`log`, `entry edit`)."""
+    return list(dict.fromkeys([normal_tag(t) for t in given] + hashtags(note or "")))
+
+
+def area_key(label: str) -> str:
+    """The key traits match on: "Public Speaking", " public_speaking " → "public-speaking"."""
+    return "-".join(re.findall(r"[^\W_]+", fold(label)))
+
+
+# -- validators: one clear message (exit 2) for a value partnerlog cannot use -----
+
+
+def split_list(values: list[str] | None) -> list[str]:
+    """``--tag a --tag b,c`` → ["a", "b", "c"]."""
+    items: list[str] = []
+    for value in values or []:
+        items.extend(part.strip() for part in value.split(",") if part.strip())
+    return items
+
+
+def choose(values: list[str] | None, allowed: tuple[str, ...], option: str) -> list[str]:
+    """Validate ``--pillar``/``--benefit`` values (case-insensitive, prefixes allowed)."""
+    chosen: list[str] = []
+    for raw in split_list(values):
+        value = raw.lower()
+        matches = [a for a in allowed if a == value] or [a for a in allowed if a.startswith(value)]
+        if len(matches) != 1:
+            raise UsageError(f"{option} {raw!r} is not one of: {', '.join(allowed)}")
+        if matches[0] not in chosen:
+            chosen.append(matches[0])
+    return chosen
+
+
+def choose_one(value: str | None, allowed: tuple[str, ...], option: str) -> str | None:
+    if value is None:
+        return None
+    chosen = choose([value], allowed, option)
+    if len(chosen) != 1:
+        raise UsageError(f"{option} needs one of: {', '.join(allowed)}")
+    return chosen[0]
+
+
+TONES = (-2, 2)
+PROGRESS = (0, 100)
+
+
+def check_tone(tone: int | None) -> int | None:
+    if tone is not None and not TONES[0] <= tone <= TONES[1]:
+        raise UsageError(f"--tone {tone} is out of range; use -2, -1, 0, 1 or 2")
+    return tone
+
+
+def check_progress(progress: int | None) -> int | None:
+    if progress is not None and not PROGRESS[0] <= progress <= PROGRESS[1]:
+        raise UsageError(f"--progress {progress} is out of range; use 0 to 100")
+    return progress
+
+
+_KIND_RE = re.compile(r"[^\W_][\w-]*")
+
+
+def valid_kind(kind: str) -> bool:
+    """A kind is one lowercase word (letters, digits, hyphens): safe in any view."""
+    return bool(_KIND_RE.fullmatch(kind)) and kind == kind.lower()
+
+
+def check_kind(kind: str) -> str:
+    value = kind.strip().lower()
+    if not _KIND_RE.fullmatch(value):
+        raise UsageError(f"--kind {kind!r} should be one word, like lunch, coffee or review")
+    return value
+
+
+def parse_cadence(text: str | None) -> int | None:
+    """ "14" / "14d" → 14, "2w" → 14, "1m" → 30."""
+    if text is None:
+        return None
+    match = re.fullmatch(r"\s*(\d+)\s*([dwm]?)\s*", text.lower())
+    if not match or int(match.group(1)) == 0:
+        raise UsageError(f"--cadence {text!r} should be a number of days, like 14, 2w or 1m")
+    return int(match.group(1)) * {"": 1, "d": 1, "w": 7, "m": 30}[match.group(2)]
+
+
+def parse_handle(text: str) -> str:
+    handle = text.strip().lstrip("@").lower()
+    if not valid_handle(handle):
+        raise UsageError(
+            f"--handle {text!r} should be one word of letters, digits, '-', '_' or '.' "
+            "(and not 'me')"
+        )
+    return handle

@@ -1,0 +1,19 @@
+"""What shell completion shows for a partner: the handle, and the name beside it."""
+
+from partnerlog.present.text import visible
+
+
+def partner_completions(db, incomplete: str) -> list[tuple[str, str]]:
+    """(value, name) completions for a WHO argument; "sari,b" completes to "sari,budi".
+
+    The name is shown beside the value by zsh and fish: on one line, with
+    control characters made visible."""
+    from partnerlog.paths import journal_location
+    from partnerlog.store.completion import complete_handles
+
+    *done, current = incomplete.split(",")
+    prefix = ",".join(done) + ("," if done else "")
+    return [
+        (prefix + handle, visible(name, one_line=True))
+        for handle, name in complete_handles(journal_location(db), current)
+    ]

@@ -1,0 +1,49 @@
+"""What the goal commands print."""
+
+from partnerlog.present.text import plural, print_json, say
+
+
+def added(result, values: dict, now) -> None:
+    goal, name = result
+    if values["json"]:
+        print_json(goal.to_json())
+        return
+    say(
+        "Added goal #{id} with {name}: {title} ({owner}{due}).",
+        id=goal.id,
+        name=name,
+        title=goal.title,
+        owner=goal.owner,
+        due=f", due {goal.due_on}" if goal.due_on else "",
+    )
+
+
+def listed(result, values: dict, now) -> None:
+    goals, names = result
+    if values["json"]:
+        print_json([goal.to_json() for goal in goals])
+        return
+    if not goals:
+        say(
+            "No goals yet. Add one with: partnerlog goal add WHO TITLE"
+            if values["all"]
+            else "No open goals (see --all for closed ones)."
+        )
+        return
+    from partnerlog.present.terminal import console, goals_table
+
+    console().print(goals_table(goals, names, now.date()))
+
+
+def updated(goal, values: dict, now) -> None:
+    say(
+        "Checked in on goal #{id} ({title}): {progress}% after {count}.",
+        id=goal.id,
+        title=goal.title,
+        progress=goal.progress,
+        count=plural(len(goal.updates), "check-in"),
+    )
+
+
+def closed(goal, values: dict, now) -> None:
+    say("Goal #{id} {status}: {title}.", id=goal.id, status=goal.status, title=goal.title)

@@ -1,0 +1,87 @@
+"""What the interaction commands print: the one-line receipt of `log`, tables of
+entries, and the words for an edit or a deletion."""
+
+from partnerlog.core import dates
+from partnerlog.present.text import Shown, note, phrase, print_json, say
+
+
+def logged(logged, values: dict, now) -> None:
+    """`log`: the entry as JSON, or one line on stderr saying what was saved and when."""
+    interaction = logged.interaction
+    if values["json"]:
+        print_json(interaction.to_json())
+    else:
+        extras = []
+        if interaction.tone is not None:
+            extras.append(f"tone {interaction.tone:+d}")
+        if interaction.tags:
+            extras.append(" ".join("#" + t for t in interaction.tags))
+        if interaction.private:
+            extras.append("private")
+        say(
+            "Logged {kind} #{id} with {who}, {when}{tail}.",
+            kind=interaction.kind,
+            id=interaction.id,
+            who=", ".join(p.name for p in logged.partners),
+            when=dates.describe(logged.moment, now),
+            tail=f" ({'; '.join(extras)})" if extras else "",
+        )
+    for mention in logged.skipped:
+        note("@{mention} is not a partner; kept as text", mention=mention)
+
+
+def listed(result, values: dict, now, *, empty: str = "No interactions match.") -> None:
+    """A table of entries (or JSON)."""
+    entries, names = result
+    if values["json"]:
+        print_json([entry.to_json() for entry in entries])
+        return
+    if not entries:
+        say(empty)
+        return
+    from partnerlog.present.terminal import console, interactions_table
+
+    console().print(interactions_table(entries, names, now))
+
+
+def found(result, values: dict, now) -> None:
+    """`search`: matching goals, then matching interactions."""
+    text, entries, goals, names = result
+    if values["json"]:
+        print_json(
+            {
+                "interactions": [entry.to_json() for entry in entries],
+                "goals": [goal.to_json() for goal in goals],
+            }
+        )
+        return
+    if goals:
+        from partnerlog.present.terminal import console, goals_table
+
+        console().print(goals_table(goals, names, now.date()))
+        if entries:
+            console().print()
+    if entries or not goals:
+        listed((entries, names), values, now, empty=phrase("Nothing matches {text!r}.", text=text))
+
+
+def edited(result, values: dict, now) -> None:
+    entry, names = result
+    say("Updated entry {summary}.", summary=Shown(_summary(entry, names, now)))
+
+
+def ask_delete(subject, values: dict, now) -> str:
+    entry, names = subject
+    say("Delete entry {summary}?", summary=Shown(_summary(entry, names, now)))
+    return "Delete this entry?"
+
+
+def deleted(entry, values: dict, now) -> None:
+    say("Deleted entry #{id}.", id=entry.id)
+
+
+def _summary(entry, names: dict, now) -> str:
+    """The entry in the words `timeline` uses (already safe: it is built from `user_text`)."""
+    from partnerlog.present.terminal import interaction_summary
+
+    return interaction_summary(entry, names, now).plain

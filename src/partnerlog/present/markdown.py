@@ -1,0 +1,233 @@
+"""The markdown report: an overview of partnerships, then each one's health, goals,
+strengths and weaknesses, and interactions. User text is escaped or fenced so
+nothing typed can open a markdown construct.
+"""
+
+import re
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+from partnerlog.core.health import PILLAR_POINTS
+from partnerlog.core.tally import WINDOW_DAYS
+from partnerlog.core.vocabulary import PILLARS
+from partnerlog.present.text import visible
+
+# Characters that start markdown or HTML constructs anywhere in a line.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+# What starts a block construct at the beginning of a line: headings, quotes,
+# lists, thematic breaks, setext underlines, fences, numbered lists.
+_LINE_START = re.compile(r"^([#>+=\-]|\d+[.)])")
+
+
+def md_text(text: str | None) -> str:
+    """User text as literal markdown on one line: it can open no construct.
+
+    Safe inside a table cell, a heading or a list item.
+    """
+    shown = visible(text or "", one_line=True).strip()
+    shown = _INLINE_SPECIAL.sub(r"\\\1", shown)
+    return _LINE_START.sub(_escape_line_start, shown)
+
+
+def _escape_line_start(match: re.Match) -> str:
+    # "# x" → "\# x"; "1. x" → "1\. x" (escaping the digit would not help).
+    text = match.group(0)
+    return text[:-1] + "\\" + text[-1] if text[0].isdigit() else "\\" + text
+
+
+def md_note(text: str, indent: str) -> list[str]:
+    """A note under a list item: inline when it is one line, else a fenced block."""
+    if "\n" not in text.strip():
+        return [f"{indent}{md_text(text)}"] if text.strip() else []
+    body = visible(text.strip("\n"))
+    longest = max((len(run) for run in re.findall(r"`+", body)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return (
+        [f"{indent}{fence}text"]
+        + [f"{indent}{line}" for line in body.splitlines()]
+        + [f"{indent}{fence}"]
+    )
+
+
+def md_row(cells: list[str]) -> str:
+    return "| " + " | ".join(cell or " " for cell in cells) + " |"
+
+
+def report(data, now: datetime) -> Iterator[str]:
+    """A markdown report of some partnerships over a range of days, streamed.
+
+    ``data`` is what `app.transfer.report` gathered: the verdicts in order,
+    their partners, goals, traits, pairs, the interactions in range (a stream
+    of (partner id, interaction), in the verdicts' order) and, for charts, the
+    activity counts.
+    """
+    from partnerlog.core import dates
+
+    verdicts = data.verdicts
+    single = len(verdicts) == 1
+    title = f"1:1 prep: {md_text(verdicts[0].name)}" if single else "Partnerships report"
+    yield f"# {title}\n\n"
+    yield (
+        f"{data.since.isoformat()} to {data.until.isoformat()} · generated {now:%Y-%m-%d %H:%M} · "
+        f"{len(verdicts)} partnership{'s' if len(verdicts) != 1 else ''}"
+        f"{' · private notes included' if data.include_private else ''}\n\n"
+    )
+    yield "## Overview\n\n"
+    yield md_row(["Partner", "Status", "Score", "Last contact", "Next step"]) + "\n"
+    yield "| --- | --- | ---: | --- | --- |\n"
+    for verdict in verdicts:
+        last = (
+            "never"
+            if verdict.days_since is None
+            else dates.ago(now - timedelta(days=verdict.days_since), now)
+        )
+        yield (
+            md_row(
+                [
+                    f"{md_text(verdict.name)} (`{verdict.handle}`)",
+                    verdict.status,
+                    str(verdict.score),
+                    last + (" (overdue)" if verdict.due else ""),
+                    md_text(verdict.next_step),
+                ]
+            )
+            + "\n"
+        )
+    yield "\n"
+    if data.activity is not None:
+        yield from _charts(data.activity)
+
+    entries = data.entries
+    pending = next(entries, None)
+    for verdict in verdicts:
+        partner = data.partners[verdict.handle]
+        listed = []
+        while pending is not None and pending[0] == partner.id:
+            listed.append(pending[1])
+            pending = next(entries, None)
+        yield from _partner_section(
+            partner, verdict, data.goals.get(partner.handle, []),
+            [t for t in data.traits if t.subject == partner.handle],
+            [p for p in data.pairs if partner.handle in (p.strong, p.weak)],
+            listed, data.names, single, now,
+        )  # fmt: skip
+
+
+def _partner_section(partner, verdict, goals, traits, pairs, entries, names, single, now):
+    yield f"## {md_text(partner.name)} (`{partner.handle}`)\n\n"
+    facts = [f"{partner.kind}, {partner.relation}"]
+    if partner.role:
+        facts.append(md_text(partner.role))
+    if partner.org:
+        facts.append(md_text(partner.org))
+    facts.append(f"contact every {partner.effective_cadence} days")
+    if partner.archived:
+        facts.append("archived")
+    yield " · ".join(facts) + "\n\n"
+    if partner.notes:
+        yield "\n".join(md_note(partner.notes, "")) + "\n\n"
+    yield f"### Health: {verdict.status}, {verdict.score}/100\n\n"
+    yield md_row(["Pillar", "Score", "Why"]) + "\n| --- | ---: | --- |\n"
+    for pillar in PILLARS:
+        yield (
+            md_row(
+                [pillar, f"{verdict.pillars[pillar]}/{PILLAR_POINTS}", md_text(verdict.pillar_reasons[pillar])]
+            )
+            + "\n"
+        )
+    yield "\n"
+    yield f"**Next step:** {md_text(verdict.next_step)}\n\n"
+    delivered = [f"{b} {n}" for b, n in verdict.benefits.items() if n]
+    shown = ", ".join(delivered) if delivered else "none tagged"
+    yield f"**Benefits ({WINDOW_DAYS} days):** {shown}\n\n"
+    if verdict.tone_avg_90d is not None:
+        trend = "" if verdict.tone_trend is None else f", trend {verdict.tone_trend:+.1f}"
+        yield f"**Tone ({WINDOW_DAYS} days):** {verdict.tone_avg_90d:+.1f}{trend}\n\n"
+
+    yield "### Goals\n\n"
+    if not goals:
+        yield "No open or recently closed goals.\n\n"
+    for goal in goals:
+        box = "x" if goal.status == "done" else " "
+        details = [goal.owner]
+        if goal.due_on:
+            overdue = goal.overdue_days(now.date())
+            details.append(f"due {goal.due_on}" + (f", overdue {overdue} days" if overdue else ""))
+        details.append(f"{goal.progress}%")
+        if goal.status != "open":
+            details.append(f"{goal.status} {goal.closed_at[:10] if goal.closed_at else ''}".strip())
+        yield f"- [{box}] {md_text(goal.title)} ({', '.join(details)})\n"
+        if goal.note:
+            yield "\n".join(md_note(goal.note, "  ")) + "\n"
+        for update in goal.updates[-3:]:
+            progress = f"{update.progress}%" if update.progress is not None else "note"
+            note = f": {md_text(update.note)}" if update.note else ""
+            yield f"  - {update.at[:10]} {progress}{note}\n"
+    if goals:
+        yield "\n"
+
+    yield "### Strengths and weaknesses\n\n"
+    strengths = [t for t in traits if t.polarity == "strength"]
+    weaknesses = [t for t in traits if t.polarity == "weakness"]
+    for label, group in (("Strengths", strengths), ("Weaknesses", weaknesses)):
+        shown = ", ".join(
+            md_text(t.label) + (f" ({md_text(t.note)})" if t.note else "") for t in group
+        )
+        yield f"- **{label}:** {shown or 'none recorded'}\n"
+    covering = [p for p in pairs if p.strong == partner.handle]
+    covered = [p for p in pairs if p.weak == partner.handle]
+    if covering:
+        yield (
+            "- **They cover my:** " + ", ".join(md_text(p.label or p.area) for p in covering) + "\n"
+        )
+    if covered:
+        yield (
+            "- **I cover their:** " + ", ".join(md_text(p.label or p.area) for p in covered) + "\n"
+        )
+    yield "\n"
+
+    yield f"### Interactions ({len(entries)})\n\n"
+    if not entries:
+        yield "None in this range.\n\n"
+        return
+    for entry in entries:
+        others = [h for h in entry.partners if h != partner.handle]
+        parts = [entry.occurred_at[:16].replace("T", " "), md_text(entry.kind)]
+        if entry.setting:
+            parts[-1] += f" ({entry.setting})"
+        if entry.tone is not None:
+            parts.append(f"tone {entry.tone:+d}" if entry.tone else "tone 0")
+        if others:
+            parts.append("with " + ", ".join(md_text(names.get(h, h)) for h in others))
+        if entry.private:
+            parts.append("private")
+        line = f"- {' · '.join(parts)}"
+        note = md_note(entry.note, "  ")
+        if len(note) == 1:
+            yield f"{line} — {note[0].strip()}\n"
+        else:
+            yield line + "\n" + "".join(n + "\n" for n in note)
+    yield "\n"
+
+
+def _charts(counts: list[tuple[str, str, int]]) -> Iterator[str]:
+    """Mermaid charts of (month, kind, interactions) counts."""
+    months: dict[str, int] = {}
+    kinds: dict[str, int] = {}
+    for month, kind, count in counts:
+        months[month] = months.get(month, 0) + count
+        kinds[kind] = kinds.get(kind, 0) + count
+    if not months:
+        return
+    labels = ", ".join(f'"{m}"' for m in sorted(months))
+    values = ", ".join(str(months[m]) for m in sorted(months))
+    yield "```mermaid\nxychart-beta\n"
+    yield '    title "Interactions per month"\n'
+    yield f"    x-axis [{labels}]\n"
+    yield f'    y-axis "Interactions" 0 --> {max(months.values())}\n'
+    yield f"    bar [{values}]\n```\n\n"
+    yield '```mermaid\npie title "Kinds of interaction"\n'
+    for kind, count in sorted(kinds.items(), key=lambda item: (-item[1], item[0])):
+        # Kinds are single words (letters, digits, hyphens): safe in a label.
+        yield f'    "{kind}" : {count}\n'
+    yield "```\n\n"

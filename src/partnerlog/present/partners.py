@@ -1,0 +1,78 @@
+"""What the partner commands print."""
+
+from partnerlog.present.text import print_json, say
+
+
+def added(partner, values: dict, now) -> None:
+    if values["json"]:
+        print_json(partner.to_json())
+        return
+    say(
+        "Added {name} as '{handle}' ({relation} {kind}, contact every {cadence} days). "
+        'Log with: partnerlog log {handle} "what happened"',
+        name=partner.name,
+        handle=partner.handle,
+        relation=partner.relation,
+        kind=partner.kind,
+        cadence=partner.effective_cadence,
+    )
+
+
+def listed(result, values: dict, now) -> None:
+    partners, last_contacts = result
+    if values["json"]:
+        print_json([p.to_json() for p in partners])
+        return
+    if not partners:
+        say("No partners yet. Add one with: partnerlog partner add NAME")
+        return
+    from partnerlog.present.terminal import console, partners_table
+
+    console().print(partners_table(partners, last_contacts, now))
+
+
+def profile(found, values: dict, now) -> None:
+    """`partner show`: the whole profile (or JSON)."""
+    if values["json"]:
+        print_json(
+            {
+                **found.partner.to_json(),
+                "health": {
+                    **found.verdict.to_json(),
+                    "pillar_reasons": found.verdict.pillar_reasons,
+                },
+                "goals": [g.to_json() for g in found.goals],
+                "traits": [t.to_json() for t in found.traits],
+                "complement": [p.to_json() for p in found.pairs],
+                "recent": [i.to_json() for i in found.recent],
+            }
+        )
+        return
+    from partnerlog.present.terminal import console, show_partner
+
+    console().print(
+        show_partner(
+            found.partner,
+            found.recent,
+            found.names,
+            now,
+            goals=found.goals,
+            traits=found.traits,
+            pairs=found.pairs,
+            verdict=found.verdict,
+        )
+    )
+
+
+def edited(partner, values: dict, now) -> None:
+    say("Updated {name} ({handle}).", name=partner.name, handle=partner.handle)
+
+
+def archived(result, values: dict, now) -> None:
+    partner, restored = result
+    say(
+        "{verb} {name} ({handle}).",
+        verb="Restored" if restored else "Archived",
+        name=partner.name,
+        handle=partner.handle,
+    )

@@ -1,0 +1,398 @@
+"""Rich views for people, and the one safe way to print user text.
+
+User text (names, notes, tags) is always wrapped in ``rich.text.Text`` after
+``text.visible`` has made control characters visible, so ``[bold]`` prints
+as typed and an escape sequence can never reach the terminal. Consoles are
+made with markup and emoji off for the same reason.
+
+`rich.table` loads only when a table is drawn: the dashboard draws none, and
+importing it costs about a quarter of Python's own start-up.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from rich.console import Console, Group
+from rich.text import Text
+
+from partnerlog.core import dates
+from partnerlog.core.health import PILLAR_POINTS
+from partnerlog.core.records import Goal, Interaction, Pair, Partner, Trait
+from partnerlog.core.tally import WINDOW_DAYS
+from partnerlog.core.vocabulary import PILLARS, hashtags
+from partnerlog.present.text import visible
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from rich.table import Table
+
+TONE_MARKS = {-2: "−−", -1: "−", 0: "·", 1: "+", 2: "++"}
+TONE_STYLES = {-2: "red", -1: "red", 0: "", 1: "green", 2: "green"}
+
+
+def console(*, stderr: bool = False) -> Console:
+    # Made per call (not at import) so tests that swap stdout see the output.
+    return Console(stderr=stderr, markup=False, emoji=False, highlight=False)
+
+
+def user_text(text: str | None, *, one_line: bool = False, style: str = "") -> Text:
+    """User text as a Rich ``Text``: printed exactly as typed, never as markup."""
+    return Text(visible(text or "", one_line=one_line), style=style)
+
+
+def list_table() -> Table:
+    """A borderless table with bold headings: the lists of partners, entries, goals, traits."""
+    from rich.table import Table
+
+    return Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+
+
+def grid(**options) -> Table:
+    """Columns without headings or borders (Rich's ``Table.grid``)."""
+    from rich.table import Table
+
+    return Table.grid(**options)
+
+
+def tone_mark(tone: int | None) -> Text:
+    if tone is None:
+        return Text("")
+    return Text(TONE_MARKS[tone], style=TONE_STYLES[tone])
+
+
+def interactions_table(
+    interactions: list[Interaction], names: dict[str, str], now: datetime
+) -> Table:
+    table = list_table()
+    table.add_column("id", justify="right", style="dim")
+    table.add_column("when", no_wrap=True)
+    table.add_column("with")
+    table.add_column("kind")
+    table.add_column("tone", justify="center")
+    table.add_column("note", ratio=1)
+    for interaction in interactions:
+        moment = dates.from_iso(interaction.occurred_at)
+        kind = interaction.kind + (f" ({interaction.setting})" if interaction.setting else "")
+        note = user_text(interaction.note)
+        in_note = set(hashtags(interaction.note))
+        extra_tags = [tag for tag in interaction.tags if tag not in in_note]
+        if extra_tags:
+            note.append("  " + " ".join("#" + tag for tag in extra_tags), style="cyan")
+        if interaction.private:
+            note.append("  (private)", style="dim")
+        table.add_row(
+            str(interaction.id),
+            moment.strftime("%Y-%m-%d %H:%M"),
+            user_text(", ".join(names.get(h, h) for h in interaction.partners), one_line=True),
+            user_text(kind, one_line=True),
+            tone_mark(interaction.tone),
+            note,
+        )
+    return table
+
+
+def partners_table(partners: list[Partner], last_contact: dict[int, str], now: datetime) -> Table:
+    table = list_table()
+    for column in ("handle", "name", "kind", "relation", "role", "org", "cadence", "last contact"):
+        table.add_column(column)
+    for partner in partners:
+        seen = last_contact.get(partner.id)
+        name = user_text(partner.name, one_line=True)
+        if partner.archived:
+            name.append(" (archived)", style="dim")
+        table.add_row(
+            user_text(partner.handle, one_line=True, style="bold"),
+            name,
+            partner.kind,
+            partner.relation,
+            user_text(partner.role, one_line=True),
+            user_text(partner.org, one_line=True),
+            f"{partner.effective_cadence}d" + ("" if partner.cadence_days else " (default)"),
+            dates.ago(dates.from_iso(seen) if seen else None, now),
+        )
+    return table
+
+
+def interaction_summary(interaction: Interaction, names: dict[str, str], now: datetime) -> Text:
+    """One entry as a few lines, for confirmations ("delete this?") and `undo`."""
+    moment = dates.from_iso(interaction.occurred_at)
+    text = Text(f"#{interaction.id} ", style="dim")
+    text.append(f"{interaction.kind} with ")
+    text.append(user_text(", ".join(names.get(h, h) for h in interaction.partners), one_line=True))
+    text.append(f", {dates.describe(moment, now)}")
+    if interaction.note:
+        text.append("\n  ")
+        text.append(user_text(interaction.note, one_line=True))
+    return text
+
+
+def show_partner(
+    partner: Partner,
+    recent: list[Interaction],
+    names: dict[str, str],
+    now: datetime,
+    *,
+    goals: list[Goal] = (),
+    traits: list[Trait] = (),
+    pairs: list[Pair] = (),
+    verdict=None,
+) -> Group:
+    """The profile of one partner."""
+    title = user_text(partner.name, one_line=True, style="bold")
+    title.append(f"  ({partner.handle})", style="dim")
+    if partner.archived:
+        title.append("  archived", style="yellow")
+    facts = grid(padding=(0, 2))
+    facts.add_column(style="dim")
+    facts.add_column()
+    facts.add_row("kind", f"{partner.kind}, {partner.relation}")
+    for label, value in (("role", partner.role), ("org", partner.org), ("notes", partner.notes)):
+        if value:
+            facts.add_row(label, user_text(value))
+    cadence = f"every {partner.effective_cadence} days"
+    facts.add_row("cadence", cadence + ("" if partner.cadence_days else " (default)"))
+    last = dates.from_iso(recent[0].occurred_at) if recent else None
+    facts.add_row("last contact", dates.ago(last, now))
+    parts: list = [title, facts]
+    if verdict is not None:
+        parts += [Text(""), health_view(verdict)]
+    if goals:
+        parts += [Text("\nGoals", style="bold"), goals_table(list(goals), names, now.date())]
+    if traits:
+        parts += [Text("\nStrengths and weaknesses", style="bold"), traits_table(list(traits))]
+    if pairs:
+        parts += [Text("\nComplement", style="bold"), complement_view(list(pairs), names)]
+    if recent:
+        parts += [
+            Text("\nRecent interactions", style="bold"),
+            interactions_table(recent, names, now),
+        ]
+    return Group(*parts)
+
+
+def goals_table(goals: list[Goal], names: dict[str, str], today: date) -> Table:
+    table = list_table()
+    for column in ("id", "with", "owner", "goal", "due", "progress", "last check-in"):
+        table.add_column(column, justify="right" if column in ("id", "progress") else "left")
+    for goal in goals:
+        due = Text(goal.due_on or "")
+        overdue = goal.overdue_days(today)
+        if overdue:
+            due.append(f" overdue {overdue}d", style="bold red")
+        title = user_text(goal.title)
+        if goal.status != "open":
+            title.append(f"  ({goal.status})", style="dim")
+        last = goal.updates[-1] if goal.updates else None
+        check_in = Text("")
+        if last is not None:
+            check_in = Text(last.at[:10] + " ", style="dim")
+            check_in.append(user_text(last.note or "", one_line=True))
+        table.add_row(
+            str(goal.id),
+            user_text(names.get(goal.partner, goal.partner), one_line=True),
+            goal.owner,
+            title,
+            due,
+            progress_bar(goal.progress),
+            check_in,
+        )
+    return table
+
+
+def progress_bar(percent: int, width: int = 10) -> Text:
+    filled = round(percent * width / 100)
+    text = Text("█" * filled, style="green")
+    text.append("░" * (width - filled), style="dim")
+    text.append(f" {percent:>3}%")
+    return text
+
+
+def traits_table(traits: list[Trait]) -> Table:
+    table = list_table()
+    for column in ("id", "who", "", "area", "note"):
+        table.add_column(column, justify="right" if column == "id" else "left")
+    for trait in traits:
+        mark = (
+            Text("+ strength", style="green")
+            if trait.polarity == "strength"
+            else Text("− weakness", style="yellow")
+        )
+        table.add_row(
+            str(trait.id),
+            user_text(trait.subject, one_line=True),
+            mark,
+            user_text(trait.label, one_line=True),
+            user_text(trait.note or "", one_line=True),
+        )
+    return table
+
+
+def complement_view(pairs: list[Pair], names: dict[str, str]) -> Group:
+    """Three short lists: who covers my gaps, whose gaps I cover, and my uncovered gaps."""
+
+    def who(handle: str) -> Text:
+        return user_text(names.get(handle, handle), one_line=True, style="bold")
+
+    sections = (
+        (
+            "Who covers my weaknesses",
+            [p for p in pairs if p.weak == "me" and p.strong],
+            lambda pair: [": ", who(pair.strong), " is strong where I am weak"],
+        ),
+        (
+            "Where my strengths cover theirs",
+            [p for p in pairs if p.strong == "me"],
+            lambda pair: [": I can help ", who(pair.weak)],
+        ),
+        (
+            "My weaknesses nobody covers yet",
+            [p for p in pairs if p.strong is None],
+            lambda pair: [Text(" — look for someone strong here", style="dim")],
+        ),
+    )
+    parts: list = []
+    for heading, chosen, words in sections:
+        if chosen:
+            parts.append(Text(heading, style="bold underline"))
+        for pair in chosen:
+            line = Text("  ")
+            line.append(user_text(pair.label or pair.area, one_line=True))
+            for piece in words(pair):
+                line.append(piece)
+            parts.append(line)
+    return Group(*parts)
+
+
+STATUS_STYLES = {
+    "thriving": "bold green",
+    "steady": "green",
+    "new": "cyan",
+    "drifting": "yellow",
+    "at-risk": "bold red",
+}
+BLOCKS = "▁▂▃▄▅▆▇█"
+SPARKS = " ▁▂▃▄▅▆▇█"
+
+
+def pillar_bars(pillars: dict[str, int]) -> Text:
+    """The five pillars as five small bars (0–20 each), coloured by strength."""
+    text = Text()
+    for pillar in PILLARS:
+        value = pillars[pillar]
+        block = BLOCKS[min(len(BLOCKS) - 1, value * len(BLOCKS) // 21)]
+        text.append(block, style="red" if value < 7 else "yellow" if value < 14 else "green")
+    return text
+
+
+def sparkline(counts: list[int], top: int) -> Text:
+    """Weekly activity on a scale shared by every row (``top`` = the busiest week anywhere)."""
+    if top <= 0:
+        return Text(" " * len(counts))
+    chars = [SPARKS[0 if n == 0 else max(1, round(n * (len(SPARKS) - 1) / top))] for n in counts]
+    return Text("".join(chars), style="cyan")
+
+
+def trend_mark(trend: float | None) -> Text:
+    if trend is None:
+        return Text("")
+    if trend >= 0.5:
+        return Text("↗", style="green")
+    if trend <= -0.5:
+        return Text("↘", style="red")
+    return Text("→")
+
+
+STEP_INDENT = 12  # the dashboard's next step starts under the partner's name
+
+
+def summary_table(verdicts: list, top_week: int, out: Console) -> Group:
+    """The dashboard: one line of figures per partnership, its next step beneath.
+
+    Laid out by hand (not a Rich table) so the next step gets the full width
+    and the dashboard stays readable in an 80-column terminal.
+    """
+    width = out.width
+    fixed = (8, 5, 7, 11, 7, 12, 4)  # every column but the partner's name
+    name_width = max(12, min(24, width - sum(fixed) - 2 * len(fixed)))
+
+    def cell(text: Text | str, size: int, right: bool = False) -> Text:
+        text = Text(text) if isinstance(text, str) else text.copy()
+        text.truncate(size, overflow="ellipsis")
+        pad = " " * (size - text.cell_len)
+        return Text(pad) + text if right else text + Text(pad)
+
+    columns = [("status", 8, False), ("partner", name_width, False), ("score", 5, True)]
+    columns += [("pillars", 7, False), ("last seen", 11, False), ("30d/90d", 7, True)]
+    columns += [("12 weeks", 12, False), ("tone", 4, False)]
+    header = Text("  ").join(
+        cell(Text(name, style="bold"), size, right) for name, size, right in columns
+    )
+    lines: list = [header]
+    for verdict in verdicts:
+        last = "never" if verdict.days_since is None else _days_ago(verdict.days_since)
+        values = [
+            Text(verdict.status, style=STATUS_STYLES[verdict.status]),
+            user_text(verdict.name, one_line=True),
+            Text(str(verdict.score)),
+            pillar_bars(verdict.pillars),
+            Text(last, style="red" if verdict.due else ""),
+            Text(f"{verdict.interactions_30d}/{verdict.interactions_90d}"),
+            sparkline(verdict.weekly, top_week),
+            Text(" ") + trend_mark(verdict.tone_trend),
+        ]
+        row = Text("  ").join(
+            cell(value, size, right)
+            for value, (_, size, right) in zip(values, columns, strict=True)
+        )
+        lines.append(row.rstrip() or row)
+        # The next step beneath, wrapped with a hanging indent.
+        step = user_text(verdict.next_step).wrap(out, max(1, width - STEP_INDENT))
+        for number, line in enumerate(step):
+            lead = Text("↳ ".rjust(STEP_INDENT), style="dim") if number == 0 else STEP_INDENT * " "
+            line.rstrip()
+            lines.append(Text.assemble(lead, line))
+    key = Text(
+        "pillars: communication · bond · understanding · goals · complement"
+        f"  (each 0–{PILLAR_POINTS}; the score is their sum)",
+        style="dim",
+    )
+    for line in key.wrap(out, width):
+        line.rstrip()
+        lines.append(line)
+    return Group(*lines)
+
+
+def health_view(verdict) -> Group:
+    """A partner's health: status and score, each pillar with its reason, next step, benefits."""
+    head = Text("Health  ", style="bold")
+    head.append(verdict.status, style=STATUS_STYLES[verdict.status])
+    head.append(f"  {verdict.score}/100")
+    if verdict.tone_avg_90d is not None:
+        head.append(f"  tone {verdict.tone_avg_90d:+.1f} ")
+        head.append(trend_mark(verdict.tone_trend))
+    table = grid(padding=(0, 2))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column()
+    for pillar in PILLARS:
+        value = verdict.pillars[pillar]
+        filled = round(value / 2)
+        bar = Text("█" * filled, style="red" if value < 7 else "yellow" if value < 14 else "green")
+        bar.append("░" * (10 - filled), style="dim")
+        table.add_row(pillar, bar, f"{value}/{PILLAR_POINTS}", user_text(verdict.pillar_reasons[pillar]))
+    step = Text("Next step  ", style="bold")
+    step.append(user_text(verdict.next_step))
+    delivered = [f"{b} {n}" for b, n in verdict.benefits.items() if n]
+    benefits = Text(f"Benefits ({WINDOW_DAYS} days)  ", style="bold")
+    benefits.append(", ".join(delivered) if delivered else "none tagged yet (log with --benefit)")
+    parts: list = [head, table, step, benefits]
+    if verdict.reasons:
+        parts.insert(1, Text("; ".join(verdict.reasons), style="dim"))
+    return Group(*parts)
+
+
+def _days_ago(days: int) -> str:
+    """As `dates.ago` says it, from a number of days."""
+    return dates.ago(datetime(2000, 1, 1) - timedelta(days=days), datetime(2000, 1, 1))

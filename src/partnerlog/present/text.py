@@ -1,0 +1,91 @@
+"""The one way partnerlog speaks to a person: every value interpolated into a
+message is made safe for the terminal first, so a new message cannot forget it.
+
+``say("Added {name} as '{handle}'.", name=partner.name, handle=partner.handle)``
+prints on stderr with each value on one line and its control and escape
+characters shown as text. Cheap to import: the quick path speaks through it.
+"""
+
+import re
+import string
+import sys
+
+# Control characters (C0, DEL, C1) and the bidirectional overrides that could
+# reorder what the terminal shows. Tab and newline are kept where text may span lines.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str, *, one_line: bool = False) -> str:
+    """User text made safe to print: control and escape characters become visible.
+
+    ``"\\x1b[2J"`` prints as the six characters ``\\x1b[2J``, never as an escape.
+    """
+    shown = _INVISIBLE.sub(lambda m: _escape_char(m.group()), text)
+    if one_line:
+        shown = shown.replace("\r\n", "\n").replace("\n", " ⏎ ").replace("\t", " ")
+    return shown
+
+
+def _escape_char(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+class Shown(str):
+    """Text a view has already made safe (several lines, say): `say` keeps it as it is."""
+
+
+class _SafeFormatter(string.Formatter):
+    """str.format, with every text value made visible and kept on one line."""
+
+    def format_field(self, value, format_spec: str) -> str:
+        if isinstance(value, str) and not isinstance(value, Shown):
+            value = visible(value, one_line=True)
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _SafeFormatter()
+
+
+def phrase(template: str, /, **values) -> str:
+    """``template`` with ``values`` filled in, each safe for the terminal."""
+    return _FORMATTER.vformat(template, (), values)
+
+
+def say(template: str, /, **values) -> None:
+    """A message for the person (stderr), values made safe; see `phrase`."""
+    print(phrase(template, **values), file=sys.stderr)
+
+
+def note(template: str, /, **values) -> None:
+    """A side remark that is not an error: ``partnerlog: note: …`` on stderr."""
+    print("partnerlog: note: " + phrase(template, **values), file=sys.stderr)
+
+
+def plural(count: int, noun: str) -> str:
+    """ "1 goal", "3 goals"."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def print_json(data: object) -> None:
+    """``--json`` output: plain ``json.dumps``, no Rich."""
+    import json
+
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def confirm(yes: bool, question: str) -> None:
+    """Ask before destroying; with no terminal and no --yes, refuse rather than guess."""
+    from partnerlog.errors import Aborted, UsageError
+
+    if yes:
+        return
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise UsageError("not removing without confirmation; add --yes to do it without a question")
+    sys.stderr.write(f"{question} [y/N]: ")
+    sys.stderr.flush()
+    answer = sys.stdin.readline()
+    if not answer:
+        sys.stderr.write("\n")
+    if answer.strip().lower() not in ("y", "yes"):
+        raise Aborted("kept; nothing was changed")

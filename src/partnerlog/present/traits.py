@@ -1,0 +1,64 @@
+"""What the trait commands and `complement` print."""
+
+from partnerlog.present.text import print_json, say
+
+
+def added(added, values: dict, now) -> None:
+    trait = added.trait
+    if not added.new:
+        say(
+            "Already recorded as #{id}: {name}, {polarity} in {label}. Nothing added.",
+            id=trait.id,
+            name=added.name,
+            polarity=trait.polarity,
+            label=trait.label,
+        )
+    if values["json"]:
+        print_json(trait.to_json())
+    elif added.new:
+        say(
+            "Recorded #{id}: {name}, {polarity} in {label}.",
+            id=trait.id,
+            name=added.name,
+            polarity=trait.polarity,
+            label=trait.label,
+        )
+
+
+def listed(traits, values: dict, now) -> None:
+    if values["json"]:
+        print_json([t.to_json() for t in traits])
+        return
+    if not traits:
+        say("No traits yet. Add one with: partnerlog trait add me strength SQL")
+        return
+    from partnerlog.present.terminal import console, traits_table
+
+    console().print(traits_table(traits))
+
+
+def removed(trait, values: dict, now) -> None:
+    say(
+        "Removed #{id}: {subject}, {polarity} in {label}.",
+        id=trait.id,
+        subject=trait.subject,
+        polarity=trait.polarity,
+        label=trait.label,
+    )
+
+
+def complement(found, values: dict, now) -> None:
+    if values["json"]:
+        print_json([p.to_json() for p in found.pairs])
+        return
+    if not found.pairs:
+        if found.area is not None:
+            say("Nobody in your journal is recorded as strong in {area!r} yet.", area=found.area)
+        elif not found.any_traits:
+            say("No strengths or weaknesses yet. Start with: partnerlog trait add me weakness AREA")
+        else:
+            say("No complements yet: nobody's strength meets someone else's weakness.")
+        return
+    from partnerlog.present.terminal import complement_view, console
+
+    console().print(complement_view(found.pairs, found.names))

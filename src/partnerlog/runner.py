@@ -1,0 +1,87 @@
+"""Running a command, whichever parser read it: the journal opened once, ``now``
+read once, the command's body (`partnerlog.app`) called, its result drawn
+(`partnerlog.present`).
+
+Both entry points end here: the quick path (`partnerlog.quick`) and the Typer
+app (`partnerlog.cli`), inside the one error boundary (`errors.guarded`).
+"""
+
+from importlib import import_module
+
+from partnerlog.spec import Command
+
+
+class Session:
+    """What a command works with: the journal (opened on first use, as the
+    command's spec says), the moment it runs, and where the journal lives."""
+
+    def __init__(self, command: Command, db: str | None) -> None:
+        from partnerlog.core import dates
+
+        self.command = command
+        self.db = db
+        self.now = dates.now()
+        self._journal = None
+
+    @property
+    def location(self) -> str:
+        from partnerlog.paths import journal_location
+
+        return journal_location(self.db)
+
+    @property
+    def journal(self):
+        if self._journal is None:
+            import os
+
+            from partnerlog.errors import JournalMissing, UsageError
+            from partnerlog.store import Journal
+
+            if os.path.isdir(self.location):
+                raise UsageError(f"{self.location} is a folder; the journal is a file")
+            try:
+                self._journal = Journal.open(
+                    self.location, create=self.command.journal == "create"
+                )
+            except JournalMissing as error:
+                raise error.with_hint("start one with: partnerlog partner add NAME") from None
+        return self._journal
+
+    def close(self) -> None:
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
+
+
+class Proposal:
+    """A destructive action waiting for a yes: what it touches, and how to do it."""
+
+    __slots__ = ("subject", "apply")
+
+    def __init__(self, subject, apply) -> None:
+        self.subject = subject
+        self.apply = apply
+
+
+def resolve(package: str, dotted: str):
+    module, _, function = dotted.rpartition(".")
+    return getattr(import_module(f"partnerlog.{package}.{module}"), function)
+
+
+def run(command: Command, values: dict, db: str | None = None) -> int:
+    """Run ``command`` with parsed ``values``; return the exit code."""
+    session = Session(command, db)
+    try:
+        result = resolve("app", command.action)(session, values)
+        if isinstance(result, Proposal):
+            from partnerlog.present.text import confirm
+
+            question = resolve("present", command.ask)(result.subject, values, session.now)
+            confirm(values.get("yes", False), question)
+            result = result.apply()
+        if command.show is None:
+            return 0
+        code = resolve("present", command.show)(result, values, session.now)
+        return code or 0
+    finally:
+        session.close()

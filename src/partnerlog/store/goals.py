@@ -1,0 +1,99 @@
+"""Goals and their check-ins."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from partnerlog.core.records import Goal, GoalUpdate
+from partnerlog.errors import NotFound
+from partnerlog.store.connection import new_uuid, timestamp
+from partnerlog.store.sql import marks, where_clause
+
+GOAL_COLUMNS = (
+    "uuid", "partner_id", "owner", "title", "note", "due_on", "status", "progress",
+    "created_at", "closed_at",
+)  # fmt: skip
+
+
+class GoalStore:
+    # -- goals -------------------------------------------------------------
+
+    def add_goal(self, goal: Goal) -> Goal:
+        goal.id = self._insert("goals", goal, GOAL_COLUMNS)
+        return goal
+
+    def goals(
+        self,
+        *,
+        partner_id: int | None = None,
+        include_closed: bool = False,
+        closed_since: str | None = None,
+        ids: Iterable[int] | None = None,
+    ) -> list[Goal]:
+        """Goals with their check-ins; open ones first, then by due date.
+
+        ``closed_since`` adds goals closed on or after that ISO time to the open ones.
+        """
+        where, params = [], []
+        if partner_id is not None:
+            where.append("g.partner_id = ?")
+            params.append(partner_id)
+        if ids is not None:
+            id_list = list(ids)
+            where.append(f"g.id IN ({marks(id_list)})")
+            params.extend(id_list)
+        elif not include_closed:
+            if closed_since is not None:
+                where.append("(g.status = 'open' OR g.closed_at >= ?)")
+                params.append(closed_since)
+            else:
+                where.append("g.status = 'open'")
+        sql = (
+            "SELECT g.*, p.handle FROM goals g JOIN partners p ON p.id = g.partner_id"
+            + where_clause(where)
+            + " ORDER BY g.status != 'open', g.due_on IS NULL, g.due_on, g.id"
+        )
+        goals = [
+            Goal(
+                partner=row["handle"],
+                **{k: row[k] for k in row.keys() if k != "handle"},  # noqa: SIM118
+            )
+            for row in self.conn.execute(sql, params)
+        ]
+        by_id = {goal.id: goal for goal in goals}
+        if by_id:
+            for row in self.conn.execute(
+                f"SELECT goal_id, at, progress, note, uuid, created_at FROM goal_updates"
+                f" WHERE goal_id IN ({marks(by_id)}) ORDER BY at, id",
+                list(by_id),
+            ):
+                by_id[row[0]].updates.append(GoalUpdate(*row[1:]))
+        return goals
+
+    def goal(self, goal_id: int) -> Goal:
+        found = self.goals(ids=[goal_id])
+        if not found:
+            raise NotFound(f"no goal with id {goal_id}")
+        return found[0]
+
+    def add_goal_update(self, goal_id: int, update: GoalUpdate) -> Goal:
+        """Record a dated check-in; a progress figure becomes the goal's progress."""
+        self.conn.execute(
+            "INSERT INTO goal_updates (uuid, goal_id, at, progress, note, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [new_uuid(), goal_id, update.at, update.progress, update.note, timestamp()],
+        )
+        if update.progress is not None:
+            self.conn.execute(
+                "UPDATE goals SET progress = ? WHERE id = ?", [update.progress, goal_id]
+            )
+        return self.goal(goal_id)
+
+    def close_goal(self, goal_id: int, status: str, at: str) -> Goal:
+        self.conn.execute(
+            "UPDATE goals SET status = ?, closed_at = ?,"
+            " progress = CASE WHEN ? = 'done' THEN 100 ELSE progress END WHERE id = ?",
+            [status, at, status, goal_id],
+        )
+        return self.goal(goal_id)
+

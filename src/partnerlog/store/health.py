@@ -1,0 +1,73 @@
+"""What the health model needs, in a handful of queries whatever the journal's size.
+
+The model (`core.health`) is pure; this is where its facts come from, and where
+a contact's compact code is computed in SQL from the model's own constants.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from partnerlog.core.complement import complement_pairs
+from partnerlog.core.health import Facts
+from partnerlog.core.tally import BENEFIT_SHIFT, TONE_OFFSET, TONE_SHIFT
+from partnerlog.core.vocabulary import PILLARS
+
+# `tally.contact`'s code from a row with an interaction's columns. SQLite
+# gives `<<` and `|` the same precedence: every shift is bracketed.
+CONTACT_CODE_SQL = (
+    f"(pillar_mask | ((setting IS 'outside') << {PILLARS.index('bond')})"
+    f" | (benefit_mask << {BENEFIT_SHIFT})"
+    f" | (coalesce(tone + {TONE_OFFSET}, 0) << {TONE_SHIFT}))"
+)
+
+
+class HealthStore:
+    # -- what the health model needs ------------------------------------------
+
+    def health_facts(self, since: datetime, *, partner_id: int | None = None) -> list:
+        """Facts for every active partner (or one), in five queries whatever their number.
+
+        ``since`` bounds the interactions loaded (the model's window, or more).
+        """
+        partners = self.partners() if partner_id is None else [self.partner(partner_id)]
+        facts = {p.id: Facts(partner=p) for p in partners}
+        # For one partner, only their rows (through the (partner_id, occurred_at) index).
+        selected = [] if partner_id is None else [partner_id]
+        for row in self.conn.execute(
+            # The count stops at 3: the model only asks "fewer than three?"
+            "SELECT id, (SELECT max(occurred_at) FROM interaction_partners"
+            "  WHERE partner_id = partners.id),"
+            " (SELECT count(*) FROM (SELECT 1 FROM interaction_partners"
+            "  WHERE partner_id = partners.id LIMIT 3)) FROM partners"
+            + (" WHERE id = ?" if selected else ""),
+            selected,
+        ):
+            if row[0] in facts and row[1] is not None:
+                facts[row[0]].last_contact = datetime.fromisoformat(row[1])
+                facts[row[0]].total_contacts = row[2]
+        contacts = {key: found.contacts for key, found in facts.items()}
+        plain = self.conn.cursor()
+        plain.row_factory = None  # tuples: a contact is one, and they cost less than Rows
+        for row in plain.execute(
+            # For everyone, one covering index answers this (m004): no
+            # interaction is visited. julianday() costs a fraction of strftime('%s').
+            "SELECT partner_id,"
+            " CAST(round((julianday(occurred_at) - 2440587.5) * 86400) AS INTEGER),"
+            f" kind, {CONTACT_CODE_SQL} FROM interaction_partners WHERE occurred_at >= ?"
+            + (" AND partner_id = ?" if selected else ""),
+            [since.isoformat(), *selected],
+        ):
+            found = contacts.get(row[0])
+            if found is not None:
+                found.append(row[1:])  # a contact, as `health.contact` describes it
+        for goal in self.goals(partner_id=partner_id, closed_since=since.isoformat()):
+            if goal.partner_id in facts:
+                facts[goal.partner_id].goals.append(goal)
+        by_handle = {f.partner.handle: f for f in facts.values()}
+        for pair in complement_pairs(self.traits()):
+            for side in (pair.strong, pair.weak):
+                if side in by_handle:
+                    by_handle[side].pairs.append(pair)
+        return list(facts.values())
+

@@ -1,0 +1,250 @@
+"""Interactions: logging, reading back, editing, deleting and searching them."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
+
+from partnerlog.core.records import Interaction
+from partnerlog.core.vocabulary import BENEFITS, PILLARS
+from partnerlog.errors import NotFound
+from partnerlog.store.sql import marks, split_values, where_clause
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from partnerlog.core.records import Goal
+
+INTERACTION_COLUMNS = (
+    "uuid", "occurred_at", "kind", "setting", "tone", "note", "private", "created_at",
+)  # fmt: skip
+
+
+class InteractionStore:
+    # -- interactions ------------------------------------------------------
+
+    def add_interaction(self, interaction: Interaction, partner_ids: Iterable[int]) -> Interaction:
+        interaction.id = self._insert("interactions", interaction, INTERACTION_COLUMNS)
+        self._set_links(
+            interaction.id,
+            partner_ids,
+            interaction.tags,
+            interaction.pillars,
+            interaction.benefits,
+        )
+        return interaction
+
+    def _set_links(
+        self,
+        interaction_id: int,
+        partner_ids: Iterable[int] | None = None,
+        tags: Iterable[str] | None = None,
+        pillars: Iterable[str] | None = None,
+        benefits: Iterable[str] | None = None,
+    ) -> None:
+        links = (
+            ("interaction_partners", "partner_id", partner_ids),
+            ("interaction_tags", "tag", tags),
+            ("interaction_pillars", "pillar", pillars),
+            ("interaction_benefits", "benefit", benefits),
+        )
+        for table, column, values in links:
+            if values is None:
+                continue
+            self.conn.execute(f"DELETE FROM {table} WHERE interaction_id = ?", [interaction_id])
+            self.conn.executemany(
+                f"INSERT OR IGNORE INTO {table} (interaction_id, {column}) VALUES (?, ?)",
+                [(interaction_id, value) for value in values],
+            )
+
+    def interactions(
+        self,
+        *,
+        partner_id: int | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        kind: str | None = None,
+        tag: str | None = None,
+        limit: int | None = None,
+        ids: Iterable[int] | None = None,
+    ) -> list[Interaction]:
+        """Interactions newest first, filtered; each with its partners, tags, pillars, benefits."""
+        where, params = [], []
+        if partner_id is not None:
+            where.append(
+                "i.id IN (SELECT interaction_id FROM interaction_partners WHERE partner_id = ?)"
+            )
+            params.append(partner_id)
+        if since is not None:
+            where.append("i.occurred_at >= ?")
+            params.append(since.isoformat())
+        if until is not None:
+            where.append("i.occurred_at < ?")
+            params.append((until + timedelta(days=1)).isoformat())
+        if kind is not None:
+            where.append("i.kind = ?")
+            params.append(kind)
+        if tag is not None:
+            where.append("i.id IN (SELECT interaction_id FROM interaction_tags WHERE tag = ?)")
+            params.append(tag)
+        if ids is not None:
+            id_list = list(ids)
+            where.append(f"i.id IN ({marks(id_list)})")
+            params.extend(id_list)
+        sql = INTERACTION_SELECT + where_clause(where) + " ORDER BY i.occurred_at DESC, i.id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [interaction_from_row(row) for row in self.conn.execute(sql, params)]
+
+    def interactions_by_partner(
+        self,
+        partner_ids: list[int],
+        *,
+        since: date,
+        until: date,
+        include_private: bool = False,
+    ) -> Iterator[tuple[int, Interaction]]:
+        """(partner id, interaction) in range, streamed in ``partner_ids`` order, newest first.
+
+        One query for any number of partners, for reports.
+        """
+        if not partner_ids:
+            return
+        # The caller's order (a CTE of positions) lets SQLite stream the rows.
+        positions = ", ".join("(?, ?)" for _ in partner_ids)
+        sql = (
+            f"WITH wanted (pid, pos) AS (VALUES {positions}) "
+            + INTERACTION_SELECT_COLUMNS
+            # CROSS JOIN keeps SQLite to this order: each partner, then their
+            # interactions in range from the (partner_id, occurred_at) index.
+            + ", ip.partner_id AS for_partner FROM wanted"
+            " CROSS JOIN interaction_partners ip ON ip.partner_id = wanted.pid"
+            " JOIN interactions i ON i.id = ip.interaction_id"
+            " WHERE ip.occurred_at >= ? AND ip.occurred_at < ?"
+            + ("" if include_private else " AND i.private = 0")
+            + " ORDER BY wanted.pos, i.occurred_at DESC, i.id DESC"
+        )
+        params = [value for n, pid in enumerate(partner_ids) for value in (pid, n)]
+        params += [since.isoformat(), (until + timedelta(days=1)).isoformat()]
+        for row in self.conn.execute(sql, params):
+            yield row["for_partner"], interaction_from_row(row)
+
+    def activity_counts(
+        self, partner_ids: list[int], *, since: date, until: date, include_private: bool = False
+    ) -> list[tuple[str, str, int]]:
+        """(month "YYYY-MM", kind, interactions) for these partners in range."""
+        if not partner_ids:
+            return []
+        placeholders = marks(partner_ids)
+        rows = self.conn.execute(
+            "SELECT substr(occurred_at, 1, 7), kind, count(*) FROM interactions"
+            " WHERE occurred_at >= ? AND occurred_at < ?"
+            + ("" if include_private else " AND private = 0")
+            + " AND id IN (SELECT interaction_id FROM interaction_partners"
+            f" WHERE partner_id IN ({placeholders})) GROUP BY 1, 2 ORDER BY 1, 2",
+            [since.isoformat(), (until + timedelta(days=1)).isoformat(), *partner_ids],
+        )
+        return [(row[0], row[1], row[2]) for row in rows]
+
+    def interaction(self, interaction_id: int) -> Interaction:
+        found = self.interactions(ids=[interaction_id])
+        if not found:
+            raise NotFound(f"no entry with id {interaction_id}")
+        return found[0]
+
+    def update_interaction(
+        self,
+        interaction_id: int,
+        changes: dict,
+        *,
+        partner_ids: Iterable[int] | None = None,
+        tags: Iterable[str] | None = None,
+        pillars: Iterable[str] | None = None,
+        benefits: Iterable[str] | None = None,
+    ) -> Interaction:
+        self.interaction(interaction_id)  # raises NotFound
+        allowed = {"occurred_at", "kind", "setting", "tone", "note", "private"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValueError(f"not interaction fields: {sorted(unknown)}")
+        if changes:
+            assignments = ", ".join(f"{column} = ?" for column in changes)
+            self.conn.execute(
+                f"UPDATE interactions SET {assignments} WHERE id = ?",
+                [*changes.values(), interaction_id],
+            )
+        self._set_links(interaction_id, partner_ids, tags, pillars, benefits)
+        return self.interaction(interaction_id)
+
+    def delete_interaction(self, interaction_id: int) -> None:
+        self.interaction(interaction_id)  # raises NotFound
+        self.conn.execute("DELETE FROM interactions WHERE id = ?", [interaction_id])
+
+    def _matching_ids(self, table: str, query: str, limit: int | None) -> list[int]:
+        """Ids in ``table`` whose full-text index matches every word of ``query``, best first."""
+        match = fts_query(query)
+        if not match:
+            return []
+        sql = f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ? ORDER BY rank"
+        params: list = [match]
+        if limit:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [row[0] for row in self.conn.execute(sql, params)]
+
+    def search_goals(self, query: str, *, limit: int | None = None) -> list[Goal]:
+        """Goals whose title or note matches every word of ``query``, best first."""
+        ids = self._matching_ids("goals", query, limit)
+        by_id = {g.id: g for g in self.goals(ids=ids)}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def search(self, query: str, *, limit: int | None = None) -> list[Interaction]:
+        """Interactions whose note matches every word of ``query`` (prefixes too), best first."""
+        ids = self._matching_ids("interactions", query, limit)
+        by_id = {i.id: i for i in self.interactions(ids=ids)}
+        return [by_id[i] for i in ids if i in by_id]
+
+
+
+INTERACTION_SELECT_COLUMNS = """
+SELECT i.id, i.uuid, i.occurred_at, i.kind, i.setting, i.tone, i.note, i.private, i.created_at,
+  (SELECT group_concat(p.handle, ',') FROM interaction_partners ip
+     JOIN partners p ON p.id = ip.partner_id WHERE ip.interaction_id = i.id) AS partner_handles,
+  (SELECT group_concat(tag, ',') FROM interaction_tags WHERE interaction_id = i.id) AS tag_list,
+  (SELECT group_concat(pillar, ',') FROM interaction_pillars
+     WHERE interaction_id = i.id) AS pillar_list,
+  (SELECT group_concat(benefit, ',') FROM interaction_benefits
+     WHERE interaction_id = i.id) AS benefit_list
+"""
+INTERACTION_SELECT = INTERACTION_SELECT_COLUMNS + "FROM interactions i\n"
+
+
+def interaction_from_row(row: sqlite3.Row) -> Interaction:
+    pillars = set(split_values(row["pillar_list"]))
+    benefits = set(split_values(row["benefit_list"]))
+    return Interaction(
+        id=row["id"],
+        uuid=row["uuid"],
+        occurred_at=row["occurred_at"],
+        kind=row["kind"],
+        setting=row["setting"],
+        tone=row["tone"],
+        note=row["note"],
+        private=bool(row["private"]),
+        created_at=row["created_at"],
+        partners=split_values(row["partner_handles"]),
+        tags=split_values(row["tag_list"]),
+        pillars=[p for p in PILLARS if p in pillars],
+        benefits=[b for b in BENEFITS if b in benefits],
+    )
+
+
+
+
+def fts_query(text: str) -> str:
+    """A safe FTS5 query: every word quoted (so AND, NEAR, quotes are just words), as a prefix."""
+    words = re.findall(r"\w+", text)
+    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+

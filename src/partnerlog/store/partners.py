@@ -1,0 +1,123 @@
+"""Partners: adding, naming, editing and archiving the people you work with."""
+
+from __future__ import annotations
+
+from partnerlog.core.matching import find_partner
+from partnerlog.core.records import Partner
+from partnerlog.core.vocabulary import handle_candidates
+from partnerlog.errors import Conflict, NotFound
+from partnerlog.store.connection import timestamp
+
+# The columns a partner writes (its id is the table's), and all of them in the
+# order of Partner's fields, so a row builds one positionally.
+PARTNER_FIELDS = tuple(field for field in Partner.__slots__ if field != "id")
+PARTNER_COLUMNS = ", ".join(Partner.__slots__)
+
+
+class PartnerStore:
+    # -- partners ----------------------------------------------------------
+
+    def partners(self, *, include_archived: bool = False) -> list[Partner]:
+        where = "" if include_archived else "WHERE archived_at IS NULL"
+        rows = self.conn.execute(f"SELECT {PARTNER_COLUMNS} FROM partners {where} ORDER BY handle")
+        return [partner_from_row(row) for row in rows]
+
+    def partner(self, partner_id: int) -> Partner:
+        row = self.conn.execute(
+            f"SELECT {PARTNER_COLUMNS} FROM partners WHERE id = ?", [partner_id]
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no partner with id {partner_id}")
+        return partner_from_row(row)
+
+    def named(self, *queries: str) -> list[Partner]:
+        """The partners ``queries`` name, without repeats, by the rules of
+        `domain.find_partner` (which raises for a name that matches nobody or
+        several).
+
+        An active partner's exact handle, the everyday case, is one indexed
+        lookup; any other query loads every partner once.
+        """
+        found: dict[int, Partner] = {}
+        everyone = None
+        for query in queries:
+            row = self.conn.execute(
+                f"SELECT {PARTNER_COLUMNS} FROM partners WHERE handle = ? AND archived_at IS NULL",
+                [query.lstrip("@")],
+            ).fetchone()
+            if row is not None:
+                partner = partner_from_row(row)
+            else:
+                if everyone is None:
+                    everyone = self.partners(include_archived=True)
+                partner = find_partner(everyone, query)
+            found.setdefault(partner.id, partner)
+        return list(found.values())
+
+    def free_handle(self, name: str) -> str:
+        """The first handle derived from ``name`` that nobody has yet."""
+        taken = {row[0] for row in self.conn.execute("SELECT handle FROM partners")}
+        return next(h for h in handle_candidates(name) if h not in taken)
+
+    def add_partner(self, partner: Partner) -> Partner:
+        if self._handle_owner(partner.handle) is not None:
+            raise Conflict(f"the handle '{partner.handle}' is taken")
+        partner.id = self._insert("partners", partner, PARTNER_FIELDS)
+        return partner
+
+    def update_partner(self, partner_id: int, changes: dict) -> Partner:
+        allowed = {"handle", "name", "kind", "relation", "role", "org", "cadence_days", "notes"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValueError(f"not partner fields: {sorted(unknown)}")
+        if "handle" in changes:
+            owner = self._handle_owner(changes["handle"])
+            if owner is not None and owner != partner_id:
+                raise Conflict(f"the handle '{changes['handle']}' is taken")
+        if changes:
+            assignments = ", ".join(f"{column} = ?" for column in changes)
+            self.conn.execute(
+                f"UPDATE partners SET {assignments} WHERE id = ?", [*changes.values(), partner_id]
+            )
+        return self.partner(partner_id)
+
+    def set_archived(self, partner_id: int, archived: bool) -> Partner:
+        self.conn.execute(
+            "UPDATE partners SET archived_at = ? WHERE id = ?",
+            [timestamp() if archived else None, partner_id],
+        )
+        return self.partner(partner_id)
+
+    def partner_history(self, partner_id: int) -> int:
+        """How many interactions, goals and traits refer to this partner."""
+        return self.conn.execute(
+            "SELECT (SELECT count(*) FROM interaction_partners WHERE partner_id = :id)"
+            " + (SELECT count(*) FROM goals WHERE partner_id = :id)"
+            " + (SELECT count(*) FROM traits WHERE partner_id = :id)",
+            {"id": partner_id},
+        ).fetchone()[0]
+
+    def delete_partner(self, partner_id: int) -> None:
+        """Delete a partner with no history; one with history can only be archived."""
+        if self.partner_history(partner_id):
+            raise Conflict("this partner has interactions, goals or traits; archive them instead")
+        self.conn.execute("DELETE FROM partners WHERE id = ?", [partner_id])
+
+    def _handle_owner(self, handle: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM partners WHERE handle = ?", [handle]).fetchone()
+        return row[0] if row else None
+
+    def last_contacts(self) -> dict[int, str]:
+        """partner id → occurred_at of the latest interaction with them (one index seek each)."""
+        rows = self.conn.execute(
+            "SELECT id, (SELECT max(occurred_at) FROM interaction_partners"
+            " WHERE partner_id = partners.id) FROM partners"
+        )
+        return {row[0]: row[1] for row in rows if row[1] is not None}
+
+
+
+def partner_from_row(row) -> Partner:
+    return Partner(*row)
+
+
