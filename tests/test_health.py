@@ -4,11 +4,11 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from partnerlog.core import health, tally
+from partnerlog.core import tally
 from partnerlog.core.contact import contact_gap, due_partners
 from partnerlog.core.health import Facts, attention_order, score_partnership
-from partnerlog.core.tally import weekly_counts
 from partnerlog.core.records import Goal, GoalUpdate, Pair, Partner
+from partnerlog.core.tally import weekly_counts
 
 WIB = timezone(timedelta(hours=7))
 NOW = datetime(2026, 11, 28, 18, 0, tzinfo=WIB)

@@ -2,7 +2,6 @@ import unicodedata
 
 import pytest
 
-from partnerlog.errors import NotFound, PartnerlogError
 from partnerlog.core.matching import find_partner
 from partnerlog.core.records import Partner
 from partnerlog.core.vocabulary import (
@@ -13,6 +12,7 @@ from partnerlog.core.vocabulary import (
     mentions,
     slug,
 )
+from partnerlog.errors import NotFound, PartnerlogError
 from partnerlog.present.text import visible
 
 

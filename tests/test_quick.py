@@ -16,6 +16,7 @@ def typer_path(argv):
     """The console script, parsing with the Typer app even where the quick path could."""
     return quick.main(argv, quick=False)
 
+
 SETUP = [
     ("partner", "add", "Sari Wulandari"),
     ("partner", "add", "Budi Santoso", "--relation", "superior"),

@@ -5,9 +5,8 @@ import stat
 
 import pytest
 
-from partnerlog.store import migrations
 from partnerlog.errors import NewerJournal, NotAJournal
-from partnerlog.store import Journal, fts_query
+from partnerlog.store import Journal, fts_query, migrations
 
 from .conftest import dump, from_the_future
 
@@ -116,8 +115,8 @@ def test_links_copy_their_interaction_whatever_changes(journal):
 def test_health_facts_hold_the_contacts_the_model_would_build(journal, occurred_at):
     from datetime import datetime
 
-    from partnerlog.core.vocabulary import BENEFITS, PILLARS
     from partnerlog.core.tally import contact
+    from partnerlog.core.vocabulary import BENEFITS, PILLARS
 
     conn = journal.conn
     kinds = [

@@ -57,7 +57,6 @@ class Conflict(PartnerlogError):
     """The request contradicts what is stored (a duplicate handle, a closed goal...)."""
 
 
-
 class Aborted(PartnerlogError):
     """The person said no at a confirmation question."""
 

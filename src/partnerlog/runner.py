@@ -40,9 +40,7 @@ class Session:
             if os.path.isdir(self.location):
                 raise UsageError(f"{self.location} is a folder; the journal is a file")
             try:
-                self._journal = Journal.open(
-                    self.location, create=self.command.journal == "create"
-                )
+                self._journal = Journal.open(self.location, create=self.command.journal == "create")
             except JournalMissing as error:
                 raise error.with_hint("start one with: partnerlog partner add NAME") from None
         return self._journal

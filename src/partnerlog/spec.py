@@ -133,11 +133,15 @@ def yes_flag() -> Param:
 
 
 def entry_id() -> Param:
-    return Param("id", kind="int", metavar="ID", help="The entry's id (see timeline).", required=True)
+    return Param(
+        "id", kind="int", metavar="ID", help="The entry's id (see timeline).", required=True
+    )
 
 
 def goal_id() -> Param:
-    return Param("id", kind="int", metavar="ID", help="The goal's id (see: goal list).", required=True)
+    return Param(
+        "id", kind="int", metavar="ID", help="The goal's id (see: goal list).", required=True
+    )
 
 
 def output(help: str = "Write to this file instead of stdout.") -> Param:
@@ -217,7 +221,12 @@ COMMANDS = (
             help="What happened. @handle adds a partner, #word adds a tag. "
             "Read from stdin when omitted.",
         ),
-        Param("kind", "--kind", "-k", help="lunch, coffee, 1on1, review, planning, chat… (default chat)"),
+        Param(
+            "kind",
+            "--kind",
+            "-k",
+            help="lunch, coffee, 1on1, review, planning, chat… (default chat)",
+        ),
         Param("when", "--when", "-w", help=WHEN_HELP),
         Param("tone", "--tone", "-t", kind="int", help=TONE_HELP),
         Param("where", "--where", "-s", help="office, outside or remote.", choices=SETTINGS),
@@ -229,7 +238,9 @@ COMMANDS = (
             choices=PILLARS,
             help=f"{PILLAR_HELP} (default: from the kind and place).",
         ),
-        Param("benefit", "--benefit", "-b", multiple=True, choices=BENEFITS, help=f"{BENEFIT_HELP}."),
+        Param(
+            "benefit", "--benefit", "-b", multiple=True, choices=BENEFITS, help=f"{BENEFIT_HELP}."
+        ),
         Param("tag", "--tag", multiple=True, help="A tag (repeatable)."),
         Param("private", "--private", kind="flag", help="Keep out of reports and exports."),
         json_flag("Print the saved entry as JSON."),
@@ -286,7 +297,12 @@ COMMANDS = (
         Param("kind", "--kind", "-k", help="Only this kind."),
         Param("tag", "--tag", help="Only entries with this tag."),
         Param(
-            "limit", "--limit", "-n", kind="int", default=TIMELINE_LIMIT, help="At most this many (0 = all)."
+            "limit",
+            "--limit",
+            "-n",
+            kind="int",
+            default=TIMELINE_LIMIT,
+            help="At most this many (0 = all).",
         ),
         json_flag(),
         examples=('timeline sari --since "30 days ago" --tag migration',),
@@ -305,7 +321,12 @@ COMMANDS = (
             help="Words to find in notes (prefixes match).",
         ),
         Param(
-            "limit", "--limit", "-n", kind="int", default=SEARCH_LIMIT, help="At most this many (0 = all)."
+            "limit",
+            "--limit",
+            "-n",
+            kind="int",
+            default=SEARCH_LIMIT,
+            help="At most this many (0 = all).",
         ),
         json_flag(),
         examples=("search migration warehouse",),
@@ -372,7 +393,13 @@ COMMANDS = (
     Command(
         "import",
         "Merge a JSON export into this journal; importing the same file twice adds nothing.",
-        Param("file", kind="path", metavar="FILE", required=True, help="A JSON export ('-' for stdin)."),
+        Param(
+            "file",
+            kind="path",
+            metavar="FILE",
+            required=True,
+            help="A JSON export ('-' for stdin).",
+        ),
         json_flag("Print what happened as JSON."),
         examples=("import partnerlog.json",),
         action="transfer.import_file",
@@ -549,7 +576,9 @@ COMMANDS = (
     Command(
         "trait remove",
         "Remove one strength or weakness.",
-        Param("id", kind="int", metavar="ID", required=True, help="The trait's id (see: trait list)."),
+        Param(
+            "id", kind="int", metavar="ID", required=True, help="The trait's id (see: trait list)."
+        ),
         examples=("trait remove 4",),
         action="traits.remove",
         show="traits.removed",
@@ -565,9 +594,16 @@ COMMANDS = (
         Param("when", "--when", "-w", help="A new date."),
         Param("tone", "--tone", "-t", kind="int", help="-2 to 2."),
         Param("where", "--where", "-s", choices=SETTINGS, help="office, outside, remote."),
-        Param("pillar", "--pillar", "-p", multiple=True, choices=PILLARS, help="Replace the pillars."),
         Param(
-            "benefit", "--benefit", "-b", multiple=True, choices=BENEFITS, help="Replace the benefits."
+            "pillar", "--pillar", "-p", multiple=True, choices=PILLARS, help="Replace the pillars."
+        ),
+        Param(
+            "benefit",
+            "--benefit",
+            "-b",
+            multiple=True,
+            choices=BENEFITS,
+            help="Replace the benefits.",
         ),
         Param("tag", "--tag", multiple=True, help="Replace the tags."),
         Param(

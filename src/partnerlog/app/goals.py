@@ -36,9 +36,7 @@ def list_goals(session, values: dict) -> tuple[list[Goal], dict[str, str]]:
 
     journal = session.journal
     partner = journal.named(values["who"])[0] if values["who"] else None
-    goals = journal.goals(
-        partner_id=partner.id if partner else None, include_closed=values["all"]
-    )
+    goals = journal.goals(partner_id=partner.id if partner else None, include_closed=values["all"])
     return goals, names_by_handle(journal)
 
 

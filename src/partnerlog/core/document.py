@@ -218,5 +218,3 @@ class _Checker:
 def _show(value) -> str:
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 40 else text[:37] + "…"
-
-

@@ -51,10 +51,7 @@ def find_partner(partners: list[Partner], query: str) -> Partner:
 def _ambiguous(query: str, candidates: list[Partner]) -> str:
     shown = ", ".join(f"{p.handle} ({p.name})" for p in candidates[:8])
     more = f" and {len(candidates) - 8} more" if len(candidates) > 8 else ""
-    return (
-        f"{query!r} could be {shown}{more}; "
-        "type more of the name, or the handle"
-    )
+    return f"{query!r} could be {shown}{more}; type more of the name, or the handle"
 
 
 def _suggest(key: str, partners: list[Partner]) -> str:
@@ -71,5 +68,3 @@ def _suggest(key: str, partners: list[Partner]) -> str:
     if handles:
         return " (did you mean " + " or ".join(handles) + "?)"
     return " (see: partnerlog partner list; add them with: partnerlog partner add NAME)"
-
-

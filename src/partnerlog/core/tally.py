@@ -145,5 +145,3 @@ def _set_bits(mask: int) -> tuple[int, ...]:
 def weekly_counts(contacts: list[tuple], now: datetime) -> list[int]:
     """Interactions per week for the last 12 weeks, oldest first."""
     return tally_contacts(contacts, now, WINDOW_DAYS).weekly
-
-

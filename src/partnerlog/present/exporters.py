@@ -45,8 +45,6 @@ def csv_table(columns: list[str], rows: Iterable[tuple]) -> Iterator[str]:
     yield buffer.getvalue()
 
 
-
-
 def write(chunks: Iterable[str], output: str | None) -> None:
     """Text chunks to stdout, or to the file ``output`` (whole, 0600)."""
     import sys

@@ -131,7 +131,11 @@ def _partner_section(partner, verdict, goals, traits, pairs, entries, names, sin
     for pillar in PILLARS:
         yield (
             md_row(
-                [pillar, f"{verdict.pillars[pillar]}/{PILLAR_POINTS}", md_text(verdict.pillar_reasons[pillar])]
+                [
+                    pillar,
+                    f"{verdict.pillars[pillar]}/{PILLAR_POINTS}",
+                    md_text(verdict.pillar_reasons[pillar]),
+                ]
             )
             + "\n"
         )

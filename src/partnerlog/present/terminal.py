@@ -381,7 +381,9 @@ def health_view(verdict) -> Group:
         filled = round(value / 2)
         bar = Text("█" * filled, style="red" if value < 7 else "yellow" if value < 14 else "green")
         bar.append("░" * (10 - filled), style="dim")
-        table.add_row(pillar, bar, f"{value}/{PILLAR_POINTS}", user_text(verdict.pillar_reasons[pillar]))
+        table.add_row(
+            pillar, bar, f"{value}/{PILLAR_POINTS}", user_text(verdict.pillar_reasons[pillar])
+        )
     step = Text("Next step  ", style="bold")
     step.append(user_text(verdict.next_step))
     delivered = [f"{b} {n}" for b, n in verdict.benefits.items() if n]

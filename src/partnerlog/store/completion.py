@@ -54,5 +54,3 @@ def complete_handles(
     except sqlite3.Error:
         return []
     return [(row[0], row[1]) for row in rows]
-
-

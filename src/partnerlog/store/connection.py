@@ -45,8 +45,6 @@ def is_busy(error: sqlite3.OperationalError) -> bool:
     return "locked" in text or "busy" in text
 
 
-
-
 class Connection:
     """An open journal file: the connection every record kind's queries share."""
 
@@ -241,8 +239,6 @@ class Connection:
             raise
 
 
-
-
 def _looks_like_sqlite(path: str) -> bool:
     with open(path, "rb") as handle:
         header = handle.read(len(SQLITE_MAGIC))
@@ -250,5 +246,3 @@ def _looks_like_sqlite(path: str) -> bool:
     # journal's first page at this very moment (a short read, seen in the race
     # test). SQLite's own check ("file is not a database") still applies after.
     return SQLITE_MAGIC.startswith(header) or not header.strip(b"\x00")
-
-

@@ -96,4 +96,3 @@ class GoalStore:
             [status, at, status, goal_id],
         )
         return self.goal(goal_id)
-

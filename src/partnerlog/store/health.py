@@ -70,4 +70,3 @@ class HealthStore:
                 if side in by_handle:
                     by_handle[side].pairs.append(pair)
         return list(facts.values())
-

@@ -207,7 +207,6 @@ class InteractionStore:
         return [by_id[i] for i in ids if i in by_id]
 
 
-
 INTERACTION_SELECT_COLUMNS = """
 SELECT i.id, i.uuid, i.occurred_at, i.kind, i.setting, i.tone, i.note, i.private, i.created_at,
   (SELECT group_concat(p.handle, ',') FROM interaction_partners ip
@@ -241,10 +240,7 @@ def interaction_from_row(row: sqlite3.Row) -> Interaction:
     )
 
 
-
-
 def fts_query(text: str) -> str:
     """A safe FTS5 query: every word quoted (so AND, NEAR, quotes are just words), as a prefix."""
     words = re.findall(r"\w+", text)
     return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
-

@@ -116,8 +116,5 @@ class PartnerStore:
         return {row[0]: row[1] for row in rows if row[1] is not None}
 
 
-
 def partner_from_row(row) -> Partner:
     return Partner(*row)
-
-

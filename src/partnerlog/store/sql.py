@@ -13,5 +13,3 @@ def where_clause(conditions: list[str]) -> str:
 
 def split_values(value: str | None) -> list[str]:
     return sorted(value.split(",")) if value else []
-
-

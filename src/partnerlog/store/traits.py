@@ -63,4 +63,3 @@ class TraitStore:
     def remove_trait(self, trait_id: int) -> None:
         self.trait(trait_id)  # raises NotFound
         self.conn.execute("DELETE FROM traits WHERE id = ?", [trait_id])
-

@@ -132,8 +132,7 @@ class TransferStore:
                 partner_ids[record["uuid"]] = same_handle[0]
                 skipped["partners"] += 1
                 notes.append(
-                    f"partner '{record['handle']}' matched {same_handle[1]}"
-                    " here by handle and name"
+                    f"partner '{record['handle']}' matched {same_handle[1]} here by handle and name"
                 )
                 continue
             handle = record["handle"]
@@ -258,4 +257,3 @@ class TransferStore:
             self.conn.execute(f"SELECT 1 FROM {table} WHERE uuid = ?", [uuid]).fetchone()
             is not None
         )
-
