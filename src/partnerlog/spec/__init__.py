@@ -1,0 +1,217 @@
+"""Every command's arguments and options, declared once (the commands themselves
+are in `spec.top` and `spec.groups`).
+
+Both parsers are generated from this: the Typer app (`partnerlog.cli`) builds
+its parameters, help and completion from it, and the quick path
+(`partnerlog.quick`) parses the everyday commands with the same flags,
+defaults, ranges and arity. A default changed here changes everywhere.
+
+A command names its body (``action``, a function in `partnerlog.app`) and what
+draws its result (``show``, a function in `partnerlog.present`) as
+"module.function" text, imported only when the command runs. Cheap to import.
+"""
+
+from partnerlog.core.vocabulary import BENEFITS, PARTNER_KINDS, PILLARS, RELATIONS
+
+# How many entries `timeline` and `search` show unless asked for another number.
+TIMELINE_LIMIT = 20
+SEARCH_LIMIT = 50
+# How far back `summary --window` may look.
+LONGEST_WINDOW_DAYS = 3650
+EXPORT_FORMATS = ("json", "csv")
+
+
+class Param:
+    """One argument (no flags) or option of a command.
+
+    ``kind`` is "text", "int", "path", "flag" (on when given) or "switch" (a
+    ``--yes/--no`` pair: True, False, or None when neither is given).
+    ``complete`` is what the shell completes: "partner", "subject" (a partner
+    or "me"), "area", or None; ``choices`` complete too.
+    """
+
+    __slots__ = (
+        "name", "flags", "help", "kind", "default", "multiple", "low", "high", "choices",
+        "complete", "metavar", "required", "off_flag",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        name: str,
+        *flags: str,
+        help: str = "",
+        kind: str = "text",
+        default=None,
+        multiple: bool = False,
+        low: int | None = None,
+        high: int | None = None,
+        choices: tuple[str, ...] = (),
+        complete: str | None = None,
+        metavar: str | None = None,
+        required: bool = False,
+        off_flag: str | None = None,
+    ) -> None:
+        self.name = name
+        self.flags = flags
+        self.help = help
+        self.kind = kind
+        self.default = False if kind == "flag" and default is None else default
+        self.multiple = multiple
+        self.low = low
+        self.high = high
+        self.choices = choices
+        self.complete = complete
+        self.metavar = metavar
+        self.required = required
+        self.off_flag = off_flag
+
+    @property
+    def is_argument(self) -> bool:
+        return not self.flags
+
+    @property
+    def takes_value(self) -> bool:
+        return self.kind not in ("flag", "switch")
+
+
+class Command:
+    """One command: where it sits, what it says about itself, and what it runs."""
+
+    __slots__ = ("path", "help", "examples", "params", "action", "show", "journal", "ask", "quick")
+
+    def __init__(
+        self,
+        path: str,
+        help: str,
+        *params: Param,
+        examples: tuple[str, ...],
+        action: str,
+        show: str | None = None,
+        journal: str | None = "read",
+        ask: str | None = None,
+        quick: bool = False,
+    ) -> None:
+        self.path = tuple(path.split())
+        self.help = help
+        self.examples = examples
+        self.params = params
+        self.action = action
+        self.show = show
+        self.journal = journal  # "read", "create" (may start a new journal) or None
+        self.ask = ask  # what to ask before a destructive action (see `runner`)
+        self.quick = quick  # the quick path parses it too
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.path)
+
+    def param(self, name: str) -> Param:
+        return next(p for p in self.params if p.name == name)
+
+
+# -- the parameters several commands share ---------------------------------------
+
+
+def who(help: str = "Handle, name or unique prefix.", *, optional: bool = False) -> Param:
+    return Param("who", help=help, metavar="WHO", complete="partner", required=not optional)
+
+
+def json_flag(help: str = "Print JSON instead of a table.") -> Param:
+    return Param("json", "--json", help=help, kind="flag")
+
+
+def yes_flag() -> Param:
+    return Param("yes", "--yes", "-y", help="Do not ask for confirmation.", kind="flag")
+
+
+def entry_id() -> Param:
+    return Param(
+        "id", kind="int", metavar="ID", help="The entry's id (see timeline).", required=True
+    )
+
+
+def goal_id() -> Param:
+    return Param(
+        "id", kind="int", metavar="ID", help="The goal's id (see: goal list).", required=True
+    )
+
+
+def output(help: str = "Write to this file instead of stdout.") -> Param:
+    return Param("output", "--output", "-o", kind="path", help=help)
+
+
+def since(help: str = "From this day on ('30 days ago', 2026-01-01).") -> Param:
+    return Param("since", "--since", help=help)
+
+
+WHEN_HELP = "When it happened: yesterday, '3 days ago', 'last friday', kemarin, 2026-11-27…"
+TONE_HELP = "How it went, -2 (bad) to 2 (great)."
+PILLAR_HELP = ", ".join(PILLARS)
+BENEFIT_HELP = ", ".join(BENEFITS)
+
+
+def partner_details() -> tuple[Param, ...]:
+    """The options `partner add` and `partner edit` share."""
+    return (
+        Param("handle", "--handle", help="What you type to name them (default: from the name)."),
+        Param(
+            "kind",
+            "--kind",
+            help="partner (same organisation) or colleague (same profession).",
+            choices=PARTNER_KINDS,
+        ),
+        Param(
+            "relation",
+            "--relation",
+            help="superior, peer, subordinate or external.",
+            choices=RELATIONS,
+        ),
+        Param("role", "--role", help="Their profession or specialisation."),
+        Param("org", "--org", help="Their organisation."),
+        Param(
+            "cadence",
+            "--cadence",
+            help="How often you want contact: days, or 2w / 1m (default by relation: "
+            "subordinate 7d, peer and superior 14d, external 30d).",
+        ),
+        Param("notes", "--notes", help="Anything worth remembering."),
+    )
+
+
+# -- the root ------------------------------------------------------------------
+
+ROOT_HELP = (
+    "A journal for the people you work with: log, look back, and tend your partnerships.\n\n"
+    'Start with: partnerlog partner add "Sari Wulandari", then: partnerlog log sari "lunch".'
+)
+DB = Param(
+    "db",
+    "--db",
+    kind="path",
+    help="Journal file to use (default: $PARTNERLOG_DB, else your data folder).",
+)
+
+GROUPS = {
+    "partner": "Add, list, show, edit and archive partners.",
+    "goal": "Targets and plans with each partner, and check-ins on them.",
+    "trait": "Strengths and weaknesses, yours (WHO = me) and your partners'.",
+    "entry": "Fix or remove one logged interaction.",
+    "db": "Where the journal is, whether it is sound, and copies of it.",
+}
+
+
+# The commands, declared in two modules that build on the definitions above.
+from partnerlog.spec import groups, top  # noqa: E402
+
+COMMANDS = top.COMMANDS + groups.COMMANDS
+BY_PATH = {command.path: command for command in COMMANDS}
+
+
+def partner_first() -> list[list[str]]:
+    """The commands whose first argument names a partner (quick completion answers them)."""
+    found = []
+    for command in COMMANDS:
+        first = next((p for p in command.params if p.is_argument), None)
+        if first is not None and first.complete == "partner":
+            found.append(list(command.path))
+    return found
