@@ -140,4 +140,6 @@ def test_area_completion_offers_known_areas(traits):
         def find_root(self):
             return Root()
 
-    assert [label for label, _ in complete_area(Ctx(), "pub")] == ["Public Speaking"]
+    # Shells keep only what starts with what was typed: the key when the case differs.
+    assert [label for label, _ in complete_area(Ctx(), "Pub")] == ["Public Speaking"]
+    assert [label for label, _ in complete_area(Ctx(), "pub")] == ["public-speaking"]

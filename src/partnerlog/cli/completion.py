@@ -3,7 +3,7 @@
 import typer
 
 from partnerlog import spec
-from partnerlog.core.vocabulary import ME, area_key
+from partnerlog.core.vocabulary import ME
 
 
 def _db(ctx: typer.Context):
@@ -28,10 +28,9 @@ def complete_subject(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
 
 
 def complete_area(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    from partnerlog.paths import journal_location
-    from partnerlog.store.completion import complete_areas
+    from partnerlog.present.completion import area_completions
 
-    return complete_areas(journal_location(_db(ctx)), area_key(incomplete))
+    return area_completions(_db(ctx), incomplete)
 
 
 COMPLETERS = {"partner": complete_partner, "subject": complete_subject, "area": complete_area}

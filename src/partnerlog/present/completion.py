@@ -17,3 +17,19 @@ def partner_completions(db, incomplete: str) -> list[tuple[str, str]]:
         (prefix + handle, visible(name, one_line=True))
         for handle, name in complete_handles(journal_location(db), current)
     ]
+
+
+def area_completions(db, incomplete: str) -> list[tuple[str, str]]:
+    """(area, "strength"/"weakness") already in the journal that ``incomplete`` starts.
+
+    Areas match however they are spelled, and shells keep only what starts
+    with what was typed: "s" offers "sql" where "SQL" was written."""
+    from partnerlog.core.vocabulary import area_key
+    from partnerlog.paths import journal_location
+    from partnerlog.store.completion import complete_areas
+
+    key = area_key(incomplete)
+    return [
+        (label if label.startswith(incomplete) else area_key(label), polarity)
+        for label, polarity in complete_areas(journal_location(db), key)
+    ]

@@ -31,9 +31,21 @@ TONE_MARKS = {-2: "−−", -1: "−", 0: "·", 1: "+", 2: "++"}
 TONE_STYLES = {-2: "red", -1: "red", 0: "", 1: "green", 2: "green"}
 
 
+class _Console(Console):
+    """Rich's console, leaving a closed pipe to partnerlog's one error boundary.
+
+    Rich ends the process with exit 1 when the reader goes away; for
+    partnerlog, `timeline | head` is not an error, whichever view drew it.
+    """
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def console(*, stderr: bool = False) -> Console:
     # Made per call (not at import) so tests that swap stdout see the output.
-    return Console(stderr=stderr, markup=False, emoji=False, highlight=False)
+    return _Console(stderr=stderr, markup=False, emoji=False, highlight=False)
 
 
 def user_text(text: str | None, *, one_line: bool = False, style: str = "") -> Text:

@@ -1,0 +1,290 @@
+"""One program: both parsers follow the spec, one error boundary, and a layout that holds.
+
+Each test here pins a seam where the quick path and the Typer app once drifted apart.
+"""
+
+import ast
+import importlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from partnerlog import quick, spec
+
+SOURCE = Path(__file__).resolve().parent.parent / "src" / "partnerlog"
+CONSOLE_SCRIPT = Path(sys.executable).parent / "partnerlog"
+
+
+def typer_path(argv):
+    return quick.main(argv, quick=False)
+
+
+def test_a_default_changed_in_the_spec_is_seen_by_both_paths(run, team, capsys):
+    for n in range(3):
+        assert run("log", "sari", f"entry {n}").exit_code == 0
+    limit = spec.BY_PATH[("timeline",)].param("limit")
+    original = limit.default
+    cli = importlib.import_module("partnerlog.cli")
+    try:
+        limit.default = 2
+        importlib.reload(cli)  # the Typer app is generated from the spec again
+        assert quick._plan(["timeline", "--json"]) is not None  # the quick path takes it
+        capsys.readouterr()
+        assert quick.main(["timeline", "--json"]) == 0
+        fast = json.loads(capsys.readouterr().out)
+        assert typer_path(["timeline", "--json"]) == 0
+        full = json.loads(capsys.readouterr().out)
+        assert len(fast) == len(full) == 2
+        assert typer_path(["timeline", "--help"]) == 0
+        assert "[default: 2]" in capsys.readouterr().out
+    finally:
+        limit.default = original
+        importlib.reload(cli)
+    assert len(json.loads(run("timeline", "--json").stdout)) == 3
+
+
+def test_the_quick_parser_takes_only_the_quick_commands():
+    quick_commands = {c.name for c in spec.COMMANDS if c.quick}
+    assert quick_commands == {"log", "due", "timeline", "summary", "partner show"}
+    for command in spec.COMMANDS:
+        argv = list(command.path) + ["x"] * sum(p.required for p in command.params)
+        assert (quick._plan(argv) is not None) == command.quick, command.name
+
+
+@pytest.mark.parametrize("how", ["quick", "typer"])
+def test_ctrl_c_in_any_command_says_so_and_exits_130(run, team, monkeypatch, tmp_path, how):
+    """Typer used to turn Ctrl-C into a silent exit 130 before partnerlog saw it."""
+    from partnerlog.app import interactions, transfer
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(transfer, "import_file", interrupted)
+    monkeypatch.setattr(interactions, "log", interrupted)
+    export = tmp_path / "e.json"
+    assert run("export", "-o", str(export)).exit_code == 0
+    main = quick.main if how == "quick" else typer_path
+    for argv in (["import", str(export)], ["log", "sari", "lunch"]):
+        code = main(argv)
+        assert code == 130, argv
+
+
+def test_ctrl_c_message_is_one_line_on_stderr(run, team, monkeypatch):
+    from partnerlog.app import transfer
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(transfer, "import_file", interrupted)
+    result = run("import", "-", input="{}")
+    assert result.exit_code == 130
+    assert result.stderr == "partnerlog: interrupted; nothing was changed\n"
+
+
+@pytest.fixture(scope="module")
+def demo_journal(tmp_path_factory) -> Path:
+    """A demo journal built once, copied by the tests that change it."""
+    folder = tmp_path_factory.mktemp("demo")
+    env = dict(os.environ, PARTNERLOG_NOW="2026-11-28T18:00:00+07:00")
+    subprocess.run(
+        [str(CONSOLE_SCRIPT), "demo", "--path", str(folder / "demo.db")],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return folder / "demo.db"
+
+
+@pytest.mark.skipif(not CONSOLE_SCRIPT.exists(), reason="needs the installed console script")
+@pytest.mark.parametrize("argv", [["export"], ["timeline", "-n", "0"], ["search", "a"]])
+def test_a_closed_pipe_exits_0_quietly_on_every_command(demo_journal, argv):
+    """`partnerlog export | head -1` used to exit 1 (Click's EPIPE handling)."""
+    env = dict(os.environ, PARTNERLOG_DB=str(demo_journal), COLUMNS="80")
+    process = subprocess.Popen(
+        [str(CONSOLE_SCRIPT), *argv], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    process.stdout.readline()
+    process.stdout.close()  # the reader goes away, as `head -1` does
+    code = process.wait(timeout=60)
+    error = process.stderr.read().decode()
+    assert code == 0, error
+    assert error == ""
+
+
+@pytest.mark.skipif(not CONSOLE_SCRIPT.exists(), reason="needs the installed console script")
+def test_ctrl_c_during_a_slow_command_is_one_line(demo_journal, tmp_path):
+    """A real SIGINT while `report` writes: one line, exit 130, no traceback."""
+    env = dict(os.environ, PARTNERLOG_DB=str(demo_journal))
+    code = (
+        "import time, partnerlog.present.markdown as m\n"
+        "slow = m.report\n"
+        "def report(*a, **k):\n"
+        "    time.sleep(30)\n"
+        "    yield from slow(*a, **k)\n"
+        "m.report = report\n"
+        "from partnerlog.quick import main\n"
+        f"raise SystemExit(main(['report', '-o', {str(tmp_path / 'r.md')!r}]))\n"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    import time
+
+    time.sleep(2)
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=30) == 130
+    assert process.stderr.read().decode() == "partnerlog: interrupted; nothing was changed\n"
+    assert not (tmp_path / "r.md").exists()
+
+
+def test_typer_completion_reads_the_db_option(run, tmp_path, monkeypatch, capsys):
+    """`partnerlog --db work.db trait add e<TAB>` offered nothing: the completer read `db`,
+    the root's parameter was called `db_path`."""
+    work = tmp_path / "work.db"
+    assert run("--db", str(work), "partner", "add", "Eko Prasetyo").exit_code == 0
+    assert run("--db", str(work), "trait", "add", "eko", "strength", "SQL").exit_code == 0
+    line = f"partnerlog --db {work} trait add e"
+    monkeypatch.setenv("_PARTNERLOG_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", line)
+    monkeypatch.setenv("COMP_CWORD", str(len(line.split()) - 1))
+    capsys.readouterr()
+    assert quick.main([]) == 0
+    assert "eko" in capsys.readouterr().out.split()
+    line = f"partnerlog --db {work} complement --area s"
+    monkeypatch.setenv("COMP_WORDS", line)
+    monkeypatch.setenv("COMP_CWORD", str(len(line.split()) - 1))
+    assert quick.main([]) == 0
+    assert "sql" in capsys.readouterr().out.split()  # as the area's key: "s" starts it
+
+
+@pytest.mark.parametrize(
+    "line, offered",
+    [
+        ("partnerlog log sari --where o", {"office", "outside"}),
+        ("partnerlog partner add X --relation s", {"superior", "subordinate"}),
+        ("partnerlog goal add sari x --owner ", {"me", "partner", "shared"}),
+        ("partnerlog log sari -p communication,b", {"communication,bond"}),
+        ("partnerlog export --format ", {"json", "csv"}),
+    ],
+)
+def test_choice_options_complete_their_values(monkeypatch, capsys, line, offered):
+    monkeypatch.setenv("_PARTNERLOG_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", line)
+    words = line.split()
+    monkeypatch.setenv("COMP_CWORD", str(len(words) - (0 if line.endswith(" ") else 1)))
+    capsys.readouterr()
+    assert quick.main([]) == 0
+    assert set(capsys.readouterr().out.split()) == offered
+
+
+def test_exporters_and_the_spec_agree_on_formats():
+    from partnerlog.present.exporters import EXPORTERS
+
+    assert tuple(EXPORTERS) == spec.EXPORT_FORMATS
+
+
+# -- every example in the help runs ----------------------------------------------------
+
+EXAMPLES = [(c.name, e) for c in spec.COMMANDS for e in c.examples]
+
+
+def test_every_command_has_an_example():
+    assert all(command.examples for command in spec.COMMANDS)
+
+
+@pytest.mark.parametrize("name, example", EXAMPLES, ids=[e for _, e in EXAMPLES])
+def test_every_example_in_the_help_runs_on_the_demo(
+    run, demo_journal, tmp_path, monkeypatch, name, example
+):
+    import shlex
+
+    journal = tmp_path / "journal.db"
+    shutil.copy(demo_journal, journal)
+    monkeypatch.setenv("PARTNERLOG_DB", str(journal))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    assert run("export", "-o", "partnerlog.json").exit_code == 0  # what `import` reads
+    result = run(*shlex.split(example))
+    assert result.exit_code == 0, (example, result.stderr)
+    help_text = run(*name.split(), "--help").stdout
+    assert "Example" in help_text and example.split()[0] in help_text
+
+
+# -- the layout holds -----------------------------------------------------------------------
+
+
+def modules():
+    return sorted(SOURCE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(SOURCE)))
+def test_no_module_is_over_500_lines(path):
+    assert len(path.read_text(encoding="utf-8").splitlines()) <= 500
+
+
+SQL_WORDS = ("SELECT ", "INSERT ", "UPDATE ", "DELETE FROM", "CREATE TABLE", ".execute(")
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(SOURCE)))
+def test_sql_lives_only_in_the_store(path):
+    if path.relative_to(SOURCE).parts[0] == "store":
+        return
+    text = path.read_text(encoding="utf-8")
+    assert not [word for word in SQL_WORDS if word in text]
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Every partnerlog module ``path`` imports, at the top or inside a function."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {name for name in found if name.startswith("partnerlog")}
+
+
+def layer(folder: str) -> list[Path]:
+    return sorted((SOURCE / folder).glob("*.py"))
+
+
+@pytest.mark.parametrize("path", layer("core"), ids=lambda p: p.name)
+def test_the_model_imports_neither_store_nor_presentation(path):
+    forbidden = ("partnerlog.store", "partnerlog.present", "partnerlog.app", "partnerlog.cli")
+    assert not [m for m in imported_modules(path) if m.startswith(forbidden)]
+
+
+@pytest.mark.parametrize("path", layer("store"), ids=lambda p: p.name)
+def test_the_store_knows_nothing_of_commands_or_views(path):
+    forbidden = ("partnerlog.present", "partnerlog.app", "partnerlog.cli", "partnerlog.spec")
+    assert not [m for m in imported_modules(path) if m.startswith(forbidden)]
+    assert "partnerlog partner" not in path.read_text() and "(see: partnerlog" not in (
+        path.read_text()
+    )
+
+
+@pytest.mark.parametrize("path", layer("cli"), ids=lambda p: p.name)
+def test_the_typer_adapters_hold_no_command_bodies(path):
+    assert not [m for m in imported_modules(path) if m.startswith("partnerlog.store")]
+    assert "journal" not in path.read_text()
+
+
+def test_the_model_loads_without_store_or_views():
+    code = (
+        "import sys, json\n"
+        "import partnerlog.core.health, partnerlog.core.matching, partnerlog.core.document\n"
+        "import partnerlog.core.complement, partnerlog.core.dates\n"
+        "print(json.dumps(sorted(sys.modules)))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    loaded = json.loads(result.stdout)
+    assert not [
+        m for m in loaded if m.startswith(("partnerlog.store", "partnerlog.present", "rich"))
+    ]
