@@ -13,18 +13,9 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from partnerlog import dates
-from partnerlog.models import (
-    BENEFITS,
-    RELATIONS,
-    Goal,
-    GoalUpdate,
-    Interaction,
-    Partner,
-    Trait,
-    area_key,
-    default_pillars,
-)
+from partnerlog.core import dates
+from partnerlog.core.records import Goal, GoalUpdate, Interaction, Partner, Trait
+from partnerlog.core.vocabulary import BENEFITS, RELATIONS, area_key, default_pillars
 from partnerlog.store import Journal
 
 KINDS = ["chat", "lunch", "coffee", "1on1", "review", "planning", "meeting", "call", "pairing"]

@@ -70,7 +70,7 @@ def profile(session, values: dict) -> Profile:
     from partnerlog.app.interactions import names_by_handle
     from partnerlog.core import dates
     from partnerlog.core.complement import complement_pairs
-    from partnerlog.core.tally import WINDOW_DAYS
+    from partnerlog.core.vocabulary import WINDOW_DAYS
 
     journal, now = session.journal, session.now
     [partner] = journal.named(values["who"])

@@ -4,7 +4,7 @@ import json
 from datetime import timedelta
 
 from partnerlog.core import dates
-from partnerlog.core.tally import WINDOW_DAYS
+from partnerlog.core.vocabulary import WINDOW_DAYS
 from partnerlog.errors import NewerJournal, PartnerlogError, UsageError
 
 

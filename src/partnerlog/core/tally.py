@@ -6,12 +6,10 @@ from datetime import datetime
 from functools import cache
 
 from partnerlog.core.records import Record
-from partnerlog.core.vocabulary import BENEFITS, PILLARS
+from partnerlog.core.vocabulary import BENEFITS, PILLARS, WINDOW_DAYS
 
 # The dashboard's sparkline covers this many weeks.
 WEEKS = 12
-# The model's default window, in days (`health` judges over it).
-WINDOW_DAYS = 90
 
 
 # A contact is one interaction as the model counts it, a plain tuple

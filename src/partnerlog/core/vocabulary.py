@@ -8,7 +8,6 @@ enters the journal, whichever door it comes through.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from partnerlog.errors import UsageError
 
@@ -55,6 +54,9 @@ PILLARS_BY_KIND = {
 }
 DEFAULT_PILLARS = ("understanding",)
 
+# How many days the health model looks back over unless asked otherwise.
+WINDOW_DAYS = 90
+
 
 def default_pillars(kind: str, setting: str | None) -> tuple[str, ...]:
     """The pillars an interaction of this kind and setting exercises by default."""
@@ -71,12 +73,15 @@ def fold(text: str) -> str:
     """
     if text.isascii():  # normalising changes no ASCII character: skip it
         return text.casefold().strip()
+    import unicodedata  # a third of a millisecond: only for text that needs it
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", stripped).casefold().strip()
 
 
-_HANDLE_RE = re.compile(r"^[^\W_][\w.-]*$")
+# Patterns as text: `re` compiles each on first use (and caches it), so a
+# command that never checks a handle or a kind compiles neither.
+_HANDLE_RE = r"^[^\W_][\w.-]*$"
 
 
 def slug(text: str) -> str:
@@ -86,7 +91,7 @@ def slug(text: str) -> str:
 
 
 def valid_handle(handle: str) -> bool:
-    return bool(_HANDLE_RE.match(handle)) and handle != ME
+    return bool(re.match(_HANDLE_RE, handle)) and handle != ME
 
 
 def handle_candidates(name: str):
@@ -104,19 +109,19 @@ def handle_candidates(name: str):
         n += 1
 
 
-_MENTION_RE = re.compile(r"(?<![\w@])@([^\W_][\w.-]*)")
-_TAG_RE = re.compile(r"(?<![\w#&])#([^\W\d_][\w-]*)")
+_MENTION_RE = r"(?<![\w@])@([^\W_][\w.-]*)"
+_TAG_RE = r"(?<![\w#&])#([^\W\d_][\w-]*)"
 
 
 def mentions(note: str) -> list[str]:
     """``@handle`` words in a note, in order, without trailing punctuation."""
-    return [m.rstrip(".-") for m in _MENTION_RE.findall(note)]
+    return [m.rstrip(".-") for m in re.findall(_MENTION_RE, note)]
 
 
 def hashtags(note: str) -> list[str]:
     """``#word`` tags in a note, lowercased, in order, without repeats."""
     seen: list[str] = []
-    for tag in _TAG_RE.findall(note):
+    for tag in re.findall(_TAG_RE, note):
         tag = normal_tag(tag)
         if tag and tag not in seen:
             seen.append(tag)
@@ -186,17 +191,17 @@ def check_progress(progress: int | None) -> int | None:
     return progress
 
 
-_KIND_RE = re.compile(r"[^\W_][\w-]*")
+_KIND_RE = r"[^\W_][\w-]*"
 
 
 def valid_kind(kind: str) -> bool:
     """A kind is one lowercase word (letters, digits, hyphens): safe in any view."""
-    return bool(_KIND_RE.fullmatch(kind)) and kind == kind.lower()
+    return bool(re.fullmatch(_KIND_RE, kind)) and kind == kind.lower()
 
 
 def check_kind(kind: str) -> str:
     value = kind.strip().lower()
-    if not _KIND_RE.fullmatch(value):
+    if not re.fullmatch(_KIND_RE, value):
         raise UsageError(f"--kind {kind!r} should be one word, like lunch, coffee or review")
     return value
 

@@ -8,8 +8,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 from partnerlog.core.health import PILLAR_POINTS
-from partnerlog.core.tally import WINDOW_DAYS
-from partnerlog.core.vocabulary import PILLARS
+from partnerlog.core.vocabulary import PILLARS, WINDOW_DAYS
 from partnerlog.present.text import visible
 
 # Characters that start markdown or HTML constructs anywhere in a line.

@@ -19,8 +19,7 @@ from rich.text import Text
 from partnerlog.core import dates
 from partnerlog.core.health import PILLAR_POINTS
 from partnerlog.core.records import Goal, Interaction, Pair, Partner, Trait
-from partnerlog.core.tally import WINDOW_DAYS
-from partnerlog.core.vocabulary import PILLARS, hashtags
+from partnerlog.core.vocabulary import PILLARS, WINDOW_DAYS, hashtags
 from partnerlog.present.text import visible
 
 TYPE_CHECKING = False

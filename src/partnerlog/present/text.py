@@ -7,7 +7,6 @@ characters shown as text. Cheap to import: the quick path speaks through it.
 """
 
 import re
-import string
 import sys
 
 # Control characters (C0, DEL, C1) and the bidirectional overrides that could
@@ -35,21 +34,16 @@ class Shown(str):
     """Text a view has already made safe (several lines, say): `say` keeps it as it is."""
 
 
-class _SafeFormatter(string.Formatter):
-    """str.format, with every text value made visible and kept on one line."""
-
-    def format_field(self, value, format_spec: str) -> str:
-        if isinstance(value, str) and not isinstance(value, Shown):
-            value = visible(value, one_line=True)
-        return super().format_field(value, format_spec)
-
-
-_FORMATTER = _SafeFormatter()
-
-
 def phrase(template: str, /, **values) -> str:
-    """``template`` with ``values`` filled in, each safe for the terminal."""
-    return _FORMATTER.vformat(template, (), values)
+    """``template`` with ``values`` filled in, each safe for the terminal and on one line."""
+    return template.format(
+        **{
+            key: visible(value, one_line=True)
+            if isinstance(value, str) and not isinstance(value, Shown)
+            else value
+            for key, value in values.items()
+        }
+    )
 
 
 def say(template: str, /, **values) -> None:

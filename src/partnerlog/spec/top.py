@@ -1,7 +1,6 @@
 """The commands at the top level: logging, reading back, the dashboard, and moving data."""
 
-from partnerlog.core.tally import WINDOW_DAYS
-from partnerlog.core.vocabulary import BENEFITS, PILLARS, SETTINGS
+from partnerlog.core.vocabulary import BENEFITS, PILLARS, SETTINGS, WINDOW_DAYS
 from partnerlog.spec import (
     BENEFIT_HELP,
     EXPORT_FORMATS,

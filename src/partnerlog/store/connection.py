@@ -20,7 +20,6 @@ from datetime import UTC, datetime
 from partnerlog.errors import JournalBusy, JournalMissing, NewerJournal, NotAJournal
 from partnerlog.paths import create_private_file, ensure_private_folder
 from partnerlog.store import migrations
-from partnerlog.store.sql import marks
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -246,3 +245,20 @@ def _looks_like_sqlite(path: str) -> bool:
     # journal's first page at this very moment (a short read, seen in the race
     # test). SQLite's own check ("file is not a database") still applies after.
     return SQLITE_MAGIC.startswith(header) or not header.strip(b"\x00")
+
+
+# -- small helpers for building SQL, shared by the store's modules ---------------
+
+
+def marks(values) -> str:
+    """One ``?`` per value, for ``IN (…)`` and ``VALUES (…)``; ``NULL`` for none (matches nothing)."""
+    return ", ".join("?" * len(values)) or "NULL"
+
+
+def where_clause(conditions: list[str]) -> str:
+    """A WHERE clause joining ``conditions`` with AND, or nothing."""
+    return " WHERE " + " AND ".join(conditions) if conditions else ""
+
+
+def split_values(value: str | None) -> list[str]:
+    return sorted(value.split(",")) if value else []

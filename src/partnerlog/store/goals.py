@@ -6,8 +6,7 @@ from collections.abc import Iterable
 
 from partnerlog.core.records import Goal, GoalUpdate
 from partnerlog.errors import NotFound
-from partnerlog.store.connection import new_uuid, timestamp
-from partnerlog.store.sql import marks, where_clause
+from partnerlog.store.connection import marks, new_uuid, timestamp, where_clause
 
 GOAL_COLUMNS = (
     "uuid", "partner_id", "owner", "title", "note", "due_on", "status", "progress",

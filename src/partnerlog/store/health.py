@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from partnerlog.core.complement import complement_pairs
-from partnerlog.core.health import Facts
 from partnerlog.core.tally import BENEFIT_SHIFT, TONE_OFFSET, TONE_SHIFT
 from partnerlog.core.vocabulary import PILLARS
 
@@ -30,6 +28,10 @@ class HealthStore:
 
         ``since`` bounds the interactions loaded (the model's window, or more).
         """
+        # Imported here: `log` and `due` load the store but never score anyone.
+        from partnerlog.core.complement import complement_pairs
+        from partnerlog.core.health import Facts
+
         partners = self.partners() if partner_id is None else [self.partner(partner_id)]
         facts = {p.id: Facts(partner=p) for p in partners}
         # For one partner, only their rows (through the (partner_id, occurred_at) index).

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from partnerlog.core.records import Interaction
 from partnerlog.core.vocabulary import BENEFITS, PILLARS
 from partnerlog.errors import NotFound
-from partnerlog.store.sql import marks, split_values, where_clause
+from partnerlog.store.connection import marks, split_values, where_clause
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

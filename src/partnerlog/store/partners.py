@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from partnerlog.core.matching import find_partner
 from partnerlog.core.records import Partner
 from partnerlog.core.vocabulary import handle_candidates
 from partnerlog.errors import Conflict, NotFound
@@ -32,7 +31,7 @@ class PartnerStore:
 
     def named(self, *queries: str) -> list[Partner]:
         """The partners ``queries`` name, without repeats, by the rules of
-        `domain.find_partner` (which raises for a name that matches nobody or
+        `core.matching.find_partner` (which raises for a name that matches nobody or
         several).
 
         An active partner's exact handle, the everyday case, is one indexed
@@ -50,6 +49,8 @@ class PartnerStore:
             else:
                 if everyone is None:
                     everyone = self.partners(include_archived=True)
+                from partnerlog.core.matching import find_partner
+
                 partner = find_partner(everyone, query)
             found.setdefault(partner.id, partner)
         return list(found.values())

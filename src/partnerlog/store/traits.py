@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from partnerlog.core.records import Trait
 from partnerlog.errors import NotFound
-from partnerlog.store.sql import where_clause
+from partnerlog.store.connection import where_clause
 
 TRAIT_COLUMNS = ("uuid", "partner_id", "polarity", "area", "label", "note", "created_at")
 
