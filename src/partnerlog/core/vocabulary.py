@@ -74,6 +74,7 @@ def fold(text: str) -> str:
     if text.isascii():  # normalising changes no ASCII character: skip it
         return text.casefold().strip()
     import unicodedata  # a third of a millisecond: only for text that needs it
+
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", stripped).casefold().strip()
