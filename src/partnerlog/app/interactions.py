@@ -3,7 +3,7 @@
 import sys
 
 from partnerlog.core import dates
-from partnerlog.core.records import Interaction
+from partnerlog.core.records import Interaction, Record
 from partnerlog.core.vocabulary import (
     BENEFITS,
     DEFAULT_KIND,
@@ -23,16 +23,10 @@ from partnerlog.core.vocabulary import (
 from partnerlog.errors import PartnerlogError, UsageError
 
 
-class Logged:
+class Logged(Record):
     """What `log` saved, and what it understood along the way."""
 
     __slots__ = ("interaction", "partners", "moment", "skipped")
-
-    def __init__(self, interaction, partners, moment, skipped) -> None:
-        self.interaction = interaction
-        self.partners = partners
-        self.moment = moment
-        self.skipped = skipped
 
 
 def read_note(words: list[str]) -> str:

@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from partnerlog.core.records import Partner
+from partnerlog.core.records import Partner, Record
 from partnerlog.core.vocabulary import (
     DEFAULT_PARTNER_KIND,
     DEFAULT_RELATION,
@@ -51,14 +51,10 @@ def list_partners(session, values: dict) -> tuple[list[Partner], dict[int, str]]
     return journal.partners(include_archived=values["archived"]), journal.last_contacts()
 
 
-class Profile:
+class Profile(Record):
     """Everything about one partner, for `partner show`."""
 
     __slots__ = ("partner", "verdict", "goals", "traits", "pairs", "recent", "names")
-
-    def __init__(self, **fields) -> None:
-        for name, value in fields.items():
-            setattr(self, name, value)
 
 
 # `partner show` lists this many recent interactions.

@@ -1,7 +1,7 @@
 """Strengths and weaknesses, and who complements whom."""
 
 from partnerlog.core.complement import complement_pairs, helpers_for_area
-from partnerlog.core.records import Trait
+from partnerlog.core.records import Record, Trait
 from partnerlog.core.vocabulary import ME, POLARITIES, area_key, choose_one
 from partnerlog.errors import NotFound, UsageError
 
@@ -14,15 +14,10 @@ def subject_of(journal, who: str) -> tuple[int | None, str, str]:
     return partner.id, partner.handle, partner.name
 
 
-class Added:
+class Added(Record):
     """A trait recorded, or the one already there (``new`` is False then)."""
 
     __slots__ = ("trait", "name", "new")
-
-    def __init__(self, trait: Trait, name: str, new: bool) -> None:
-        self.trait = trait
-        self.name = name
-        self.new = new
 
 
 def add(session, values: dict) -> Added:
@@ -69,16 +64,10 @@ def remove(session, values: dict) -> Trait:
     return trait
 
 
-class Complements:
+class Complements(Record):
     """What `complement` found: the pairs, and what it takes to explain an empty answer."""
 
     __slots__ = ("pairs", "names", "area", "any_traits")
-
-    def __init__(self, pairs, names, area, any_traits) -> None:
-        self.pairs = pairs
-        self.names = names
-        self.area = area
-        self.any_traits = any_traits
 
 
 def complement(session, values: dict) -> Complements:

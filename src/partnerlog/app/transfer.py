@@ -4,21 +4,18 @@ import json
 from datetime import timedelta
 
 from partnerlog.core import dates
+from partnerlog.core.records import Record
 from partnerlog.core.vocabulary import WINDOW_DAYS
 from partnerlog.errors import NewerJournal, PartnerlogError, UsageError
 
 
-class ReportData:
+class ReportData(Record):
     """Everything a report shows, gathered in a handful of queries."""
 
     __slots__ = (
         "verdicts", "partners", "names", "goals", "traits", "pairs", "entries", "activity",
         "since", "until", "include_private", "output",
     )  # fmt: skip
-
-    def __init__(self, **fields) -> None:
-        for name, value in fields.items():
-            setattr(self, name, value)
 
 
 def report(session, values: dict) -> ReportData:

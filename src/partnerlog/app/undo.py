@@ -1,18 +1,14 @@
 """`undo`: remove the most recently created record, after saying what it is."""
 
+from partnerlog.core.records import Record
 from partnerlog.errors import UsageError
 from partnerlog.runner import Proposal
 
 
-class Latest:
+class Latest(Record):
     """The record `undo` would remove, described in words."""
 
     __slots__ = ("table", "id", "description")
-
-    def __init__(self, table: str, record_id: int, description: str) -> None:
-        self.table = table
-        self.id = record_id
-        self.description = description
 
 
 def undo(session, values: dict) -> Proposal:

@@ -5,52 +5,48 @@ from __future__ import annotations
 import os
 import sqlite3
 
-
-def read_only(path: str | os.PathLike) -> sqlite3.Connection:
-    from pathlib import Path
-
-    return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+# Completion offers at most this many values.
+MOST = 200
 
 
-def complete_areas(path: str | os.PathLike, prefix: str, limit: int = 200) -> list[tuple[str, str]]:
-    """(area label, "strength"/"weakness") already in the journal, for shell completion."""
+def _pairs(path: str | os.PathLike, sql: str, params: list) -> list[tuple[str, str]]:
+    """The rows of one query on a read-only connection; nothing when the file is
+    missing or not a journal (completion never complains)."""
     if not os.path.isfile(path):
         return []
+    from pathlib import Path
+
     try:
-        conn = read_only(path)
+        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
         try:
-            rows = conn.execute(
-                # Each area once, as it was first written.
-                "SELECT label, polarity FROM traits WHERE id IN (SELECT min(id) FROM traits"
-                " WHERE area LIKE ? || '%' GROUP BY area) ORDER BY area LIMIT ?",
-                [prefix.lower(), limit],
-            ).fetchall()
+            rows = conn.execute(sql, params).fetchall()
         finally:
             conn.close()
     except sqlite3.Error:
         return []
     return [(row[0], row[1]) for row in rows]
+
+
+def complete_areas(
+    path: str | os.PathLike, prefix: str, limit: int = MOST
+) -> list[tuple[str, str]]:
+    """(area label, "strength"/"weakness") already in the journal, for shell completion."""
+    return _pairs(
+        path,
+        # Each area once, as it was first written.
+        "SELECT label, polarity FROM traits WHERE id IN (SELECT min(id) FROM traits"
+        " WHERE area LIKE ? || '%' GROUP BY area) ORDER BY area LIMIT ?",
+        [prefix.lower(), limit],
+    )
 
 
 def complete_handles(
-    path: str | os.PathLike, prefix: str, limit: int = 200
+    path: str | os.PathLike, prefix: str, limit: int = MOST
 ) -> list[tuple[str, str]]:
-    """(handle, name) of active partners starting with ``prefix``, read-only and cheap.
-
-    For shell completion: it never creates, migrates or locks the journal.
-    """
-    if not os.path.isfile(path):
-        return []
-    try:
-        conn = read_only(path)
-        try:
-            rows = conn.execute(
-                "SELECT handle, name FROM partners WHERE archived_at IS NULL"
-                " AND substr(handle, 1, ?) = ? ORDER BY handle LIMIT ?",
-                [len(prefix), prefix.lower(), limit],
-            ).fetchall()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return []
-    return [(row[0], row[1]) for row in rows]
+    """(handle, name) of active partners starting with ``prefix``."""
+    return _pairs(
+        path,
+        "SELECT handle, name FROM partners WHERE archived_at IS NULL"
+        " AND substr(handle, 1, ?) = ? ORDER BY handle LIMIT ?",
+        [len(prefix), prefix.lower(), limit],
+    )
