@@ -60,7 +60,8 @@ def test_the_quick_parser_takes_only_the_quick_commands():
 @pytest.mark.parametrize("how", ["quick", "typer"])
 def test_ctrl_c_in_any_command_says_so_and_exits_130(run, team, monkeypatch, tmp_path, how):
     """Typer used to turn Ctrl-C into a silent exit 130 before partnerlog saw it."""
-    from partnerlog.app import interactions, transfer
+    from partnerlog.app import interactions
+    from partnerlog.app import merging as transfer
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
@@ -76,7 +77,7 @@ def test_ctrl_c_in_any_command_says_so_and_exits_130(run, team, monkeypatch, tmp
 
 
 def test_ctrl_c_message_is_one_line_on_stderr(run, team, monkeypatch):
-    from partnerlog.app import transfer
+    from partnerlog.app import merging as transfer
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
@@ -210,6 +211,7 @@ def test_every_example_in_the_help_runs_on_the_demo(
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.chdir(tmp_path)
     assert run("export", "-o", "partnerlog.json").exit_code == 0  # what `import` reads
+    assert run("log", "sari", "coffee").exit_code == 0  # something for `undo`
     result = run(*shlex.split(example))
     assert result.exit_code == 0, (example, result.stderr)
     help_text = run(*name.split(), "--help").stdout

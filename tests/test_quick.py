@@ -96,7 +96,7 @@ def rows(path):
     found = {}
     for table in tables:
         found[table] = [
-            {k: row[k] for k in row.keys() if k not in ("uuid", "created_at")}  # noqa: SIM118
+            {k: row[k] for k in row.keys() if k not in ("uuid", "created_at", "updated_at")}  # noqa: SIM118
             for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2")
         ]
     conn.close()

@@ -27,11 +27,11 @@ def test_a_blank_journal_gets_exactly_these_columns(journal):
     conn = journal.conn
     assert columns(conn, "partners") == [
         "id", "uuid", "handle", "name", "kind", "relation", "role", "org",
-        "cadence_days", "notes", "created_at", "archived_at",
+        "cadence_days", "notes", "created_at", "archived_at", "updated_at",
     ]  # fmt: skip
     assert columns(conn, "interactions") == [
         "id", "uuid", "occurred_at", "kind", "setting", "tone", "note", "private", "created_at",
-        "pillar_mask", "benefit_mask",
+        "pillar_mask", "benefit_mask", "updated_at",
     ]  # fmt: skip
     assert columns(conn, "interaction_partners") == [
         "interaction_id", "partner_id", "occurred_at", "kind", "setting", "tone", "pillar_mask",
@@ -42,11 +42,18 @@ def test_a_blank_journal_gets_exactly_these_columns(journal):
     assert columns(conn, "interaction_benefits") == ["interaction_id", "benefit"]
     assert columns(conn, "goals") == [
         "id", "uuid", "partner_id", "owner", "title", "note", "due_on", "status",
-        "progress", "created_at", "closed_at",
+        "progress", "created_at", "closed_at", "updated_at",
     ]  # fmt: skip
     assert columns(conn, "traits") == [
         "id", "uuid", "partner_id", "polarity", "area", "label", "note", "created_at",
+        "updated_at",
     ]  # fmt: skip
+    assert columns(conn, "goal_updates") == [
+        "id", "uuid", "goal_id", "at", "progress", "note", "created_at", "updated_at",
+    ]  # fmt: skip
+    assert columns(conn, "tombstones") == ["uuid", "kind", "deleted_at"]
+    assert columns(conn, "actions") == ["id", "command", "at", "undone_at"]
+    assert columns(conn, "action_changes") == ["action_id", "seq", "kind", "uuid", "before"]
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     applied = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")]

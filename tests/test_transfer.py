@@ -61,7 +61,8 @@ def export_doc(run, *args):
 
 
 def without_time(document):
-    return {k: v for k, v in document.items() if k != "exported_at"}
+    """An export without what differs between journals: when, and which journal wrote it."""
+    return {k: v for k, v in document.items() if k not in ("exported_at", "source")}
 
 
 # -- export --------------------------------------------------------------------
@@ -69,7 +70,10 @@ def without_time(document):
 
 def test_export_has_the_documented_shape(journal):
     document = export_doc(journal)
-    assert document["format"] == "partnerlog" and document["version"] == 1
+    assert document["format"] == "partnerlog" and document["version"] == 2
+    assert document["source"]["journal"] and document["source"]["at"]
+    assert document["deleted"] == []
+    assert all(record["updated_at"] for record in document["interactions"])
     assert document["exported_at"] == "2026-11-28T18:00:00+07:00"
     assert len(document["partners"]) == 4
     assert len(document["interactions"]) == len(NASTY) + 2

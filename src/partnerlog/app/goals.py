@@ -15,7 +15,7 @@ def add(session, values: dict) -> tuple[Goal, str]:
     due = values["due"]
     due_on = dates.parse_day(due, session.now, prefer="future").isoformat() if due else None
     journal = session.journal
-    with journal.transaction():
+    with journal.transaction(session.command.name):
         partner = journal.named(values["who"])[0]
         goal = journal.add_goal(
             Goal(
@@ -45,7 +45,7 @@ def update(session, values: dict) -> Goal:
     if progress is None and not values["note"]:
         raise UsageError("give --progress, --note or both")
     journal = session.journal
-    with journal.transaction():
+    with journal.transaction(session.command.name):
         goal = open_goal(journal, values["id"])
         return journal.add_goal_update(
             goal.id, GoalUpdate(at=dates.iso(session.now), progress=progress, note=values["note"])
@@ -63,7 +63,7 @@ def drop(session, values: dict) -> Goal:
 def close(session, goal_id: int, status: str, note: str | None) -> Goal:
     journal = session.journal
     at = dates.iso(session.now)
-    with journal.transaction():
+    with journal.transaction(session.command.name):
         goal = open_goal(journal, goal_id)
         if note:
             journal.add_goal_update(goal.id, GoalUpdate(at=at, note=note))

@@ -76,7 +76,7 @@ def log(session, values: dict) -> Logged:
         benefits=benefits,
         tags=merged_tags(split_list(values["tag"]), text),
     )
-    with journal.transaction():
+    with journal.transaction(session.command.name):
         journal.add_interaction(interaction, [p.id for p in partners])
     return Logged(interaction, partners, moment, skipped)
 
@@ -139,7 +139,7 @@ def edit(session, values: dict) -> tuple[Interaction, dict[str, str]]:
     if not changes and who is None and not (pillars or benefits or given_tags):
         raise UsageError("nothing to change; give an option such as --note or --when")
     journal = session.journal
-    with journal.transaction():
+    with journal.transaction(session.command.name):
         current = journal.interaction(values["id"])
         tags = None
         if given_tags is not None:
@@ -171,7 +171,7 @@ def delete(session, values: dict):
     entry = journal.interaction(values["id"])
 
     def apply():
-        with journal.transaction():
+        with journal.transaction(session.command.name):
             journal.delete_interaction(entry.id)
         return entry
 

@@ -10,7 +10,13 @@ def path(session, values: dict) -> str:
 
 
 def check(session, values: dict) -> dict:
-    return session.journal.check()
+    """The file's check; with --repair, what was fixed first (in one transaction)."""
+    journal = session.journal
+    repaired = None
+    if values["repair"]:
+        with journal.transaction():
+            repaired = journal.repair()
+    return {**journal.check(), "repaired": repaired}
 
 
 def backup(session, values: dict) -> tuple[str, str]:

@@ -36,7 +36,7 @@ def add(session, values: dict) -> Partner:
     )
     chosen = parse_handle(values["handle"]) if values["handle"] is not None else None
     journal = session.journal
-    with journal.transaction():
+    with journal.transaction(session.command.name):
         partner.handle = chosen or journal.free_handle(partner.name)
         try:
             journal.add_partner(partner)
@@ -107,7 +107,7 @@ def edit(session, values: dict) -> Partner:
     if not changes:
         raise UsageError("nothing to change; give an option such as --role or --cadence")
     journal = session.journal
-    with journal.transaction():
+    with journal.transaction(session.command.name):
         partner = journal.named(values["who"])[0]
         try:
             return journal.update_partner(partner.id, changes)
@@ -118,7 +118,7 @@ def edit(session, values: dict) -> Partner:
 def archive(session, values: dict) -> tuple[Partner, bool]:
     """(the partner, whether they were restored rather than archived)."""
     journal = session.journal
-    with journal.transaction():
+    with journal.transaction(session.command.name):
         partner = journal.named(values["who"])[0]
         journal.set_archived(partner.id, not values["restore"])
     return partner, values["restore"]

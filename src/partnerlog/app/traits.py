@@ -27,7 +27,7 @@ def add(session, values: dict) -> Added:
     if not key:
         raise UsageError(f"the area {label!r} needs at least one letter or digit")
     journal = session.journal
-    with journal.transaction():
+    with journal.transaction(session.command.name):
         partner_id, subject, name = subject_of(journal, values["who"])
         existing = journal.same_trait(partner_id, polarity, key)
         if existing is not None:
@@ -55,7 +55,7 @@ def list_traits(session, values: dict) -> list[Trait]:
 
 def remove(session, values: dict) -> Trait:
     journal = session.journal
-    with journal.transaction():
+    with journal.transaction(session.command.name):
         try:
             trait = journal.trait(values["id"])
         except NotFound as error:

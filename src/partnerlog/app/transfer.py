@@ -1,12 +1,11 @@
-"""What leaves and enters the journal: reports, exports, imports."""
+"""What leaves the journal: reports and exports."""
 
-import json
 from datetime import timedelta
 
 from partnerlog.core import dates
 from partnerlog.core.records import Record
 from partnerlog.core.vocabulary import WINDOW_DAYS
-from partnerlog.errors import NewerJournal, PartnerlogError, UsageError
+from partnerlog.errors import PartnerlogError, UsageError
 
 
 class ReportData(Record):
@@ -80,16 +79,23 @@ class Export:
         self.exported_at = exported_at
         self.include_private = include_private
 
+    def source(self) -> dict:
+        """Which journal wrote the file, and when by its clock (a merge's base)."""
+        from partnerlog.store.connection import timestamp
+
+        return {"journal": self.journal.get_meta("journal_id"), "at": timestamp()}
+
     def sections(self):
         journal = self.journal
         return (
-            ("partners", journal.export_partners),
+            ("partners", journal.partner_documents),
             (
                 "interactions",
-                lambda: journal.export_interactions(include_private=self.include_private),
+                lambda: journal.interaction_documents(include_private=self.include_private),
             ),
-            ("goals", journal.export_goals),
-            ("traits", journal.export_traits),
+            ("goals", journal.goal_documents),
+            ("traits", journal.trait_documents),
+            ("deleted", journal.tombstones),
         )
 
     def tables(self) -> list:
@@ -111,44 +117,3 @@ def export(session, values: dict) -> Export:
     if values["format"].lower() not in EXPORTERS:
         raise UsageError(f"--format {values['format']!r} is not one of: {', '.join(EXPORTERS)}")
     return Export(session.journal, dates.iso(session.now), not values["exclude_private"])
-
-
-def import_file(session, values: dict) -> dict:
-    """Check a whole export, then merge it in one transaction: what was added and skipped."""
-    from partnerlog.core import document
-
-    file = values["file"]
-    text = _read(file)
-    try:
-        parsed = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise PartnerlogError(
-            f"{file} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
-            "nothing was imported"
-        ) from None
-    try:
-        document.validate(parsed)
-    except document.ImportProblem as problem:
-        error_type = NewerJournal if problem.newer else PartnerlogError
-        raise error_type(f"{file}: {problem.message}; nothing was imported") from None
-    journal = session.journal
-    with journal.transaction():
-        return journal.import_document(parsed)
-
-
-def _read(file: str) -> str:
-    import sys
-
-    from partnerlog import paths
-
-    if file == "-":
-        return sys.stdin.read()
-    try:
-        with open(paths.expand(file), encoding="utf-8") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        raise PartnerlogError(f"no file {file}") from None
-    except IsADirectoryError:
-        raise PartnerlogError(f"{file} is a folder, not an export") from None
-    except UnicodeDecodeError:
-        raise PartnerlogError(f"{file} is not a text file; nothing was imported") from None

@@ -1,65 +1,82 @@
-"""`undo`: remove the most recently created record, after saying what it is."""
+"""`undo`: reverse the last action, after saying in words what it changed."""
 
 from partnerlog.core.records import Record
 from partnerlog.errors import UsageError
 from partnerlog.runner import Proposal
 
 
-class Latest(Record):
-    """The record `undo` would remove, described in words."""
+class Step(Record):
+    """One record an action touched, in words: what undo does to it, and which it is."""
 
-    __slots__ = ("table", "id", "description")
+    __slots__ = ("verb", "what")
 
 
-def undo(session, values: dict) -> Proposal:
-    journal = session.journal
-    latest = journal.latest_record()
-    if latest is None:
-        raise UsageError("nothing to undo: the journal is empty")
-    table, record_id = latest
-    found = Latest(table, record_id, describe(journal, table, record_id, session.now))
+class Undoable(Record):
+    """An action, as undo shows it."""
 
-    def apply() -> Latest:
+    __slots__ = ("command", "at", "steps")
+
+
+def undo(session, values: dict):
+    journal, now = session.journal, session.now
+    if values["list"]:
+        return [describe(journal, action, now) for action in journal.actions(limit=20)]
+    found = journal.actions(limit=1)
+    if not found:
+        raise UsageError("nothing to undo: no action is recorded yet")
+    [action] = found
+    shown = describe(journal, action, now)
+
+    def apply() -> Undoable:
         with journal.transaction():
-            if journal.latest_record() != latest:
-                raise UsageError("the journal changed meanwhile; run undo again")
-            journal.remove_record(table, record_id)
-        return found
+            journal.undo(action)
+        return shown
 
-    return Proposal(found, apply)
+    return Proposal(shown, apply)
 
 
-def describe(journal, table: str, record_id: int, now) -> str:
-    """One record in words (its first line names it; an entry's note follows)."""
+def describe(journal, action, now) -> Undoable:
+    """An action in words: for each record, what undo would do and which record it is."""
+    steps = []
+    for kind, uuid, before in action.changes:
+        record_id = journal.id_of(kind, uuid)
+        current = journal.document(kind, record_id) if record_id is not None else None
+        if before is None:
+            verb, doc = "remove", current
+        elif current is None:
+            verb, doc = "bring back", before
+        else:
+            verb, doc = "restore", before
+        if doc is not None:
+            steps.append(Step(verb=verb, what=label(journal, kind, doc, now)))
+    from partnerlog.core import dates
+
+    return Undoable(command=action.command, at=dates.from_iso(action.at), steps=steps)
+
+
+def label(journal, kind: str, doc: dict, now) -> str:
+    """Which record ``doc`` is, in the words the other views use."""
     from partnerlog.present.text import phrase
 
-    if table == "interactions":
+    if kind == "interactions":
         from partnerlog.app.interactions import names_by_handle
+        from partnerlog.core.records import Interaction
         from partnerlog.present.terminal import interaction_summary
 
-        entry = journal.interaction(record_id)
+        fields = {key: doc[key] for key in Interaction.__slots__ if key in doc}
+        entry = Interaction(**fields)
         return "entry " + interaction_summary(entry, names_by_handle(journal), now).plain
-    if table == "partners":
-        partner = journal.partner(record_id)
-        return phrase("partner {name} ({handle})", name=partner.name, handle=partner.handle)
-    if table == "goals":
-        goal = journal.goal(record_id)
+    if kind == "partners":
+        return phrase("partner {name} ({handle})", name=doc["name"], handle=doc["handle"])
+    if kind == "goals":
+        return phrase("goal #{id} with {handle}: {title}", id=doc["id"], handle=doc["partner"],
+                      title=doc["title"])  # fmt: skip
+    if kind == "goal_updates":
         return phrase(
-            "goal #{id} with {handle}: {title}", id=goal.id, handle=goal.partner, title=goal.title
+            "check-in on goal #{goal}{progress}{note}",
+            goal=journal.id_of("goals", doc["goal_uuid"]),
+            progress=f" {doc['progress']}%" if doc.get("progress") is not None else "",
+            note=f": {doc['note']}" if doc.get("note") else "",
         )
-    if table == "goal_updates":
-        goal_id, progress, note = journal.check_in(record_id)
-        return phrase(
-            "check-in on goal #{goal}{progress}: {note}",
-            goal=goal_id,
-            progress=f" {progress}%" if progress is not None else "",
-            note=note or "",
-        )
-    trait = journal.trait(record_id)
-    return phrase(
-        "{polarity} #{id} of {subject}: {label}",
-        polarity=trait.polarity,
-        id=trait.id,
-        subject=trait.subject,
-        label=trait.label,
-    )
+    return phrase("{polarity} #{id} of {subject}: {label}", polarity=doc["polarity"], id=doc["id"],
+                  subject=doc["subject"], label=doc["label"])  # fmt: skip

@@ -23,8 +23,10 @@ from partnerlog.core.vocabulary import (
 
 FORMAT = "partnerlog"
 # The export format's version: bump it when a change would confuse an older reader.
-VERSION = 1
+# 2: every record's `updated_at`, the deletions (`deleted`) and the `source` journal.
+VERSION = 2
 SECTIONS = ("partners", "interactions", "goals", "traits")
+RECORD_KINDS = ("partners", "interactions", "goals", "goal_updates", "traits")
 
 
 class ImportProblem(Exception):
@@ -66,6 +68,7 @@ def validate(document: object) -> dict:
         at = f"partners[{n}]"
         check.record(record, at)
         check.uuid(record, at, uuids)
+        check.optional_time(record, "updated_at", at)
         check.text(record, "handle", at)
         check.valid(record, "handle", valid_handle, "a handle (one word, not 'me')", at)
         check.text(record, "name", at)
@@ -80,6 +83,7 @@ def validate(document: object) -> dict:
         at = f"interactions[{n}]"
         check.record(record, at)
         check.uuid(record, at, uuids)
+        check.optional_time(record, "updated_at", at)
         check.time(record, "occurred_at", at)
         check.valid(record, "kind", valid_kind, "a kind (one word)", at)
         check.choice(record, "setting", SETTINGS, at, optional=True)
@@ -102,6 +106,7 @@ def validate(document: object) -> dict:
         at = f"goals[{n}]"
         check.record(record, at)
         check.uuid(record, at, uuids)
+        check.optional_time(record, "updated_at", at)
         check.text(record, "title", at)
         check.choice(record, "owner", GOAL_OWNERS, at)
         check.choice(record, "status", GOAL_STATUSES, at)
@@ -120,12 +125,14 @@ def validate(document: object) -> dict:
             check.time(update, "at", where)
             check.integer(update, "progress", where, 0, 100, optional=True)
             check.text(update, "note", where, optional=True)
+            check.optional_time(update, "updated_at", where)
             if update.get("uuid") is not None:
                 check.uuid(update, where, uuids)
     for n, record in enumerate(document["traits"]):
         at = f"traits[{n}]"
         check.record(record, at)
         check.uuid(record, at, uuids)
+        check.optional_time(record, "updated_at", at)
         check.choice(record, "polarity", POLARITIES, at)
         check.text(record, "area", at)
         check.text(record, "label", at)
@@ -135,6 +142,21 @@ def validate(document: object) -> dict:
         )
         if record.get("subject") != ME and subject not in partner_uuids:
             raise ImportProblem(f"{at}.subject: not 'me' and not a partner in the file")
+    deleted = document.get("deleted", [])
+    if not isinstance(deleted, list):
+        raise ImportProblem("deleted: expected a list")
+    for n, record in enumerate(deleted):
+        at = f"deleted[{n}]"
+        check.record(record, at)
+        check.uuid(record, at, set())
+        check.choice(record, "kind", RECORD_KINDS, at)
+        check.time(record, "deleted_at", at)
+    source = document.get("source")
+    if source is not None and not (
+        isinstance(source, dict)
+        and all(isinstance(source.get(k), str | None) for k in ("journal", "at"))
+    ):
+        raise ImportProblem("source: expected the journal that wrote the file and when")
     return document
 
 
@@ -195,6 +217,10 @@ class _Checker:
                 raise ImportProblem(
                     f"{at}.{key}: {_show(wrong[0])} is not one of {', '.join(allowed)}"
                 )
+
+    def optional_time(self, record, key, at):
+        if record.get(key) is not None:
+            self.time(record, key, at)
 
     def time(self, record, key, at):
         value = record.get(key)

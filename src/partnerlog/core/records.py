@@ -181,8 +181,10 @@ class Interaction(Record):
 class GoalUpdate(Record):
     """A dated check-in on a goal."""
 
-    __slots__ = ("at", "progress", "note", "uuid", "created_at")
-    _defaults = {"progress": None, "note": None, "uuid": None, "created_at": None}
+    __slots__ = ("at", "progress", "note", "uuid", "created_at", "updated_at")
+    _defaults = {
+        "progress": None, "note": None, "uuid": None, "created_at": None, "updated_at": None,
+    }  # fmt: skip
 
     def to_json(self) -> dict:
         return {"at": self.at, "progress": self.progress, "note": self.note}
@@ -193,12 +195,12 @@ class Goal(Record):
 
     __slots__ = (
         "partner", "title", "owner", "note", "due_on", "status", "progress", "updates", "id",
-        "uuid", "partner_id", "created_at", "closed_at",
+        "uuid", "partner_id", "created_at", "closed_at", "updated_at",
     )  # fmt: skip
     _defaults = {
         "owner": DEFAULT_OWNER, "note": None, "due_on": None, "status": "open", "progress": 0,
         "updates": list, "id": None, "uuid": None, "partner_id": None, "created_at": None,
-        "closed_at": None,
+        "closed_at": None, "updated_at": None,
     }  # fmt: skip
 
     def overdue_days(self, today) -> int:
@@ -230,8 +232,12 @@ class Trait(Record):
 
     __slots__ = (
         "subject", "polarity", "area", "label", "note", "id", "uuid", "partner_id", "created_at",
+        "updated_at",
     )  # fmt: skip
-    _defaults = {"note": None, "id": None, "uuid": None, "partner_id": None, "created_at": None}
+    _defaults = {
+        "note": None, "id": None, "uuid": None, "partner_id": None, "created_at": None,
+        "updated_at": None,
+    }  # fmt: skip
 
     def to_json(self) -> dict:
         return {

@@ -12,7 +12,9 @@ from partnerlog.core.document import FORMAT, VERSION
 
 
 def json_export(
-    sections: tuple[tuple[str, Callable[[], Iterable[dict]]], ...], exported_at: str
+    sections: tuple[tuple[str, Callable[[], Iterable[dict]]], ...],
+    exported_at: str,
+    source: dict | None = None,
 ) -> Iterator[str]:
     """The whole journal as one JSON document, streamed record by record.
 
@@ -21,6 +23,8 @@ def json_export(
     yield f'  "format": {json.dumps(FORMAT)},\n'
     yield f'  "version": {VERSION},\n'
     yield f'  "exported_at": {json.dumps(exported_at)}'
+    if source is not None:
+        yield f',\n  "source": {json.dumps(source)}'
     for name, records in sections:
         yield f',\n  "{name}": ['
         first = True
@@ -60,7 +64,7 @@ def write(chunks: Iterable[str], output: str | None) -> None:
 
 def export_json(export, output: str | None) -> str | None:
     """The whole journal as JSON; what to say when it went to a file."""
-    write(json_export(export.sections(), export.exported_at), output)
+    write(json_export(export.sections(), export.exported_at, export.source()), output)
     return None if output is None else f"Exported the journal to {output}"
 
 

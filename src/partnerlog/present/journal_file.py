@@ -14,6 +14,10 @@ def check(report: dict, values: dict, now) -> int:
     if values["json"]:
         print_json(report)
     else:
+        if report["repaired"] is not None:
+            fixed = report["repaired"]
+            say("Repaired: {fixes}." if fixed else "Nothing needed repair.",
+                fixes="; ".join(f"{n} {what}" for what, n in fixed.items()))  # fmt: skip
         counts = ", ".join(f"{n} {table}" for table, n in report["counts"].items())
         integrity = report["integrity"]
         problems = report["foreign_key_problems"]

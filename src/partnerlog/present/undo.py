@@ -1,12 +1,26 @@
-"""What `undo` says before and after."""
+"""What `undo` says before and after, and its list of actions."""
 
 from partnerlog.present.text import Shown, say
 
 
-def ask(latest, values: dict, now) -> str:
-    say("The most recent record is {what}", what=Shown(latest.description))
-    return "Remove it?"
+def _steps(action) -> str:
+    """What undo does to each record, one step a line (an entry's note under it)."""
+    return "\n".join(f"  {step.verb} " + step.what.replace("\n", "\n  ") for step in action.steps)
 
 
-def undone(latest, values: dict, now) -> None:
-    say("Removed {what}", what=Shown(latest.description.splitlines()[0]))
+def ask(action, values: dict, now) -> str:
+    say("The last action was {command}:\n{steps}", command=action.command,
+        steps=Shown(_steps(action)))  # fmt: skip
+    return "Undo it?"
+
+
+def undone(result, values: dict, now) -> None:
+    if isinstance(result, list):
+        if not result:
+            say("Nothing to undo: no action is recorded yet.")
+        for action in result:
+            when = action.at.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M")
+            say("{when}  {command}\n{steps}", when=when, command=action.command,
+                steps=Shown(_steps(action)))  # fmt: skip
+        return
+    say("Undone: {command}.", command=result.command)

@@ -223,9 +223,16 @@ COMMANDS = (
     ),
     Command(
         "db check",
-        "Check the file's integrity, foreign keys and schema; exit 1 if anything is wrong.",
+        "Check the file's integrity, foreign keys and schema; exit 1 if anything is wrong. "
+        "--repair fixes what another program left behind.",
+        Param(
+            "repair",
+            "--repair",
+            kind="flag",
+            help="Remove links to deleted records and recompute what is copied, in one step.",
+        ),
         json_flag("Print JSON."),
-        examples=("db check",),
+        examples=("db check", "db check --repair"),
         action="journal_file.check",
         show="journal_file.check",
     ),

@@ -19,6 +19,13 @@ from partnerlog.spec import (
     yes_flag,
 )
 
+PREFER = Param(
+    "prefer",
+    "--prefer",
+    choices=("mine", "theirs"),
+    help="Settle every conflict (a record changed on both sides) this way, not by the newer.",
+)
+
 COMMANDS = (
     Command(
         "log",
@@ -202,7 +209,8 @@ COMMANDS = (
     ),
     Command(
         "import",
-        "Merge a JSON export into this journal; importing the same file twice adds nothing.",
+        "Merge a JSON export into this journal: new, changed and deleted records, the newer "
+        "change winning; importing the same file twice changes nothing.",
         Param(
             "file",
             kind="path",
@@ -210,17 +218,41 @@ COMMANDS = (
             required=True,
             help="A JSON export ('-' for stdin).",
         ),
+        PREFER,
+        Param("dry_run", "--dry-run", kind="flag", help="Say what would change, change nothing."),
         json_flag("Print what happened as JSON."),
-        examples=("import partnerlog.json",),
-        action="transfer.import_file",
+        examples=("import partnerlog.json --dry-run", "import partnerlog.json"),
+        action="merging.import_file",
         show="transfer.imported",
         journal="create",
     ),
     Command(
+        "sync",
+        "Converge this journal with your other devices through a shared folder (Syncthing, "
+        "Dropbox, git): merge every other device's export there, then write this one's as "
+        "FOLDER/DEVICE.json. Never put the journal file itself in a synced folder.",
+        Param("folder", kind="path", metavar="FOLDER", required=True, help="The shared folder."),
+        Param(
+            "device",
+            "--device",
+            help="This device's name in the folder (default: remembered, else the host name).",
+        ),
+        PREFER,
+        json_flag("Print what happened as JSON."),
+        examples=("sync shared",),
+        action="merging.sync",
+        show="transfer.synced",
+        journal="create",
+    ),
+    Command(
         "undo",
-        "Remove the most recently created record (an entry, partner, goal, check-in or trait).",
+        "Reverse your last action (a log, an edit, a delete, a goal closed, an import…), "
+        "after saying what it changed; again for the one before.",
         yes_flag(),
-        examples=("undo --yes",),
+        Param(
+            "list", "--list", kind="flag", help="List the actions undo can reverse, latest first."
+        ),
+        examples=("undo --list", "undo --yes"),
         action="undo.undo",
         ask="undo.ask",
         show="undo.undone",

@@ -3,14 +3,16 @@
 `Journal` is one connection with a store for each subject mixed in: opening,
 transactions and the file's health (`connection`), partners, interactions,
 goals, traits, what the health model needs (`health`), export and import
-(`transfer`) and undo. Shell completion reads through `completion`, which
+(`transfer`, `documents`, `merge`) and undo. Shell completion reads through `completion`, which
 never opens a `Journal`.
 """
 
 from partnerlog.store.connection import Connection
+from partnerlog.store.documents import DocumentStore
 from partnerlog.store.goals import GoalStore
 from partnerlog.store.health import HealthStore
 from partnerlog.store.interactions import InteractionStore, fts_query
+from partnerlog.store.merge import MergeStore
 from partnerlog.store.partners import PartnerStore
 from partnerlog.store.traits import TraitStore
 from partnerlog.store.transfer import EXPORT_TABLES, TransferStore
@@ -26,6 +28,8 @@ class Journal(
     TraitStore,
     HealthStore,
     TransferStore,
+    DocumentStore,
+    MergeStore,
     UndoStore,
     Connection,
 ):

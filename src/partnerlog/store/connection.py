@@ -50,6 +50,11 @@ class Connection:
     def __init__(self, path: str, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
+        # The action the open transaction records for `undo` (see `transaction`):
+        # its command, and its row once something has been remembered.
+        self._command: str | None = None
+        self._action: int | None = None
+        self._remembered: set[str] = set()
 
     # -- opening -----------------------------------------------------------
 
@@ -127,10 +132,17 @@ class Connection:
         # Take the write lock before looking again: another process may be
         # creating the same journal right now, and sqlite-utils' migrations
         # alone would race it to create the tables.
-        with self.transaction():
-            _, pending = self.schema_state()
-            if pending:
-                migrations.migrations().apply(Database(self.conn, execute_plugins=False))
+        # Foreign keys off while migrating: a migration may rebuild a table, and
+        # dropping the old copy must not delete the rows that refer to it. (The
+        # setting cannot change inside a transaction.)
+        self.conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with self.transaction():
+                _, pending = self.schema_state()
+                if pending:
+                    migrations.migrations().apply(Database(self.conn, execute_plugins=False))
+        finally:
+            self.conn.execute("PRAGMA foreign_keys = ON")
 
     def _use_wal(self) -> None:
         """Switch the file to WAL, waiting out other processes opening it at the same moment.
@@ -152,8 +164,13 @@ class Connection:
     # -- transactions ------------------------------------------------------
 
     @contextmanager
-    def transaction(self) -> Iterator[Connection]:
-        """One ``BEGIN IMMEDIATE`` transaction: all of the block lands, or none of it."""
+    def transaction(self, action: str | None = None) -> Iterator[Connection]:
+        """One ``BEGIN IMMEDIATE`` transaction: all of the block lands, or none of it.
+
+        With ``action`` (the command, "entry edit"), every record the block
+        creates, changes or deletes is remembered as it was before, in the same
+        transaction, so `undo` can put it back exactly.
+        """
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
@@ -162,13 +179,46 @@ class Connection:
                     f"the journal {self.path} is busy; try again in a moment"
                 ) from None
             raise
+        self._command, self._action, self._remembered = action, None, set()
         try:
             yield self
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
+        finally:
+            self._command = self._action = None
         self.conn.execute("COMMIT")
+
+    def _remember(self, kind: str, uuid: str, before: dict | None) -> None:
+        """Note, for `undo`, what a record was before this action touched it
+        (None: the action created it). Only its first state counts."""
+        if self._command is None or uuid in self._remembered:
+            return
+        import json
+
+        if self._action is None:  # the action's first change: the action begins to exist
+            self._action = self.conn.execute(
+                "INSERT INTO actions (command, at) VALUES (?, ?)", [self._command, timestamp()]
+            ).lastrowid
+        self._remembered.add(uuid)
+        self.conn.execute(
+            "INSERT INTO action_changes (action_id, seq, kind, uuid, before) VALUES (?, ?, ?, ?, ?)",
+            [
+                self._action,
+                len(self._remembered),
+                kind,
+                uuid,
+                None if before is None else json.dumps(before, ensure_ascii=False),
+            ],
+        )
+
+    def _before_change(self, kind: str, record_id: int) -> None:
+        """Remember a record as it is now, before the action changes or deletes it."""
+        if self._command is not None:
+            before = self.document(kind, record_id)
+            if before is not None:
+                self._remember(kind, before["uuid"], before)
 
     def _insert(self, table: str, record, columns: tuple[str, ...]) -> int:
         """Insert ``record``'s ``columns`` into ``table`` (giving it a uuid and a
@@ -176,9 +226,10 @@ class Connection:
         record.uuid = record.uuid or new_uuid()
         record.created_at = record.created_at or timestamp()
         cursor = self.conn.execute(
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks(columns)})",
-            [getattr(record, column) for column in columns],
+            f"INSERT INTO {table} ({', '.join(columns)}, updated_at) VALUES ({marks(columns)}, ?)",
+            [*(getattr(record, column) for column in columns), record.created_at],
         )
+        self._remember(table, record.uuid, None)
         return cursor.lastrowid
 
     # -- meta --------------------------------------------------------------
@@ -216,6 +267,34 @@ class Connection:
             "counts": counts,
             "ok": integrity == ["ok"] and not foreign and not pending,
         }
+
+    def repair(self) -> dict[str, int]:
+        """Fix what another program left behind; call inside ``transaction()``.
+
+        Links and check-ins whose record is gone are removed, and what the links
+        copy from their interaction (m004) and the masks (m003) are computed
+        again. Returns how many rows each fix touched.
+        """
+        from partnerlog.store.migrations import LINK_COPIES, LINK_TABLES
+
+        fixed = {}
+        for table in LINK_TABLES:
+            fixed[f"{table} without their entry"] = self.conn.execute(
+                f"DELETE FROM {table} WHERE interaction_id NOT IN (SELECT id FROM interactions)"
+            ).rowcount
+        fixed["interaction_partners without their partner"] = self.conn.execute(
+            "DELETE FROM interaction_partners WHERE partner_id NOT IN (SELECT id FROM partners)"
+        ).rowcount
+        fixed["goal_updates without their goal"] = self.conn.execute(
+            "DELETE FROM goal_updates WHERE goal_id NOT IN (SELECT id FROM goals)"
+        ).rowcount
+        columns = ", ".join(LINK_COPIES)
+        fixed["interaction_partners copies out of date"] = self.conn.execute(
+            f"UPDATE interaction_partners SET ({columns}) ="
+            f" (SELECT {columns} FROM interactions WHERE id = interaction_id)"
+            f" WHERE ({columns}) IS NOT (SELECT {columns} FROM interactions WHERE id = interaction_id)"
+        ).rowcount
+        return {what: count for what, count in fixed.items() if count}
 
     def backup(self, destination: str | os.PathLike) -> None:
         """A consistent copy through SQLite's backup API, written 0600 and atomically."""

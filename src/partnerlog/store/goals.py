@@ -62,7 +62,7 @@ class GoalStore:
         by_id = {goal.id: goal for goal in goals}
         if by_id:
             for row in self.conn.execute(
-                f"SELECT goal_id, at, progress, note, uuid, created_at FROM goal_updates"
+                f"SELECT goal_id, at, progress, note, uuid, created_at, updated_at FROM goal_updates"
                 f" WHERE goal_id IN ({marks(by_id)}) ORDER BY at, id",
                 list(by_id),
             ):
@@ -77,21 +77,25 @@ class GoalStore:
 
     def add_goal_update(self, goal_id: int, update: GoalUpdate) -> Goal:
         """Record a dated check-in; a progress figure becomes the goal's progress."""
+        self._before_change("goals", goal_id)
+        uuid, now = new_uuid(), timestamp()
         self.conn.execute(
-            "INSERT INTO goal_updates (uuid, goal_id, at, progress, note, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [new_uuid(), goal_id, update.at, update.progress, update.note, timestamp()],
+            "INSERT INTO goal_updates (uuid, goal_id, at, progress, note, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [uuid, goal_id, update.at, update.progress, update.note, now, now],
         )
-        if update.progress is not None:
-            self.conn.execute(
-                "UPDATE goals SET progress = ? WHERE id = ?", [update.progress, goal_id]
-            )
+        self._remember("goal_updates", uuid, None)
+        self.conn.execute(
+            "UPDATE goals SET progress = coalesce(?, progress), updated_at = ? WHERE id = ?",
+            [update.progress, now, goal_id],
+        )
         return self.goal(goal_id)
 
     def close_goal(self, goal_id: int, status: str, at: str) -> Goal:
+        self._before_change("goals", goal_id)
         self.conn.execute(
-            "UPDATE goals SET status = ?, closed_at = ?,"
+            "UPDATE goals SET status = ?, closed_at = ?, updated_at = ?,"
             " progress = CASE WHEN ? = 'done' THEN 100 ELSE progress END WHERE id = ?",
-            [status, at, status, goal_id],
+            [status, at, timestamp(), status, goal_id],
         )
         return self.goal(goal_id)

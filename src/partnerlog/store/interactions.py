@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from partnerlog.core.records import Interaction
 from partnerlog.core.vocabulary import BENEFITS, PILLARS
 from partnerlog.errors import NotFound
-from partnerlog.store.connection import marks, split_values, where_clause
+from partnerlog.store.connection import marks, split_values, timestamp, where_clause
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -169,17 +169,18 @@ class InteractionStore:
         unknown = set(changes) - allowed
         if unknown:
             raise ValueError(f"not interaction fields: {sorted(unknown)}")
-        if changes:
-            assignments = ", ".join(f"{column} = ?" for column in changes)
-            self.conn.execute(
-                f"UPDATE interactions SET {assignments} WHERE id = ?",
-                [*changes.values(), interaction_id],
-            )
+        self._before_change("interactions", interaction_id)
+        assignments = "".join(f"{column} = ?, " for column in changes)
+        self.conn.execute(
+            f"UPDATE interactions SET {assignments}updated_at = ? WHERE id = ?",
+            [*changes.values(), timestamp(), interaction_id],
+        )
         self._set_links(interaction_id, partner_ids, tags, pillars, benefits)
         return self.interaction(interaction_id)
 
     def delete_interaction(self, interaction_id: int) -> None:
         self.interaction(interaction_id)  # raises NotFound
+        self._before_change("interactions", interaction_id)
         self.conn.execute("DELETE FROM interactions WHERE id = ?", [interaction_id])
 
     def _matching_ids(self, table: str, query: str, limit: int | None) -> list[int]:
@@ -209,6 +210,7 @@ class InteractionStore:
 
 INTERACTION_SELECT_COLUMNS = """
 SELECT i.id, i.uuid, i.occurred_at, i.kind, i.setting, i.tone, i.note, i.private, i.created_at,
+  i.updated_at,
   (SELECT group_concat(p.handle, ',') FROM interaction_partners ip
      JOIN partners p ON p.id = ip.partner_id WHERE ip.interaction_id = i.id) AS partner_handles,
   (SELECT group_concat(tag, ',') FROM interaction_tags WHERE interaction_id = i.id) AS tag_list,

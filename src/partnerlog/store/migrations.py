@@ -230,6 +230,119 @@ def m004_link_copies(db) -> None:
         db.execute(statement)
 
 
+# The records people refer to by id, and whose changes and deletions a merge must see.
+RECORD_TABLES = ("partners", "interactions", "goals", "goal_updates", "traits")
+LINK_TABLES = (
+    "interaction_partners",
+    "interaction_tags",
+    "interaction_pillars",
+    "interaction_benefits",
+)
+# What another program may change in a record without stamping `updated_at`;
+# a trigger stamps it. (Not for interactions and goals: their full-text index
+# is kept by sqlite-utils' triggers, and an update made from inside a trigger
+# on the same table can run before the index has seen the first one, which
+# corrupts it. partnerlog stamps every change it makes itself.)
+STAMPED_BY_TRIGGER = {
+    "partners": "handle, name, kind, relation, role, org, cadence_days, notes, archived_at",
+    "goal_updates": "at, progress, note",
+    "traits": "partner_id, polarity, area, label, note",
+}
+# The time in SQL, in the shape Python writes it (UTC, microseconds, offset).
+NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%f000+00:00', 'now')"
+
+
+def _never_reuse_ids(db, table: str) -> None:
+    """Rebuild ``table`` with AUTOINCREMENT, keeping every row, id, index and trigger.
+
+    SQLite cannot add AUTOINCREMENT to a table; this is its documented way of
+    changing a table's definition (create, copy, drop, rename), run with
+    foreign keys off by the caller so the drop deletes no linked row.
+    """
+    create = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]
+    ).fetchone()[0]
+    dependents = [
+        row[0]
+        for row in db.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger')"
+            " AND sql IS NOT NULL",
+            [table],
+        )
+    ]
+    rebuilt = create.replace("id INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,", 1)
+    rebuilt = rebuilt.replace(f"CREATE TABLE {table} ", f"CREATE TABLE {table}_rebuilt ", 1)
+    columns = ", ".join(row[1] for row in db.execute(f"PRAGMA table_info({table})"))
+    db.execute(rebuilt)
+    db.execute(f"INSERT INTO {table}_rebuilt ({columns}) SELECT {columns} FROM {table}")
+    db.execute(f"DROP TABLE {table}")
+    db.execute(f"ALTER TABLE {table}_rebuilt RENAME TO {table}")
+    for statement in dependents:
+        db.execute(statement)
+
+
+def m005_changes_and_deletions(db) -> None:
+    """Every record knows when it last changed, a deletion leaves a tombstone, ids are
+    never reused, and links go with their records whichever program deletes them.
+    (A record another program inserts without `updated_at` counts as changed
+    when it was created.)
+
+    A merge tells new, changed, deleted and unchanged records apart by these
+    (`updated_at`, `tombstones`); `undo` restores a deleted record under its
+    own id, which no later record can have taken. Triggers keep all of it
+    right for any client: `sqlite3` and `sqlite-utils` leave foreign keys off,
+    so a deletion there used to leave its links (and the dashboard's counts) behind.
+    """
+    db.execute("PRAGMA legacy_alter_table = ON")
+    for table in RECORD_TABLES:
+        _never_reuse_ids(db, table)
+    db.execute("PRAGMA legacy_alter_table = OFF")
+    statements = [f"ALTER TABLE {table} ADD COLUMN updated_at TEXT" for table in RECORD_TABLES]
+    statements += [
+        "UPDATE partners SET updated_at = max(created_at, coalesce(archived_at, ''))",
+        "UPDATE interactions SET updated_at = created_at",
+        "UPDATE goal_updates SET updated_at = created_at",
+        "UPDATE traits SET updated_at = created_at",
+        "UPDATE goals SET updated_at = max(created_at, coalesce(closed_at, ''),"
+        " coalesce((SELECT max(created_at) FROM goal_updates WHERE goal_id = goals.id), ''))",
+        # Which journal this is, when it meets its copies on other devices.
+        "INSERT OR IGNORE INTO meta (key, value) VALUES ('journal_id', lower(hex(randomblob(16))))",
+        "CREATE TABLE tombstones (uuid TEXT PRIMARY KEY, kind TEXT NOT NULL,"
+        " deleted_at TEXT NOT NULL) WITHOUT ROWID",
+        "CREATE TABLE actions (id INTEGER PRIMARY KEY AUTOINCREMENT, command TEXT NOT NULL,"
+        " at TEXT NOT NULL, undone_at TEXT)",
+        "CREATE TABLE action_changes (action_id INTEGER NOT NULL REFERENCES actions (id)"
+        " ON DELETE CASCADE, seq INTEGER NOT NULL, kind TEXT NOT NULL, uuid TEXT NOT NULL,"
+        " before TEXT, PRIMARY KEY (action_id, seq)) WITHOUT ROWID",
+        # Links go with their interaction, goal or partner, foreign keys on or off.
+        "CREATE TRIGGER interactions_links_go AFTER DELETE ON interactions BEGIN "
+        + " ".join(f"DELETE FROM {link} WHERE interaction_id = OLD.id;" for link in LINK_TABLES)
+        + " END",
+        "CREATE TRIGGER goals_check_ins_go AFTER DELETE ON goals BEGIN"
+        " DELETE FROM goal_updates WHERE goal_id = OLD.id; END",
+        "CREATE TRIGGER partners_history_goes AFTER DELETE ON partners BEGIN"
+        " DELETE FROM interaction_partners WHERE partner_id = OLD.id;"
+        " DELETE FROM goals WHERE partner_id = OLD.id;"
+        " DELETE FROM traits WHERE partner_id = OLD.id; END",
+    ]
+    for table, columns in STAMPED_BY_TRIGGER.items():
+        statements.append(
+            f"CREATE TRIGGER {table}_touched AFTER UPDATE OF {columns} ON {table}"
+            f" WHEN NEW.updated_at IS OLD.updated_at BEGIN"
+            f" UPDATE {table} SET updated_at = {NOW_SQL} WHERE id = NEW.id; END"
+        )
+    for table in RECORD_TABLES:
+        statements += [
+            f"CREATE TRIGGER {table}_tombstone AFTER DELETE ON {table} BEGIN"
+            f" INSERT OR REPLACE INTO tombstones (uuid, kind, deleted_at)"
+            f" VALUES (OLD.uuid, '{table}', {NOW_SQL}); END",
+            f"CREATE TRIGGER {table}_alive AFTER INSERT ON {table} BEGIN"
+            " DELETE FROM tombstones WHERE uuid = NEW.uuid; END",
+        ]
+    for statement in statements:
+        db.execute(statement)
+
+
 # Every migration, in order. The names are recorded in the journal file;
 # a file that has applied a name missing here was written by a newer partnerlog.
 STEPS: tuple[tuple[str, Callable], ...] = (
@@ -237,6 +350,7 @@ STEPS: tuple[tuple[str, Callable], ...] = (
     ("m002_contact_dates", m002_contact_dates),
     ("m003_interaction_masks", m003_interaction_masks),
     ("m004_link_copies", m004_link_copies),
+    ("m005_changes_and_deletions", m005_changes_and_deletions),
 )
 NAMES = tuple(name for name, _ in STEPS)
 

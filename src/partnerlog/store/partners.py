@@ -76,16 +76,20 @@ class PartnerStore:
             if owner is not None and owner != partner_id:
                 raise Conflict(f"the handle '{changes['handle']}' is taken")
         if changes:
+            self._before_change("partners", partner_id)
             assignments = ", ".join(f"{column} = ?" for column in changes)
             self.conn.execute(
-                f"UPDATE partners SET {assignments} WHERE id = ?", [*changes.values(), partner_id]
+                f"UPDATE partners SET {assignments}, updated_at = ? WHERE id = ?",
+                [*changes.values(), timestamp(), partner_id],
             )
         return self.partner(partner_id)
 
     def set_archived(self, partner_id: int, archived: bool) -> Partner:
+        self._before_change("partners", partner_id)
+        now = timestamp()
         self.conn.execute(
-            "UPDATE partners SET archived_at = ? WHERE id = ?",
-            [timestamp() if archived else None, partner_id],
+            "UPDATE partners SET archived_at = ?, updated_at = ? WHERE id = ?",
+            [now if archived else None, now, partner_id],
         )
         return self.partner(partner_id)
 
@@ -102,6 +106,7 @@ class PartnerStore:
         """Delete a partner with no history; one with history can only be archived."""
         if self.partner_history(partner_id):
             raise Conflict("this partner has interactions, goals or traits; archive them instead")
+        self._before_change("partners", partner_id)
         self.conn.execute("DELETE FROM partners WHERE id = ?", [partner_id])
 
     def _handle_owner(self, handle: str) -> int | None:

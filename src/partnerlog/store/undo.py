@@ -1,48 +1,65 @@
-"""The record `undo` removes: the most recently created one, across every kind."""
+"""The actions `undo` reverses: each write command's before-images, kept in its transaction."""
 
 from __future__ import annotations
 
+import json
+
+from partnerlog.errors import Conflict
+from partnerlog.store.connection import timestamp
+
+
+class Action:
+    """One recorded action: the command, when, and each record as it was before
+    (``before`` None: the action created it)."""
+
+    __slots__ = ("id", "command", "at", "changes")
+
+    def __init__(self, action_id: int, command: str, at: str, changes: list) -> None:
+        self.id = action_id
+        self.command = command
+        self.at = at
+        self.changes = changes
+
 
 class UndoStore:
-    def latest_record(self) -> tuple[str, int] | None:
-        """(table, id) of the most recently created record, or None in an empty journal."""
-        row = self.conn.execute(
-            "SELECT kind, id FROM ("
-            " SELECT 'interactions' AS kind, id, created_at FROM interactions"
-            " UNION ALL SELECT 'partners', id, created_at FROM partners"
-            " UNION ALL SELECT 'goals', id, created_at FROM goals"
-            " UNION ALL SELECT 'goal_updates', id, created_at FROM goal_updates"
-            " UNION ALL SELECT 'traits', id, created_at FROM traits"
-            ") ORDER BY created_at DESC LIMIT 1"
-        ).fetchone()
-        return (row[0], row[1]) if row else None
+    def actions(self, limit: int | None = None) -> list[Action]:
+        """Actions not undone yet, the latest first."""
+        rows = self.conn.execute(
+            "SELECT id, command, at FROM actions WHERE undone_at IS NULL ORDER BY id DESC"
+            + (" LIMIT ?" if limit else ""),
+            [limit] if limit else [],
+        ).fetchall()
+        found = []
+        for action_id, command, at in rows:
+            changes = [
+                (kind, uuid, None if before is None else json.loads(before))
+                for kind, uuid, before in self.conn.execute(
+                    "SELECT kind, uuid, before FROM action_changes WHERE action_id = ?"
+                    " ORDER BY seq",
+                    [action_id],
+                )
+            ]
+            found.append(Action(action_id, command, at, changes))
+        return found
 
-    def remove_record(self, table: str, record_id: int) -> None:
-        """Delete one record `latest_record` named (what `undo` does)."""
-        if table == "interactions":
-            self.delete_interaction(record_id)
-        elif table == "partners":
-            self.delete_partner(record_id)
-        elif table == "goal_updates":
-            goal_id = self.conn.execute(
-                "SELECT goal_id FROM goal_updates WHERE id = ?", [record_id]
-            ).fetchone()[0]
-            self.conn.execute("DELETE FROM goal_updates WHERE id = ?", [record_id])
-            # The goal's progress goes back to what the previous check-in said.
-            self.conn.execute(
-                "UPDATE goals SET progress = coalesce((SELECT progress FROM goal_updates"
-                " WHERE goal_id = :goal AND progress IS NOT NULL ORDER BY at DESC, id DESC"
-                " LIMIT 1), 0) WHERE id = :goal",
-                {"goal": goal_id},
-            )
-        elif table in ("goals", "traits"):
-            self.conn.execute(f"DELETE FROM {table} WHERE id = ?", [record_id])
-        else:
-            raise ValueError(f"cannot remove records from {table}")
+    def undo(self, action: Action) -> None:
+        """Put every record the action touched back as it was; call inside ``transaction()``.
 
-    def check_in(self, update_id: int) -> tuple[int, int | None, str | None]:
-        """(goal id, progress, note) of one check-in."""
-        row = self.conn.execute(
-            "SELECT goal_id, progress, note FROM goal_updates WHERE id = ?", [update_id]
-        ).fetchone()
-        return (row[0], row[1], row[2])
+        Restored records are stamped now, so a merge carries the undo to other
+        devices like any other change.
+        """
+        latest = self.actions(1)
+        if not latest or latest[0].id != action.id:
+            raise Conflict("the journal changed meanwhile; run undo again")
+        now = timestamp()
+        for kind, uuid, before in reversed(action.changes):
+            if before is None:
+                record_id = self.id_of(kind, uuid)
+                if kind == "partners" and record_id and self.partner_history(record_id):
+                    raise Conflict(
+                        "that partner has history now; archive them instead; nothing was changed"
+                    )
+                self.remove(kind, uuid)
+            else:
+                self.put(kind, {**before, "updated_at": now})
+        self.conn.execute("UPDATE actions SET undone_at = ? WHERE id = ?", [now, action.id])

@@ -1,0 +1,126 @@
+"""Bringing other journals in: `import` of one export, and `sync` through a shared folder."""
+
+import json
+import os
+
+from partnerlog.errors import NewerJournal, PartnerlogError, UsageError
+
+
+class DryRun(Exception):
+    """Raised inside the transaction of a --dry-run, to roll it back with its result."""
+
+    def __init__(self, result: dict) -> None:
+        super().__init__("dry run")
+        self.result = result
+
+
+def load(file: str, text: str) -> dict:
+    """A whole export, parsed and checked before anything is written."""
+    from partnerlog.core import document
+
+    if text.startswith("\ufeff"):
+        text = text[1:]  # a byte-order mark some editors add
+    try:
+        parsed = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise PartnerlogError(
+            f"{file} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
+            "nothing was imported"
+        ) from None
+    except RecursionError:
+        raise PartnerlogError(f"{file} is nested too deeply; nothing was imported") from None
+    try:
+        document.validate(parsed)
+    except document.ImportProblem as problem:
+        error_type = NewerJournal if problem.newer else PartnerlogError
+        raise error_type(f"{file}: {problem.message}; nothing was imported") from None
+    return parsed
+
+
+def merge(session, parsed: dict, prefer: str | None, dry_run: bool) -> dict:
+    """Merge one export in one transaction (rolled back for a dry run)."""
+    journal = session.journal
+    try:
+        with journal.transaction(session.command.name):
+            result = journal.merge_document(parsed, prefer=prefer)
+            if dry_run:
+                raise DryRun(result)
+    except DryRun as done:
+        result = done.result
+    result["dry_run"] = dry_run
+    return result
+
+
+def import_file(session, values: dict) -> dict:
+    """What merging the file did: added, updated, deleted, unchanged, conflicts."""
+    file = values["file"]
+    return merge(session, load(file, _read(file)), values["prefer"], values["dry_run"])
+
+
+def sync(session, values: dict) -> dict:
+    """Merge every other device's export in the folder, then write this journal's own.
+
+    The file is written whole or not at all, after the merges: the next device
+    to sync reads what this one knows now.
+    """
+    from partnerlog import paths
+
+    folder = paths.expand(values["folder"])
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        raise UsageError(f"{folder} is a file; sync needs a folder")
+    journal = session.journal
+    device = values["device"] or journal.get_meta("device") or _device_name()
+    if not _valid_device(device):
+        raise UsageError(f"--device {device!r} should be one word (letters, digits, '-', '_')")
+    paths.ensure_private_folder(folder)
+    own = f"{device}.json"
+    merged = []
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".json") or name == own or name.startswith("."):
+            continue
+        path = os.path.join(folder, name)
+        result = merge(session, load(path, _read(path)), values["prefer"], dry_run=False)
+        merged.append((name, result))
+    if journal.get_meta("device") != device:
+        with journal.transaction():
+            journal.set_meta("device", device)
+    from partnerlog.app.transfer import Export
+    from partnerlog.core import dates
+    from partnerlog.present.exporters import json_export
+
+    export = Export(journal, dates.iso(session.now), include_private=True)
+    target = os.path.join(folder, own)
+    paths.write_private(target, json_export(export.sections(), export.exported_at, export.source()))
+    return {"device": device, "written": target, "merged": merged}
+
+
+def _device_name() -> str:
+    import re
+    import socket
+
+    name = re.sub(r"[^\w-]+", "-", socket.gethostname().split(".")[0].lower()).strip("-_")
+    return name or "this-device"
+
+
+def _valid_device(name: str) -> bool:
+    import re
+
+    return bool(re.fullmatch(r"[^\W_][\w-]*", name))
+
+
+def _read(file: str) -> str:
+    import sys
+
+    from partnerlog import paths
+
+    if file == "-":
+        return sys.stdin.read()
+    try:
+        with open(paths.expand(file), encoding="utf-8") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise PartnerlogError(f"no file {file}") from None
+    except IsADirectoryError:
+        raise PartnerlogError(f"{file} is a folder, not an export") from None
+    except UnicodeDecodeError:
+        raise PartnerlogError(f"{file} is not a text file; nothing was imported") from None

@@ -1,0 +1,257 @@
+"""Records as documents: the export's shape of each record, read and written by uuid.
+
+One shape serves three jobs: the export (every record, streamed), what `undo`
+remembers of a record before an action changes it, and what a merge or an
+undo puts back (`put`). A record keeps its uuid everywhere; its id is this
+journal's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from partnerlog.core.vocabulary import ME
+from partnerlog.store.connection import new_uuid, timestamp
+from partnerlog.store.interactions import INTERACTION_SELECT, interaction_from_row
+from partnerlog.store.partners import PARTNER_COLUMNS, partner_from_row
+
+# In the order a merge applies them: what others refer to comes first.
+KINDS = ("partners", "goals", "goal_updates", "interactions", "traits")
+
+
+class DocumentStore:
+    # -- reading ---------------------------------------------------------------
+
+    def _partner_uuids(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT handle, uuid FROM partners"))
+
+    def partner_documents(self, where: str = "", params=()) -> Iterator[dict]:
+        rows = self.conn.execute(
+            f"SELECT {PARTNER_COLUMNS}, updated_at FROM partners {where} ORDER BY id", params
+        )
+        for row in rows:
+            partner = partner_from_row(tuple(row)[:-1])
+            yield {
+                **partner.to_json(),
+                "notes": partner.notes,
+                "created_at": partner.created_at,
+                "archived_at": partner.archived_at,
+                "updated_at": row[-1],
+            }
+
+    def interaction_documents(
+        self, where: str = "", params=(), *, include_private: bool = True
+    ) -> Iterator[dict]:
+        """Interactions in the export shape (their JSON, partner uuids, creation and
+        change times), streamed oldest first."""
+        uuids = self._partner_uuids()
+        if not include_private:
+            where = (where + " AND" if where else " WHERE") + " i.private = 0"
+        for row in self.conn.execute(INTERACTION_SELECT + where + " ORDER BY i.id", params):
+            interaction = interaction_from_row(row)
+            yield {
+                **interaction.to_json(),
+                "partner_uuids": [uuids[handle] for handle in interaction.partners],
+                "created_at": interaction.created_at,
+                "updated_at": row["updated_at"],
+            }
+
+    def goal_documents(self, ids: list[int] | None = None) -> Iterator[dict]:
+        """Goals in the export shape: their JSON, check-ins with uuids and times, the
+        partner's uuid. In id order, so an imported journal exports the same order."""
+        uuids = self._partner_uuids()
+        goals = self.goals(include_closed=True) if ids is None else self.goals(ids=ids)
+        for goal in sorted(goals, key=lambda g: g.id):
+            shown = goal.to_json()
+            shown["updates"] = [
+                {
+                    **u.to_json(),
+                    "uuid": u.uuid,
+                    "created_at": u.created_at,
+                    "updated_at": u.updated_at or u.created_at,
+                }
+                for u in goal.updates
+            ]
+            shown.update(
+                partner_uuid=uuids[goal.partner],
+                created_at=goal.created_at,
+                closed_at=goal.closed_at,
+                updated_at=goal.updated_at,
+            )
+            yield shown
+
+    def trait_documents(self, trait_id: int | None = None) -> Iterator[dict]:
+        uuids = self._partner_uuids()
+        traits = self.traits(active_only=False) if trait_id is None else [self.trait(trait_id)]
+        for trait in sorted(traits, key=lambda t: t.id):
+            yield {
+                **trait.to_json(),
+                "partner_uuid": uuids.get(trait.subject) if trait.subject != ME else None,
+                "created_at": trait.created_at,
+                "updated_at": trait.updated_at,
+            }
+
+    def check_in_document(self, update_id: int) -> dict | None:
+        row = self.conn.execute(
+            "SELECT u.id, u.uuid, g.uuid, u.at, u.progress, u.note, u.created_at, u.updated_at"
+            " FROM goal_updates u JOIN goals g ON g.id = u.goal_id WHERE u.id = ?",
+            [update_id],
+        ).fetchone()
+        if row is None:
+            return None
+        keys = ("id", "uuid", "goal_uuid", "at", "progress", "note", "created_at", "updated_at")
+        return dict(zip(keys, row, strict=True))
+
+    def document(self, kind: str, record_id: int) -> dict | None:
+        """One record in the export shape, or None when there is no such record."""
+        if kind == "partners":
+            found = list(self.partner_documents("WHERE id = ?", [record_id]))
+        elif kind == "interactions":
+            found = list(self.interaction_documents(" WHERE i.id = ?", [record_id]))
+        elif kind == "goals":
+            found = list(self.goal_documents([record_id]))
+        elif kind == "goal_updates":
+            return self.check_in_document(record_id)
+        else:
+            exists = self.conn.execute("SELECT 1 FROM traits WHERE id = ?", [record_id]).fetchone()
+            found = list(self.trait_documents(record_id)) if exists else []
+        return found[0] if found else None
+
+    def id_of(self, kind: str, uuid: str) -> int | None:
+        row = self.conn.execute(f"SELECT id FROM {kind} WHERE uuid = ?", [uuid]).fetchone()
+        return row[0] if row else None
+
+    def tombstones(self) -> list[dict]:
+        return [
+            {"uuid": row[0], "kind": row[1], "deleted_at": row[2]}
+            for row in self.conn.execute(
+                "SELECT uuid, kind, deleted_at FROM tombstones ORDER BY deleted_at, uuid"
+            )
+        ]
+
+    # -- writing -----------------------------------------------------------------
+
+    def put(self, kind: str, doc: dict, *, partner_ids: dict[str, int] | None = None) -> int:
+        """Make the record with ``doc``'s uuid look like ``doc`` (creating it, under
+        ``doc``'s id when that id is free, or changing it); return its id.
+
+        ``partner_ids`` maps partner uuids of a file to partners here (an import
+        may find a file's partner here under another uuid).
+        """
+        existing = self.id_of(kind, doc["uuid"])
+        if existing is not None:
+            self._before_change(kind, existing)
+        ids = partner_ids or {}
+
+        def partner(uuid: str | None) -> int | None:
+            return None if uuid is None else ids.get(uuid) or self.id_of("partners", uuid)
+
+        stamp = doc.get("updated_at") or doc.get("created_at") or timestamp()
+        if kind == "partners":
+            handle = doc["handle"]
+            owner = self._handle_owner(handle)
+            if owner is not None and owner != existing:
+                handle = (
+                    self.partner(existing).handle
+                    if existing is not None
+                    else self.free_handle(doc["name"])
+                )
+            values = {
+                "handle": handle,
+                "name": doc["name"],
+                "kind": doc["kind"],
+                "relation": doc["relation"],
+                "role": doc.get("role"),
+                "org": doc.get("org"),
+                "cadence_days": doc.get("cadence_days"),
+                "notes": doc.get("notes"),
+                "archived_at": doc.get("archived_at")
+                or (timestamp() if doc.get("archived") else None),
+            }
+        elif kind == "interactions":
+            values = {
+                "occurred_at": doc["occurred_at"],
+                "kind": doc["kind"],
+                "setting": doc.get("setting"),
+                "tone": doc.get("tone"),
+                "note": doc.get("note") or "",
+                "private": int(bool(doc.get("private"))),
+            }
+        elif kind == "goals":
+            values = {
+                "partner_id": partner(doc["partner_uuid"]),
+                "owner": doc["owner"],
+                "title": doc["title"],
+                "note": doc.get("note"),
+                "due_on": doc.get("due_on"),
+                "status": doc["status"],
+                "progress": doc.get("progress") or 0,
+                "closed_at": doc.get("closed_at"),
+            }
+        elif kind == "goal_updates":
+            values = {
+                "goal_id": self.id_of("goals", doc["goal_uuid"]),
+                "at": doc["at"],
+                "progress": doc.get("progress"),
+                "note": doc.get("note"),
+            }
+        else:
+            values = {
+                "partner_id": partner(doc.get("partner_uuid")),
+                "polarity": doc["polarity"],
+                "area": doc["area"],
+                "label": doc["label"],
+                "note": doc.get("note"),
+            }
+        values["updated_at"] = stamp
+        if existing is None:
+            record_id = doc.get("id")
+            if record_id is not None and self.id_of_row(kind, record_id):
+                record_id = None  # that id is someone else's here
+            values = {
+                "id": record_id,
+                "uuid": doc["uuid"] or new_uuid(),
+                "created_at": doc.get("created_at") or stamp,
+                **values,
+            }
+            columns = ", ".join(values)
+            existing = self.conn.execute(
+                f"INSERT INTO {kind} ({columns}) VALUES ({', '.join('?' * len(values))})",
+                list(values.values()),
+            ).lastrowid
+            self._remember(kind, doc["uuid"], None)
+        else:
+            assignments = ", ".join(f"{column} = ?" for column in values)
+            self.conn.execute(
+                f"UPDATE {kind} SET {assignments} WHERE id = ?", [*values.values(), existing]
+            )
+        if kind == "interactions":
+            uuids = doc.get("partner_uuids") or []
+            self._set_links(
+                existing,
+                [p for p in (partner(u) for u in uuids) if p is not None],
+                doc.get("tags") or [],
+                doc.get("pillars") or [],
+                doc.get("benefits") or [],
+            )
+        return existing
+
+    def id_of_row(self, kind: str, record_id: int) -> bool:
+        return self.conn.execute(f"SELECT 1 FROM {kind} WHERE id = ?", [record_id]).fetchone()
+
+    def remove(self, kind: str, uuid: str) -> bool:
+        """Delete the record with this uuid (its links go with it); False if absent."""
+        record_id = self.id_of(kind, uuid)
+        if record_id is None:
+            return False
+        self._before_change(kind, record_id)
+        self.conn.execute(f"DELETE FROM {kind} WHERE id = ?", [record_id])
+        return True
+
+    def set_tombstone(self, uuid: str, kind: str, deleted_at: str) -> None:
+        """Record (or move later) the deletion of a record, as another journal saw it."""
+        self.conn.execute(
+            "INSERT INTO tombstones (uuid, kind, deleted_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (uuid) DO UPDATE SET deleted_at = max(deleted_at, excluded.deleted_at)",
+            [uuid, kind, deleted_at],
+        )
