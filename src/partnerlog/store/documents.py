@@ -204,16 +204,12 @@ class DocumentStore:
                 "note": doc.get("note"),
             }
         values["updated_at"] = stamp
+        values["created_at"] = doc.get("created_at") or stamp
         if existing is None:
             record_id = doc.get("id")
             if record_id is not None and self.id_of_row(kind, record_id):
                 record_id = None  # that id is someone else's here
-            values = {
-                "id": record_id,
-                "uuid": doc["uuid"] or new_uuid(),
-                "created_at": doc.get("created_at") or stamp,
-                **values,
-            }
+            values = {"id": record_id, "uuid": doc["uuid"] or new_uuid(), **values}
             columns = ", ".join(values)
             existing = self.conn.execute(
                 f"INSERT INTO {kind} ({columns}) VALUES ({', '.join('?' * len(values))})",

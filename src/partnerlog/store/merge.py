@@ -146,8 +146,18 @@ class MergeStore:
             if deleted is not None and deleted >= stamp:
                 result["unchanged"][name] += 1  # deleted here after its last change there
                 return
-            if kind == "traits" and self._same_trait_elsewhere(doc):
-                result["unchanged"][name] += 1
+            twin = self._same_trait_elsewhere(doc) if kind == "traits" else None
+            if twin is not None:
+                # Both journals recorded the same strength or weakness: one record,
+                # under the smaller uuid on every device, so their exports agree.
+                if doc["uuid"] < twin.uuid:
+                    self.conn.execute(
+                        "UPDATE traits SET uuid = ? WHERE id = ?", [doc["uuid"], twin.id]
+                    )
+                    self.set_tombstone(twin.uuid, "traits", stamp)
+                    self._merge_record(kind, doc, base, prefer, result)
+                else:
+                    result["unchanged"][name] += 1
                 return
             new_id = self.put(kind, doc)
             if kind == "partners":
@@ -194,11 +204,12 @@ class MergeStore:
                 theirs = {**theirs, "handle": mine["handle"]}  # renamed here on arrival
         return content(mine) == content(theirs)
 
-    def _same_trait_elsewhere(self, doc: dict) -> bool:
+    def _same_trait_elsewhere(self, doc: dict):
+        """The trait here that says the same as ``doc`` under another uuid, or None."""
         partner_id = (
             self.id_of("partners", doc["partner_uuid"]) if doc.get("partner_uuid") else None
         )
-        return self.same_trait(partner_id, doc["polarity"], doc["area"]) is not None
+        return self.same_trait(partner_id, doc["polarity"], doc["area"])
 
     def _deleted_at(self, uuid: str) -> str | None:
         row = self.conn.execute(

@@ -326,9 +326,12 @@ def m005_changes_and_deletions(db) -> None:
         " DELETE FROM traits WHERE partner_id = OLD.id; END",
     ]
     for table, columns in STAMPED_BY_TRIGGER.items():
+        # Only a real change that came without a new time: partnerlog's own
+        # writes (a merge putting back a record as it was) pass untouched.
+        changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in columns.split(", "))
         statements.append(
             f"CREATE TRIGGER {table}_touched AFTER UPDATE OF {columns} ON {table}"
-            f" WHEN NEW.updated_at IS OLD.updated_at BEGIN"
+            f" WHEN NEW.updated_at IS OLD.updated_at AND ({changed}) BEGIN"
             f" UPDATE {table} SET updated_at = {NOW_SQL} WHERE id = NEW.id; END"
         )
     for table in RECORD_TABLES:
