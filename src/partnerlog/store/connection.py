@@ -195,8 +195,10 @@ class Connection:
         (None: the action created it). Only its first state counts."""
         if self._command is None or uuid in self._remembered:
             return
-        import json
+        if before is not None:
+            import json  # not on `log`'s path: a new record has no before-image
 
+            before = json.dumps(before, ensure_ascii=False)
         if self._action is None:  # the action's first change: the action begins to exist
             self._action = self.conn.execute(
                 "INSERT INTO actions (command, at) VALUES (?, ?)", [self._command, timestamp()]
@@ -209,7 +211,7 @@ class Connection:
                 len(self._remembered),
                 kind,
                 uuid,
-                None if before is None else json.dumps(before, ensure_ascii=False),
+                before,
             ],
         )
 

@@ -20,8 +20,6 @@ The rules (the README says them to people too):
 
 from __future__ import annotations
 
-import json
-
 from partnerlog.core.vocabulary import fold
 from partnerlog.store.connection import timestamp
 from partnerlog.store.documents import KINDS
@@ -55,6 +53,8 @@ def content(doc: dict) -> dict:
 
 
 def _canonical(doc: dict) -> str:
+    import json
+
     return json.dumps(content(doc), sort_keys=True, ensure_ascii=False)
 
 
@@ -75,6 +75,8 @@ def incoming(document: dict, kind: str) -> list[dict]:
 class MergeStore:
     def merge_document(self, document: dict, *, prefer: str | None = None) -> dict:
         """Merge a validated export into this journal; call inside ``transaction()``."""
+        import json
+
         result = {
             "added": _counts(),
             "updated": _counts(),
@@ -117,6 +119,8 @@ class MergeStore:
     def _merge_base(self, journal_id: str | None) -> dict | None:
         if not journal_id:
             return None
+        import json
+
         stored = self.get_meta(f"merge_base:{journal_id}")
         return json.loads(stored) if stored else None
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from partnerlog.errors import Conflict
 from partnerlog.store.connection import timestamp
 
@@ -24,6 +22,8 @@ class Action:
 class UndoStore:
     def actions(self, limit: int | None = None) -> list[Action]:
         """Actions not undone yet, the latest first."""
+        import json
+
         rows = self.conn.execute(
             "SELECT id, command, at FROM actions WHERE undone_at IS NULL ORDER BY id DESC"
             + (" LIMIT ?" if limit else ""),
