@@ -75,6 +75,9 @@ def guarded(work) -> int:
     """Run ``work()`` (which returns an exit code) and turn whatever it raises into one."""
     import sys
 
+    store = sys.modules.get("partnerlog.store.connection")
+    if store is not None:
+        store.saved = False  # a new command (the tests run many in one process)
     try:
         code = work()
         sys.stdout.flush()
@@ -102,19 +105,68 @@ def exit_code_for(error: BaseException) -> int | None:
 
     if isinstance(error, PartnerlogError):
         return fail(error.message, error.exit_code)
+    if isinstance(error, BrokenPipeError):
+        # The reader went away (`partnerlog timeline | head`): not an error.
+        silence_stdout()
+        return OK
     if isinstance(error, sqlite3.OperationalError) and (
         "locked" in str(error) or "busy" in str(error)
     ):
         return fail("the journal is busy (another partnerlog is writing); try again", BUSY)
     if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError):
-        return fail("the journal file is corrupt or not a partnerlog journal", NOT_A_JOURNAL)
+        return fail(
+            "the journal file is damaged or not a partnerlog journal; nothing was changed "
+            "(see: partnerlog db check)",
+            NOT_A_JOURNAL,
+        )
     if isinstance(error, KeyboardInterrupt):
+        import sys
+
+        store = sys.modules.get("partnerlog.store.connection")
+        if store is not None and store.saved:
+            return fail("interrupted after the change was saved", INTERRUPTED)
         return fail("interrupted; nothing was changed", INTERRUPTED)
-    if isinstance(error, BrokenPipeError):
-        # The reader went away (`partnerlog timeline | head`): not an error.
-        silence_stdout()
-        return OK
+    if isinstance(error, sqlite3.OperationalError):
+        return _sqlite_trouble(error)
+    if isinstance(error, UnicodeError):
+        return fail(
+            "some text is not valid UTF-8 (check your terminal's or file's encoding); "
+            "nothing was changed",
+            USAGE,
+        )
+    if isinstance(error, OSError):
+        return _os_trouble(error)
     return None
+
+
+def _sqlite_trouble(error) -> int | None:
+    """What SQLite says about the file system, in a person's words."""
+    text = str(error)
+    if "readonly" in text or "read-only" in text:
+        return fail("the journal is read-only here; nothing was changed", ERROR)
+    if "disk is full" in text or "disk I/O" in text:
+        return fail(f"the journal could not be written ({text}); nothing was changed", ERROR)
+    if "unable to open" in text:
+        return fail("the journal file cannot be opened (check the folder's permissions)", ERROR)
+    return None
+
+
+def _os_trouble(error: OSError) -> int:
+    """The machine's situation (a full disk, a read-only folder…): what is wrong, in words."""
+    import errno
+
+    where = f" ({error.filename})" if error.filename else ""
+    words = {
+        errno.ENOSPC: "the disk is full",
+        errno.EROFS: "the file system is read-only",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "not permitted",
+        errno.ENOENT: "no such file or folder",
+        errno.ENOTDIR: "a part of the path is not a folder",
+        errno.EISDIR: "that is a folder",
+        errno.ELOOP: "too many symbolic links (a loop?)",
+    }.get(error.errno, error.strerror or type(error).__name__)
+    return fail(f"{words}{where}; nothing was changed", ERROR)
 
 
 def crash(error: BaseException) -> int:

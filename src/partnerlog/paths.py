@@ -95,27 +95,69 @@ def create_private_file(path: str | os.PathLike) -> None:
 
 
 def write_private(path: str | os.PathLike, chunks) -> None:
-    """Write text chunks to ``path`` atomically, readable only by the owner (0600).
+    """Write text chunks to ``path`` atomically, readable only by the owner (0600)."""
+    write_private_files({os.fspath(path): chunks})
 
-    The text goes to a temporary file beside ``path`` that replaces it only when
-    complete: an interrupted write never leaves half a file under the real name.
+
+def write_private_files(files: dict) -> None:
+    """Write each file's text chunks, all of them or none, readable only by the owner.
+
+    Each text goes to a new temporary file beside its target (a random name,
+    created exclusively, so nothing planted there is followed); only when every
+    one is complete do they replace their targets. An interrupted or failed
+    write (a full disk) leaves no half file and no temporary one behind.
     """
-    path = os.fspath(path)
-    folder, name = os.path.split(path)
-    temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    import tempfile
+
+    written: list[tuple[str, str]] = []
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            for chunk in chunks:
-                handle.write(chunk)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
+        for path, chunks in files.items():
+            folder, name = os.path.split(os.fspath(path))
+            fd, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
+            written.append((temporary, os.fspath(path)))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                for chunk in chunks:
+                    handle.write(chunk)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(temporary, 0o600)
+        for temporary, path in written:
+            os.replace(temporary, path)
     except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        for temporary, _ in written:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
         raise
+
+
+def check_output(path: str, journal: str, *, folder: bool = False) -> str:
+    """``path`` as a place to write a report, an export or a copy, or a UsageError.
+
+    Never the journal or the files SQLite keeps beside it; never through a
+    symbolic link; and into a folder that exists.
+    """
+    from partnerlog.errors import UsageError
+
+    target = expand(path)
+    real = os.path.realpath(target)
+    journal_real = os.path.realpath(journal)
+    if real in (
+        journal_real,
+        journal_real + "-wal",
+        journal_real + "-shm",
+        journal_real + "-journal",
+    ):
+        raise UsageError(f"{path} is the journal itself; choose another file")
+    if os.path.islink(target):
+        raise UsageError(f"{path} is a symbolic link; give the file itself")
+    if folder:
+        return target
+    if os.path.isdir(target):
+        raise UsageError(f"{path} is a folder; give a file name")
+    parent = os.path.dirname(os.path.abspath(target))
+    if not os.path.isdir(parent):
+        raise UsageError(f"there is no folder {parent} to write {os.path.basename(target)} in")
+    return target
 
 
 def expand(path: str | os.PathLike) -> str:

@@ -22,6 +22,11 @@ def main(argv: list[str] | None = None, *, quick: bool = True) -> int:
     (the tests compare the two).
     """
     args = sys.argv[1:] if argv is None else list(argv)
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal whose encoding lacks a character (LC_ALL=…ISO-8859-1) shows
+        # a replacement for it rather than ending the command.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     return errors.guarded(lambda: _dispatch(args, quick))
 
 

@@ -10,6 +10,7 @@ from partnerlog.core.vocabulary import (
     PILLARS,
     SETTINGS,
     check_kind,
+    check_note,
     check_tone,
     choose,
     choose_one,
@@ -20,7 +21,7 @@ from partnerlog.core.vocabulary import (
     normal_tag,
     split_list,
 )
-from partnerlog.errors import PartnerlogError, UsageError
+from partnerlog.errors import JournalBusy, PartnerlogError, UsageError
 
 
 class Logged(Record):
@@ -54,7 +55,7 @@ def log(session, values: dict) -> Logged:
     # and the error says how to start one.
     journal = session.journal
     partners = journal.named(*names)
-    text = read_note(values["note"])
+    text = check_note(read_note(values["note"]))
     skipped = []
     for mention in mentions(text):
         try:
@@ -76,8 +77,12 @@ def log(session, values: dict) -> Logged:
         benefits=benefits,
         tags=merged_tags(split_list(values["tag"]), text),
     )
-    with journal.transaction(session.command.name):
-        journal.add_interaction(interaction, [p.id for p in partners])
+    try:
+        with journal.transaction(session.command.name):
+            journal.add_interaction(interaction, [p.id for p in partners])
+    except JournalBusy as busy:
+        # Whatever was typed or piped must not be lost with the exit: say it back.
+        raise JournalBusy(f"{busy.message}; the note was not saved: {text}") from None
     return Logged(interaction, partners, moment, skipped)
 
 
@@ -120,7 +125,7 @@ def edit(session, values: dict) -> tuple[Interaction, dict[str, str]]:
     add to the tags already there, unless --tag replaces them."""
     changes: dict = {}
     if values["note"] is not None:
-        changes["note"] = values["note"]
+        changes["note"] = check_note(values["note"], "--note")
     if values["kind"] is not None:
         changes["kind"] = check_kind(values["kind"])
     if values["when"] is not None:

@@ -35,5 +35,6 @@ def backup(session, values: dict) -> tuple[str, str]:
         destination = os.path.join(destination, f"{stem}-backup.db")
     if os.path.realpath(destination) == os.path.realpath(source):
         raise UsageError("the backup cannot be the journal itself; choose another file")
+    destination = paths.check_output(destination, source)
     journal.backup(destination)
     return source, destination

@@ -29,6 +29,10 @@ def load(file: str, text: str) -> dict:
         ) from None
     except RecursionError:
         raise PartnerlogError(f"{file} is nested too deeply; nothing was imported") from None
+    except ValueError:  # a number of thousands of digits, say
+        raise PartnerlogError(
+            f"{file} holds a value too large to read; nothing was imported"
+        ) from None
     try:
         document.validate(parsed)
     except document.ImportProblem as problem:

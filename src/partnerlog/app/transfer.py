@@ -67,17 +67,20 @@ def report(session, values: dict) -> ReportData:
         since=first,
         until=last,
         include_private=private,
-        output=values["output"],
+        output=_output(session, values["output"]),
     )
 
 
 class Export:
     """The journal as an export reads it: sections of records (JSON), or tables (CSV)."""
 
-    def __init__(self, journal, exported_at: str, include_private: bool) -> None:
+    def __init__(
+        self, journal, exported_at: str, include_private: bool, output: str | None = None
+    ) -> None:
         self.journal = journal
         self.exported_at = exported_at
         self.include_private = include_private
+        self.output = output
 
     def source(self) -> dict:
         """Which journal wrote the file, and when by its clock (a merge's base)."""
@@ -116,4 +119,15 @@ def export(session, values: dict) -> Export:
 
     if values["format"].lower() not in EXPORTERS:
         raise UsageError(f"--format {values['format']!r} is not one of: {', '.join(EXPORTERS)}")
-    return Export(session.journal, dates.iso(session.now), not values["exclude_private"])
+    csv = values["format"].lower() == "csv"
+    output = _output(session, values["output"], folder=csv)
+    return Export(
+        session.journal, dates.iso(session.now), not values["exclude_private"], output=output
+    )
+
+
+def _output(session, output: str | None, *, folder: bool = False) -> str | None:
+    """Where to write, checked before any work: never the journal, never through a link."""
+    from partnerlog.paths import check_output
+
+    return None if output is None else check_output(output, session.location, folder=folder)

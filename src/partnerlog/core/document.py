@@ -12,6 +12,7 @@ from partnerlog.core.vocabulary import (
     GOAL_OWNERS,
     GOAL_STATUSES,
     ME,
+    NOTE_LIMIT,
     PARTNER_KINDS,
     PILLARS,
     POLARITIES,
@@ -26,6 +27,7 @@ FORMAT = "partnerlog"
 # 2: every record's `updated_at`, the deletions (`deleted`) and the `source` journal.
 VERSION = 2
 SECTIONS = ("partners", "interactions", "goals", "traits")
+_TIME = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?"
 RECORD_KINDS = ("partners", "interactions", "goals", "goal_updates", "traits")
 
 
@@ -74,8 +76,12 @@ def validate(document: object) -> dict:
         check.text(record, "name", at)
         check.choice(record, "kind", PARTNER_KINDS, at)
         check.choice(record, "relation", RELATIONS, at)
-        for key in ("role", "org", "notes", "created_at", "archived_at"):
+        for key in ("role", "org", "notes"):
             check.text(record, key, at, optional=True)
+        for key in ("created_at", "archived_at"):
+            check.optional_time(record, key, at)
+        if record["handle"] in handles:
+            raise ImportProblem(f"{at}.handle: {record['handle']!r} appears twice in the file")
         check.integer(record, "cadence_days", at, 1, 100000, optional=True)
         handles[record["handle"]] = record["uuid"]
     partner_uuids = set(handles.values())
@@ -84,11 +90,14 @@ def validate(document: object) -> dict:
         check.record(record, at)
         check.uuid(record, at, uuids)
         check.optional_time(record, "updated_at", at)
+        check.optional_time(record, "created_at", at)
         check.time(record, "occurred_at", at)
         check.valid(record, "kind", valid_kind, "a kind (one word)", at)
         check.choice(record, "setting", SETTINGS, at, optional=True)
         check.integer(record, "tone", at, -2, 2, optional=True)
         check.text(record, "note", at, optional=True)
+        if len(record.get("note") or "") > NOTE_LIMIT:
+            raise ImportProblem(f"{at}.note: longer than {NOTE_LIMIT:,} characters")
         check.flag(record, "private", at)
         for key, allowed in (("pillars", PILLARS), ("benefits", BENEFITS), ("tags", None)):
             check.words(record, key, at, allowed)
@@ -107,6 +116,8 @@ def validate(document: object) -> dict:
         check.record(record, at)
         check.uuid(record, at, uuids)
         check.optional_time(record, "updated_at", at)
+        check.optional_time(record, "created_at", at)
+        check.optional_time(record, "closed_at", at)
         check.text(record, "title", at)
         check.choice(record, "owner", GOAL_OWNERS, at)
         check.choice(record, "status", GOAL_STATUSES, at)
@@ -126,6 +137,7 @@ def validate(document: object) -> dict:
             check.integer(update, "progress", where, 0, 100, optional=True)
             check.text(update, "note", where, optional=True)
             check.optional_time(update, "updated_at", where)
+            check.optional_time(update, "created_at", where)
             if update.get("uuid") is not None:
                 check.uuid(update, where, uuids)
     for n, record in enumerate(document["traits"]):
@@ -133,6 +145,7 @@ def validate(document: object) -> dict:
         check.record(record, at)
         check.uuid(record, at, uuids)
         check.optional_time(record, "updated_at", at)
+        check.optional_time(record, "created_at", at)
         check.choice(record, "polarity", POLARITIES, at)
         check.text(record, "area", at)
         check.text(record, "label", at)
@@ -224,9 +237,13 @@ class _Checker:
 
     def time(self, record, key, at):
         value = record.get(key)
+        # The extended ISO form partnerlog writes, and nothing looser: Python
+        # reads "20261120T1000" too, but the views expect the form they wrote.
+        if not isinstance(value, str) or not re.fullmatch(_TIME, value):
+            raise ImportProblem(f"{at}.{key}: expected an ISO date and time, got {_show(value)}")
         try:
             datetime.fromisoformat(value)
-        except (TypeError, ValueError):
+        except ValueError:
             raise ImportProblem(
                 f"{at}.{key}: expected an ISO date and time, got {_show(value)}"
             ) from None
@@ -235,6 +252,8 @@ class _Checker:
         value = record.get(key)
         if value is None:
             return
+        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ImportProblem(f"{at}.{key}: expected an ISO date, got {_show(value)}")
         try:
             date.fromisoformat(value)
         except (TypeError, ValueError):

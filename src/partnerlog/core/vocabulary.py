@@ -176,6 +176,20 @@ def choose_one(value: str | None, allowed: tuple[str, ...], option: str) -> str 
     return chosen[0]
 
 
+# The most a note may hold, in characters: a long letter is about 20,000. A
+# note of megabytes would make every view that shows it slow.
+NOTE_LIMIT = 65_536
+
+
+def check_note(text: str, option: str = "the note") -> str:
+    if len(text) > NOTE_LIMIT:
+        raise UsageError(
+            f"{option} is {len(text):,} characters; a note holds at most {NOTE_LIMIT:,} "
+            "(nothing was changed)"
+        )
+    return text
+
+
 TONES = (-2, 2)
 PROGRESS = (0, 100)
 

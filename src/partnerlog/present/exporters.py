@@ -80,8 +80,12 @@ def export_csv(export, output: str | None) -> str:
         raise UsageError(f"{folder} is a file; -o needs a folder for CSV")
     paths.ensure_private_folder(folder)
     tables = export.tables()
-    for table, columns, rows in tables:
-        paths.write_private(os.path.join(folder, f"{table}.csv"), csv_table(columns, rows))
+    paths.write_private_files(
+        {
+            os.path.join(folder, f"{table}.csv"): csv_table(columns, rows)
+            for table, columns, rows in tables
+        }
+    )
     return f"Exported {len(tables)} tables as CSV to {folder}"
 
 

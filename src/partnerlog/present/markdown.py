@@ -48,6 +48,21 @@ def md_note(text: str, indent: str) -> list[str]:
     )
 
 
+def md_code(text: str) -> str:
+    """A handle as inline code; one that could close the code span is shown as text."""
+    shown = visible(text, one_line=True)
+    return f"`{shown}`" if re.fullmatch(r"[\w.-]+", shown) else md_text(shown)
+
+
+def mermaid_label(text: str) -> str:
+    """Text inside a Mermaid label's quotes: word characters, spaces and hyphens only.
+
+    Kinds are checked to be one word wherever they enter; this holds even for a
+    file another program wrote, so nothing can close the quotes or the block.
+    """
+    return re.sub(r"[^\w -]", "_", visible(text, one_line=True))
+
+
 def md_row(cells: list[str]) -> str:
     return "| " + " | ".join(cell or " " for cell in cells) + " |"
 
@@ -83,7 +98,7 @@ def report(data, now: datetime) -> Iterator[str]:
         yield (
             md_row(
                 [
-                    f"{md_text(verdict.name)} (`{verdict.handle}`)",
+                    f"{md_text(verdict.name)} ({md_code(verdict.handle)})",
                     verdict.status,
                     str(verdict.score),
                     last + (" (overdue)" if verdict.due else ""),
@@ -113,8 +128,8 @@ def report(data, now: datetime) -> Iterator[str]:
 
 
 def _partner_section(partner, verdict, goals, traits, pairs, entries, names, single, now):
-    yield f"## {md_text(partner.name)} (`{partner.handle}`)\n\n"
-    facts = [f"{partner.kind}, {partner.relation}"]
+    yield f"## {md_text(partner.name)} ({md_code(partner.handle)})\n\n"
+    facts = [f"{md_text(partner.kind)}, {md_text(partner.relation)}"]
     if partner.role:
         facts.append(md_text(partner.role))
     if partner.org:
@@ -231,6 +246,5 @@ def _charts(counts: list[tuple[str, str, int]]) -> Iterator[str]:
     yield f"    bar [{values}]\n```\n\n"
     yield '```mermaid\npie title "Kinds of interaction"\n'
     for kind, count in sorted(kinds.items(), key=lambda item: (-item[1], item[0])):
-        # Kinds are single words (letters, digits, hyphens): safe in a label.
-        yield f'    "{kind}" : {count}\n'
+        yield f'    "{mermaid_label(kind)}" : {count}\n'
     yield "```\n\n"

@@ -89,7 +89,8 @@ def interactions_table(
         in_note = set(hashtags(interaction.note))
         extra_tags = [tag for tag in interaction.tags if tag not in in_note]
         if extra_tags:
-            note.append("  " + " ".join("#" + tag for tag in extra_tags), style="cyan")
+            shown = visible(" ".join("#" + tag for tag in extra_tags), one_line=True)
+            note.append("  " + shown, style="cyan")
         if interaction.private:
             note.append("  (private)", style="dim")
         table.add_row(
@@ -129,7 +130,7 @@ def interaction_summary(interaction: Interaction, names: dict[str, str], now: da
     """One entry as a few lines, for confirmations ("delete this?") and `undo`."""
     moment = dates.from_iso(interaction.occurred_at)
     text = Text(f"#{interaction.id} ", style="dim")
-    text.append(f"{interaction.kind} with ")
+    text.append(visible(interaction.kind, one_line=True) + " with ")
     text.append(user_text(", ".join(names.get(h, h) for h in interaction.partners), one_line=True))
     text.append(f", {dates.describe(moment, now)}")
     if interaction.note:
@@ -151,7 +152,7 @@ def show_partner(
 ) -> Group:
     """The profile of one partner."""
     title = user_text(partner.name, one_line=True, style="bold")
-    title.append(f"  ({partner.handle})", style="dim")
+    title.append(f"  ({visible(partner.handle, one_line=True)})", style="dim")
     if partner.archived:
         title.append("  archived", style="yellow")
     facts = grid(padding=(0, 2))

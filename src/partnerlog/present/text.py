@@ -9,9 +9,14 @@ characters shown as text. Cheap to import: the quick path speaks through it.
 import re
 import sys
 
-# Control characters (C0, DEL, C1) and the bidirectional overrides that could
-# reorder what the terminal shows. Tab and newline are kept where text may span lines.
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Control characters (C0, DEL, C1), and the invisible format characters that
+# could reorder or hide what the terminal shows: bidirectional marks, overrides
+# and isolates (U+061C, U+200E/F, U+202A–E, U+2066–9), zero-width characters,
+# line and paragraph separators, the byte-order mark and interlinear
+# annotations. Tab and newline are kept where text may span lines.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
+)
 
 
 def visible(text: str, *, one_line: bool = False) -> str:

@@ -19,7 +19,7 @@ def report(data, values: dict, now) -> None:
 def export(found, values: dict, now) -> None:
     from partnerlog.present.exporters import EXPORTERS
 
-    done = EXPORTERS[values["format"].lower()](found, values["output"])
+    done = EXPORTERS[values["format"].lower()](found, found.output)
     if done:
         say("{done}", done=done)
 

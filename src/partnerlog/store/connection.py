@@ -22,6 +22,8 @@ from partnerlog.paths import create_private_file, ensure_private_folder
 from partnerlog.store import migrations
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# Whether this process has committed a change: Ctrl-C then says it was saved.
+saved = False
 BUSY_TIMEOUT_SECONDS = 10.0
 
 
@@ -78,7 +80,7 @@ class Connection:
             conn.execute("PRAGMA foreign_keys = ON")
             # Reading through a memory map halves the time of the big queries.
             conn.execute("PRAGMA mmap_size = 268435456")
-            journal._bring_schema_up_to_date()
+            journal._bring_schema_up_to_date(create)
         except sqlite3.OperationalError as error:
             conn.close()
             if is_busy(error):
@@ -122,10 +124,14 @@ class Connection:
             )
         return applied, [name for name in migrations.NAMES if name not in applied]
 
-    def _bring_schema_up_to_date(self) -> None:
-        _, pending = self.schema_state()
+    def _bring_schema_up_to_date(self, create: bool) -> None:
+        applied, pending = self.schema_state()
         if not pending:
             return
+        if not applied and not create:
+            # An empty file (or another program's empty database): a command that
+            # only reads must not turn it into a journal.
+            raise JournalMissing(f"{self.path} is empty, not a partnerlog journal yet")
         self._use_wal()
         from sqlite_utils import Database
 
@@ -188,7 +194,12 @@ class Connection:
             raise
         finally:
             self._command = self._action = None
-        self.conn.execute("COMMIT")
+        try:
+            self.conn.execute("COMMIT")
+        finally:
+            if not self.conn.in_transaction:
+                global saved
+                saved = True
 
     def _remember(self, kind: str, uuid: str, before: dict | None) -> None:
         """Note, for `undo`, what a record was before this action touched it
@@ -299,11 +310,22 @@ class Connection:
         return {what: count for what, count in fixed.items() if count}
 
     def backup(self, destination: str | os.PathLike) -> None:
-        """A consistent copy through SQLite's backup API, written 0600 and atomically."""
+        """A consistent copy through SQLite's backup API, written 0600 and atomically.
+
+        A journal that fails SQLite's quick check is not copied: a backup someone
+        relies on must not be corrupt too.
+        """
+        problems = [row[0] for row in self.conn.execute("PRAGMA quick_check")]
+        if problems != ["ok"]:
+            raise NotAJournal(
+                f"{self.path} is damaged ({problems[0]}); not copying it. See: partnerlog db check"
+            )
+        import tempfile
+
         destination = os.fspath(destination)
         folder, name = os.path.split(destination)
-        temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
-        create_private_file(temporary)
+        fd, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
+        os.close(fd)
         try:
             target = sqlite3.connect(temporary)
             try:
