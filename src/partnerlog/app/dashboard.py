@@ -5,7 +5,14 @@ from datetime import datetime, timedelta
 from partnerlog.core.tally import WEEKS, WINDOW_DAYS
 
 
-def verdicts(journal, now: datetime, window: int = WINDOW_DAYS, partner_id: int | None = None):
+def verdicts(
+    journal,
+    now: datetime,
+    window: int = WINDOW_DAYS,
+    partner_id: int | None = None,
+    *,
+    include_private: bool = True,
+):
     """Health verdicts for every active partner (or one), neediest first."""
     import gc
 
@@ -17,7 +24,7 @@ def verdicts(journal, now: datetime, window: int = WINDOW_DAYS, partner_id: int 
     collecting = gc.isenabled()
     gc.disable()
     try:
-        facts = journal.health_facts(since, partner_id=partner_id)
+        facts = journal.health_facts(since, partner_id=partner_id, include_private=include_private)
         return sorted(
             (health.score_partnership(f, now, window) for f in facts), key=health.attention_order
         )

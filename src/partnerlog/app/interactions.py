@@ -168,6 +168,12 @@ def edit(session, values: dict) -> tuple[Interaction, dict[str, str]]:
     return updated, names_by_handle(journal)
 
 
+def show(session, values: dict) -> tuple[Interaction, dict[str, str]]:
+    """One entry in full, and partner names."""
+    journal = session.journal
+    return journal.interaction(values["id"]), names_by_handle(journal)
+
+
 def delete(session, values: dict):
     """Propose deleting one interaction; it goes when the person agrees."""
     from partnerlog.runner import Proposal

@@ -31,14 +31,17 @@ def report(session, values: dict) -> ReportData:
     last = dates.parse_day(values["until"], now) if values["until"] else now.date()
     if first > last:
         raise UsageError(f"--since {first} is after --until {last}")
+    private = values["include_private"]
     if values["who"]:
         chosen = []
         for name in values["who"]:
             partner = journal.named(name)[0]
             if partner.handle not in {v.handle for v in chosen}:
-                chosen += verdicts(journal, now, WINDOW_DAYS, partner_id=partner.id)
+                chosen += verdicts(
+                    journal, now, WINDOW_DAYS, partner_id=partner.id, include_private=private
+                )
     else:
-        chosen = verdicts(journal, now, WINDOW_DAYS)
+        chosen = verdicts(journal, now, WINDOW_DAYS, include_private=private)
     if not chosen:
         raise PartnerlogError("no partners to report on; add one with: partnerlog partner add NAME")
     wanted = {v.handle for v in chosen}
@@ -48,7 +51,6 @@ def report(session, values: dict) -> ReportData:
     for goal in journal.goals(closed_since=dates.iso(now - timedelta(days=WINDOW_DAYS))):
         goals.setdefault(goal.partner, []).append(goal)
     traits = journal.traits(active_only=False)
-    private = values["include_private"]
     return ReportData(
         verdicts=chosen,
         partners=partners,

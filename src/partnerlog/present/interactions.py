@@ -65,6 +65,16 @@ def found(result, values: dict, now) -> None:
         listed((entries, names), values, now, empty=phrase("Nothing matches {text!r}.", text=text))
 
 
+def shown(result, values: dict, now) -> None:
+    entry, names = result
+    if values["json"]:
+        print_json(entry.to_json())
+        return
+    from partnerlog.present.terminal import console, entry_view
+
+    console().print(entry_view(entry, names, now))
+
+
 def edited(result, values: dict, now) -> None:
     entry, names = result
     say("Updated entry {summary}.", summary=Shown(_summary(entry, names, now)))

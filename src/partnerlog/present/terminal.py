@@ -85,7 +85,7 @@ def interactions_table(
     for interaction in interactions:
         moment = dates.from_iso(interaction.occurred_at)
         kind = interaction.kind + (f" ({interaction.setting})" if interaction.setting else "")
-        note = user_text(interaction.note)
+        note = user_text(shortened(interaction.note, interaction.id, TABLE_NOTE))
         in_note = set(hashtags(interaction.note))
         extra_tags = [tag for tag in interaction.tags if tag not in in_note]
         if extra_tags:
@@ -135,8 +135,47 @@ def interaction_summary(interaction: Interaction, names: dict[str, str], now: da
     text.append(f", {dates.describe(moment, now)}")
     if interaction.note:
         text.append("\n  ")
-        text.append(user_text(interaction.note, one_line=True))
+        text.append(
+            user_text(shortened(interaction.note, interaction.id, LINE_NOTE), one_line=True)
+        )
     return text
+
+
+# Views show this much of a long note; `entry show ID` shows all of it.
+TABLE_NOTE = 1_000
+LINE_NOTE = 200
+
+
+def shortened(note: str, entry_id: int | None, most: int) -> str:
+    """``note``, or its beginning and how much more there is to read."""
+    if len(note) <= most:
+        return note
+    rest = len(note) - most
+    where = f"; partnerlog entry show {entry_id}" if entry_id is not None else ""
+    return f"{note[:most]}… ({rest:,} more characters{where})"
+
+
+def entry_view(interaction: Interaction, names: dict[str, str], now: datetime) -> Group:
+    """One entry in full: its facts, then its whole note as typed (made safe)."""
+    facts = grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    moment = dates.from_iso(interaction.occurred_at)
+    rows = [
+        ("entry", f"#{interaction.id}"),
+        ("when", f"{moment:%Y-%m-%d %H:%M} ({dates.describe(moment, now)})"),
+        ("with", ", ".join(names.get(h, h) for h in interaction.partners)),
+        ("kind", interaction.kind + (f" ({interaction.setting})" if interaction.setting else "")),
+        ("tone", "" if interaction.tone is None else f"{interaction.tone:+d}"),
+        ("pillars", ", ".join(interaction.pillars)),
+        ("benefits", ", ".join(interaction.benefits)),
+        ("tags", " ".join("#" + t for t in interaction.tags)),
+        ("private", "yes" if interaction.private else ""),
+    ]
+    for label, value in rows:
+        if value:
+            facts.add_row(label, user_text(value, one_line=True))
+    return Group(facts, Text(""), user_text(interaction.note))
 
 
 def show_partner(

@@ -195,7 +195,7 @@ GROUPS = {
     "partner": "Add, list, show, edit and archive partners.",
     "goal": "Targets and plans with each partner, and check-ins on them.",
     "trait": "Strengths and weaknesses, yours (WHO = me) and your partners'.",
-    "entry": "Fix or remove one logged interaction.",
+    "entry": "Show, fix or remove one logged interaction.",
     "db": "Where the journal is, whether it is sound, and copies of it.",
 }
 

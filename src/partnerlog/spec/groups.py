@@ -202,6 +202,15 @@ COMMANDS = (
         show="interactions.edited",
     ),
     Command(
+        "entry show",
+        "Show one interaction in full, its whole note included.",
+        entry_id(),
+        json_flag("Print the entry as JSON."),
+        examples=("entry show 12",),
+        action="interactions.show",
+        show="interactions.shown",
+    ),
+    Command(
         "entry delete",
         "Delete one interaction, after showing it.",
         entry_id(),

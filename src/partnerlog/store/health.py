@@ -23,10 +23,14 @@ CONTACT_CODE_SQL = (
 class HealthStore:
     # -- what the health model needs ------------------------------------------
 
-    def health_facts(self, since: datetime, *, partner_id: int | None = None) -> list:
+    def health_facts(
+        self, since: datetime, *, partner_id: int | None = None, include_private: bool = True
+    ) -> list:
         """Facts for every active partner (or one), in five queries whatever their number.
 
         ``since`` bounds the interactions loaded (the model's window, or more).
+        Without ``include_private``, entries logged private count for nothing (a
+        report must not reveal them through a last contact, a count or a tone).
         """
         # Imported here: `log` and `due` load the store but never score anyone.
         from partnerlog.core.complement import complement_pairs
@@ -36,12 +40,17 @@ class HealthStore:
         facts = {p.id: Facts(partner=p) for p in partners}
         # For one partner, only their rows (through the (partner_id, occurred_at) index).
         selected = [] if partner_id is None else [partner_id]
+        public = (
+            ""
+            if include_private
+            else " AND interaction_id NOT IN (SELECT id FROM interactions WHERE private = 1)"
+        )
         for row in self.conn.execute(
             # The count stops at 3: the model only asks "fewer than three?"
             "SELECT id, (SELECT max(occurred_at) FROM interaction_partners"
-            "  WHERE partner_id = partners.id),"
+            f"  WHERE partner_id = partners.id{public}),"
             " (SELECT count(*) FROM (SELECT 1 FROM interaction_partners"
-            "  WHERE partner_id = partners.id LIMIT 3)) FROM partners"
+            f"  WHERE partner_id = partners.id{public} LIMIT 3)) FROM partners"
             + (" WHERE id = ?" if selected else ""),
             selected,
         ):
@@ -56,7 +65,7 @@ class HealthStore:
             # interaction is visited. julianday() costs a fraction of strftime('%s').
             "SELECT partner_id,"
             " CAST(round((julianday(occurred_at) - 2440587.5) * 86400) AS INTEGER),"
-            f" kind, {CONTACT_CODE_SQL} FROM interaction_partners WHERE occurred_at >= ?"
+            f" kind, {CONTACT_CODE_SQL} FROM interaction_partners WHERE occurred_at >= ?{public}"
             + (" AND partner_id = ?" if selected else ""),
             [since.isoformat(), *selected],
         ):
