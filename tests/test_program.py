@@ -212,6 +212,7 @@ def test_every_example_in_the_help_runs_on_the_demo(
     monkeypatch.chdir(tmp_path)
     assert run("export", "-o", "partnerlog.json").exit_code == 0  # what `import` reads
     assert run("log", "sari", "coffee").exit_code == 0  # something for `undo`
+    assert run("db", "backup", "partnerlog-backup.db").exit_code == 0  # for `db restore`
     result = run(*shlex.split(example))
     assert result.exit_code == 0, (example, result.stderr)
     help_text = run(*name.split(), "--help").stdout

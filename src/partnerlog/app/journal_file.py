@@ -2,7 +2,8 @@
 
 import os
 
-from partnerlog.errors import UsageError
+from partnerlog.core.records import Record
+from partnerlog.errors import NotAJournal, PartnerlogError, UsageError
 
 
 def path(session, values: dict) -> str:
@@ -38,3 +39,86 @@ def backup(session, values: dict) -> tuple[str, str]:
     destination = paths.check_output(destination, source)
     journal.backup(destination)
     return source, destination
+
+
+class Restore(Record):
+    """A restore waiting for a yes: the backup, the journal, and what each holds."""
+
+    __slots__ = ("source", "target", "source_counts", "target_counts", "kept")
+
+
+def restore(session, values: dict):
+    """Check a backup (a checked, migrated copy of it, beside the journal), then
+    propose putting it in the journal's place."""
+    import shutil
+    import tempfile
+
+    from partnerlog import paths
+    from partnerlog.runner import Proposal
+    from partnerlog.store import Journal
+    from partnerlog.store.connection import copy_database, wal_in_use
+
+    source = paths.expand(values["file"])
+    target = session.location
+    if not os.path.isfile(source):
+        raise UsageError(f"no backup at {source}")
+    if os.path.exists(target) and os.path.realpath(source) == os.path.realpath(target):
+        raise UsageError("that is the journal itself; give a backup")
+    if os.path.exists(target) and wal_in_use(target):
+        raise UsageError("the journal is in use by another partnerlog; try again when it is done")
+    folder = os.path.dirname(os.path.abspath(target))
+    paths.ensure_private_folder(folder)
+    fd, copy = tempfile.mkstemp(prefix=".restore.", suffix=".db", dir=folder)
+    os.close(fd)
+    try:
+        copy_database(source, copy)
+        checked = Journal.open(copy)
+        try:
+            report = checked.check()
+        finally:
+            checked.close()
+        if report["integrity"] != ["ok"]:
+            raise NotAJournal(f"{source} is damaged ({report['integrity'][0]}); not restoring it")
+    except BaseException:
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(copy + suffix):
+                os.unlink(copy + suffix)
+        raise
+    kept = None
+    target_counts = None
+    if os.path.exists(target):
+        stem = os.path.splitext(target)[0]
+        kept = f"{stem}-before-restore-{session.now:%Y%m%d-%H%M%S}.db"
+        try:
+            current = Journal.open(target)
+            try:
+                target_counts = current.check()["counts"]
+            finally:
+                current.close()
+        except PartnerlogError:
+            target_counts = None  # damaged, or a -wal that does not belong: kept as it is
+
+    def apply() -> Restore:
+        for suffix in ("-wal", "-shm"):
+            if os.path.exists(copy + suffix):
+                os.unlink(copy + suffix)
+        if kept is not None:
+            shutil.copy2(target, kept)
+            os.chmod(kept, 0o600)
+            if os.path.exists(target + "-wal"):
+                # Set aside under a name SQLite never replays.
+                os.replace(target + "-wal", kept + ".wal-set-aside")
+            if os.path.exists(target + "-shm"):
+                os.unlink(target + "-shm")
+        os.chmod(copy, 0o600)
+        os.replace(copy, target)
+        return found
+
+    found = Restore(
+        source=source,
+        target=target,
+        source_counts=report["counts"],
+        target_counts=target_counts,
+        kept=kept,
+    )
+    return Proposal(found, apply)

@@ -2,7 +2,7 @@
 
 import sys
 
-from partnerlog.present.text import print_json, say
+from partnerlog.present.text import plural, print_json, say
 
 
 def path(location: str, values: dict, now) -> None:
@@ -40,3 +40,27 @@ def check(report: dict, values: dict, now) -> int:
 def backed_up(result: tuple[str, str], values: dict, now) -> None:
     source, destination = result
     say("Backed up {source} to {destination}", source=source, destination=destination)
+
+
+def _counts(counts: dict | None) -> str:
+    if counts is None:
+        return "unreadable"
+    return ", ".join(plural(n, table.removesuffix("s")) for table, n in counts.items())
+
+
+def ask_restore(found, values: dict, now) -> str:
+    say("Restore {source} ({holds})", source=found.source, holds=_counts(found.source_counts))
+    if found.kept is not None:
+        say(
+            "in place of {target} ({holds}), which is kept as {kept}",
+            target=found.target,
+            holds=_counts(found.target_counts),
+            kept=found.kept,
+        )
+    return "Restore it?"
+
+
+def restored(found, values: dict, now) -> None:
+    say("Restored {source} to {target}.", source=found.source, target=found.target)
+    if found.kept is not None:
+        say("The journal it replaced is kept as {kept}.", kept=found.kept)

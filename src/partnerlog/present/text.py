@@ -80,7 +80,7 @@ def confirm(yes: bool, question: str) -> None:
     if yes:
         return
     if sys.stdin is None or not sys.stdin.isatty():
-        raise UsageError("not removing without confirmation; add --yes to do it without a question")
+        raise UsageError("not doing it without confirmation; add --yes to do it without a question")
     sys.stderr.write(f"{question} [y/N]: ")
     sys.stderr.flush()
     answer = sys.stdin.readline()

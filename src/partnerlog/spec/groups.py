@@ -258,4 +258,17 @@ COMMANDS = (
         action="journal_file.backup",
         show="journal_file.backed_up",
     ),
+    Command(
+        "db restore",
+        "Replace the journal with a backup, safely: the backup is checked first, the "
+        "journal it replaces is kept beside it, and a -wal left there is set aside, not "
+        "replayed into the restored journal.",
+        Param("file", kind="path", metavar="FILE", required=True, help="A backup (db backup)."),
+        yes_flag(),
+        examples=("db restore partnerlog-backup.db --yes",),
+        action="journal_file.restore",
+        ask="journal_file.ask_restore",
+        show="journal_file.restored",
+        journal=None,
+    ),
 )
