@@ -56,7 +56,7 @@ def restore(session, values: dict):
     from partnerlog import paths
     from partnerlog.runner import Proposal
     from partnerlog.store import Journal
-    from partnerlog.store.connection import copy_database, wal_in_use
+    from partnerlog.store.files import copy_database, wal_in_use
 
     source = paths.expand(values["file"])
     target = session.location

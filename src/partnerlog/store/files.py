@@ -1,0 +1,119 @@
+"""The journal as files: a -wal that must not be replayed, and copies of a database.
+
+Only consulted when something lies beside the journal, or for a restore: the
+everyday commands never load this module.
+"""
+
+import os
+import sqlite3
+import time
+
+from partnerlog.errors import NotAJournal
+
+# -- a -wal that does not belong ----------------------------------------------------
+
+WAL_HEADER = 32
+WAL_FRAME_HEADER = 24
+
+
+def check_wal(path: str) -> None:
+    """Refuse to open a journal whose ``-wal`` file would damage it if replayed.
+
+    SQLite replays whatever valid ``-wal`` lies beside a database, and a clean
+    close removes it; so one that is there belongs to a process using the
+    journal now (left alone) or to one that was killed (replayed, as it
+    should be). Two situations are neither, and replaying them loses data:
+    the journal file was replaced (a backup copied over it) after the -wal was
+    last written, or the -wal comes from another database (another page size,
+    or commits that would shrink the journal, which partnerlog never does).
+    """
+    reason = _wal_trouble(path)
+    if reason is not None:
+        # Another process may be closing the journal this very moment (its last
+        # checkpoint writes the journal, then removes the -wal): look once more.
+        time.sleep(0.05)
+        reason = _wal_trouble(path)
+    if reason:
+        raise NotAJournal(
+            f"{path}-wal does not belong to this journal ({reason}); not replaying it. "
+            f"Move it away to open the journal as it is, or use: partnerlog db restore FILE"
+        )
+
+
+def _wal_trouble(path: str) -> str | None:
+    """Why the -wal beside ``path`` must not be replayed, or None."""
+    wal = path + "-wal"
+    try:
+        return _wal_mismatch(path, wal)
+    except FileNotFoundError:
+        return None  # removed meanwhile by a clean close: nothing to replay
+
+
+def _wal_mismatch(path: str, wal: str) -> str | None:
+    size = os.path.getsize(wal)
+    if size <= WAL_HEADER or wal_in_use(path):
+        return None
+    with open(wal, "rb") as handle:
+        header = handle.read(WAL_HEADER)
+        page_size = int.from_bytes(header[8:12], "big")
+        smallest = None
+        frame = WAL_HEADER
+        while page_size and frame + WAL_FRAME_HEADER <= size:
+            handle.seek(frame)
+            pages_after_commit = int.from_bytes(handle.read(WAL_FRAME_HEADER)[4:8], "big")
+            if pages_after_commit:
+                smallest = min(smallest or pages_after_commit, pages_after_commit)
+            frame += WAL_FRAME_HEADER + page_size
+    with open(path, "rb") as handle:
+        db_header = handle.read(100)
+    db_page_size = int.from_bytes(db_header[16:18], "big") if len(db_header) >= 18 else 0
+    db_page_size = 65536 if db_page_size == 1 else db_page_size
+    db_pages = os.path.getsize(path) // db_page_size if db_page_size else 0
+    if db_page_size and page_size != db_page_size:
+        return "it was written for another database (another page size)"
+    if smallest is not None and smallest < db_pages:
+        return "it would shrink the journal, so it belongs to another database"
+    if os.path.getmtime(path) > os.path.getmtime(wal) + 1:
+        return "the journal file was replaced after it was written"
+    return None
+
+
+def wal_in_use(path: str) -> bool:
+    """Whether another process has the journal open now (it holds SQLite's lock
+    on the shared-memory file), in which case its -wal is live and fine."""
+    shm = path + "-shm"
+    if not os.path.exists(shm):
+        return False
+    import fcntl
+
+    try:
+        fd = os.open(shm, os.O_RDWR)
+    except OSError:
+        return True  # cannot tell: leave it to SQLite
+    try:
+        # SQLite's unix VFS: every connection holds a shared lock on byte 128
+        # ("DMS") of the -shm file while it has the database open.
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, 128)
+        fcntl.lockf(fd, fcntl.LOCK_UN, 1, 128)
+        return False
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+
+
+def copy_database(source: str, destination: str) -> None:
+    """Copy the SQLite file ``source`` to ``destination`` (one file, no -wal) through
+    the backup API, without changing ``source`` or leaving files beside it."""
+    # Immutable when nothing lies beside it: then reading leaves no -shm behind.
+    alone = "" if os.path.exists(source + "-wal") else "&immutable=1"
+    reader = sqlite3.connect(f"file:{os.path.abspath(source)}?mode=ro{alone}", uri=True)
+    writer = sqlite3.connect(destination)
+    try:
+        reader.backup(writer)
+        writer.execute("PRAGMA journal_mode = DELETE")
+    except sqlite3.DatabaseError:
+        raise NotAJournal(f"{source} is not a partnerlog journal") from None
+    finally:
+        reader.close()
+        writer.close()
