@@ -266,13 +266,21 @@ class Connection:
 
     def check(self) -> dict:
         """Integrity, foreign keys and schema state, as plain data."""
-        integrity = [row[0] for row in self.conn.execute("PRAGMA integrity_check")]
-        foreign = [tuple(row) for row in self.conn.execute("PRAGMA foreign_key_check")]
+        try:
+            integrity = [row[0] for row in self.conn.execute("PRAGMA integrity_check")]
+        except sqlite3.DatabaseError as error:  # damage SQLite cannot even walk
+            integrity = [str(error)]
         applied, pending = self.schema_state()
-        counts = {
-            table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("partners", "interactions", "goals", "traits")
-        }
+        try:
+            foreign = [tuple(row) for row in self.conn.execute("PRAGMA foreign_key_check")]
+            counts = {
+                table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("partners", "interactions", "goals", "traits")
+            }
+        except sqlite3.DatabaseError:
+            if integrity == ["ok"]:
+                raise
+            foreign, counts = [], {}  # a damaged file: the integrity lines say where
         mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
         return {
             "path": str(self.path),
