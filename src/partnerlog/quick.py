@@ -9,10 +9,14 @@ it does not know, any other command) goes to the Typer app, so users see one
 program. Either way the command runs inside `errors.guarded`.
 """
 
+from __future__ import annotations
+
 import os
 import sys
 
-from partnerlog import errors, spec
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from partnerlog import spec
 
 
 def main(argv: list[str] | None = None, *, quick: bool = True) -> int:
@@ -21,6 +25,12 @@ def main(argv: list[str] | None = None, *, quick: bool = True) -> int:
     ``quick=False`` parses with the Typer app even where the quick path could
     (the tests compare the two).
     """
+    try:
+        # Inside the function: a Ctrl-C while partnerlog loads is answered too.
+        from partnerlog import errors
+    except KeyboardInterrupt:
+        sys.stderr.write("partnerlog: interrupted; nothing was changed\n")
+        return 130
     args = sys.argv[1:] if argv is None else list(argv)
     for stream in (sys.stdout, sys.stderr):
         # A terminal whose encoding lacks a character (LC_ALL=…ISO-8859-1) shows
@@ -63,6 +73,8 @@ def _complete_quickly() -> int | None:
     names shown beside handles (zsh, fish) as Rich markup, and here they print
     as typed.
     """
+    from partnerlog import spec
+
     shell = os.environ.get("_PARTNERLOG_COMPLETE", "").removeprefix("complete_")
     try:
         import shlex
@@ -116,6 +128,8 @@ def _zsh_quote(text: str) -> str:
 
 def _plan(args: list[str]):
     """(command, values, --db), or None to let Typer handle it."""
+    from partnerlog import spec
+
     db = None
     while args and args[0].startswith("-"):
         if args[0] in spec.DB.flags and len(args) > 1:
