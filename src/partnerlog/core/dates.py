@@ -35,13 +35,54 @@ DAY_WORDS = {
     "tomorrow": 1, "besok": 1, "lusa": 2,
 }  # fmt: skip
 
+# Parts of the day, at their usual hour.
+PARTS = {
+    "pagi": 9, "morning": 9, "siang": 12, "afternoon": 15, "sore": 16, "evening": 19,
+    "malam": 20, "night": 20,
+}  # fmt: skip
+# Whole phrases for a part of a day: (days from today, hour).
+PART_PHRASES = {
+    "this morning": (0, 9), "this afternoon": (0, 15), "this evening": (0, 19),
+    "tonight": (0, 20), "last night": (-1, 20), "semalam": (-1, 20), "tadi malam": (-1, 20),
+    "noon": (0, 12), "midday": (0, 12),
+}  # fmt: skip
+MONTHS = (
+    ("january", "januari"), ("february", "februari", "pebruari"), ("march", "maret"),
+    ("april",), ("may", "mei"), ("june", "juni"), ("july", "juli"),
+    ("august", "agustus", "agt", "ags"), ("september", "sept"), ("october", "oktober"),
+    ("november", "nopember"), ("december", "desember"),
+)  # fmt: skip
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "se": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "satu": 1, "dua": 2, "tiga": 3, "empat": 4,
+    "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10,
+}  # fmt: skip
+
 UNITS = {"day": 1, "days": 1, "hari": 1, "week": 7, "weeks": 7, "minggu": 7, "pekan": 7}
 
 # Patterns as text: `re` compiles each on first use (and caches it), so
 # logging without --when compiles none of them.
-_TIME_SUFFIX = r"^(.*?)(?:\s+(?:at|jam|pukul))?\s+(\d{1,2})[:.](\d{2})$"
-_AGO = r"^(\d+|a|an|se)\s*(day|days|week|weeks|hari|minggu|pekan)\s+(?:ago|(?:yang\s+)?lalu)$"
+_NUMBER = (
+    r"\d+|a|an|se|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh"
+)
+_AGO = rf"^({_NUMBER})\s*(day|days|week|weeks|hari|minggu|pekan)\s+(?:ago|(?:yang\s+)?lalu)$"
+_CLOCK = (
+    r"^(?P<rest>.*?)(?:^|\s+)(?:(?P<word>at|jam|pukul)\s+)?(?P<hour>\d{1,2})"
+    r"(?:[:.](?P<minute>\d{2}))?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?"
+    r"(?:\s+(?P<part>pagi|siang|sore|malam|morning|afternoon|evening|night))?$"
+)
+_PART = r"^(?P<rest>.*?)\s*\b(?P<part>pagi|siang|sore|malam|morning|afternoon|evening|night)(?:\s+ini)?$"
+_NUMERIC_DAY = r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?"
+_TGL = r"(?:tgl\.?|tanggal)\s*(\d{1,2})(?:\s+([a-z]+\.?)(?:\s+(\d{4}))?)?"
+_NAMED_DAY = r"(\d{1,2})\s+([a-z]+\.?)(?:\s+(\d{4}))?"
+_MONTH_FIRST = r"([a-z]+\.?)\s+(\d{1,2})(?:,?\s+(\d{4}))?"
 _IN = r"^(?:in\s+(\d+|a|an)\s*(day|days|week|weeks)|(\d+)\s*(hari|minggu|pekan)\s+lagi)$"
+# Signs that a phrase names a time of day (dateparser's answer keeps its time).
+_SAYS_A_TIME = (
+    r"\d[:.]\d|\d\s*(am|pm)\b|\b(at|jam|pukul|noon|midnight|tengah malam|hour|hours|minute"
+    r"|minutes|jam|menit|now|sekarang)\b"
+)
 _LAST_DAY = r"^(?:last\s+(\S+)|(\S+)\s+(?:lalu|kemarin))$"
 _NEXT_DAY = r"^(?:next\s+(\S+)|(\S+)\s+depan)$"
 
@@ -91,34 +132,171 @@ def parse_day(text: str, now: datetime, *, prefer: str = "past") -> date:
 
 
 def _parse_simple(phrase: str, now: datetime, prefer: str) -> datetime | None:
-    clock: time | None = None
-    match = re.match(_TIME_SUFFIX, phrase)
-    if match and match.group(1):
-        hour, minute = int(match.group(2)), int(match.group(3))
-        if hour > 23 or minute > 59:
-            return None
-        phrase, clock = match.group(1).strip(), time(hour, minute)
-    elif re.fullmatch(r"\d{1,2}[:.]\d{2}", phrase):
-        hour, minute = (int(x) for x in re.split(r"[:.]", phrase))
-        if hour > 23 or minute > 59:
-            return None
-        return _at(now.date(), time(hour, minute), now)
-
-    iso = _parse_iso(phrase, now)
+    """The forms partnerlog knows itself: a day (relative, ISO, day-first, named),
+    then optionally a time of day ("jam 3 sore", "9am", "14.30") or a part of
+    the day ("kemarin sore", "this morning", "semalam")."""
+    if phrase in PART_PHRASES:
+        days, hour = PART_PHRASES[phrase]
+        if phrase in ("semalam", "tadi malam") and now.hour >= 20:
+            days = 0  # said late in the evening, it is tonight
+        return _at(now.date() + timedelta(days=days), time(hour, 0), now)
+    if re.match(r"\d{4}-", phrase) and (iso := _parse_iso(phrase, now)) is not None:
+        return iso if isinstance(iso, datetime) else _at(iso, DEFAULT_TIME, now)
+    rest, clock = _split_clock(phrase)
+    if clock is None:
+        rest, clock = _split_part_of_day(phrase)
+    if rest in ("", "today", "hari ini", "tadi", "this", "ini") and clock is not None:
+        return _at(now.date(), clock, now)
+    if not rest:
+        return None
+    iso = _parse_iso(rest, now)
     if iso is not None:
         if isinstance(iso, datetime):
             return iso if clock is None else _at(iso.date(), clock, now)
         return _at(iso, clock or DEFAULT_TIME, now)
-
-    day = _relative_day(phrase, now.date(), prefer)
+    day = _relative_day(rest, now.date(), prefer)
+    if day is None:
+        day = _calendar_day(rest, now.date(), prefer)
     if day is None:
         return None
     if clock is None:
         # "today" is now; any other day named without a time is midday.
-        if day == now.date() and phrase in ("now", "today", "sekarang", "hari ini", "tadi"):
+        if day == now.date() and rest in ("now", "today", "sekarang", "hari ini", "tadi"):
             return now.replace(microsecond=0)
         clock = DEFAULT_TIME
     return _at(day, clock, now)
+
+
+def _split_clock(phrase: str) -> tuple[str, time | None]:
+    """(the rest, the time of day at the end of ``phrase``), or (phrase, None).
+
+    A time needs a sign that it is one: a word (at, jam, pukul), minutes, am/pm
+    or a part of the day. "jam 3 sore" is 15:00, "jam 8 malam" 20:00, "9am"
+    09:00; two numbers with a dot are a time (14.30), three a date (20.11.2026).
+    """
+    match = re.match(_CLOCK, phrase)
+    if not match or not (match["word"] or match["minute"] or match["ampm"] or match["part"]):
+        return phrase, None
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    ampm, part = match["ampm"], match["part"]
+    if (ampm and not 1 <= hour <= 12) or hour > 23 or minute > 59:
+        raise UsageError(f"cannot understand the time in {phrase!r} (try jam 9, 14.30 or 3pm)")
+    if ampm:
+        hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+    elif part:
+        hour = _hour_in_part(hour, part)
+    return match["rest"].strip(), time(hour, minute)
+
+
+def _hour_in_part(hour: int, part: str) -> int:
+    """A clock hour said with a part of the day: "3 sore" is 15, "8 malam" 20, "1 siang" 13."""
+    if part in ("siang", "afternoon") and 1 <= hour <= 6:
+        return hour + 12
+    if part in ("sore", "evening") and 1 <= hour <= 11:
+        return hour + 12
+    if part in ("malam", "night"):
+        if 6 <= hour <= 11:
+            return hour + 12
+        if hour == 12:
+            return 0
+    if part in ("pagi", "morning") and hour == 12:
+        return 0
+    return hour
+
+
+def _split_part_of_day(phrase: str) -> tuple[str, time | None]:
+    """(the day, the usual time of a part of the day named at the end), or (phrase, None):
+    "kemarin sore" → ("kemarin", 16:00), "yesterday morning" → ("yesterday", 09:00)."""
+    match = re.match(_PART, phrase)
+    if not match:
+        return phrase, None
+    rest = match["rest"].strip()
+    if rest == "last" and match["part"] in ("night", "evening"):
+        rest = "yesterday"
+    return rest, time(PARTS[match["part"]], 0)
+
+
+def _calendar_day(phrase: str, today: date, prefer: str) -> date | None:
+    """Days written with numbers or month names: day-first (03/11/2026, 3/11,
+    20.11.2026), "tgl 20", "20 nov", "20 November 2026", "november 20"."""
+    match = re.fullmatch(_NUMERIC_DAY, phrase)
+    if match:
+        day, month = int(match[1]), int(match[2])
+        year = match[3]
+        if not 1 <= month <= 12:
+            hint = " (it is read day-first: day/month/year)" if 1 <= day <= 12 else ""
+            raise UsageError(
+                f"{phrase!r} has no month {month}{hint}; write it as 2026-MM-DD to be sure"
+            )
+        return _day_of(day, month, year, today, prefer, phrase)
+    match = re.fullmatch(_TGL, phrase)
+    if match:
+        day = int(match[1])
+        if match[2]:
+            month = _month(match[2])
+            if month is None:
+                return None
+            return _day_of(day, month, match[3], today, prefer, phrase)
+        if not 1 <= day <= 31:
+            raise UsageError(f"{phrase!r} is not a valid date (there is no day {day})")
+        # The nearest month with that day, back (or ahead, for plans) from today.
+        step = -1 if prefer == "past" else 1
+        month, year = today.month, today.year
+        while True:
+            chosen = _valid_or_none(year, month, day)
+            if chosen is not None and (chosen <= today if step < 0 else chosen >= today):
+                return chosen
+            month += step
+            if month in (0, 13):
+                month, year = (12, year - 1) if month == 0 else (1, year + 1)
+    match = re.fullmatch(_NAMED_DAY, phrase)
+    if match:
+        month = _month(match[2])
+        if month is None:
+            return None
+        return _day_of(int(match[1]), month, match[3], today, prefer, phrase)
+    match = re.fullmatch(_MONTH_FIRST, phrase)
+    if match:
+        month = _month(match[1])
+        if month is None:
+            return None
+        return _day_of(int(match[2]), month, match[3], today, prefer, phrase)
+    return None
+
+
+def _month(word: str) -> int | None:
+    word = word.rstrip(".")
+    for number, names in enumerate(MONTHS, start=1):
+        if word in names or (len(word) >= 3 and any(n.startswith(word) for n in names)):
+            return number
+    return None
+
+
+def _day_of(day: int, month: int, year: str | None, today: date, prefer: str, phrase: str) -> date:
+    """A day and month, in the year given, else the nearest year the way ``prefer`` looks."""
+    if year is not None:
+        number = int(year)
+        return _valid(number + 2000 if number < 100 else number, month, day, phrase)
+    step = -1 if prefer == "past" else 1
+    for year_number in range(today.year, today.year + 9 * step, step):  # 29 February: 8 years
+        chosen = _valid_or_none(year_number, month, day)
+        if chosen is not None and (chosen <= today if step < 0 else chosen >= today):
+            return chosen
+    return _valid(today.year, month, day, phrase)
+
+
+def _valid_or_none(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _valid(year: int, month: int, day: int, phrase: str) -> date:
+    found = _valid_or_none(year, month, day)
+    if found is None:
+        raise UsageError(f"{phrase!r} is not a valid date (there is no {day}/{month}/{year})")
+    return found
 
 
 def _parse_iso(phrase: str, now: datetime) -> datetime | date | None:
@@ -144,7 +322,7 @@ def _relative_day(phrase: str, today: date, prefer: str) -> date | None:
         return today - timedelta(days=7)
     match = re.match(_AGO, phrase)
     if match:
-        count = 1 if match.group(1) in ("a", "an", "se") else int(match.group(1))
+        count = NUMBER_WORDS.get(match.group(1)) or int(match.group(1))
         return today - timedelta(days=count * UNITS[match.group(2)])
     match = re.match(_IN, phrase)
     if match:
@@ -188,7 +366,8 @@ def _parse_with_dateparser(phrase: str, now: datetime, prefer: str) -> datetime 
         return None
     if value is None:
         return None
-    if value.time() == time(0, 0) and not re.search(r"\d[:.]\d|midnight|tengah malam", phrase):
+    if not re.search(_SAYS_A_TIME, phrase):
+        # A day without a time is midday here too, not whatever time it is now.
         value = datetime.combine(value.date(), DEFAULT_TIME)
     return value.replace(tzinfo=now.tzinfo, microsecond=0)
 
