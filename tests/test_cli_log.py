@@ -134,3 +134,134 @@ def test_confirmation_shows_user_text_verbatim_but_harmless(team):
     result = team("log", "rudi", "hi")
     assert "[red]Rudi[/]\\x1b]0;pwned\\x07" in result.stderr
     assert "\x1b" not in result.stderr
+
+
+# -- kinds and places as people say them ------------------------------------------------------
+
+
+def test_indonesian_kinds_and_places_are_the_kinds_they_name(team, rows):
+    assert team("log", "sari", "-k", "ngopi", "-s", "kantor", "pagi-pagi").exit_code == 0
+    assert team("log", "sari", "-k", "makan siang", "-s", "luar", "warung").exit_code == 0
+    assert team("log", "budi", "-k", "rapat", "-s", "daring", "sync").exit_code == 0
+    stored = rows("SELECT kind, setting FROM interactions ORDER BY id")
+    assert stored == [
+        {"kind": "coffee", "setting": "office"},
+        {"kind": "lunch", "setting": "outside"},
+        {"kind": "meeting", "setting": "remote"},
+    ]
+    pillars = rows("SELECT pillar FROM interaction_pillars WHERE interaction_id = 1 ORDER BY 1")
+    assert [p["pillar"] for p in pillars] == ["bond", "understanding"]
+
+
+def test_a_near_miss_of_a_kind_asks_and_stores_nothing(team, unchanged, rows):
+    with unchanged():
+        result = team("log", "sari", "-k", "cofee", "x")
+    assert result.exit_code == 2 and "did you mean coffee?" in result.stderr
+    assert team("log", "sari", "-k", "cofee", "--new-kind", "x").exit_code == 0
+    assert team("log", "sari", "-k", "cofee", "again").exit_code == 0  # used before: known
+    assert team("log", "sari", "-k", "hackathon", "far from any kind").exit_code == 0
+    assert [r["kind"] for r in rows("SELECT kind FROM interactions")] == [
+        "cofee", "cofee", "hackathon",
+    ]  # fmt: skip
+
+
+def test_kinds_lists_the_vocabulary_with_pillars_words_and_counts(team):
+    team("log", "sari", "-k", "ngopi", "x")
+    team("log", "sari", "-k", "hackathon", "y")
+    result = team("kinds")
+    assert result.exit_code == 0
+    coffee = next(line for line in result.stdout.splitlines() if line.startswith("coffee"))
+    assert "1" in coffee and "bond, understanding" in coffee and "ngopi" in coffee
+    assert "hackathon" in result.stdout and "(your own)" in result.stdout
+    listed = json.loads(team("kinds", "--json").stdout)
+    assert {"kind": "hackathon", "pillars": ["understanding"], "aliases": [], "count": 1,
+            "known": False} in listed  # fmt: skip
+
+
+@pytest.mark.parametrize("args, stdin", [(("",), None), (("   ",), None), ((), ""), ((), "  \n ")])
+def test_an_empty_note_logs_nothing(team, unchanged, args, stdin):
+    with unchanged():
+        result = team("log", "sari", *args, input=stdin)
+    assert result.exit_code == 2 and "nothing logged" in result.stderr
+
+
+# -- the editor -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def editor(tmp_path, monkeypatch):
+    """A fake $EDITOR: a shell script told by a file what to do to the note it is given."""
+    script = tmp_path / "fake editor.sh"
+    plan = tmp_path / "plan"
+    script.write_text(
+        "#!/bin/sh\n"
+        "for last; do :; done\n"  # the file is the last argument
+        f'case "$(cat "{plan}")" in\n'
+        f'  write) printf "%s" "$(cat "{tmp_path / "text"}")" > "$last" ;;\n'
+        f'  append) cat "{tmp_path / "text"}" >> "$last" ;;\n'
+        '  empty) : > "$last" ;;\n'
+        "  keep) ;;\n"
+        "esac\n"
+    )
+    script.chmod(0o755)
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", f"sh '{script}' --wait")  # several words, a space in the path
+
+    def use(action: str, text: str = "") -> None:
+        plan.write_text(action)
+        (tmp_path / "text").write_text(text)
+
+    return use
+
+
+def test_the_editor_writes_the_note(team, editor, rows):
+    editor("write", "a long note\nwith #food and @budi\n# a comment line\n")
+    result = team("log", "sari", "-e", "-k", "lunch")
+    assert result.exit_code == 0, result.stderr
+    [entry] = rows("SELECT note FROM interactions")
+    assert entry["note"] == "a long note\nwith #food and @budi"
+    assert rows("SELECT tag FROM interaction_tags") == [{"tag": "food"}]
+    assert len(rows("SELECT * FROM interaction_partners")) == 2
+
+
+def test_the_kinds_template_starts_the_note(team, editor, rows):
+    editor("append", "went well")
+    assert team("log", "jose", "-e", "-k", "1on1").exit_code == 0
+    [entry] = rows("SELECT note FROM interactions")
+    assert entry["note"].startswith("Wins:") and entry["note"].endswith("went well")
+    assert "Next time:" in entry["note"] and "# " not in entry["note"]
+
+
+def test_a_template_of_your_own_replaces_the_built_in_one(
+    team, editor, rows, tmp_path, monkeypatch
+):  # noqa: E501
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    own = tmp_path / "config" / "partnerlog" / "templates"
+    own.mkdir(parents=True)
+    (own / "lunch.txt").write_text("Where:\nWho paid:\n")
+    editor("append", "the warung")
+    assert team("log", "sari", "-e", "-k", "lunch").exit_code == 0
+    assert rows("SELECT note FROM interactions")[0]["note"].startswith("Where:\nWho paid:")
+
+
+@pytest.mark.parametrize("action", ["keep", "empty"])
+def test_an_unchanged_or_emptied_note_logs_nothing(team, editor, unchanged, action):
+    editor(action)
+    with unchanged():
+        result = team("log", "jose", "-e", "-k", "1on1")
+    assert result.exit_code == 1 and "nothing logged" in result.stderr
+
+
+def test_entry_edit_opens_the_existing_note(team, editor, rows):
+    team("log", "sari", "first words")
+    editor("append", " and more")
+    assert team("entry", "edit", "1", "--edit").exit_code == 0
+    assert rows("SELECT note FROM interactions")[0]["note"] == "first words\n\n and more"
+
+
+def test_an_editor_that_cannot_start_is_explained(team, unchanged, monkeypatch):
+    monkeypatch.setenv("EDITOR", "no-such-editor-here")
+    monkeypatch.delenv("VISUAL", raising=False)
+    with unchanged():
+        result = team("log", "sari", "-e")
+    assert result.exit_code == 1 and "cannot start the editor" in result.stderr

@@ -8,16 +8,17 @@ from partnerlog.core.vocabulary import (
     BENEFITS,
     DEFAULT_KIND,
     PILLARS,
-    SETTINGS,
     check_kind,
     check_note,
+    check_setting,
     check_tone,
     choose,
-    choose_one,
     default_pillars,
     hashtags,
+    known_kind,
     mentions,
     merged_tags,
+    near_kind,
     normal_tag,
     split_list,
 )
@@ -30,20 +31,40 @@ class Logged(Record):
     __slots__ = ("interaction", "partners", "moment", "skipped")
 
 
-def read_note(words: list[str]) -> str:
-    """The note: the words given, else stdin when it is not a terminal."""
+def at_a_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def read_note(words: list[str], *, edit: bool = False, kind: str | None = None) -> str:
+    """The note: the words given, else the editor (asked for, or at a terminal),
+    else stdin. An empty or blank note is refused: nothing is logged."""
+    if edit or (not words and at_a_terminal()):
+        from partnerlog.present.editor import template, without_comments, write_in_editor
+
+        start = " ".join(words) if words else template(kind)
+        text = write_in_editor(start)
+        if not text or (not words and text == without_comments(start)):
+            raise PartnerlogError("nothing logged: the note was left empty")
+        return text
     if words:
-        return " ".join(words)
-    if sys.stdin is not None and not sys.stdin.isatty():
-        return sys.stdin.read().strip()
-    return ""
+        text = " ".join(words)
+    elif sys.stdin is not None:
+        text = sys.stdin.read().strip()
+    else:
+        text = ""
+    if not text.strip():
+        raise UsageError(
+            "nothing logged: the note is empty (give it after WHO, pipe it in, "
+            "or add -e to write it in your editor)"
+        )
+    return text
 
 
 def log(session, values: dict) -> Logged:
     """Log one interaction: partners named and @mentioned, #tags, the date understood."""
     kind = check_kind(values["kind"]) if values["kind"] is not None else DEFAULT_KIND
     tone = check_tone(values["tone"])
-    setting = choose_one(values["where"], SETTINGS, "--where")
+    setting = check_setting(values["where"])
     pillars = choose(values["pillar"], PILLARS, "--pillar")
     benefits = choose(values["benefit"], BENEFITS, "--benefit")
     now = session.now
@@ -54,8 +75,9 @@ def log(session, values: dict) -> Logged:
     # No journal is created here: without one there is nobody to log with yet,
     # and the error says how to start one.
     journal = session.journal
+    check_new_kind(journal, kind, values["new_kind"])
     partners = journal.named(*names)
-    text = check_note(read_note(values["note"]))
+    text = check_note(read_note(values["note"], edit=values["edit"], kind=kind))
     skipped = []
     for mention in mentions(text):
         try:
@@ -124,16 +146,28 @@ def edit(session, values: dict) -> tuple[Interaction, dict[str, str]]:
     """Change one interaction; only the values given change. A new note's #tags
     add to the tags already there, unless --tag replaces them."""
     changes: dict = {}
+    if values["edit"]:
+        from partnerlog.present.editor import write_in_editor
+
+        note = values["note"]
+        if note is None:
+            note = session.journal.interaction(values["id"]).note
+        values = {**values, "note": write_in_editor(note)}
+        if not values["note"]:
+            raise PartnerlogError("nothing changed: the note was left empty")
     if values["note"] is not None:
+        if not values["note"].strip():
+            raise UsageError("--note cannot be empty; delete the entry instead")
         changes["note"] = check_note(values["note"], "--note")
     if values["kind"] is not None:
         changes["kind"] = check_kind(values["kind"])
+        check_new_kind(session.journal, changes["kind"], values["new_kind"])
     if values["when"] is not None:
         changes["occurred_at"] = dates.iso(dates.parse_when(values["when"], session.now))
     if values["tone"] is not None:
         changes["tone"] = check_tone(values["tone"])
     if values["where"] is not None:
-        changes["setting"] = choose_one(values["where"], SETTINGS, "--where")
+        changes["setting"] = check_setting(values["where"])
     if values["private"] is not None:
         changes["private"] = int(values["private"])
     pillars = choose(values["pillar"], PILLARS, "--pillar") if values["pillar"] else None
@@ -189,6 +223,57 @@ def delete(session, values: dict):
     return Proposal((entry, names_by_handle(journal)), apply)
 
 
+def check_new_kind(journal, kind: str, new: bool) -> None:
+    """A kind nobody has used that looks like a typo of a known one is refused
+    (exit 2) unless ``--new-kind`` says it is meant; people invent kinds too."""
+    if new or known_kind(kind) or journal.kind_used(kind):
+        return
+    near = near_kind(kind)
+    if near is not None:
+        raise UsageError(
+            f"--kind {kind!r} is new; did you mean {near}? "
+            "(add --new-kind to start using it; nothing was logged)"
+        )
+
+
 def names_by_handle(journal) -> dict[str, str]:
     """Every partner's name by handle, archived ones too (views show names, not handles)."""
     return {p.handle: p.name for p in journal.partners(include_archived=True)}
+
+
+class Kind(Record):
+    """A kind of interaction: the pillars it builds, its other words, how often it was logged."""
+
+    __slots__ = ("kind", "pillars", "aliases", "count", "known")
+
+    def to_json(self) -> dict:
+        return {
+            "kind": self.kind,
+            "pillars": list(self.pillars),
+            "aliases": list(self.aliases),
+            "count": self.count,
+            "known": self.known,
+        }
+
+
+def kinds(session, values: dict) -> list[Kind]:
+    """The vocabulary of kinds, then the kinds people invented, with their usage."""
+    from partnerlog.core.vocabulary import KIND_ALIASES, PILLARS_BY_KIND
+
+    counts = session.journal.kind_counts()
+    found = [
+        Kind(
+            kind=kind,
+            pillars=default_pillars(kind, None),
+            aliases=[alias for alias, target in KIND_ALIASES.items() if target == kind],
+            count=counts.get(kind, 0),
+            known=True,
+        )
+        for kind in PILLARS_BY_KIND
+    ]
+    found += [
+        Kind(kind=kind, pillars=default_pillars(kind, None), aliases=[], count=n, known=False)
+        for kind, n in sorted(counts.items())
+        if kind not in PILLARS_BY_KIND
+    ]
+    return found

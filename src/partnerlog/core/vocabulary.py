@@ -54,6 +54,26 @@ PILLARS_BY_KIND = {
 }
 DEFAULT_PILLARS = ("understanding",)
 
+# Other words for the kinds above (Indonesian first), stored as the kind they name,
+# so "ngopi" earns what "coffee" earns and counts with it.
+KIND_ALIASES = {
+    "ngopi": "coffee", "kopi": "coffee", "ngeteh": "coffee",
+    "makan-siang": "lunch", "makansiang": "lunch", "maksi": "lunch",
+    "makan-malam": "dinner", "makanmalam": "dinner", "nongkrong": "drinks",
+    "jalan": "walk", "jalan-jalan": "walk", "umpan-balik": "feedback", "masukan": "feedback",
+    "evaluasi": "review", "tinjauan": "review", "satu-satu": "1on1", "1-on-1": "1on1",
+    "one-on-one": "1on1", "bimbingan": "mentoring", "perencanaan": "planning",
+    "rencana": "planning", "rapat": "meeting", "meet": "meeting", "proyek": "project",
+    "telepon": "call", "telpon": "call", "nelpon": "call", "obrolan": "chat",
+    "ngobrol": "chat", "pesan": "message", "chatting": "chat", "surel": "email",
+    "pair": "pairing",
+}  # fmt: skip
+# Other words for the places (`--where`).
+SETTING_ALIASES = {
+    "kantor": "office", "di-kantor": "office", "luar": "outside", "di-luar": "outside",
+    "luar-kantor": "outside", "daring": "remote", "online": "remote", "video": "remote",
+}  # fmt: skip
+
 # How many days the health model looks back over unless asked otherwise.
 WINDOW_DAYS = 90
 
@@ -215,10 +235,35 @@ def valid_kind(kind: str) -> bool:
 
 
 def check_kind(kind: str) -> str:
+    """A kind as stored: one lowercase word, an alias turned into the kind it names."""
     value = kind.strip().lower()
+    joined = "-".join(value.split())
+    if joined in KIND_ALIASES:  # "makan siang" is makan-siang, which is lunch
+        value = joined
     if not re.fullmatch(_KIND_RE, value):
         raise UsageError(f"--kind {kind!r} should be one word, like lunch, coffee or review")
-    return value
+    return KIND_ALIASES.get(value, value)
+
+
+def known_kind(kind: str) -> bool:
+    return kind in PILLARS_BY_KIND or kind in KIND_ALIASES
+
+
+def near_kind(kind: str) -> str | None:
+    """The known kind ``kind`` is probably a typo of ("cofee" → "coffee"), or None."""
+    import difflib
+
+    words = [*PILLARS_BY_KIND, *KIND_ALIASES]
+    close = difflib.get_close_matches(kind, words, n=1, cutoff=0.75)
+    return KIND_ALIASES.get(close[0], close[0]) if close else None
+
+
+def check_setting(where: str | None) -> str | None:
+    """``--where``: office, outside or remote (a prefix, or an alias such as kantor)."""
+    if where is None:
+        return None
+    alias = SETTING_ALIASES.get(where.strip().lower())
+    return alias or choose_one(where, SETTINGS, "--where")
 
 
 def parse_cadence(text: str | None) -> int | None:

@@ -95,3 +95,30 @@ def _summary(entry, names: dict, now) -> str:
     from partnerlog.present.terminal import interaction_summary
 
     return interaction_summary(entry, names, now).plain
+
+
+def kinds(found, values: dict, now) -> None:
+    """`kinds`: one line each, the kind, its pillars, its other words and its count."""
+    import sys
+
+    if values["json"]:
+        print_json([kind.to_json() for kind in found])
+        return
+    width = max(len(kind.kind) for kind in found)
+    lines = []
+    for kind in found:
+        pillars = ", ".join(kind.pillars)
+        also = f"  (also: {', '.join(kind.aliases)})" if kind.aliases else ""
+        mine = "" if kind.known else "  (your own)"
+        lines.append(
+            phrase(
+                "{kind:<{width}}  {count:>5}  {pillars}{also}{mine}",
+                kind=kind.kind,
+                width=width,
+                count=kind.count,
+                pillars=pillars,
+                also=also,
+                mine=mine,
+            )
+        )
+    sys.stdout.write("\n".join(lines) + "\n")

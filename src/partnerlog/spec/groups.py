@@ -197,6 +197,13 @@ COMMANDS = (
             off_flag="--public",
             help="Keep out of reports, or not.",
         ),
+        Param("edit", "--edit", "-e", kind="flag", help="Change the note in your editor."),
+        Param(
+            "new_kind",
+            "--new-kind",
+            kind="flag",
+            help="Accept a kind partnerlog does not know and that looks like a typo of one it does.",
+        ),
         examples=("entry edit 12 --when yesterday --tone 1",),
         action="interactions.edit",
         show="interactions.edited",

@@ -19,6 +19,20 @@ from partnerlog.spec import (
     yes_flag,
 )
 
+EDIT = Param(
+    "edit",
+    "--edit",
+    "-e",
+    kind="flag",
+    help="Write the note in your editor ($VISUAL, $EDITOR), from the kind's template.",
+)
+NEW_KIND = Param(
+    "new_kind",
+    "--new-kind",
+    kind="flag",
+    help="Accept a kind partnerlog does not know and that looks like a typo of one it does.",
+)
+
 PREFER = Param(
     "prefer",
     "--prefer",
@@ -60,11 +74,13 @@ COMMANDS = (
         ),
         Param("tag", "--tag", multiple=True, help="A tag (repeatable)."),
         Param("private", "--private", kind="flag", help="Keep out of reports and exports."),
+        EDIT,
+        NEW_KIND,
         json_flag("Print the saved entry as JSON."),
         examples=(
             'log sari "lunch, talked about the migration #roadmap"',
             'log sari,budi -k review -t 1 "design review went well"',
-            "log budi --when kemarin -k coffee -s outside",
+            'log budi --when "kemarin sore" -k ngopi -s luar "talked about the offsite"',
         ),
         action="interactions.log",
         show="interactions.logged",
@@ -149,6 +165,15 @@ COMMANDS = (
         examples=("search migration warehouse",),
         action="interactions.search",
         show="interactions.found",
+    ),
+    Command(
+        "kinds",
+        "The kinds of interaction partnerlog knows, the pillars each builds, the other "
+        "words for it (ngopi is coffee), and how often you have logged each.",
+        json_flag(),
+        examples=("kinds",),
+        action="interactions.kinds",
+        show="interactions.kinds",
     ),
     Command(
         "complement",

@@ -178,6 +178,23 @@ class InteractionStore:
         self._set_links(interaction_id, partner_ids, tags, pillars, benefits)
         return self.interaction(interaction_id)
 
+    def kind_used(self, kind: str) -> bool:
+        """Whether any interaction has this kind (the links' covering index answers it)."""
+        return (
+            self.conn.execute(
+                "SELECT 1 FROM interaction_partners WHERE kind = ? LIMIT 1", [kind]
+            ).fetchone()
+            is not None
+            or self.conn.execute(
+                "SELECT 1 FROM interactions WHERE kind = ? LIMIT 1", [kind]
+            ).fetchone()
+            is not None
+        )
+
+    def kind_counts(self) -> dict[str, int]:
+        """How many interactions of each kind there are."""
+        return dict(self.conn.execute("SELECT kind, count(*) FROM interactions GROUP BY kind"))
+
     def delete_interaction(self, interaction_id: int) -> None:
         self.interaction(interaction_id)  # raises NotFound
         self._before_change("interactions", interaction_id)
