@@ -69,7 +69,7 @@ def test_summary_json_has_the_documented_fields_and_verdicts(journal):
     assert sari["tone_avg_90d"] == 1.0
     budi = rows["budi"]
     assert budi["due"] and budi["days_since"] == 60
-    assert budi["next_step"] == "last contact 60 days ago — check in with Budi this week"
+    assert budi["next_step"] == "last contact 60 days ago — ask Budi for 15 minutes this week"
     assert any("overdue by 46 days" in reason for reason in budi["reasons"])
 
 
@@ -131,9 +131,9 @@ status    partner       score  pillars  last seen    30d/90d  12 weeks      tone
 at-risk   Maria Gonza…      0  ▁▁▁▁▁    never            0/0
           ↳ never in touch yet — say hello to Maria this week
 at-risk   Budi Santoso      7  ▂▁▂▁▁    60 days ago      0/1     ▄
-          ↳ last contact 60 days ago — check in with Budi this week
+          ↳ last contact 60 days ago — ask Budi for 15 minutes this week
 drifting  José Álvarez     27  ▄▄▄▁▁    16 days ago      2/5    ▄ ▄ ▄ ▄▄
-          ↳ last contact 16 days ago — check in with José this week
+          ↳ last contact 16 days ago — book a 1:1 with José this week
 thriving  Sari Wuland…     94  ████▆    yesterday       7/15  ▄▄▄▄▄▄▄▄▄█▄█   →
           ↳ learn from Sari: ask how they approach public speaking
 pillars: communication · bond · understanding · goals · complement  (each 0–20;

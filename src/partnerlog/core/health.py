@@ -3,15 +3,20 @@
 Pure: facts in, verdict out, with an injectable ``now``. Nothing here reads the
 journal or prints.
 
-The model, over a window (90 days unless asked otherwise). Each of the five
-pillars scores 0–20 and the score is their sum (0–100):
+The model, over a window (90 days unless asked otherwise), or over the part of
+it the relationship has existed: a relationship begins when the partner was
+added or at their first interaction, whichever came first, and a young one is
+judged on its own pace. Each of the five pillars scores 0–20 and the score is
+their sum (0–100):
 
 - communication: 15 points for recency against the cadence (full within the
   cadence, none at three cadences, linear between) + 5 for candour: at least
   two interactions in the window that exercised `communication` (feedback,
-  1:1s, reviews). Seeing someone often is not the same as talking openly.
+  1:1s, reviews; fewer for a younger relationship). Seeing someone often is
+  not the same as talking openly.
 - bond: interactions that built the bond (pillar `bond`, or outside the office):
-  0, 1, 2, 3, 4+ → 0, 8, 12, 16, 20.
+  0, 1, 2, 3, 4+ → 0, 8, 12, 16, 20 over a whole window, fewer needed for a
+  younger relationship.
 - understanding: 14 for frequency (interactions against what the cadence asks
   for in the window, capped) + 6 for variety (1, 2, 3+ kinds → 2, 4, 6).
 - goals: an open or recently reached goal 10, a shared one +4, a check-in in
@@ -24,16 +29,22 @@ pillars scores 0–20 and the score is their sum (0–100):
 
 Status, from the score and then pulled down:
 
-- `new`: known for less than NEW_DAYS days, with fewer than three interactions.
+- `new`: a relationship younger than NEW_DAYS days (one rule: its age).
 - `thriving` ≥ 70, `steady` ≥ 45, `drifting` ≥ 25, else `at-risk`.
 - Overdue pulls it down: past the cadence → at best `steady`; two cadences →
   at best `drifting`; three cadences (or never met after three) → `at-risk`.
 - A falling tone (the last 30 days' average at least TONE_FALL below the 30
   before, or an average of −1 or worse) takes it down one more step.
+
+`reasons` name every problem, worst first (`advice.problems`): never met,
+overdue contact, overdue or stalled goals, a falling tone, then the weakest
+pillar. `next_step` picks the one most useful step (`advice.next_step`).
 """
 
+import math
 from datetime import datetime, timedelta
 
+from partnerlog.core.advice import next_step, problems
 from partnerlog.core.contact import contact_gap
 from partnerlog.core.records import Goal, Pair, Record
 from partnerlog.core.tally import WEEKS, WINDOW_DAYS, Tally, tally_contacts  # noqa: F401
@@ -55,9 +66,13 @@ class Facts(Record):
     contact, the contacts (see `contact`) of the window or more, goals, complement pairs, and
     how many contacts in all (the model only asks "fewer than three?")."""
 
-    __slots__ = ("partner", "last_contact", "contacts", "goals", "pairs", "total_contacts")
+    __slots__ = (
+        "partner", "last_contact", "contacts", "goals", "pairs", "total_contacts", "first_contact",
+        "traits", "my_traits",
+    )  # fmt: skip
     _defaults = {
         "last_contact": None, "contacts": list, "goals": list, "pairs": list, "total_contacts": 0,
+        "first_contact": None, "traits": list, "my_traits": list,
     }  # fmt: skip
 
 
@@ -103,17 +118,25 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
     start = now - timedelta(days=window_days)
     tally = tally_contacts(facts.contacts, now, window_days)
 
-    known_since = _parse(partner.created_at) or now
+    age_days = relationship_age(facts, now)
+    # The part of the window the relationship has existed: a young one is
+    # judged on its own pace, an old one on the whole window.
+    span = max(1, min(window_days, age_days))
     days_since, reference_days, overdue_days = contact_gap(partner, facts.last_contact, now)
+    if facts.last_contact is None:
+        reference_days = min(reference_days, age_days)
+        overdue_days = max(0, reference_days - cadence)
     due = overdue_days > 0
 
     scores: dict[str, int] = {}
     why: dict[str, str] = {}
     scores["communication"], why["communication"] = _communication(
-        days_since, cadence, tally, window_days
+        days_since, cadence, tally, window_days, span
     )
-    scores["bond"], why["bond"] = _bond(tally, window_days)
-    scores["understanding"], why["understanding"] = _understanding(tally, cadence, window_days)
+    scores["bond"], why["bond"] = _bond(tally, window_days, span)
+    scores["understanding"], why["understanding"] = _understanding(
+        tally, cadence, window_days, span
+    )
     scores["goals"], why["goals"] = _goals(facts.goals, tally, now, start)
     scores["complement"], why["complement"] = _complement(facts.pairs, tally, partner.handle)
     score = sum(scores.values())
@@ -128,11 +151,11 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
     )
 
     reasons: list[str] = []
-    is_new = (now - known_since).days < NEW_DAYS and facts.total_contacts < 3
+    is_new = age_days < NEW_DAYS
     status = next(name for name, floor in THRESHOLDS if score >= floor)
     if is_new:
         status = "new"
-        reasons.append(f"new: known for {max(0, (now - known_since).days)} days")
+        reasons.append(f"new: known for {_plural(age_days, 'day')}")
     else:
         reasons.append(f"score {score}/100")
         ceiling = "thriving"
@@ -146,9 +169,7 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
             status = ceiling
         if tone_falling:
             status = LADDER[max(0, LADDER.index(status) - 1)]
-    if due:
-        last = f"{days_since} days ago" if days_since is not None else "never"
-        reasons.append(f"overdue by {overdue_days} days (last contact {last}, cadence {cadence})")
+    reasons += problems(facts, now, days_since, overdue_days, cadence, age_days)
     if tone_falling:
         reasons.append(_tone_reason(recent, before))
     weakest = weakest_pillar(scores, due)
@@ -175,7 +196,7 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
         status=status,
         reasons=reasons,
         next_step=next_step(
-            weakest, first, partner.handle, facts, days_since, due, is_new, now, window_days
+            weakest, first, partner, facts, days_since, due, is_new, now, window_days
         ),
         benefits={benefit: tally.benefits.get(benefit, 0) for benefit in BENEFITS},
         weekly=tally.weekly,
@@ -206,7 +227,7 @@ def first_name(name: str) -> str:
 # -- the pillars -------------------------------------------------------------
 
 
-def _communication(days_since, cadence, tally, window_days) -> tuple[int, str]:
+def _communication(days_since, cadence, tally, window_days, span) -> tuple[int, str]:
     if days_since is None:
         recency = 0.0
         said = "never in touch yet"
@@ -217,7 +238,8 @@ def _communication(days_since, cadence, tally, window_days) -> tuple[int, str]:
         recency = max(0.0, 1 - (days_since - cadence) / (2 * cadence))
         said = f"last contact {days_since} days ago; you aim for every {cadence} days"
     candid = tally.candid
-    candour = 5 if candid >= 2 else 3 if candid == 1 else 0
+    wanted = max(1, round(2 * span / window_days))  # two in a whole window
+    candour = 5 if candid >= wanted else 3 if candid else 0
     if candid:
         said += f"; {candid} open conversation{'s' if candid != 1 else ''} in {window_days} days"
     else:
@@ -225,9 +247,11 @@ def _communication(days_since, cadence, tally, window_days) -> tuple[int, str]:
     return round(15 * recency) + candour, said
 
 
-def _bond(tally, window_days) -> tuple[int, str]:
+def _bond(tally, window_days, span) -> tuple[int, str]:
     bonding = tally.bonding
-    points = (0, 8, 12, 16, 20)[min(bonding, 4)]
+    # Four times in a whole window is full marks; a younger relationship needs fewer.
+    share = max(span / window_days, 0.25)
+    points = (0, 8, 12, 16, 20)[min(4, math.ceil(bonding / share))]
     if not bonding:
         return 0, f"no time outside the office in {window_days} days"
     return (
@@ -236,16 +260,16 @@ def _bond(tally, window_days) -> tuple[int, str]:
     )
 
 
-def _understanding(tally, cadence, window_days) -> tuple[int, str]:
+def _understanding(tally, cadence, window_days, span) -> tuple[int, str]:
     count = tally.count_window
-    expected = max(1.0, window_days / cadence)
+    expected = max(1.0, span / cadence)
     frequency = min(1.0, count / expected)
     kinds = tally.kind_count
     variety = (0, 2, 4, 6)[min(kinds, 3)]
     if not count:
         return 0, f"no interactions in {window_days} days"
     said = (
-        f"{count} interaction{'s' if count != 1 else ''} in {window_days} days "
+        f"{count} interaction{'s' if count != 1 else ''} {_over(span, window_days)} "
         f"(your cadence asks for about {round(expected)}), {kinds} kind{'s' if kinds != 1 else ''}"
     )
     return round(14 * frequency) + variety, said
@@ -306,55 +330,6 @@ def _complement(pairs: list[Pair], tally, handle: str) -> tuple[int, str]:
     return points, "; ".join(parts)
 
 
-# -- what to do next ----------------------------------------------------------
-
-
-def next_step(
-    pillar: str,
-    first: str,
-    handle: str,
-    facts: Facts,
-    days_since: int | None,
-    due: bool,
-    is_new: bool,
-    now: datetime,
-    window_days: int,
-) -> str:
-    """One concrete suggestion from the tips, for the pillar that needs it most."""
-    if is_new:
-        return f"get to know {first}: a coffee to hear about their role and what they aim for"
-    if pillar == "communication":
-        if days_since is None:
-            return f"never in touch yet — say hello to {first} this week"
-        if due:
-            return f"last contact {days_since} days ago — check in with {first} this week"
-        return f"speak openly with {first}: share a doubt or ask for honest feedback"
-    if pillar == "bond":
-        return f"no time outside the office in {window_days} days — invite {first} for lunch"
-    if pillar == "understanding":
-        return f"involve {first} in your work: swap stories about your projects over coffee"
-    if pillar == "goals":
-        overdue = [g for g in facts.goals if g.status == "open" and g.overdue_days(now.date())]
-        if overdue:
-            return (
-                f"goal '{overdue[0].title}' is overdue — review it with {first} and reset the date"
-            )
-        if any(g.status == "open" for g in facts.goals):
-            return f"check in on your goal with {first}: partnerlog goal update ID --progress N"
-        return f"agree on one target with {first} that you both work towards (partnerlog goal add {handle} …)"
-    # complement
-    theirs = [p for p in facts.pairs if p.strong == handle and p.weak == ME]
-    if theirs:
-        return f"learn from {first}: ask how they approach {theirs[0].label or theirs[0].area}"
-    mine = [p for p in facts.pairs if p.strong == ME and p.weak == handle]
-    if mine:
-        return f"offer {first} a hand with {mine[0].label or mine[0].area}, where you are strong"
-    return (
-        f"note what {first} is strong and weak at (partnerlog trait add {handle} strength …) "
-        "to see where you complement each other"
-    )
-
-
 # -- helpers -----------------------------------------------------------------
 
 
@@ -363,6 +338,24 @@ def _tone_reason(recent: tuple[int, int], before: tuple[int, int]) -> str:
     if before[1]:
         return f"tone falling: {before[0] / before[1]:+.1f} → {now_avg:+.1f} over the last 60 days"
     return f"tone low: {now_avg:+.1f} on average in the last 30 days"
+
+
+def relationship_age(facts: Facts, now: datetime) -> int:
+    """Days since the relationship began: the partner's creation or their first
+    interaction, whichever came first (people add partners they have long known)."""
+    began = [t for t in (_parse(facts.partner.created_at), facts.first_contact) if t is not None]
+    return max(0, (now.date() - min(began).date()).days) if began else 0
+
+
+def _over(span: int, window_days: int) -> str:
+    """The stretch a count covers: the window, or the days a young relationship has had."""
+    if span >= window_days:
+        return f"in {window_days} days"
+    return f"in the {_plural(span, 'day')} you have known each other"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _days(days: int) -> str:

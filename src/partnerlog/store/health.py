@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from partnerlog.core.tally import BENEFIT_SHIFT, TONE_OFFSET, TONE_SHIFT
-from partnerlog.core.vocabulary import PILLARS
+from partnerlog.core.vocabulary import ME, PILLARS
 
 # `tally.contact`'s code from a row with an interaction's columns. SQLite
 # gives `<<` and `|` the same precedence: every shift is bracketed.
@@ -49,6 +49,8 @@ class HealthStore:
             # The count stops at 3: the model only asks "fewer than three?"
             "SELECT id, (SELECT max(occurred_at) FROM interaction_partners"
             f"  WHERE partner_id = partners.id{public}),"
+            " (SELECT min(occurred_at) FROM interaction_partners"
+            f"  WHERE partner_id = partners.id{public}),"
             " (SELECT count(*) FROM (SELECT 1 FROM interaction_partners"
             f"  WHERE partner_id = partners.id{public} LIMIT 3)) FROM partners"
             + (" WHERE id = ?" if selected else ""),
@@ -56,7 +58,8 @@ class HealthStore:
         ):
             if row[0] in facts and row[1] is not None:
                 facts[row[0]].last_contact = datetime.fromisoformat(row[1])
-                facts[row[0]].total_contacts = row[2]
+                facts[row[0]].first_contact = datetime.fromisoformat(row[2])
+                facts[row[0]].total_contacts = row[3]
         contacts = {key: found.contacts for key, found in facts.items()}
         plain = self.conn.cursor()
         plain.row_factory = None  # tuples: a contact is one, and they cost less than Rows
@@ -76,7 +79,14 @@ class HealthStore:
             if goal.partner_id in facts:
                 facts[goal.partner_id].goals.append(goal)
         by_handle = {f.partner.handle: f for f in facts.values()}
-        for pair in complement_pairs(self.traits()):
+        traits = self.traits()
+        mine = [t for t in traits if t.subject == ME]
+        for found in facts.values():
+            found.my_traits = mine
+        for trait in traits:
+            if trait.subject in by_handle:
+                by_handle[trait.subject].traits.append(trait)
+        for pair in complement_pairs(traits):
             for side in (pair.strong, pair.weak):
                 if side in by_handle:
                     by_handle[side].pairs.append(pair)
