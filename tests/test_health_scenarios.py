@@ -74,6 +74,11 @@ def trait(subject, polarity, area):
     return Trait(subject=subject, polarity=polarity, area=area, label=area)
 
 
+# Two complements each way: full marks for the complement pillar.
+FOUR_PAIRS = [Pair("a", "ayu", "me"), Pair("b", "ayu", "me"), Pair("c", "me", "ayu"),
+              Pair("d", "me", "ayu")]  # fmt: skip
+
+
 def said(verdict) -> str:
     return " | ".join(verdict.reasons)
 
@@ -155,8 +160,7 @@ def test_a_thriving_partnership_whose_tone_sours_steps_down():
 def test_seeing_someone_only_in_group_meetings_suggests_time_outside():
     result = situation(contacts=weekly("meeting", "office", ("understanding", "communication")),
                        goals=[goal(check_ins=[3])],
-                       pairs=[Pair("a", "ayu", "me"), Pair("b", "ayu", "me"),
-                              Pair("c", "me", "ayu"), Pair("d", "me", "ayu")])  # fmt: skip
+                       pairs=FOUR_PAIRS)  # fmt: skip
     assert result.pillars["bond"] == 0
     assert result.next_step == "no time outside the office in 90 days — invite Ayu for lunch"
 
@@ -234,8 +238,7 @@ def test_a_superior_seen_often_but_without_candour_is_asked_for_feedback():
     result = situation(relation="superior",
                        contacts=weekly("lunch", "outside", ("bond", "goals"), every=5),
                        goals=[goal(check_ins=[2])],
-                       pairs=[Pair("a", "ayu", "me"), Pair("b", "ayu", "me"),
-                              Pair("c", "me", "ayu"), Pair("d", "me", "ayu")])  # fmt: skip
+                       pairs=FOUR_PAIRS)  # fmt: skip
     assert result.next_step == "ask Ayu for honest feedback on your work, and share a doubt"
 
 
@@ -243,8 +246,7 @@ def test_someone_you_lead_without_candour_is_asked_what_gets_in_the_way():
     result = situation(relation="subordinate",
                        contacts=weekly("lunch", "outside", ("bond", "goals"), every=3),
                        goals=[goal(check_ins=[2])],
-                       pairs=[Pair("a", "ayu", "me"), Pair("b", "ayu", "me"),
-                              Pair("c", "me", "ayu"), Pair("d", "me", "ayu")])  # fmt: skip
+                       pairs=FOUR_PAIRS)  # fmt: skip
     assert result.next_step == "in your next 1:1, ask Ayu what gets in their way"
 
 
@@ -255,8 +257,7 @@ def test_a_colleague_elsewhere_seen_rarely_is_asked_about_their_network():
                                  (15, "drinks", "outside", None, ("bond", "communication")),
                                  (20, "drinks", "outside", None, ("bond", "communication"))],
                        goals=[goal(check_ins=[2])],
-                       pairs=[Pair("a", "ayu", "me"), Pair("b", "ayu", "me"),
-                              Pair("c", "me", "ayu"), Pair("d", "me", "ayu")])  # fmt: skip
+                       pairs=FOUR_PAIRS)  # fmt: skip
     assert result.next_step.startswith("ask Ayu about their work and network")
 
 

@@ -11,7 +11,7 @@ draws its result (``show``, a function in `partnerlog.present`) as
 "module.function" text, imported only when the command runs. Cheap to import.
 """
 
-from partnerlog.core.vocabulary import BENEFITS, PARTNER_KINDS, PILLARS, RELATIONS
+from partnerlog.core.vocabulary import BENEFITS, PARTNER_KINDS, PILLARS, RELATIONS, SETTINGS
 
 # How many entries `timeline` and `search` show unless asked for another number.
 TIMELINE_LIMIT = 20
@@ -148,6 +148,49 @@ WHEN_HELP = "When it happened: yesterday, '3 days ago', 'last friday', kemarin, 
 TONE_HELP = "How it went, -2 (bad) to 2 (great)."
 PILLAR_HELP = ", ".join(PILLARS)
 BENEFIT_HELP = ", ".join(BENEFITS)
+
+
+def interaction_details(*, replacing: bool) -> tuple[Param, ...]:
+    """The options `log` and `entry edit` share; for an edit, each replaces what is there."""
+
+    def said(new: str, old: str) -> str:
+        return old if replacing else new
+
+    return (
+        Param(
+            "kind", "--kind", "-k",
+            help=said("lunch, coffee, 1on1, review, planning, chat… (default chat)", "A new kind."),
+        ),
+        Param("when", "--when", "-w", help=said(WHEN_HELP, "A new date.")),
+        Param("tone", "--tone", "-t", kind="int", help=said(TONE_HELP, "-2 to 2.")),
+        Param("where", "--where", "-s", choices=SETTINGS, help="office, outside or remote."),
+        Param(
+            "pillar", "--pillar", "-p", multiple=True, choices=PILLARS,
+            help=said(f"{PILLAR_HELP} (default: from the kind and place).", "Replace the pillars."),
+        ),
+        Param(
+            "benefit", "--benefit", "-b", multiple=True, choices=BENEFITS,
+            help=said(f"{BENEFIT_HELP}.", "Replace the benefits."),
+        ),
+        Param("tag", "--tag", multiple=True, help=said("A tag (repeatable).", "Replace the tags.")),
+        Param(
+            "private", "--private",
+            kind="switch" if replacing else "flag",
+            off_flag="--public" if replacing else None,
+            help=said("Keep out of reports and exports.", "Keep out of reports, or not."),
+        ),
+        Param(
+            "edit", "--edit", "-e", kind="flag",
+            help=said(
+                "Write the note in your editor ($VISUAL, $EDITOR), from the kind's template.",
+                "Change the note in your editor.",
+            ),
+        ),
+        Param(
+            "new_kind", "--new-kind", kind="flag",
+            help="Accept a kind partnerlog does not know and that looks like a typo of one it does.",
+        ),
+    )  # fmt: skip
 
 
 def partner_details() -> tuple[Param, ...]:

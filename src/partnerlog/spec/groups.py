@@ -1,11 +1,12 @@
 """The commands in groups: partner, goal, trait, entry and db."""
 
-from partnerlog.core.vocabulary import BENEFITS, GOAL_OWNERS, PILLARS, POLARITIES, SETTINGS
+from partnerlog.core.vocabulary import GOAL_OWNERS, POLARITIES
 from partnerlog.spec import (
     Command,
     Param,
     entry_id,
     goal_id,
+    interaction_details,
     json_flag,
     partner_details,
     who,
@@ -174,36 +175,7 @@ COMMANDS = (
         entry_id(),
         Param("note", "--note", help="Replace the note."),
         Param("who", "--who", complete="partner", help="Replace the partners (comma-separated)."),
-        Param("kind", "--kind", "-k", help="A new kind."),
-        Param("when", "--when", "-w", help="A new date."),
-        Param("tone", "--tone", "-t", kind="int", help="-2 to 2."),
-        Param("where", "--where", "-s", choices=SETTINGS, help="office, outside, remote."),
-        Param(
-            "pillar", "--pillar", "-p", multiple=True, choices=PILLARS, help="Replace the pillars."
-        ),
-        Param(
-            "benefit",
-            "--benefit",
-            "-b",
-            multiple=True,
-            choices=BENEFITS,
-            help="Replace the benefits.",
-        ),
-        Param("tag", "--tag", multiple=True, help="Replace the tags."),
-        Param(
-            "private",
-            "--private",
-            kind="switch",
-            off_flag="--public",
-            help="Keep out of reports, or not.",
-        ),
-        Param("edit", "--edit", "-e", kind="flag", help="Change the note in your editor."),
-        Param(
-            "new_kind",
-            "--new-kind",
-            kind="flag",
-            help="Accept a kind partnerlog does not know and that looks like a typo of one it does.",
-        ),
+        *interaction_details(replacing=True),
         examples=("entry edit 12 --when yesterday --tone 1",),
         action="interactions.edit",
         show="interactions.edited",

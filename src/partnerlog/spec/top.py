@@ -1,36 +1,19 @@
 """The commands at the top level: logging, reading back, the dashboard, and moving data."""
 
-from partnerlog.core.vocabulary import BENEFITS, PILLARS, SETTINGS, WINDOW_DAYS
+from partnerlog.core.vocabulary import WINDOW_DAYS
 from partnerlog.spec import (
-    BENEFIT_HELP,
     EXPORT_FORMATS,
     LONGEST_WINDOW_DAYS,
-    PILLAR_HELP,
     SEARCH_LIMIT,
     TIMELINE_LIMIT,
-    TONE_HELP,
-    WHEN_HELP,
     Command,
     Param,
+    interaction_details,
     json_flag,
     output,
     since,
     who,
     yes_flag,
-)
-
-EDIT = Param(
-    "edit",
-    "--edit",
-    "-e",
-    kind="flag",
-    help="Write the note in your editor ($VISUAL, $EDITOR), from the kind's template.",
-)
-NEW_KIND = Param(
-    "new_kind",
-    "--new-kind",
-    kind="flag",
-    help="Accept a kind partnerlog does not know and that looks like a typo of one it does.",
 )
 
 PREFER = Param(
@@ -52,30 +35,7 @@ COMMANDS = (
             help="What happened. @handle adds a partner, #word adds a tag. "
             "Read from stdin when omitted.",
         ),
-        Param(
-            "kind",
-            "--kind",
-            "-k",
-            help="lunch, coffee, 1on1, review, planning, chat… (default chat)",
-        ),
-        Param("when", "--when", "-w", help=WHEN_HELP),
-        Param("tone", "--tone", "-t", kind="int", help=TONE_HELP),
-        Param("where", "--where", "-s", help="office, outside or remote.", choices=SETTINGS),
-        Param(
-            "pillar",
-            "--pillar",
-            "-p",
-            multiple=True,
-            choices=PILLARS,
-            help=f"{PILLAR_HELP} (default: from the kind and place).",
-        ),
-        Param(
-            "benefit", "--benefit", "-b", multiple=True, choices=BENEFITS, help=f"{BENEFIT_HELP}."
-        ),
-        Param("tag", "--tag", multiple=True, help="A tag (repeatable)."),
-        Param("private", "--private", kind="flag", help="Keep out of reports and exports."),
-        EDIT,
-        NEW_KIND,
+        *interaction_details(replacing=False),
         json_flag("Print the saved entry as JSON."),
         examples=(
             'log sari "lunch, talked about the migration #roadmap"',
