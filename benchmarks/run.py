@@ -82,6 +82,13 @@ def main() -> None:
             3,
         ),
         ("log --when '3 hari lalu'", [exe, "log", "p0003", "-w", "3 hari lalu", "note"], env, 3),
+        (
+            "log --when 'kemarin jam 3 sore'",
+            [exe, "log", "p0004", "-w", "kemarin jam 3 sore", "note"],
+            env,
+            3,
+        ),
+        ("log --when 03/11/2026", [exe, "log", "p0005", "-w", "03/11/2026", "note"], env, 3),
         ("due --exit-code", [exe, "due", "--exit-code"], env, 3),
         ("completion of a handle, bash", [exe], complete, 6),
         ("completion of a handle, zsh", [exe], zsh, 6),
