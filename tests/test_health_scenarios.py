@@ -165,7 +165,7 @@ def test_seeing_someone_only_in_group_meetings_suggests_time_outside():
     assert result.next_step == "no time outside the office in 90 days — invite Ayu for lunch"
 
 
-def test_a_custom_three_day_cadence_is_overdue_after_five_days():
+def test_a_custom_three_day_cadence_is_overdue_after_four_days():
     result = situation(cadence=3, contacts=weekly(every=3)[1:])
     assert result.due and result.status != "thriving"
     assert "cadence 3" in said(result)
