@@ -14,7 +14,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 
 from partnerlog.errors import JournalBusy, JournalMissing, NewerJournal, NotAJournal
@@ -153,6 +153,18 @@ class Connection:
                     migrations.migrations().apply(Database(self.conn, execute_plugins=False))
         finally:
             self.conn.execute("PRAGMA foreign_keys = ON")
+        self._compact_after_migrating()
+
+    def _compact_after_migrating(self) -> None:
+        """Give back the space a migration that rebuilt tables left free (m005 left a
+        fifth of a large journal free, and scattered reads over it: the report of
+        100,000 interactions needed 130 MiB instead of 86). Optional: skipped when
+        another process is busy with the journal."""
+        free = self.conn.execute("PRAGMA freelist_count").fetchone()[0]
+        pages = self.conn.execute("PRAGMA page_count").fetchone()[0]
+        if pages and free * 8 > pages:
+            with suppress(sqlite3.OperationalError):
+                self.conn.execute("VACUUM")
 
     def _use_wal(self) -> None:
         """Switch the file to WAL, waiting out other processes opening it at the same moment.
