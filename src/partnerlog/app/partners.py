@@ -8,10 +8,12 @@ from partnerlog.core.vocabulary import (
     DEFAULT_RELATION,
     PARTNER_KINDS,
     RELATIONS,
+    check_email,
     choose_one,
     parse_cadence,
     parse_handle,
     slug,
+    split_list,
 )
 from partnerlog.errors import Conflict, UsageError
 
@@ -35,6 +37,7 @@ def add(session, values: dict) -> Partner:
         notes=values["notes"],
     )
     chosen = parse_handle(values["handle"]) if values["handle"] is not None else None
+    emails = [check_email(e) for e in split_list(values["email"])]
     journal = session.journal
     with journal.transaction(session.command.name):
         partner.handle = chosen or journal.free_handle(partner.name)
@@ -42,6 +45,7 @@ def add(session, values: dict) -> Partner:
             journal.add_partner(partner)
         except Conflict as error:
             raise error.with_hint(HANDLE_HINT) from None
+        journal.set_emails(partner.id, emails)
     return partner
 
 
@@ -54,7 +58,7 @@ def list_partners(session, values: dict) -> tuple[list[Partner], dict[int, str]]
 class Profile(Record):
     """Everything about one partner, for `partner show`."""
 
-    __slots__ = ("partner", "verdict", "goals", "traits", "pairs", "recent", "names")
+    __slots__ = ("partner", "verdict", "goals", "traits", "pairs", "recent", "names", "emails")
 
 
 # `partner show` lists this many recent interactions.
@@ -81,6 +85,7 @@ def profile(session, values: dict) -> Profile:
         pairs=complement_pairs(journal.traits(active_only=False), only=partner.handle),
         recent=journal.interactions(partner_id=partner.id, limit=RECENT),
         names=names_by_handle(journal),
+        emails=journal.emails(partner.id),
     )
 
 
@@ -104,11 +109,14 @@ def edit(session, values: dict) -> Partner:
     for field in ("role", "org", "notes"):
         if values[field] is not None:
             changes[field] = values[field] or None
-    if not changes:
+    emails = [check_email(e) for e in split_list(values["email"])]
+    if not changes and not emails:
         raise UsageError("nothing to change; give an option such as --role or --cadence")
     journal = session.journal
     with journal.transaction(session.command.name):
         partner = journal.named(values["who"])[0]
+        if emails:
+            journal.set_emails(partner.id, emails)
         try:
             return journal.update_partner(partner.id, changes)
         except Conflict as error:

@@ -18,6 +18,7 @@ from partnerlog.core.vocabulary import (
     POLARITIES,
     RELATIONS,
     SETTINGS,
+    valid_email,
     valid_handle,
     valid_kind,
 )
@@ -80,6 +81,11 @@ def validate(document: object) -> dict:
             check.text(record, key, at, optional=True)
         for key in ("created_at", "archived_at"):
             check.optional_time(record, key, at)
+        emails = record.get("emails", [])
+        if not isinstance(emails, list) or not all(
+            isinstance(e, str) and valid_email(e) for e in emails
+        ):
+            raise ImportProblem(f"{at}.emails: expected a list of email addresses")
         if record["handle"] in handles:
             raise ImportProblem(f"{at}.handle: {record['handle']!r} appears twice in the file")
         check.integer(record, "cadence_days", at, 1, 100000, optional=True)

@@ -111,6 +111,17 @@ def slug(text: str) -> str:
     return "-".join(words)
 
 
+def valid_email(email: str) -> bool:
+    return bool(re.fullmatch(r"[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+", email))
+
+
+def check_email(email: str) -> str:
+    value = email.strip().removeprefix("mailto:").lower()
+    if not valid_email(value):
+        raise UsageError(f"--email {email!r} is not an email address")
+    return value
+
+
 def valid_handle(handle: str) -> bool:
     return bool(re.match(_HANDLE_RE, handle)) and handle != ME
 

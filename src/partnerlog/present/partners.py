@@ -37,6 +37,7 @@ def profile(found, values: dict, now) -> None:
         print_json(
             {
                 **found.partner.to_json(),
+                "emails": found.emails,
                 "health": {
                     **found.verdict.to_json(),
                     "pillar_reasons": found.verdict.pillar_reasons,
@@ -60,6 +61,7 @@ def profile(found, values: dict, now) -> None:
             traits=found.traits,
             pairs=found.pairs,
             verdict=found.verdict,
+            emails=found.emails,
         )
     )
 

@@ -188,6 +188,7 @@ def show_partner(
     traits: list[Trait] = (),
     pairs: list[Pair] = (),
     verdict=None,
+    emails: list[str] = (),
 ) -> Group:
     """The profile of one partner."""
     title = user_text(partner.name, one_line=True, style="bold")
@@ -202,6 +203,8 @@ def show_partner(
         if value:
             facts.add_row(label, user_text(value))
     cadence = f"every {partner.effective_cadence} days"
+    if emails:
+        facts.add_row("email", user_text(", ".join(emails), one_line=True))
     facts.add_row("cadence", cadence + ("" if partner.cadence_days else " (default)"))
     last = dates.from_iso(recent[0].occurred_at) if recent else None
     facts.add_row("last contact", dates.ago(last, now))

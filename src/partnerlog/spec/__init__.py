@@ -218,6 +218,12 @@ def partner_details() -> tuple[Param, ...]:
             "subordinate 7d, peer and superior 14d, external 30d).",
         ),
         Param("notes", "--notes", help="Anything worth remembering."),
+        Param(
+            "email",
+            "--email",
+            multiple=True,
+            help="An email address (repeatable): how calendar imports and vCards find them.",
+        ),
     )
 
 

@@ -37,6 +37,7 @@ class DocumentStore:
                 "created_at": partner.created_at,
                 "archived_at": partner.archived_at,
                 "updated_at": row[-1],
+                "emails": self.emails(partner.id),
             }
 
     def interaction_documents(
@@ -221,6 +222,15 @@ class DocumentStore:
             self.conn.execute(
                 f"UPDATE {kind} SET {assignments} WHERE id = ?", [*values.values(), existing]
             )
+        if kind == "partners" and doc.get("emails") is not None:
+            self.conn.execute("DELETE FROM partner_emails WHERE partner_id = ?", [existing])
+            for email in doc["emails"]:
+                owner = self.partner_with_email(email)
+                if owner is None:
+                    self.conn.execute(
+                        "INSERT INTO partner_emails (partner_id, email) VALUES (?, ?)",
+                        [existing, email.lower()],
+                    )
         if kind == "interactions":
             uuids = doc.get("partner_uuids") or []
             self._set_links(

@@ -346,6 +346,22 @@ def m005_changes_and_deletions(db) -> None:
         db.execute(statement)
 
 
+def m006_partner_emails(db) -> None:
+    """Partners' email addresses: how a calendar's attendees and a vCard find them.
+
+    An address belongs to one partner (case-insensitive); it goes with its
+    partner whichever program deletes them.
+    """
+    for statement in (
+        "CREATE TABLE partner_emails (partner_id INTEGER NOT NULL REFERENCES partners (id)"
+        " ON DELETE CASCADE, email TEXT NOT NULL COLLATE NOCASE UNIQUE,"
+        " PRIMARY KEY (partner_id, email)) WITHOUT ROWID",
+        "CREATE TRIGGER partners_emails_go AFTER DELETE ON partners BEGIN"
+        " DELETE FROM partner_emails WHERE partner_id = OLD.id; END",
+    ):
+        db.execute(statement)
+
+
 # Every migration, in order. The names are recorded in the journal file;
 # a file that has applied a name missing here was written by a newer partnerlog.
 STEPS: tuple[tuple[str, Callable], ...] = (
@@ -354,6 +370,7 @@ STEPS: tuple[tuple[str, Callable], ...] = (
     ("m003_interaction_masks", m003_interaction_masks),
     ("m004_link_copies", m004_link_copies),
     ("m005_changes_and_deletions", m005_changes_and_deletions),
+    ("m006_partner_emails", m006_partner_emails),
 )
 NAMES = tuple(name for name, _ in STEPS)
 

@@ -113,6 +113,45 @@ class PartnerStore:
         row = self.conn.execute("SELECT id FROM partners WHERE handle = ?", [handle]).fetchone()
         return row[0] if row else None
 
+    def emails(self, partner_id: int) -> list[str]:
+        return [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT email FROM partner_emails WHERE partner_id = ? ORDER BY email", [partner_id]
+            )
+        ]
+
+    def set_emails(self, partner_id: int, emails: list[str], *, replace: bool = False) -> None:
+        """Give a partner these addresses (all of theirs with ``replace``). An address
+        another partner has is refused (Conflict)."""
+        for email in emails:
+            owner = self.partner_with_email(email)
+            if owner is not None and owner != partner_id:
+                raise Conflict(f"{email} belongs to another partner")
+        self._before_change("partners", partner_id)
+        if replace:
+            self.conn.execute("DELETE FROM partner_emails WHERE partner_id = ?", [partner_id])
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO partner_emails (partner_id, email) VALUES (?, ?)",
+            [(partner_id, email.lower()) for email in emails],
+        )
+        self.conn.execute(
+            "UPDATE partners SET updated_at = ? WHERE id = ?", [timestamp(), partner_id]
+        )
+
+    def partner_with_email(self, email: str) -> int | None:
+        row = self.conn.execute(
+            "SELECT partner_id FROM partner_emails WHERE email = ?", [email]
+        ).fetchone()
+        return row[0] if row else None
+
+    def all_emails(self) -> dict[str, int]:
+        """Every address, lowercase, to its partner's id."""
+        return {
+            e.lower(): p
+            for p, e in self.conn.execute("SELECT partner_id, email FROM partner_emails")
+        }
+
     def last_contacts(self) -> dict[int, str]:
         """partner id → occurred_at of the latest interaction with them (one index seek each)."""
         rows = self.conn.execute(
