@@ -246,6 +246,7 @@ GROUPS = {
     "trait": "Strengths and weaknesses, yours (WHO = me) and your partners'.",
     "entry": "Show, fix or remove one logged interaction.",
     "db": "Where the journal is, whether it is sound, and copies of it.",
+    "calendar": "Let your calendar do the logging: meetings from an iCalendar export.",
 }
 
 

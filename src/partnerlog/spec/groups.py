@@ -65,6 +65,20 @@ COMMANDS = (
         action="partners.archive",
         show="partners.archived",
     ),
+    Command(
+        "partner import",
+        "Add people from a vCard file (an address book's export): name, email, organisation "
+        "and title; someone already here (by email, else by name) is updated, not doubled.",
+        Param(
+            "file", kind="path", metavar="FILE", required=True, help="A .vcf file ('-' for stdin)."
+        ),
+        Param("dry_run", "--dry-run", kind="flag", help="Say what would change, change nothing."),
+        json_flag("Print what happened as JSON."),
+        examples=("partner import contacts.vcf --dry-run",),
+        action="vcards.import_vcards",
+        show="calendar.vcards",
+        journal="create",
+    ),
     # -- goal ----------------------------------------------------------------------
     Command(
         "goal add",
@@ -198,6 +212,29 @@ COMMANDS = (
         action="interactions.delete",
         ask="interactions.ask_delete",
         show="interactions.deleted",
+    ),
+    Command(
+        "calendar import",
+        "Log the meetings in an iCalendar file (.ics, as Google Calendar, Outlook or Apple "
+        "Calendar export it): each past event with a partner among its attendees becomes an "
+        "entry tagged #calendar; importing it again adds nothing and moves what moved.",
+        Param(
+            "file", kind="path", metavar="FILE", required=True, help="An .ics file ('-' for stdin)."
+        ),
+        Param("since", "--since", help="Only events from this day on."),
+        Param("until", "--until", help="Only events up to this day (never the future)."),
+        Param("me", "--me", help="Your own address, left out of the attendees (remembered)."),
+        Param(
+            "add_unknown",
+            "--add-unknown",
+            kind="flag",
+            help="Add the attendees who are not partners yet as partners.",
+        ),
+        Param("dry_run", "--dry-run", kind="flag", help="Say what would change, change nothing."),
+        json_flag("Print what happened as JSON."),
+        examples=("calendar import calendar.ics --dry-run",),
+        action="calendar.import_calendar",
+        show="calendar.imported",
     ),
     # -- db --------------------------------------------------------------------------------
     Command(

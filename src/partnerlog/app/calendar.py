@@ -1,0 +1,293 @@
+"""`calendar import`: meetings from an iCalendar file become interactions.
+
+icalendar reads the file and recurring-ical-events expands repeating events
+(EXDATE and moved occurrences included, time zones as the file states them,
+Google's X-WR-TIMEZONE too). Each past, timed, accepted event with at least one
+known partner becomes one interaction whose uuid comes from the event's UID and
+occurrence, so importing the same calendar again adds nothing and moves what
+moved.
+"""
+
+import os
+import re
+import uuid as uuids
+from datetime import date, datetime, timedelta
+
+from partnerlog.core import dates
+from partnerlog.core.records import Interaction, Partner, Record
+from partnerlog.core.vocabulary import (
+    KIND_ALIASES,
+    PILLARS_BY_KIND,
+    check_email,
+    default_pillars,
+    fold,
+)
+from partnerlog.errors import PartnerlogError, UsageError
+
+# The calendar's events, under one namespace of uuids: uuid5(UID + occurrence).
+NAMESPACE = uuids.UUID("6f1c2a0e-7d0b-4c55-9a57-2f8f4c3f9b10")
+VIDEO = re.compile(r"zoom\.us|meet\.google\.com|teams\.microsoft\.com|webex\.com|whereby\.com")
+# Words in a title that say what kind of meeting it was.
+TITLE_KINDS = {**{kind: kind for kind in PILLARS_BY_KIND}, **KIND_ALIASES}
+OUTSIDE_KINDS = {"lunch", "coffee", "dinner", "drinks", "walk"}
+TAG = "calendar"
+
+
+class Imported(Record):
+    """What a calendar import did, or would do: counts, the entries, who is unknown."""
+
+    __slots__ = ("added", "updated", "unchanged", "skipped", "entries", "unknown", "dry_run",
+                 "added_partners")  # fmt: skip
+
+
+def import_calendar(session, values: dict) -> Imported:
+    import icalendar
+
+    journal, now = session.journal, session.now
+    text = _read(values["file"])
+    try:
+        calendar = icalendar.Calendar.from_ical(text)
+    except ValueError as error:
+        raise UsageError(f"{values['file']} is not an iCalendar file ({error})") from None
+    me = _me(journal, values["me"])
+    since = dates.parse_day(values["since"], now) if values["since"] else date(1970, 1, 1)
+    until = dates.parse_day(values["until"], now) if values["until"] else now.date()
+    if since > until:
+        raise UsageError(f"--since {since} is after --until {until}")
+    # Future events are read too (a year ahead at most), to be counted as skipped.
+    end = until if values["until"] else now.date() + timedelta(days=366)
+    occurrences = _occurrences(calendar, since, end + timedelta(days=1))
+    result = Imported(added=0, updated=0, unchanged=0, skipped={}, entries=[], unknown={},
+                      dry_run=values["dry_run"], added_partners=[])  # fmt: skip
+    try:
+        with journal.transaction(session.command.name):
+            planned = _plan(journal, occurrences, me, now, result)
+            if values["add_unknown"] and result.unknown:
+                result.added_partners = [
+                    (email, name or email.split("@")[0])
+                    for email, (name, _) in result.unknown.items()
+                ]
+                _add_unknown(journal, result.added_partners, me)
+                planned = _plan(journal, occurrences, me, now, result)
+            partners = {p.id: p for p in journal.partners(include_archived=True)}
+            _apply(journal, planned, partners, result)
+            if values["dry_run"]:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return result
+
+
+class _DryRun(Exception):
+    """Rolls back a --dry-run's transaction, its result kept."""
+
+
+def _plan(journal, occurrences, me, now, result) -> list:
+    """The events to log, each with its known partners; what is skipped, and who is
+    unknown, goes into ``result``."""
+    emails = journal.all_emails()
+    result.skipped = dict.fromkeys(
+        ("declined", "cancelled", "all-day", "future", "no known partner"), 0
+    )
+    result.unknown = {}
+    planned = []
+    for event in _with_progress(occurrences):
+        start = event.get("DTSTART").dt
+        if str(event.get("STATUS", "")).upper() == "CANCELLED":
+            result.skipped["cancelled"] += 1
+            continue
+        if not isinstance(start, datetime):
+            result.skipped["all-day"] += 1
+            continue
+        moment = _local(start, now)
+        if moment > now:
+            result.skipped["future"] += 1
+            continue
+        people = _people(event)
+        if me and people.get(me, {}).get("partstat") == "DECLINED":
+            result.skipped["declined"] += 1
+            continue
+        others = {email: who for email, who in people.items() if email != me}
+        found = []
+        for email, who in others.items():
+            partner_id = emails.get(email) or _by_name(journal, who.get("name"))
+            if partner_id is None:
+                result.unknown.setdefault(email, [who.get("name"), 0])[1] += 1
+            elif partner_id not in found:
+                found.append(partner_id)
+        if not found:
+            result.skipped["no known partner"] += 1
+            continue
+        planned.append((event, moment, found, len(others)))
+    return planned
+
+
+def _apply(journal, planned, partners, result) -> None:
+    for event, moment, found, attendees in planned:
+        title = str(event.get("SUMMARY", "")).strip() or "(untitled meeting)"
+        kind = _kind(title, attendees)
+        setting = _setting(event, kind)
+        key = f"{event.get('UID')}|{_occurrence_key(event)}"
+        doc = Interaction(
+            occurred_at=dates.iso(moment),
+            kind=kind,
+            partners=sorted(partners[p].handle for p in found),
+            setting=setting,
+            note=title,
+            pillars=list(default_pillars(kind, setting)),
+            tags=[TAG],
+            uuid=str(uuids.uuid5(NAMESPACE, key)),
+        )
+        existing = journal.id_of("interactions", doc.uuid)
+        record = {
+            **doc.to_json(),
+            "partner_uuids": [partners[p].uuid for p in found],
+            "uuid": doc.uuid,
+        }
+        if existing is None:
+            journal.put("interactions", {**record, "id": None})
+            result.added += 1
+            result.entries.append(("add", doc))
+        else:
+            current = journal.document("interactions", existing)
+            moved = any(
+                current[k] != record[k] for k in ("occurred_at", "note", "kind", "setting")
+            ) or sorted(current["partner_uuids"]) != sorted(record["partner_uuids"])
+            if moved:
+                journal.put("interactions", {**current, **record, "id": existing})
+                result.updated += 1
+                result.entries.append(("update", doc))
+            else:
+                result.unchanged += 1
+
+
+def _add_unknown(journal, people, me) -> None:
+    """Unknown attendees as partners: colleagues when their domain is not mine."""
+    my_domain = me.split("@")[-1] if me else None
+    for email, name in people:
+        partner = Partner(
+            handle=journal.free_handle(name),
+            name=name,
+            kind="partner" if my_domain and email.endswith("@" + my_domain) else "colleague",
+            relation="peer" if my_domain and email.endswith("@" + my_domain) else "external",
+        )
+        journal.add_partner(partner)
+        journal.set_emails(partner.id, [email])
+
+
+def _occurrences(calendar, start: date, end: date) -> list:
+    import recurring_ical_events
+
+    try:
+        query = recurring_ical_events.of(calendar, keep_recurrence_attributes=True)
+        return list(query.between(start, end))
+    except Exception as error:  # the library's own errors name the component
+        raise UsageError(f"the calendar cannot be read: {error}") from None
+
+
+def _with_progress(items: list):
+    """The events, with a progress bar on a terminal's stderr for a long import."""
+    import sys
+
+    if len(items) < 200 or not sys.stderr.isatty():
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import track
+
+    shown = Console(stderr=True)
+    yield from track(items, description="Reading the calendar", console=shown, transient=True)
+
+
+def _people(event) -> dict[str, dict]:
+    """Attendees and the organizer: email → name and answer (PARTSTAT)."""
+    found: dict[str, dict] = {}
+    attendees = event.get("ATTENDEE") or []
+    if not isinstance(attendees, list):
+        attendees = [attendees]
+    organizer = event.get("ORGANIZER")
+    for value in [*attendees, *([organizer] if organizer else [])]:
+        address = str(value).strip()
+        if not address.lower().startswith("mailto:"):
+            continue
+        email = address[len("mailto:") :].lower()
+        params = getattr(value, "params", {})
+        entry = found.setdefault(email, {"name": params.get("CN"), "partstat": None})
+        entry["name"] = entry["name"] or params.get("CN")
+        if params.get("PARTSTAT"):
+            entry["partstat"] = str(params.get("PARTSTAT")).upper()
+    return found
+
+
+def _by_name(journal, name: str | None) -> int | None:
+    if not name or "@" in name:
+        return None
+    try:
+        return journal.named(name)[0].id
+    except PartnerlogError:
+        return None
+
+
+def _kind(title: str, attendees: int) -> str:
+    words = re.findall(r"[\w-]+", fold(title))
+    joined = "-".join(words)
+    for word in [*words, *(f"{a}-{b}" for a, b in zip(words, words[1:], strict=False))]:
+        if word in TITLE_KINDS:
+            return TITLE_KINDS[word]
+    if "makan-siang" in joined:
+        return "lunch"
+    return "1on1" if attendees == 1 else "meeting"
+
+
+def _setting(event, kind: str) -> str:
+    location = str(event.get("LOCATION", "") or "")
+    linked = " ".join(
+        str(event.get(key, "") or "")
+        for key in ("LOCATION", "URL", "DESCRIPTION", "X-GOOGLE-CONFERENCE")
+    )
+    if VIDEO.search(linked) or not location.strip():
+        return "remote"
+    return "outside" if kind in OUTSIDE_KINDS else "office"
+
+
+def _occurrence_key(event) -> str:
+    """Which occurrence of its event this is: its original start for an event that
+    repeats (or one moved out of a series), nothing for a single event (moving it
+    moves the entry)."""
+    recurrence = event.get("RECURRENCE-ID")
+    start = event.get("DTSTART").dt
+    repeats = "RRULE" in event or "RDATE" in event
+    if recurrence is None or (not repeats and recurrence.dt == start):
+        return ""
+    return recurrence.dt.isoformat()
+
+
+def _local(moment: datetime, now: datetime) -> datetime:
+    if moment.tzinfo is None:  # floating time: the time where the person is
+        return moment.replace(tzinfo=now.tzinfo)
+    return moment.astimezone(now.tzinfo).replace(microsecond=0)
+
+
+def _me(journal, given: str | None) -> str | None:
+    """My address (left out of attendees): given now, else remembered from before."""
+    if given:
+        email = check_email(given)
+        if journal.get_meta("me_email") != email:
+            with journal.transaction():
+                journal.set_meta("me_email", email)
+        return email
+    return journal.get_meta("me_email")
+
+
+def _read(file: str) -> bytes:
+    import sys
+
+    from partnerlog import paths
+
+    if file == "-":
+        return sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+    path = paths.expand(file)
+    if not os.path.isfile(path):
+        raise UsageError(f"no file {file}")
+    with open(path, "rb") as handle:
+        return handle.read()

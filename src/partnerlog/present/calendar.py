@@ -1,0 +1,88 @@
+"""What `calendar import` and `partner import` say: counts, what changed, who is unknown."""
+
+import shlex
+
+from partnerlog.present.text import plural, print_json, say
+
+# The summary names this many unknown addresses, the most frequent first.
+UNKNOWN_SHOWN = 5
+
+
+def imported(result, values: dict, now) -> None:
+    if values["json"]:
+        print_json(
+            {
+                "added": result.added,
+                "updated": result.updated,
+                "unchanged": result.unchanged,
+                "skipped": result.skipped,
+                "unknown": {email: count for email, (_, count) in result.unknown.items()},
+                "added_partners": [email for email, _ in result.added_partners],
+                "dry_run": result.dry_run,
+            }
+        )
+        return
+    verb = "would be" if result.dry_run else "were" if result.added != 1 else "was"
+    if result.dry_run and result.entries:
+        _table(result.entries)
+    for email, name in result.added_partners:
+        say("{verb} {name} <{email}> as a partner.", verb="Would add" if result.dry_run else "Added",
+            name=name, email=email)  # fmt: skip
+    say(
+        "{added} {verb} logged from the calendar, {updated} updated, {same} already here.",
+        added=plural(result.added, "meeting"),
+        verb=verb,
+        updated=result.updated,
+        same=result.unchanged,
+    )
+    skipped = [f"{n} {why}" for why, n in result.skipped.items() if n]
+    if skipped:
+        say("Skipped: {what}.", what=", ".join(skipped))
+    ranked = sorted(result.unknown.items(), key=lambda item: (-item[1][1], item[0]))
+    for email, (name, count) in ranked[:UNKNOWN_SHOWN]:
+        shown_name = name or email.split("@")[0]
+        say(
+            "{count} with {email}, not a partner: partnerlog partner add {name} --email {email}",
+            count=plural(count, "meeting"),
+            email=email,
+            name=shlex.quote(shown_name),
+        )
+    if len(ranked) > UNKNOWN_SHOWN:
+        say(
+            "… and {more} (--add-unknown adds them all)",
+            more=plural(len(ranked) - UNKNOWN_SHOWN, "more address"),
+        )  # noqa: E501
+    if result.dry_run:
+        say("(a dry run: nothing was changed)")
+
+
+def _table(entries) -> None:
+    from partnerlog.present.terminal import console, list_table, user_text
+
+    table = list_table()
+    for column in ("", "when", "with", "kind", "title"):
+        table.add_column(column)
+    for action, entry in entries:
+        table.add_row(
+            action,
+            entry.occurred_at[:16].replace("T", " "),
+            user_text(", ".join(entry.partners), one_line=True),
+            entry.kind + (f" ({entry.setting})" if entry.setting else ""),
+            user_text(entry.note, one_line=True),
+        )
+    console().print(table)
+
+
+def vcards(result, values: dict, now) -> None:
+    if values["json"]:
+        print_json(result)
+        return
+    verbs = ("Would add", "Would update") if result["dry_run"] else ("Added", "Updated")
+    for action, name, handle, changes in result["people"]:
+        verb = verbs[0] if action == "add" else verbs[1]
+        say("{verb} {name} ({handle}){changes}.", verb=verb, name=name, handle=handle,
+            changes=f": {', '.join(changes)}" if changes else "")  # fmt: skip
+    if not result["people"]:
+        say("Everyone in the file is already here, as the file says.")
+    if result["dry_run"]:
+        say("(a dry run: nothing was changed)")

@@ -1,0 +1,281 @@
+"""The calendar does the logging: iCalendar files in, interactions out; and people from vCards."""
+
+import json
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar, Event, vCalAddress
+
+WIB = timezone(timedelta(hours=7))
+ME = "me@nusantara.co.id"
+
+# A Google Calendar export: X-WR-TIMEZONE, floating times, a weekly 1:1 with an
+# EXDATE and one occurrence moved, a Meet link, a declined event, a cancelled one.
+GOOGLE = """BEGIN:VCALENDAR
+PRODID:-//Google Inc//Google Calendar 70.9054//EN
+VERSION:2.0
+X-WR-TIMEZONE:Asia/Jakarta
+BEGIN:VEVENT
+UID:weekly-1on1@google.com
+DTSTART:20261102T100000
+DTEND:20261102T103000
+RRULE:FREQ=WEEKLY;COUNT=4
+EXDATE:20261109T100000
+SUMMARY:Sari / me weekly
+LOCATION:https://meet.google.com/abc-defg-hij
+ORGANIZER;CN=Me:mailto:me@nusantara.co.id
+ATTENDEE;CN=Sari Wulandari;PARTSTAT=ACCEPTED:mailto:sari@nusantara.co.id
+ATTENDEE;CN=Me;PARTSTAT=ACCEPTED:mailto:me@nusantara.co.id
+END:VEVENT
+BEGIN:VEVENT
+UID:weekly-1on1@google.com
+RECURRENCE-ID:20261116T100000
+DTSTART:20261117T140000
+DTEND:20261117T143000
+SUMMARY:Sari / me weekly (moved)
+LOCATION:https://meet.google.com/abc-defg-hij
+ORGANIZER;CN=Me:mailto:me@nusantara.co.id
+ATTENDEE;CN=Sari Wulandari;PARTSTAT=ACCEPTED:mailto:sari@nusantara.co.id
+END:VEVENT
+BEGIN:VEVENT
+UID:declined@google.com
+DTSTART:20261110T090000
+DTEND:20261110T100000
+SUMMARY:Planning I skipped
+ATTENDEE;CN=Budi Santoso:mailto:budi@nusantara.co.id
+ATTENDEE;CN=Me;PARTSTAT=DECLINED:mailto:me@nusantara.co.id
+END:VEVENT
+BEGIN:VEVENT
+UID:cancelled@google.com
+DTSTART:20261111T090000
+DTEND:20261111T100000
+STATUS:CANCELLED
+SUMMARY:Cancelled review
+ATTENDEE;CN=Budi Santoso:mailto:budi@nusantara.co.id
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def write_calendar(path: Path, events: list[dict]) -> Path:
+    """A real .ics file, built with icalendar."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//partnerlog tests//EN")
+    calendar.add("version", "2.0")
+    for n, spec in enumerate(events):
+        event = Event()
+        event.add("uid", spec.get("uid", f"event-{n}@test"))
+        event.add("summary", spec.get("title", "Meeting"))
+        event.add("dtstart", spec["start"])
+        event.add("dtend", spec.get("end", spec["start"] + timedelta(minutes=30))
+                  if isinstance(spec["start"], datetime) else spec["start"] + timedelta(days=1))  # fmt: skip
+        if "location" in spec:
+            event.add("location", spec["location"])
+        if "status" in spec:
+            event.add("status", spec["status"])
+        for email, name, answer in spec.get("attendees", []):
+            attendee = vCalAddress(f"mailto:{email}")
+            attendee.params["cn"] = name
+            attendee.params["partstat"] = answer
+            event.add("attendee", attendee, encode=0)
+        calendar.add_component(event)
+    path.write_bytes(calendar.to_ical())
+    return path
+
+
+def at(day: int, hour: int = 10, month: int = 11) -> datetime:
+    return datetime(2026, month, day, hour, 0, tzinfo=WIB)
+
+
+@pytest.fixture
+def people(team):
+    team("partner", "edit", "sari", "--email", "sari@nusantara.co.id")
+    team("partner", "edit", "budi", "--email", "budi@nusantara.co.id")
+    return team
+
+
+def entries(run, *args):
+    return json.loads(run("timeline", "--json", "-n", "0", *args).stdout)
+
+
+def test_a_google_export_becomes_entries(people, tmp_path):
+    path = tmp_path / "google.ics"
+    path.write_text(GOOGLE)
+    result = people("calendar", "import", str(path), "--me", ME)
+    assert result.exit_code == 0, result.stderr
+    logged = entries(people, "--tag", "calendar")
+    # Weekly from 2 November, 4 times, without 9 November, the 16th moved to the 17th.
+    assert sorted(e["occurred_at"] for e in logged) == [
+        "2026-11-02T10:00:00+07:00", "2026-11-17T14:00:00+07:00", "2026-11-23T10:00:00+07:00",
+    ]  # fmt: skip
+    assert {e["kind"] for e in logged} == {"1on1"}
+    assert {e["setting"] for e in logged} == {"remote"}
+    assert all(e["partners"] == ["sari"] and e["tags"] == ["calendar"] for e in logged)
+    assert "Skipped: 1 declined, 1 cancelled." in result.stderr
+
+
+def test_importing_again_adds_nothing_and_keeps_the_uuids(people, tmp_path, rows):
+    path = tmp_path / "google.ics"
+    path.write_text(GOOGLE)
+    people("calendar", "import", str(path), "--me", ME)
+    before = rows("SELECT id, uuid, occurred_at, note FROM interactions ORDER BY id")
+    again = people("calendar", "import", str(path))  # --me is remembered
+    assert again.exit_code == 0 and "0 meetings were logged" in again.stderr
+    assert rows("SELECT id, uuid, occurred_at, note FROM interactions ORDER BY id") == before
+
+
+def test_a_moved_meeting_moves_its_entry(people, tmp_path, rows):
+    path = tmp_path / "cal.ics"
+    sari = [("sari@nusantara.co.id", "Sari Wulandari", "ACCEPTED"), (ME, "Me", "ACCEPTED")]
+    write_calendar(path, [{"uid": "u1", "start": at(20), "title": "Coffee", "attendees": sari}])
+    people("calendar", "import", str(path), "--me", ME)
+    write_calendar(path, [{"uid": "u1", "start": at(21, 15), "title": "Coffee", "attendees": sari}])
+    result = people("calendar", "import", str(path))
+    assert "1 updated" in result.stderr
+    assert rows("SELECT occurred_at FROM interactions") == [
+        {"occurred_at": "2026-11-21T15:00:00+07:00"}
+    ]
+
+
+@pytest.mark.parametrize(
+    "spec, kind, setting",
+    [
+        ({"title": "Lunch with the team", "location": "Warung Sunda"}, "lunch", "outside"),
+        ({"title": "Ngopi sore", "location": "Kopi Kenangan"}, "coffee", "outside"),
+        ({"title": "Makan siang", "location": "Kantin"}, "lunch", "outside"),
+        ({"title": "Quarterly review", "location": "Room 4"}, "review", "office"),
+        ({"title": "Sync", "location": "https://zoom.us/j/123"}, "meeting", "remote"),
+        ({"title": "Sync"}, "meeting", "remote"),
+    ],
+)
+def test_kind_and_place_come_from_the_title_and_location(people, tmp_path, spec, kind, setting):
+    group = [("sari@nusantara.co.id", "Sari", "ACCEPTED"), ("budi@nusantara.co.id", "Budi", "ACCEPTED"),
+             (ME, "Me", "ACCEPTED")]  # fmt: skip
+    path = write_calendar(tmp_path / "c.ics", [{**spec, "start": at(20), "attendees": group}])
+    assert people("calendar", "import", str(path), "--me", ME).exit_code == 0
+    [entry] = entries(people)
+    assert (entry["kind"], entry["setting"]) == (kind, setting)
+    assert entry["partners"] == ["budi", "sari"]
+
+
+def test_all_day_future_and_partnerless_events_are_skipped_and_counted(people, tmp_path):
+    sari = [("sari@nusantara.co.id", "Sari", "ACCEPTED")]
+    path = write_calendar(tmp_path / "c.ics", [
+        {"start": date(2026, 11, 20), "attendees": sari},
+        {"start": at(30, month=12), "attendees": sari},
+        {"start": at(20), "attendees": [("nobody@else.org", "Nobody", "ACCEPTED")]},
+    ])  # fmt: skip
+    result = people("calendar", "import", str(path), "--json")
+    skipped = json.loads(result.stdout)["skipped"]
+    assert skipped == {"declined": 0, "cancelled": 0, "all-day": 1, "future": 1,
+                       "no known partner": 1}  # fmt: skip
+    assert entries(people) == []
+
+
+def test_attendees_match_by_name_when_the_address_is_unknown(team, tmp_path):
+    path = write_calendar(tmp_path / "c.ics", [
+        {"start": at(20), "attendees": [("jose.alvarez@gmail.com", "José Álvarez", "ACCEPTED")]},
+    ])  # fmt: skip
+    assert team("calendar", "import", str(path)).exit_code == 0
+    assert entries(team)[0]["partners"] == ["jose"]
+
+
+def test_unknown_attendees_are_listed_and_can_be_added(people, tmp_path):
+    dewi = ("dewi@nusantara.co.id", "Dewi Lestari", "ACCEPTED")
+    kim = ("kim@other.org", "Kim", "ACCEPTED")
+    sari = ("sari@nusantara.co.id", "Sari", "ACCEPTED")
+    path = write_calendar(tmp_path / "c.ics", [
+        {"start": at(d), "attendees": [dewi, sari, (ME, "Me", "ACCEPTED")]} for d in (10, 11, 12)
+    ] + [{"start": at(13), "attendees": [kim]}])  # fmt: skip
+    listed = people("calendar", "import", str(path), "--me", ME, "--dry-run")
+    assert "3 meetings with dewi@nusantara.co.id, not a partner: partnerlog partner add " \
+           "'Dewi Lestari' --email dewi@nusantara.co.id" in listed.stderr  # fmt: skip
+    added = people("calendar", "import", str(path), "--add-unknown")
+    assert added.exit_code == 0, added.stderr
+    partners = {p["handle"]: p for p in json.loads(people("partner", "list", "--json").stdout)}
+    assert partners["dewi"]["kind"] == "partner" and partners["kim"]["kind"] == "colleague"
+    assert len(entries(people)) == 4
+
+
+def test_a_dry_run_shows_the_entries_and_changes_nothing(people, tmp_path, unchanged):
+    path = tmp_path / "google.ics"
+    path.write_text(GOOGLE)
+    people("calendar", "import", str(path), "--me", ME, "--dry-run")  # remembers --me
+    with unchanged():
+        result = people("calendar", "import", str(path), "--dry-run")
+    assert result.exit_code == 0
+    assert "3 meetings would be logged" in result.stderr and "Sari / me weekly" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not a calendar at all",
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:garbage\nEND:VEVENT\nEND:VCALENDAR\n",
+    ],
+)
+def test_a_malformed_calendar_exits_2_and_changes_nothing(people, tmp_path, unchanged, text):
+    path = tmp_path / "bad.ics"
+    path.write_text(text)
+    with unchanged():
+        result = people("calendar", "import", str(path))
+    assert result.exit_code == 2 and "bad.ics" in result.stderr or "calendar" in result.stderr
+
+
+def test_a_calendar_from_stdin(people):
+    result = people("calendar", "import", "-", "--me", ME, input=GOOGLE)
+    assert result.exit_code == 0 and len(entries(people)) == 3
+
+
+# -- vCards --------------------------------------------------------------------------------
+
+VCARDS = """BEGIN:VCARD
+VERSION:3.0
+FN:Dewi Lestari
+N:Lestari;Dewi;;;
+EMAIL;TYPE=work:dewi@nusantara.co.id
+ORG:Nusantara Logistik
+TITLE:Junior analyst
+END:VCARD
+BEGIN:VCARD
+VERSION:4.0
+FN:Sari Wulandari
+EMAIL:sari.w@gmail.com
+TITLE:Data engineer
+END:VCARD
+BEGIN:VCARD
+VERSION:3.0
+FN:Budi Santoso
+EMAIL:budi@nusantara.co.id
+ORG:Nusantara Logistik
+END:VCARD
+"""
+
+
+def test_vcards_add_new_people_and_update_known_ones(people, tmp_path):
+    path = tmp_path / "contacts.vcf"
+    path.write_text(VCARDS)
+    result = people("partner", "import", str(path))
+    assert result.exit_code == 0, result.stderr
+    listed = {p["handle"]: p for p in json.loads(people("partner", "list", "--json").stdout)}
+    assert (
+        listed["dewi"]["role"] == "Junior analyst" and listed["dewi"]["org"] == "Nusantara Logistik"
+    )
+    sari = json.loads(people("partner", "show", "sari", "--json").stdout)
+    assert sari["emails"] == ["sari.w@gmail.com", "sari@nusantara.co.id"]
+    assert listed["budi"]["org"] == "Nusantara Logistik"
+    assert len(listed) == 5  # Sari and Budi were matched, not doubled
+    again = people("partner", "import", str(path))
+    assert "already here" in again.stderr
+
+
+def test_a_vcard_dry_run_changes_nothing_and_bad_files_exit_2(people, tmp_path, unchanged):
+    path = tmp_path / "contacts.vcf"
+    path.write_text(VCARDS)
+    with unchanged():
+        result = people("partner", "import", str(path), "--dry-run")
+        assert "Would add Dewi Lestari" in result.stderr
+        bad = tmp_path / "bad.vcf"
+        bad.write_text("BEGIN:VCARD\nthis is not a card\n")
+        assert people("partner", "import", str(bad)).exit_code == 2
