@@ -279,3 +279,54 @@ def test_a_vcard_dry_run_changes_nothing_and_bad_files_exit_2(people, tmp_path, 
         bad = tmp_path / "bad.vcf"
         bad.write_text("BEGIN:VCARD\nthis is not a card\n")
         assert people("partner", "import", str(bad)).exit_code == 2
+
+
+# An Outlook export: a VTIMEZONE with TZID, a Teams link, a weekly series with an
+# exception, organizer and attendees with their answers.
+OUTLOOK = """BEGIN:VCALENDAR
+PRODID:Microsoft Exchange Server 2010
+VERSION:2.0
+BEGIN:VTIMEZONE
+TZID:Europe/Berlin
+BEGIN:STANDARD
+DTSTART:16011028T030000
+RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10
+TZOFFSETFROM:+0200
+TZOFFSETTO:+0100
+END:STANDARD
+BEGIN:DAYLIGHT
+DTSTART:16010325T020000
+RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0200
+END:DAYLIGHT
+END:VTIMEZONE
+BEGIN:VEVENT
+UID:040000008200E00074C5B7101A82E00800000000
+DTSTART;TZID=Europe/Berlin:20261103T090000
+DTEND;TZID=Europe/Berlin:20261103T093000
+RRULE:FREQ=WEEKLY;UNTIL=20261125T080000Z
+EXDATE;TZID=Europe/Berlin:20261110T090000
+SUMMARY:Maria / me: dbt sync
+LOCATION:Microsoft Teams Meeting
+DESCRIPTION:Join on your computer: https://teams.microsoft.com/l/meetup-join/xyz
+ORGANIZER;CN=María González:mailto:maria@datawise.de
+ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN=Me:mailto:me@nusantara.co.id
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_an_outlook_export_in_another_time_zone(team, tmp_path):
+    team("partner", "edit", "maria", "--email", "maria@datawise.de")
+    path = tmp_path / "outlook.ics"
+    path.write_text(OUTLOOK)
+    result = team("calendar", "import", str(path), "--me", ME)
+    assert result.exit_code == 0, result.stderr
+    logged = sorted(entries(team), key=lambda e: e["occurred_at"])
+    # 09:00 in Berlin (winter, UTC+1) is 15:00 in Jakarta; 10 November is an exception.
+    assert [e["occurred_at"] for e in logged] == [
+        "2026-11-03T15:00:00+07:00", "2026-11-17T15:00:00+07:00", "2026-11-24T15:00:00+07:00",
+    ]  # fmt: skip
+    assert {(e["kind"], e["setting"]) for e in logged} == {("1on1", "remote")}
+    assert logged[0]["partners"] == ["maria"]
