@@ -15,6 +15,8 @@ EXPORT_TABLES = (
     "goals",
     "goal_updates",
     "traits",
+    "partner_emails",
+    "tombstones",
 )
 
 
