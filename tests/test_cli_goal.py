@@ -128,3 +128,21 @@ def test_archiving_keeps_goals_and_deleting_is_refused_while_history_exists(goal
     with pytest.raises(Conflict), journal.transaction():
         journal.delete_partner(journal.partners(include_archived=True)[-1].id)
     journal.close()
+
+
+def test_goal_edit_fixes_what_was_typed_and_reopen_undoes_a_wrong_close(goals, rows, unchanged):
+    assert goals("goal", "edit", "1", "--title", "ship the pipeline", "--due", "2027-02-01",
+                 "--owner", "me").exit_code == 0  # fmt: skip
+    [goal] = rows("SELECT title, due_on, owner FROM goals WHERE id = 1")
+    assert goal == {"title": "ship the pipeline", "due_on": "2027-02-01", "owner": "me"}
+    assert goals("goal", "edit", "1", "--due", "none").exit_code == 0
+    assert rows("SELECT due_on FROM goals WHERE id = 1") == [{"due_on": None}]
+    with unchanged():
+        assert goals("goal", "edit", "1").exit_code == 2
+        assert goals("goal", "edit", "99", "--title", "x").exit_code == 1
+        assert goals("goal", "reopen", "1").exit_code == 1  # open already
+    assert goals("goal", "done", "1").exit_code == 0
+    assert goals("goal", "reopen", "1").exit_code == 0
+    assert rows("SELECT status, closed_at FROM goals WHERE id = 1") == [
+        {"status": "open", "closed_at": None}
+    ]

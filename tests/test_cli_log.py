@@ -265,3 +265,22 @@ def test_an_editor_that_cannot_start_is_explained(team, unchanged, monkeypatch):
     with unchanged():
         result = team("log", "sari", "-e")
     assert result.exit_code == 1 and "cannot start the editor" in result.stderr
+
+
+def test_tags_are_listed_renamed_and_merged(team, rows, unchanged):
+    team("log", "sari", "one #project")
+    team("log", "sari", "two #project #projects")
+    team("log", "budi", "three", "--tag", "roadmap")
+    listed = json.loads(team("tags", "--json").stdout)
+    assert listed == [{"tag": "project", "count": 2}, {"tag": "projects", "count": 1},
+                      {"tag": "roadmap", "count": 1}]  # fmt: skip
+    result = team("tag", "rename", "project", "projects")
+    assert result.exit_code == 0 and "#project is now #projects on 2 entries" in result.stderr
+    assert rows("SELECT tag, count(*) AS n FROM interaction_tags GROUP BY tag ORDER BY tag") == [
+        {"tag": "projects", "n": 2}, {"tag": "roadmap", "n": 1},
+    ]  # fmt: skip
+    with unchanged():
+        assert team("tag", "rename", "nothing", "else").exit_code == 1
+        assert team("log", "sari", "x", "--tag", "two words").exit_code == 2
+    assert team("undo", "--yes").exit_code == 0  # the rename, as one action
+    assert len(rows("SELECT * FROM interaction_tags WHERE tag = 'project'")) == 2

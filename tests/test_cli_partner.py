@@ -150,3 +150,21 @@ def test_completion_offers_active_handles(team):
     assert complete_partner(Ctx(), "s") == [("sari", "Sari Wulandari")]
     assert complete_partner(Ctx(), "sari,b") == [("sari,budi", "Budi Santoso")]
     assert [h for h, _ in complete_partner(Ctx(), "")] == ["budi", "jose", "maria", "sari"]
+
+
+def test_archiving_twice_or_restoring_an_active_partner_says_so(team, unchanged):
+    with unchanged():
+        result = team("partner", "archive", "sari", "--restore")
+    assert result.exit_code == 1 and "is not archived" in result.stderr
+    assert team("partner", "archive", "sari").exit_code == 0
+    assert "archived already" in team("partner", "archive", "sari").stderr
+
+
+def test_a_report_takes_partners_separated_by_commas(team):
+    report = team("report", "sari,budi").stdout
+    assert "## Sari Wulandari" in report and "## Budi Santoso" in report
+
+
+def test_starting_with_your_own_traits_creates_the_journal(run, journal_path):
+    assert run("trait", "add", "me", "strength", "SQL").exit_code == 0
+    assert journal_path.exists()

@@ -49,7 +49,8 @@ def test_trait_list_json(traits):
 
 
 def test_trait_remove(traits, rows):
-    assert traits("trait", "remove", "6").exit_code == 0
+    assert traits("trait", "remove", "6").exit_code == 2  # no terminal, no --yes: asked
+    assert traits("trait", "remove", "6", "--yes").exit_code == 0
     assert rows("SELECT count(*) AS n FROM traits") == [{"n": 6}]
 
 

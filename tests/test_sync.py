@@ -98,7 +98,7 @@ def test_edits_of_partners_goals_and_traits_travel(run, two, tmp_path):
         ("partner", "edit", "sari", "--role", "tech lead"),
         ("goal", "update", "1", "--progress", "40"),
         ("goal", "done", "1"),
-        ("trait", "remove", "1"),
+        ("trait", "remove", "1", "--yes"),
     ):
         assert run("--db", str(laptop), *args).exit_code == 0
     exchange(run, tmp_path, laptop, desktop)
@@ -254,7 +254,7 @@ def test_undo_reverses_each_kind_of_write_and_the_one_before(run, rows):
         (("goal", "update", "1", "--progress", "50"), "SELECT progress AS n FROM goals"),
         (("goal", "done", "1"), "SELECT status AS n FROM goals"),
         (("trait", "add", "sari", "strength", "SQL"), "SELECT count(*) AS n FROM traits"),
-        (("trait", "remove", "1"), "SELECT count(*) AS n FROM traits"),
+        (("trait", "remove", "1", "--yes"), "SELECT count(*) AS n FROM traits"),
         (("partner", "edit", "sari", "--role", "lead"), "SELECT role AS n FROM partners"),
         (("partner", "archive", "sari"), "SELECT archived_at AS n FROM partners"),
         (("entry", "delete", "1", "--yes"), "SELECT count(*) AS n FROM interactions"),
@@ -328,7 +328,7 @@ def test_ids_are_never_reused(run, team):
     result = run("log", "sari", "four", "--json")
     assert json.loads(result.stdout)["id"] == 4
     run("trait", "add", "me", "strength", "SQL")
-    run("trait", "remove", "1")
+    run("trait", "remove", "1", "--yes")
     assert json.loads(run("trait", "add", "me", "strength", "Go", "--json").stdout)["id"] == 2
 
 
@@ -484,7 +484,10 @@ def test_two_journals_converge_and_nothing_deleted_comes_back(run, tmp_path_fact
             found = json.loads(run("--db", str(db), "trait", "list", "--json").stdout)
             if found:
                 trait = found[pick % len(found)]
-                assert run("--db", str(db), "trait", "remove", str(trait["id"])).exit_code == 0
+                assert (
+                    run("--db", str(db), "trait", "remove", str(trait["id"]), "--yes").exit_code
+                    == 0
+                )
         elif operation == "goal":
             assert run("--db", str(db), "goal", "add", "sari", f"goal {pick}").exit_code == 0
         else:

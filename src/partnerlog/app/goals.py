@@ -70,6 +70,41 @@ def close(session, goal_id: int, status: str, note: str | None) -> Goal:
         return journal.close_goal(goal.id, status, at)
 
 
+def edit(session, values: dict) -> Goal:
+    """Change what was typed: title, due date, owner, note."""
+    changes: dict = {}
+    if values["title"] is not None:
+        if not values["title"].strip():
+            raise UsageError("--title cannot be empty")
+        changes["title"] = values["title"].strip()
+    if values["due"] is not None:
+        due = values["due"].strip()
+        changes["due_on"] = (
+            None
+            if due.lower() in ("", "none")
+            else dates.parse_day(due, session.now, prefer="future").isoformat()
+        )
+    if values["owner"] is not None:
+        changes["owner"] = choose_one(values["owner"], GOAL_OWNERS, "--owner")
+    if values["note"] is not None:
+        changes["note"] = values["note"] or None
+    if not changes:
+        raise UsageError("nothing to change; give --title, --due, --owner or --note")
+    journal = session.journal
+    with journal.transaction(session.command.name):
+        goal = find_goal(journal, values["id"])
+        return journal.update_goal(goal.id, changes)
+
+
+def reopen(session, values: dict) -> Goal:
+    journal = session.journal
+    with journal.transaction(session.command.name):
+        goal = find_goal(journal, values["id"])
+        if goal.status == "open":
+            raise Conflict(f"goal #{goal.id} is open already; nothing was changed")
+        return journal.reopen_goal(goal.id)
+
+
 def find_goal(journal, goal_id: int) -> Goal:
     try:
         return journal.goal(goal_id)

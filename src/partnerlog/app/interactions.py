@@ -223,6 +223,26 @@ def delete(session, values: dict):
     return Proposal((entry, names_by_handle(journal)), apply)
 
 
+def tags(session, values: dict) -> list[tuple[str, int]]:
+    return session.journal.tag_counts()
+
+
+def rename_tag(session, values: dict) -> tuple[str, str, int]:
+    """(old, new, how many entries): every entry's ``old`` tag becomes ``new``."""
+    from partnerlog.core.vocabulary import check_tag
+    from partnerlog.errors import NotFound
+
+    old, new = check_tag(values["old"], "OLD"), check_tag(values["new"], "NEW")
+    if old == new:
+        raise UsageError(f"#{old} is already called that")
+    journal = session.journal
+    with journal.transaction(session.command.name):
+        count = journal.rename_tag(old, new)
+    if not count:
+        raise NotFound(f"no entry is tagged #{old} (see: partnerlog tags)")
+    return old, new, count
+
+
 def check_new_kind(journal, kind: str, new: bool) -> None:
     """A kind nobody has used that looks like a typo of a known one is refused
     (exit 2) unless ``--new-kind`` says it is meant; people invent kinds too."""

@@ -128,5 +128,8 @@ def archive(session, values: dict) -> tuple[Partner, bool]:
     journal = session.journal
     with journal.transaction(session.command.name):
         partner = journal.named(values["who"])[0]
+        if partner.archived != values["restore"]:
+            state = "archived already" if partner.archived else "not archived"
+            raise Conflict(f"{partner.name} ({partner.handle}) is {state}; nothing was changed")
         journal.set_archived(partner.id, not values["restore"])
     return partner, values["restore"]

@@ -53,15 +53,22 @@ def list_traits(session, values: dict) -> list[Trait]:
     return journal.traits(mine=partner_id is None, partner_id=partner_id)
 
 
-def remove(session, values: dict) -> Trait:
+def remove(session, values: dict):
+    """Propose removing one strength or weakness; it goes when the person agrees."""
+    from partnerlog.runner import Proposal
+
     journal = session.journal
-    with journal.transaction(session.command.name):
-        try:
-            trait = journal.trait(values["id"])
-        except NotFound as error:
-            raise error.with_hint("see: partnerlog trait list") from None
-        journal.remove_trait(trait.id)
-    return trait
+    try:
+        trait = journal.trait(values["id"])
+    except NotFound as error:
+        raise error.with_hint("see: partnerlog trait list") from None
+
+    def apply() -> Trait:
+        with journal.transaction(session.command.name):
+            journal.remove_trait(trait.id)
+        return trait
+
+    return Proposal(trait, apply)
 
 
 class Complements(Record):

@@ -34,7 +34,9 @@ def report(session, values: dict) -> ReportData:
     private = values["include_private"]
     if values["who"]:
         chosen = []
-        for name in values["who"]:
+        from partnerlog.core.vocabulary import split_list
+
+        for name in split_list(values["who"]):
             partner = journal.named(name)[0]
             if partner.handle not in {v.handle for v in chosen}:
                 chosen += verdicts(

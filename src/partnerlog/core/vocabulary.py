@@ -164,9 +164,18 @@ def normal_tag(tag: str) -> str:
     return fold(tag.lstrip("#")).strip("-")
 
 
+def check_tag(tag: str, option: str = "--tag") -> str:
+    """A tag as stored: one word (hyphens join words), without its #."""
+    value = normal_tag(tag)
+    if not value or re.search(r"\s", value):
+        hint = "-".join(value.split()) or "one-word"
+        raise UsageError(f"{option} {tag!r} should be one word (like {hint})")
+    return value
+
+
 def merged_tags(given: list[str], note: str | None) -> list[str]:
     """Tags given as options, then the note's #tags, each once (`log`, `entry edit`)."""
-    return list(dict.fromkeys([normal_tag(t) for t in given] + hashtags(note or "")))
+    return list(dict.fromkeys([check_tag(t) for t in given] + hashtags(note or "")))
 
 
 def area_key(label: str) -> str:

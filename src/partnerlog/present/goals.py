@@ -47,3 +47,12 @@ def updated(goal, values: dict, now) -> None:
 
 def closed(goal, values: dict, now) -> None:
     say("Goal #{id} {status}: {title}.", id=goal.id, status=goal.status, title=goal.title)
+
+
+def edited(goal, values: dict, now) -> None:
+    say("Goal #{id} is now: {title} ({owner}{due}).", id=goal.id, title=goal.title,
+        owner=goal.owner, due=f", due {goal.due_on}" if goal.due_on else "")  # fmt: skip
+
+
+def reopened(goal, values: dict, now) -> None:
+    say("Goal #{id} is open again: {title}.", id=goal.id, title=goal.title)

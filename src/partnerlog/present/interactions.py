@@ -2,7 +2,7 @@
 entries, and the words for an edit or a deletion."""
 
 from partnerlog.core import dates
-from partnerlog.present.text import Shown, note, phrase, print_json, say
+from partnerlog.present.text import Shown, note, phrase, plural, print_json, say
 
 
 def logged(logged, values: dict, now) -> None:
@@ -95,6 +95,28 @@ def _summary(entry, names: dict, now) -> str:
     from partnerlog.present.terminal import interaction_summary
 
     return interaction_summary(entry, names, now).plain
+
+
+def tags(found, values: dict, now) -> None:
+    import sys
+
+    if values["json"]:
+        print_json([{"tag": tag, "count": count} for tag, count in found])
+        return
+    if not found:
+        say("No tags yet: add #words to notes, or --tag.")
+        return
+    width = max(len(str(count)) for _, count in found)
+    lines = [
+        phrase("{count:>{width}}  #{tag}", count=count, width=width, tag=tag)
+        for tag, count in found
+    ]
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def renamed(result, values: dict, now) -> None:
+    old, new, count = result
+    say("#{old} is now #{new} on {count}.", old=old, new=new, count=plural(count, "entry"))
 
 
 def kinds(found, values: dict, now) -> None:

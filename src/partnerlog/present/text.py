@@ -62,8 +62,10 @@ def note(template: str, /, **values) -> None:
 
 
 def plural(count: int, noun: str) -> str:
-    """ "1 goal", "3 goals"."""
-    return f"{count} {noun}" + ("" if count == 1 else "s")
+    """ "1 goal", "3 goals", "2 entries"."""
+    if count == 1:
+        return f"{count} {noun}"
+    return f"{count} {noun[:-1]}ies" if noun.endswith("ry") else f"{count} {noun}s"
 
 
 def print_json(data: object) -> None:

@@ -37,6 +37,17 @@ def listed(traits, values: dict, now) -> None:
     console().print(traits_table(traits))
 
 
+def ask_remove(trait, values: dict, now) -> str:
+    say(
+        "Remove #{id}: {subject}, {polarity} in {label}?",
+        id=trait.id,
+        subject=trait.subject,
+        polarity=trait.polarity,
+        label=trait.label,
+    )
+    return "Remove it?"
+
+
 def removed(trait, values: dict, now) -> None:
     say(
         "Removed #{id}: {subject}, {polarity} in {label}.",

@@ -247,6 +247,7 @@ GROUPS = {
     "entry": "Show, fix or remove one logged interaction.",
     "db": "Where the journal is, whether it is sound, and copies of it.",
     "calendar": "Let your calendar do the logging: meetings from an iCalendar export.",
+    "tag": "Fix the tags on your entries.",
 }
 
 

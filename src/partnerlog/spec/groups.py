@@ -61,7 +61,7 @@ COMMANDS = (
         "(undo with --restore).",
         who(),
         Param("restore", "--restore", kind="flag", help="Bring them back."),
-        examples=("partner archive budi", "partner archive budi --restore"),
+        examples=("partner archive budi",),
         action="partners.archive",
         show="partners.archived",
     ),
@@ -137,6 +137,26 @@ COMMANDS = (
         action="goals.drop",
         show="goals.closed",
     ),
+    Command(
+        "goal edit",
+        "Fix what was typed: a goal's title, due date ('none' clears it), owner or note.",
+        goal_id(),
+        Param("title", "--title", help="A new title."),
+        Param("due", "--due", help="A new due date ('friday', 2027-03-31; 'none' for no date)."),
+        Param("owner", "--owner", choices=GOAL_OWNERS, help="me, partner or shared."),
+        Param("note", "--note", help="A new note."),
+        examples=("goal edit 1 --due 2027-01-31",),
+        action="goals.edit",
+        show="goals.edited",
+    ),
+    Command(
+        "goal reopen",
+        "Open again a goal closed as done or dropped by mistake.",
+        goal_id(),
+        examples=("goal reopen 2",),
+        action="goals.reopen",
+        show="goals.reopened",
+    ),
     # -- trait -----------------------------------------------------------------------
     Command(
         "trait add",
@@ -162,6 +182,7 @@ COMMANDS = (
         examples=('trait add me weakness "public speaking"',),
         action="traits.add",
         show="traits.added",
+        journal="create",
     ),
     Command(
         "trait list",
@@ -178,8 +199,10 @@ COMMANDS = (
         Param(
             "id", kind="int", metavar="ID", required=True, help="The trait's id (see: trait list)."
         ),
-        examples=("trait remove 4",),
+        yes_flag(),
+        examples=("trait remove 4 --yes",),
         action="traits.remove",
+        ask="traits.ask_remove",
         show="traits.removed",
     ),
     # -- entry -------------------------------------------------------------------------
@@ -235,6 +258,15 @@ COMMANDS = (
         examples=("calendar import calendar.ics --dry-run",),
         action="calendar.import_calendar",
         show="calendar.imported",
+    ),
+    Command(
+        "tag rename",
+        "Rename a tag on every entry that has it (merging into a tag that exists).",
+        Param("old", metavar="OLD", required=True, help="The tag now."),
+        Param("new", metavar="NEW", required=True, help="What to call it."),
+        examples=("tag rename project projects",),
+        action="interactions.rename_tag",
+        show="interactions.renamed",
     ),
     # -- db --------------------------------------------------------------------------------
     Command(

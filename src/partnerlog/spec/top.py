@@ -127,6 +127,14 @@ COMMANDS = (
         show="interactions.found",
     ),
     Command(
+        "tags",
+        "Every tag, with how many entries carry it.",
+        json_flag(),
+        examples=("tags",),
+        action="interactions.tags",
+        show="interactions.tags",
+    ),
+    Command(
         "kinds",
         "The kinds of interaction partnerlog knows, the pillars each builds, the other "
         "words for it (ngopi is coffee), and how often you have logged each.",

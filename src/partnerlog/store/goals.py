@@ -91,6 +91,27 @@ class GoalStore:
         )
         return self.goal(goal_id)
 
+    def update_goal(self, goal_id: int, changes: dict) -> Goal:
+        """Change a goal's title, due date, owner or note."""
+        unknown = set(changes) - {"title", "due_on", "owner", "note"}
+        if unknown:
+            raise ValueError(f"not goal fields: {sorted(unknown)}")
+        self._before_change("goals", goal_id)
+        assignments = "".join(f"{column} = ?, " for column in changes)
+        self.conn.execute(
+            f"UPDATE goals SET {assignments}updated_at = ? WHERE id = ?",
+            [*changes.values(), timestamp(), goal_id],
+        )
+        return self.goal(goal_id)
+
+    def reopen_goal(self, goal_id: int) -> Goal:
+        self._before_change("goals", goal_id)
+        self.conn.execute(
+            "UPDATE goals SET status = 'open', closed_at = NULL, updated_at = ? WHERE id = ?",
+            [timestamp(), goal_id],
+        )
+        return self.goal(goal_id)
+
     def close_goal(self, goal_id: int, status: str, at: str) -> Goal:
         self._before_change("goals", goal_id)
         self.conn.execute(

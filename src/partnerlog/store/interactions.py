@@ -178,6 +178,39 @@ class InteractionStore:
         self._set_links(interaction_id, partner_ids, tags, pillars, benefits)
         return self.interaction(interaction_id)
 
+    def tag_counts(self) -> list[tuple[str, int]]:
+        """Every tag with how many entries carry it, the most used first."""
+        return [
+            (row[0], row[1])
+            for row in self.conn.execute(
+                "SELECT tag, count(*) FROM interaction_tags GROUP BY tag ORDER BY 2 DESC, 1"
+            )
+        ]
+
+    def rename_tag(self, old: str, new: str) -> int:
+        """Put ``new`` where ``old`` was (merging when an entry has both); how many entries."""
+        ids = [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT interaction_id FROM interaction_tags WHERE tag = ?", [old]
+            )
+        ]
+        stamp = timestamp()
+        for interaction_id in ids:
+            self._before_change("interactions", interaction_id)
+            self.conn.execute(
+                "INSERT OR IGNORE INTO interaction_tags (interaction_id, tag) VALUES (?, ?)",
+                [interaction_id, new],
+            )
+            self.conn.execute(
+                "DELETE FROM interaction_tags WHERE interaction_id = ? AND tag = ?",
+                [interaction_id, old],
+            )
+            self.conn.execute(
+                "UPDATE interactions SET updated_at = ? WHERE id = ?", [stamp, interaction_id]
+            )
+        return len(ids)
+
     def kind_used(self, kind: str) -> bool:
         """Whether any interaction has this kind (the links' covering index answers it)."""
         return (
