@@ -168,3 +168,10 @@ def test_a_report_takes_partners_separated_by_commas(team):
 def test_starting_with_your_own_traits_creates_the_journal(run, journal_path):
     assert run("trait", "add", "me", "strength", "SQL").exit_code == 0
     assert journal_path.exists()
+
+
+def test_a_second_partner_of_the_same_name_needs_a_yes(team, unchanged):
+    with unchanged():
+        result = team("partner", "add", "sari wulandari")
+    assert result.exit_code == 2 and "is here already (sari)" in result.stderr
+    assert team("partner", "add", "Sari Wulandari", "--yes").exit_code == 0

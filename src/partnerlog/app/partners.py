@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from partnerlog.app.interactions import at_a_terminal
 from partnerlog.core.records import Partner, Record
 from partnerlog.core.vocabulary import (
     DEFAULT_PARTNER_KIND,
@@ -10,6 +11,7 @@ from partnerlog.core.vocabulary import (
     RELATIONS,
     check_email,
     choose_one,
+    fold,
     parse_cadence,
     parse_handle,
     slug,
@@ -39,6 +41,17 @@ def add(session, values: dict) -> Partner:
     chosen = parse_handle(values["handle"]) if values["handle"] is not None else None
     emails = [check_email(e) for e in split_list(values["email"])]
     journal = session.journal
+    same = [p for p in journal.partners(include_archived=True) if fold(p.name) == fold(name)]
+    if same and not values["yes"]:
+        from partnerlog.present.text import confirm
+
+        handles = ", ".join(p.handle for p in same)
+        if not at_a_terminal():
+            raise UsageError(
+                f"a partner called {name.strip()!r} is here already ({handles}); "
+                "add --yes to add another person of that name"
+            )
+        confirm(False, f"{name.strip()} is here already ({handles}). Add another?")
     with journal.transaction(session.command.name):
         partner.handle = chosen or journal.free_handle(partner.name)
         try:

@@ -18,7 +18,7 @@ def check(report: dict, values: dict, now) -> int:
             fixed = report["repaired"]
             say("Repaired: {fixes}." if fixed else "Nothing needed repair.",
                 fixes="; ".join(f"{n} {what}" for what, n in fixed.items()))  # fmt: skip
-        counts = ", ".join(f"{n} {table}" for table, n in report["counts"].items())
+        counts = _counts(report["counts"])
         integrity = report["integrity"]
         problems = report["foreign_key_problems"]
         lines = [
