@@ -125,7 +125,7 @@ def test_log_without_a_journal_says_how_to_start_and_creates_nothing(run, journa
 
 def test_log_to_an_archived_partner_by_handle_still_works(team, rows):
     team("partner", "archive", "budi")
-    assert team("log", "budi", "farewell coffee").exit_code == 0
+    assert team("log", "budi", "farewell coffee", "--yes").exit_code == 0
     assert stored(rows)["partners"] == ["budi"]
 
 
@@ -284,3 +284,18 @@ def test_tags_are_listed_renamed_and_merged(team, rows, unchanged):
         assert team("log", "sari", "x", "--tag", "two words").exit_code == 2
     assert team("undo", "--yes").exit_code == 0  # the rename, as one action
     assert len(rows("SELECT * FROM interaction_tags WHERE tag = 'project'")) == 2
+
+
+def test_logging_with_an_archived_partner_asks_first(team, unchanged, rows):
+    team("partner", "archive", "budi")
+    with unchanged():
+        result = team("log", "budi", "hello again")
+    assert result.exit_code == 2 and "is archived; add --yes" in result.stderr
+    assert team("log", "budi", "hello again", "--yes").exit_code == 0
+    assert rows("SELECT note FROM interactions") == [{"note": "hello again"}]
+
+
+def test_the_dashboard_tells_two_people_of_one_name_apart(team):
+    team("partner", "add", "Sari Wulandari", "--yes", "--handle", "sari2")
+    shown = team("summary").stdout
+    assert "(sari)" in shown and "(sari2)" in shown

@@ -77,6 +77,14 @@ def log(session, values: dict) -> Logged:
     journal = session.journal
     check_new_kind(journal, kind, values["new_kind"])
     partners = journal.named(*names)
+    archived = [p for p in partners if p.archived]
+    if archived and not values["yes"]:
+        who = ", ".join(f"{p.name} ({p.handle})" for p in archived)
+        if not at_a_terminal():
+            raise UsageError(f"{who} is archived; add --yes to log with them anyway")
+        from partnerlog.present.text import confirm
+
+        confirm(False, f"{who} is archived. Log with them anyway?")
     text = check_note(read_note(values["note"], edit=values["edit"], kind=kind))
     skipped = []
     for mention in mentions(text):

@@ -383,11 +383,16 @@ def summary_table(verdicts: list, top_week: int, out: Console) -> Group:
         cell(Text(name, style="bold"), size, right) for name, size, right in columns
     )
     lines: list = [header]
+    # Two people of one name are told apart by their handles.
+    seen: dict[str, int] = {}
+    for verdict in verdicts:
+        seen[verdict.name] = seen.get(verdict.name, 0) + 1
     for verdict in verdicts:
         last = "never" if verdict.days_since is None else _days_ago(verdict.days_since)
+        name = verdict.name + (f" ({verdict.handle})" if seen[verdict.name] > 1 else "")
         values = [
             Text(verdict.status, style=STATUS_STYLES[verdict.status]),
-            user_text(verdict.name, one_line=True),
+            user_text(name, one_line=True),
             Text(str(verdict.score)),
             pillar_bars(verdict.pillars),
             Text(last, style="red" if verdict.due else ""),

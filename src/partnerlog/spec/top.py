@@ -36,6 +36,9 @@ COMMANDS = (
             "Read from stdin when omitted.",
         ),
         *interaction_details(replacing=False),
+        Param(
+            "yes", "--yes", "-y", kind="flag", help="Log with an archived partner without asking."
+        ),
         json_flag("Print the saved entry as JSON."),
         examples=(
             'log sari "lunch, talked about the migration #roadmap"',
