@@ -33,7 +33,7 @@ def timed(command: list[str], env: dict) -> tuple[float, int]:
     elapsed = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     error = process.stderr.read().decode(errors="replace") if process.stderr else ""
-    if process.returncode not in (0, 1) or (process.returncode == 1 and "due" not in command):
+    if process.returncode not in (0, 6) or (process.returncode == 6 and "due" not in command):
         sys.exit(f"{' '.join(command)} failed ({process.returncode}): {error.strip()}")
     return elapsed, usage.ru_maxrss
 

@@ -38,21 +38,29 @@ def test_the_readme_has_a_tour():
 
 def run_line(command: str) -> tuple[int, str]:
     """Run one README command line: `partnerlog …`, `pl …`, `echo "x" | …`,
-    and `… > /dev/null || echo "x"`. Returns (exit code, what a terminal shows)."""
+    `… > /dev/null || echo "x"` and `…; test $? -eq N && echo "x"`. Returns (exit code,
+    what a terminal shows)."""
     stdin = None
     if " | " in command:
         producer, command = command.split(" | ", 1)
         stdin = shlex.split(producer)[1] + "\n"  # `echo "text" | …`
     fallback = None
+    expected = None
     if " || " in command:
         command, alternative = command.split(" || ", 1)
         fallback = shlex.split(alternative)[1]  # `|| echo "text"`
+    if "; test $? -eq " in command:  # `…; test $? -eq 6 && echo "text"`
+        command, check = command.split("; test $? -eq ", 1)
+        code_text, alternative = check.split(" && ", 1)
+        expected, fallback = int(code_text), shlex.split(alternative)[1]
     quiet = command.endswith(" > /dev/null")
     words = shlex.split(command.removesuffix(" > /dev/null"))
     if words[0] == "pl":
         words = ["partnerlog", "log", *words[1:]]
     assert words[0] == "partnerlog", command
     exit_code, shown = run_in_terminal(words[1:], stdin, quiet)
+    if expected is not None:
+        return 0, shown + (fallback + "\n" if exit_code == expected else "")
     if fallback is not None and exit_code:
         return 0, shown + fallback + "\n"
     return exit_code, shown

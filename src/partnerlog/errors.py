@@ -11,6 +11,8 @@ USAGE = 2
 BUSY = 3
 NOT_A_JOURNAL = 4
 NEWER_JOURNAL = 5
+# Not an error: `due --exit-code` says someone is due (no error uses it).
+SOMEONE_DUE = 6
 
 
 class PartnerlogError(Exception):

@@ -58,7 +58,9 @@ def due(found: list, values: dict, now) -> int:
         sys.stdout.write("\n".join(lines) + "\n")
     elif not values["exit_code"]:
         say("Nobody is due. Well kept!")
-    return 1 if values["exit_code"] and found else 0
+    from partnerlog.errors import SOMEONE_DUE
+
+    return SOMEONE_DUE if values["exit_code"] and found else 0
 
 
 def demo(built, values: dict, now) -> None:

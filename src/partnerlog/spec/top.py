@@ -70,13 +70,13 @@ COMMANDS = (
     ),
     Command(
         "due",
-        "Who is overdue for contact, most overdue first. With --exit-code it exits 1 when "
-        'anyone is due: partnerlog due --exit-code || echo "time to reach out".',
+        "Who is overdue for contact, most overdue first. With --exit-code it exits 6 when "
+        "anyone is due (an error is 1 to 5): for a shell prompt or cron.",
         Param(
             "exit_code",
             "--exit-code",
             kind="flag",
-            help="Exit 1 when anyone is due, 0 otherwise (for prompts, cron).",
+            help="Exit 6 when anyone is due, 0 otherwise (for prompts, cron).",
         ),
         json_flag("Print JSON."),
         examples=("due", "due --json"),
