@@ -22,3 +22,12 @@ def test_every_command_has_help_with_an_example(run, path, callback):
     result = run(*path, "--help")
     assert result.exit_code == 0
     assert "Usage" in result.stdout
+
+
+def test_help_reads_like_a_person_wrote_it(run):
+    """No Python types in the options' help ("<list[str]>", "<int range>", "<bool>")."""
+    for argv in (["--help"], ["log", "--help"], ["summary", "--help"], ["partner", "add", "-h"]):
+        shown = run(*argv).stdout
+        options = shown.split("Options:")[1]
+        assert not [t for t in ("<bool>", "<list[str]>", "<int", "<str>") if t in options], argv
+    assert "-t, --tone N" in run("log", "--help").stdout

@@ -20,6 +20,9 @@ app = typer.Typer(
     help=spec.ROOT_HELP,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Plain help, as a person would write it: no Python types ("<list[str]>") or
+    # braces beside the names, on any supported Typer.
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -32,7 +35,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    db: Annotated[str | None, typer.Option(*spec.DB.flags, help=spec.DB.help)] = None,
+    db: Annotated[
+        str | None, typer.Option(*spec.DB.flags, help=spec.DB.help, metavar="FILE")
+    ] = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -51,6 +56,9 @@ def _typer_parameter(param: spec.Param) -> inspect.Parameter:
         extra["autocompletion"] = autocompletion
     if param.metavar:
         extra["metavar"] = param.metavar
+    elif not param.is_argument:
+        # What a person would write, not Python's type ("<int range>", "<list[str]>").
+        extra["metavar"] = _option_metavar(param)
     if param.is_argument:
         info = typer.Argument(help=param.help, show_default=False, **extra)
     else:
@@ -75,6 +83,18 @@ def _typer_parameter(param: spec.Param) -> inspect.Parameter:
         annotation=Annotated[annotation, info],
         default=default,
     )
+
+
+def _option_metavar(param: spec.Param) -> str:
+    if param.kind in ("flag", "switch"):
+        return ""
+    if param.choices:
+        return "|".join(param.choices) if len(param.choices) <= 3 else param.name.upper()
+    if param.kind == "int":
+        return "N"
+    if param.kind == "path":
+        return "FILE"
+    return param.name.upper().replace("_", "-")
 
 
 def _adapter(command: spec.Command):
@@ -105,7 +125,7 @@ def help_text(command: spec.Command) -> str:
 def _build() -> None:
     groups: dict[str, typer.Typer] = {}
     for name, help in spec.GROUPS.items():
-        groups[name] = typer.Typer(help=help, no_args_is_help=True)
+        groups[name] = typer.Typer(help=help, no_args_is_help=True, rich_markup_mode=None)
         app.add_typer(groups[name], name=name)
     for command in spec.COMMANDS:
         parent = groups[command.path[0]] if len(command.path) > 1 else app

@@ -84,8 +84,10 @@ def wal_in_use(path: str) -> bool:
     shm = path + "-shm"
     if not os.path.exists(shm):
         return False
-    import fcntl
-
+    try:
+        import fcntl
+    except ImportError:  # not a POSIX system: cannot tell, leave it to SQLite
+        return True
     try:
         fd = os.open(shm, os.O_RDWR)
     except OSError:
