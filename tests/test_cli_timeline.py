@@ -111,3 +111,13 @@ def test_search_finds_goals_too(journal):
 def test_search_without_words(journal):
     result = journal("search", "  ")
     assert result.exit_code == 2 and "give some words" in result.stderr
+
+
+def test_times_are_shown_where_you_are_now(team, monkeypatch):
+    """An entry logged at 09:30 in Berlin reads 15:30 in Jakarta (TZ, here PARTNERLOG_NOW)."""
+    team("log", "sari", "-w", "2026-11-20T09:30+01:00", "from a trip")
+    shown = team("timeline").stdout
+    assert "2026-11-20 15:30" in shown
+    stored = json.loads(team("timeline", "--json").stdout)[0]["occurred_at"]
+    assert stored == "2026-11-20T09:30:00+01:00"  # kept as it was written
+    assert "Fri 20 Nov 2026 15:30" in team("entry", "delete", "1").stderr

@@ -386,7 +386,9 @@ def from_iso(text: str) -> datetime:
 
 
 def describe(moment: datetime, now: datetime) -> str:
-    """A date as a person reads it back: "today 18:02", "yesterday 12:00", "Fri 20 Nov 2026"."""
+    """A date as a person reads it back: "today 18:02", "yesterday 12:00", "Fri 20 Nov 2026",
+    in the time zone the person is in now (a time stored elsewhere is shown here)."""
+    moment = moment.astimezone(now.tzinfo)
     days = (now.date() - moment.date()).days
     clock = moment.strftime("%H:%M")
     if days == 0:

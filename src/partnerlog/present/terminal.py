@@ -83,7 +83,7 @@ def interactions_table(
     table.add_column("tone", justify="center")
     table.add_column("note", ratio=1)
     for interaction in interactions:
-        moment = dates.from_iso(interaction.occurred_at)
+        moment = dates.from_iso(interaction.occurred_at).astimezone(now.tzinfo)
         kind = interaction.kind + (f" ({interaction.setting})" if interaction.setting else "")
         note = user_text(shortened(interaction.note, interaction.id, TABLE_NOTE))
         in_note = set(hashtags(interaction.note))
@@ -128,7 +128,7 @@ def partners_table(partners: list[Partner], last_contact: dict[int, str], now: d
 
 def interaction_summary(interaction: Interaction, names: dict[str, str], now: datetime) -> Text:
     """One entry as a few lines, for confirmations ("delete this?") and `undo`."""
-    moment = dates.from_iso(interaction.occurred_at)
+    moment = dates.from_iso(interaction.occurred_at).astimezone(now.tzinfo)
     text = Text(f"#{interaction.id} ", style="dim")
     text.append(visible(interaction.kind, one_line=True) + " with ")
     text.append(user_text(", ".join(names.get(h, h) for h in interaction.partners), one_line=True))
@@ -160,7 +160,7 @@ def entry_view(interaction: Interaction, names: dict[str, str], now: datetime) -
     facts = grid(padding=(0, 2))
     facts.add_column(style="bold")
     facts.add_column()
-    moment = dates.from_iso(interaction.occurred_at)
+    moment = dates.from_iso(interaction.occurred_at).astimezone(now.tzinfo)
     rows = [
         ("entry", f"#{interaction.id}"),
         ("when", f"{moment:%Y-%m-%d %H:%M} ({dates.describe(moment, now)})"),
