@@ -429,3 +429,38 @@ def test_ctrl_c_at_random_moments_tells_the_truth(team, journal_path):
             assert "Traceback" not in text, text
     print(counts)
     assert dump(journal_path)
+
+
+@needs_script
+def test_long_work_shows_progress_on_a_terminal_only(team, tmp_path, journal_path):
+    """A 2,500-entry import: a progress bar on a terminal's stderr, nothing when piped."""
+    document = json.loads(team("export").stdout)
+    sari = next(p for p in document["partners"] if p["handle"] == "sari")
+    document["interactions"] = [
+        {"uuid": f"00000000-0000-4000-8000-{n:012d}", "occurred_at": "2026-11-01T12:00:00+07:00",
+         "kind": "chat", "note": f"n{n}", "partner_uuids": [sari["uuid"]], "partners": ["sari"]}
+        for n in range(2500)
+    ]  # fmt: skip
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(document))
+    env = dict(os.environ, PARTNERLOG_DB=str(tmp_path / "other.db"), TERM="xterm")
+    main, child = pty.openpty()
+    process = subprocess.Popen(
+        [str(CONSOLE_SCRIPT), "import", str(path)], stdin=child, stdout=child, stderr=child, env=env
+    )
+    os.close(child)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    assert process.wait(timeout=60) == 0
+    os.close(main)
+    assert b"Merging" in output and b"Added" in output
+    env["PARTNERLOG_DB"] = str(tmp_path / "third.db")
+    piped = subprocess.run([str(CONSOLE_SCRIPT), "import", str(path)], env=env, capture_output=True)
+    assert piped.returncode == 0 and b"Merging" not in piped.stderr

@@ -43,10 +43,21 @@ def load(file: str, text: str) -> dict:
 
 def merge(session, parsed: dict, prefer: str | None, dry_run: bool) -> dict:
     """Merge one export in one transaction (rolled back for a dry run)."""
+    from partnerlog.present.progress import progress
+
     journal = session.journal
+    total = sum(
+        len(parsed.get(section) or [])
+        for section in ("partners", "interactions", "goals", "traits")
+    )
     try:
-        with journal.transaction(session.command.name):
-            result = journal.merge_document(parsed, prefer=prefer)
+        with (
+            progress("Merging", total if total > 2000 else None) as advance,
+            journal.transaction(session.command.name),
+        ):
+            result = journal.merge_document(
+                parsed, prefer=prefer, advance=advance if total > 2000 else lambda n: None
+            )
             if dry_run:
                 raise DryRun(result)
     except DryRun as done:

@@ -63,8 +63,16 @@ def write(chunks: Iterable[str], output: str | None) -> None:
 
 
 def export_json(export, output: str | None) -> str | None:
-    """The whole journal as JSON; what to say when it went to a file."""
-    write(json_export(export.sections(), export.exported_at, export.source()), output)
+    """The whole journal as JSON; what to say when it went to a file (with a
+    progress bar on a terminal meanwhile)."""
+    from partnerlog.present.progress import counted, progress
+
+    chunks = json_export(export.sections(), export.exported_at, export.source())
+    if output is None:
+        write(chunks, output)
+        return None
+    with progress("Exporting") as advance:
+        write(counted(chunks, advance), output)
     return None if output is None else f"Exported the journal to {output}"
 
 

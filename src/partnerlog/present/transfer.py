@@ -6,8 +6,14 @@ from partnerlog.present.text import plural, print_json, say
 def report(data, values: dict, now) -> None:
     from partnerlog.present.exporters import write
     from partnerlog.present.markdown import report as markdown
+    from partnerlog.present.progress import counted, progress
 
-    write(markdown(data, now), data.output)
+    chunks = markdown(data, now)
+    if data.output is None:
+        write(chunks, None)
+    else:
+        with progress("Writing the report") as advance:
+            write(counted(chunks, advance), data.output)
     if data.output is not None:
         say(
             "Wrote a report of {count} to {output}",

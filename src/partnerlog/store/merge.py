@@ -73,8 +73,11 @@ def incoming(document: dict, kind: str) -> list[dict]:
 
 
 class MergeStore:
-    def merge_document(self, document: dict, *, prefer: str | None = None) -> dict:
-        """Merge a validated export into this journal; call inside ``transaction()``."""
+    def merge_document(
+        self, document: dict, *, prefer: str | None = None, advance=lambda n: None
+    ) -> dict:
+        """Merge a validated export into this journal; call inside ``transaction()``.
+        ``advance(n)`` is told as records are done (a progress bar)."""
         import json
 
         result = {
@@ -89,7 +92,9 @@ class MergeStore:
         base = self._merge_base(source.get("journal"))
         aliases = self._partner_aliases(document, result)
         for kind in KINDS:
-            for doc in incoming(document, kind):
+            for n, doc in enumerate(incoming(document, kind), start=1):
+                if n % 500 == 0:
+                    advance(500)
                 if kind == "goal_updates" and not doc.get("uuid"):
                     continue  # an old export's check-in without a uuid cannot be matched
                 if kind == "partners" and doc["uuid"] in aliases:
