@@ -121,3 +121,15 @@ def test_times_are_shown_where_you_are_now(team, monkeypatch):
     stored = json.loads(team("timeline", "--json").stdout)[0]["occurred_at"]
     assert stored == "2026-11-20T09:30:00+01:00"  # kept as it was written
     assert "Fri 20 Nov 2026 15:30" in team("entry", "delete", "1").stderr
+
+
+def test_piped_tables_are_one_record_per_line(team):
+    team("log", "sari", "a long note that would wrap " * 6)
+    team("log", "budi", "line one\nline two")
+    shown = team("timeline").stdout.splitlines()
+    assert shown[0].split("\t") == ["id", "when", "with", "kind", "tone", "note"]
+    assert len(shown) == 3 and all(line == line.rstrip() for line in shown)
+    assert shown[1].split("\t")[5] == "line one ⏎ line two"
+    for argv in (["partner", "list"], ["goal", "list"], ["trait", "list"]):
+        lines = team(*argv).stdout.splitlines()
+        assert all("  " not in line.split("\t")[0] for line in lines), argv

@@ -30,9 +30,9 @@ def listed(result, values: dict, now) -> None:
             else "No open goals (see --all for closed ones)."
         )
         return
-    from partnerlog.present.terminal import console, goals_table
+    from partnerlog.present.terminal import goals_table, print_table
 
-    console().print(goals_table(goals, names, now.date()))
+    print_table(goals_table(goals, names, now.date()))
 
 
 def updated(goal, values: dict, now) -> None:

@@ -39,9 +39,9 @@ def listed(result, values: dict, now, *, empty: str = "No interactions match.") 
     if not entries:
         say(empty)
         return
-    from partnerlog.present.terminal import console, interactions_table
+    from partnerlog.present.terminal import interactions_table, print_table
 
-    console().print(interactions_table(entries, names, now))
+    print_table(interactions_table(entries, names, now))
 
 
 def found(result, values: dict, now) -> None:
@@ -56,11 +56,11 @@ def found(result, values: dict, now) -> None:
         )
         return
     if goals:
-        from partnerlog.present.terminal import console, goals_table
+        from partnerlog.present.terminal import goals_table, print_table
 
-        console().print(goals_table(goals, names, now.date()))
+        print_table(goals_table(goals, names, now.date()))
         if entries:
-            console().print()
+            print()
     if entries or not goals:
         listed((entries, names), values, now, empty=phrase("Nothing matches {text!r}.", text=text))
 

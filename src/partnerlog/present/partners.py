@@ -26,9 +26,9 @@ def listed(result, values: dict, now) -> None:
     if not partners:
         say("No partners yet. Add one with: partnerlog partner add NAME")
         return
-    from partnerlog.present.terminal import console, partners_table
+    from partnerlog.present.terminal import partners_table, print_table
 
-    console().print(partners_table(partners, last_contacts, now))
+    print_table(partners_table(partners, last_contacts, now))
 
 
 def profile(found, values: dict, now) -> None:

@@ -32,9 +32,9 @@ def listed(traits, values: dict, now) -> None:
     if not traits:
         say("No traits yet. Add one with: partnerlog trait add me strength SQL")
         return
-    from partnerlog.present.terminal import console, traits_table
+    from partnerlog.present.terminal import print_table, traits_table
 
-    console().print(traits_table(traits))
+    print_table(traits_table(traits))
 
 
 def ask_remove(trait, values: dict, now) -> str:
