@@ -133,3 +133,21 @@ def test_piped_tables_are_one_record_per_line(team):
     for argv in (["partner", "list"], ["goal", "list"], ["trait", "list"]):
         lines = team(*argv).stdout.splitlines()
         assert all("  " not in line.split("\t")[0] for line in lines), argv
+
+
+def test_a_long_view_on_a_terminal_goes_through_the_pager(team, tmp_path, monkeypatch):
+    for n in range(30):
+        team("log", "sari", f"entry number {n}")
+    paged = tmp_path / "paged.txt"
+    monkeypatch.setenv("PAGER", f"sh -c 'cat > {paged}'")
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")  # as on a terminal
+    monkeypatch.setenv("LINES", "20")
+    monkeypatch.setenv("LESS", "")
+    result = team("timeline", "-n", "0")
+    assert result.stdout == "" and "entry number 29" in paged.read_text()
+    paged.unlink()
+    direct = team("timeline", "-n", "0", "--no-pager")
+    assert "entry number 29" in direct.stdout and not paged.exists()
+    monkeypatch.delenv("TTY_COMPATIBLE")
+    assert "entry number 0" in team("timeline", "-n", "0").stdout  # piped: never paged
+    assert not paged.exists()

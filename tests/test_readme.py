@@ -82,6 +82,7 @@ def test_the_readme_tour_prints_what_it_shows(monkeypatch, tmp_path):
     # are taken out below.
     monkeypatch.setenv("TTY_COMPATIBLE", "1")
     monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("LINES", "100000")  # a screen tall enough that nothing is paged
     monkeypatch.chdir(tmp_path)  # the tour's demo.db goes here
     monkeypatch.setattr(sys, "stdin", sys.stdin)
     for command, shown in tour():

@@ -30,7 +30,8 @@ def listed(result, values: dict, now) -> None:
             else "No open goals (see --all for closed ones)."
         )
         return
-    from partnerlog.present.terminal import goals_table, print_table
+    from partnerlog.present.screen import print_table
+    from partnerlog.present.terminal import goals_table
 
     print_table(goals_table(goals, names, now.date()))
 

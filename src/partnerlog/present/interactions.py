@@ -39,9 +39,10 @@ def listed(result, values: dict, now, *, empty: str = "No interactions match.") 
     if not entries:
         say(empty)
         return
-    from partnerlog.present.terminal import interactions_table, print_table
+    from partnerlog.present.screen import print_table
+    from partnerlog.present.terminal import interactions_table
 
-    print_table(interactions_table(entries, names, now))
+    print_table(interactions_table(entries, names, now), pager=not values.get("no_pager", True))
 
 
 def found(result, values: dict, now) -> None:
@@ -56,7 +57,8 @@ def found(result, values: dict, now) -> None:
         )
         return
     if goals:
-        from partnerlog.present.terminal import goals_table, print_table
+        from partnerlog.present.screen import print_table
+        from partnerlog.present.terminal import goals_table
 
         print_table(goals_table(goals, names, now.date()))
         if entries:

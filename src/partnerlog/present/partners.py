@@ -26,7 +26,8 @@ def listed(result, values: dict, now) -> None:
     if not partners:
         say("No partners yet. Add one with: partnerlog partner add NAME")
         return
-    from partnerlog.present.terminal import partners_table, print_table
+    from partnerlog.present.screen import print_table
+    from partnerlog.present.terminal import partners_table
 
     print_table(partners_table(partners, last_contacts, now))
 

@@ -47,26 +47,6 @@ def console(*, stderr: bool = False) -> Console:
     return _Console(stderr=stderr, markup=False, emoji=False, highlight=False)
 
 
-def print_table(table: Table) -> None:
-    """A table on a terminal; piped, one record per line, tab-separated, unpadded
-    (a header line first), so `grep` and `cut` see whole records."""
-    out = console()
-    if out.is_terminal:
-        out.print(table)
-        return
-    import sys
-
-    def cell(value) -> str:
-        text = value.plain if isinstance(value, Text) else str(value)
-        return " ".join(text.replace("\t", " ").replace("\n", " ⏎ ").split())
-
-    columns = table.columns
-    lines = ["\t".join(cell(c.header) for c in columns)]
-    for row in range(table.row_count):
-        lines.append("\t".join(cell(c._cells[row]) for c in columns))
-    sys.stdout.write("\n".join(lines) + "\n")
-
-
 def user_text(text: str | None, *, one_line: bool = False, style: str = "") -> Text:
     """User text as a Rich ``Text``: printed exactly as typed, never as markup."""
     return Text(visible(text or "", one_line=one_line), style=style)

@@ -32,7 +32,8 @@ def listed(traits, values: dict, now) -> None:
     if not traits:
         say("No traits yet. Add one with: partnerlog trait add me strength SQL")
         return
-    from partnerlog.present.terminal import print_table, traits_table
+    from partnerlog.present.screen import print_table
+    from partnerlog.present.terminal import traits_table
 
     print_table(traits_table(traits))
 

@@ -10,6 +10,12 @@ def report(data, values: dict, now) -> None:
 
     chunks = markdown(data, now)
     if data.output is None:
+        from partnerlog.present.screen import paged
+        from partnerlog.present.terminal import console
+
+        if console().is_terminal and not values["no_pager"]:
+            paged("".join(chunks))
+            return
         write(chunks, None)
     else:
         with progress("Writing the report") as advance:

@@ -16,6 +16,13 @@ from partnerlog.spec import (
     yes_flag,
 )
 
+NO_PAGER = Param(
+    "no_pager",
+    "--no-pager",
+    kind="flag",
+    help="Print it all at once, not through $PAGER (piping never pages).",
+)
+
 PREFER = Param(
     "prefer",
     "--prefer",
@@ -100,6 +107,7 @@ COMMANDS = (
             default=TIMELINE_LIMIT,
             help="At most this many (0 = all).",
         ),
+        NO_PAGER,
         json_flag(),
         examples=('timeline sari --since "30 days ago" --tag migration',),
         action="interactions.timeline",
@@ -124,6 +132,7 @@ COMMANDS = (
             default=SEARCH_LIMIT,
             help="At most this many (0 = all).",
         ),
+        NO_PAGER,
         json_flag(),
         examples=("search migration warehouse",),
         action="interactions.search",
@@ -177,6 +186,7 @@ COMMANDS = (
             help="Include entries logged --private.",
         ),
         Param("charts", "--charts", kind="flag", help="Add Mermaid charts (rendered by GitHub)."),
+        NO_PAGER,
         examples=("report sari -o sari.md",),
         action="transfer.report",
         show="transfer.report",
