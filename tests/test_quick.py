@@ -2,6 +2,8 @@
 
 import io
 import json
+import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -292,3 +294,25 @@ def test_other_completions_are_left_to_typer(monkeypatch):
             assert quick._complete_quickly() is None, line
     monkeypatch.setenv("_PARTNERLOG_COMPLETE", "source_zsh")
     assert quick._complete_quickly() is None
+
+
+@pytest.mark.skipif(not shutil.which("bash"), reason="needs bash")
+def test_the_readmes_bash_completion_for_the_alias_works(tmp_path, monkeypatch):
+    """The README's `_pl_complete` function, run in a real bash, offers partners."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    snippet = re.search(r"# bash\n(.*?)\ncomplete -o default", readme, re.S).group(1)
+    script = Path(sys.executable).parent / "partnerlog"
+    if not script.exists():
+        pytest.skip("needs the console script")
+    db = tmp_path / "j.db"
+    run(typer_path, ["--db", str(db), "partner", "add", "Sari Wulandari"], None)
+    run(typer_path, ["--db", str(db), "partner", "add", "Budi Santoso"], None)
+    program = (
+        f'{snippet}\nCOMP_WORDS=(pl sa); COMP_CWORD=1; _pl_complete; echo "${{COMPREPLY[*]}}"\n'
+    )
+    env = dict(os.environ, PARTNERLOG_DB=str(db), PATH=f"{script.parent}:{os.environ['PATH']}")
+    result = subprocess.run(["bash", "-c", program], capture_output=True, text=True, env=env)
+    assert result.stdout.split() == ["sari"], result.stderr
