@@ -221,6 +221,27 @@ def test_no_view_passes_escapes_or_reordering_characters(hostile, argv):
     assert "\\x1b" in shown or argv in (["due"], ["summary"], ["undo", "--list"])
 
 
+def on_a_terminal(argv: list[str], env: dict) -> tuple[int, bytes]:
+    """Run the console script on a pseudo-terminal: (exit code, all it showed there)."""
+    main, child = pty.openpty()
+    process = subprocess.Popen(
+        [str(CONSOLE_SCRIPT), *argv], stdin=child, stdout=child, stderr=child, env=env
+    )
+    os.close(child)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    code = process.wait(timeout=60)
+    os.close(main)
+    return code, output
+
+
 @needs_script
 def test_on_a_real_terminal_no_escape_from_user_text_arrives(hostile, journal_path):
     """On a pty Rich draws in colour; what it sends must not include the user's escapes."""
@@ -229,23 +250,8 @@ def test_on_a_real_terminal_no_escape_from_user_text_arrives(hostile, journal_pa
         ["partner", "show", "eve"],
         ["log", "sari", "--tag", HOSTILE.replace(" ", ""), "n"],
     ):
-        main, child = pty.openpty()
         env = dict(os.environ, PARTNERLOG_DB=str(journal_path), COLUMNS="200", TERM="xterm")
-        process = subprocess.Popen(
-            [str(CONSOLE_SCRIPT), *argv], stdin=child, stdout=child, stderr=child, env=env
-        )
-        os.close(child)
-        output = b""
-        while True:
-            try:
-                chunk = os.read(main, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            output += chunk
-        process.wait(timeout=30)
-        os.close(main)
+        _, output = on_a_terminal(argv, env)
         text = output.decode("utf-8", "replace")
         assert "\x1b]" not in text and "\x07" not in text and "\u202e" not in text, argv
         assert "\\x1b]52" in text, argv
@@ -444,22 +450,8 @@ def test_long_work_shows_progress_on_a_terminal_only(team, tmp_path, journal_pat
     path = tmp_path / "big.json"
     path.write_text(json.dumps(document))
     env = dict(os.environ, PARTNERLOG_DB=str(tmp_path / "other.db"), TERM="xterm")
-    main, child = pty.openpty()
-    process = subprocess.Popen(
-        [str(CONSOLE_SCRIPT), "import", str(path)], stdin=child, stdout=child, stderr=child, env=env
-    )
-    os.close(child)
-    output = b""
-    while True:
-        try:
-            chunk = os.read(main, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        output += chunk
-    assert process.wait(timeout=60) == 0
-    os.close(main)
+    code, output = on_a_terminal(["import", str(path)], env)
+    assert code == 0
     assert b"Merging" in output and b"Added" in output
     env["PARTNERLOG_DB"] = str(tmp_path / "third.db")
     piped = subprocess.run([str(CONSOLE_SCRIPT), "import", str(path)], env=env, capture_output=True)
