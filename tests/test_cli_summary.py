@@ -1,4 +1,5 @@
 import json
+import re
 import sqlite3
 
 import pytest
@@ -128,14 +129,14 @@ def test_partner_show_judges_a_partner_as_the_summary_does(journal):
 
 
 DASHBOARD = """\
-status    partner       score  pillars  last seen    30d/90d  12 weeks      tone
-at-risk   Maria Gonza…      0  ▁▁▁▁▁    never            0/0
+status    partner         score  pillars  last seen    30d/90d  tone
+at-risk   Maria Gonzalez      0  ▁▁▁▁▁    never            0/0
           ↳ never in touch yet — say hello to Maria this week
-at-risk   Budi Santoso      7  ▂▁▂▁▁    60 days ago      0/1     ▄
+at-risk   Budi Santoso        7  ▂▁▂▁▁    60 days ago      0/1
           ↳ last contact 60 days ago — ask Budi for 15 minutes this week
-drifting  José Álvarez     27  ▄▄▄▁▁    16 days ago      2/5    ▄ ▄ ▄ ▄▄
+drifting  José Álvarez       27  ▄▄▄▁▁    16 days ago      2/5
           ↳ last contact 16 days ago — book a 1:1 with José this week
-thriving  Sari Wuland…     94  ████▆    yesterday       7/15  ▄▄▄▄▄▄▄▄▄█▄█   →
+thriving  Sari Wulandari     94  ████▆    yesterday       7/15   →
           ↳ learn from Sari: ask how they approach public speaking
 pillars: communication · bond · understanding · goals · complement  (each 0–20;
 the score is their sum)
@@ -204,3 +205,27 @@ def test_scoring_leaves_the_garbage_collector_as_it_found_it(journal, journal_pa
         commands.verdicts(opened, now)
     assert gc.isenabled()
     opened.close()
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120, 200])
+def test_layouts_keep_what_must_not_be_cut(team, monkeypatch, columns):
+    """Handles are never cut, names get room before anything else, nothing runs over."""
+    team("partner", "add", "Ayuningtyas Kusumawardhani", "--handle", "ayuningtyas")
+    team("partner", "add", "François Lefèvre-Dubois", "--handle", "francois-ld")
+    team("log", "ayuningtyas,francois-ld,sari", "a long note " * 10)
+    monkeypatch.setenv("COLUMNS", str(columns))
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")  # as a terminal of that width shows it
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("LINES", "1000")
+    plain = re.compile(r"\x1b\[[0-9;]*m")
+    for argv in (["partner", "list"], ["summary"], ["timeline"], ["partner", "show", "sari"]):
+        shown = plain.sub("", team(*argv).stdout)
+        assert all(len(line) <= columns for line in shown.splitlines()), (argv, columns)
+    listed = plain.sub("", team("partner", "list").stdout)
+    assert "ayuningtyas" in listed and "francois-ld" in listed
+    dashboard = plain.sub("", team("summary").stdout)
+    if columns >= 80:
+        assert "Ayuningtyas Kusumawardh…" in dashboard  # 24 columns of it
+        assert "François Lefèvre-Dubois" in dashboard
+    profile = plain.sub("", team("partner", "show", "sari").stdout)
+    assert "Sari Wulandari" not in profile.split("Recent interactions")[1]

@@ -1,11 +1,17 @@
 """The dashboard (`summary`, and the demo's first look) and the list of who is `due`."""
 
+from __future__ import annotations
+
 import sys
 
 from partnerlog.present.text import phrase, plural, print_json, say
 
 # The dashboard shows this many partnerships unless asked for --all.
 DEFAULT_ROWS = 25
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from rich.console import Console, Group
 
 
 def summary(found: list, values: dict, now) -> None:
@@ -20,7 +26,7 @@ def dashboard(found: list, *, all_rows: bool = False) -> None:
     if not found:
         say("No partners yet. Add one with: partnerlog partner add NAME")
         return
-    from partnerlog.present.terminal import console, summary_table
+    from partnerlog.present.terminal import console
 
     shown = found if all_rows else found[:DEFAULT_ROWS]
     out = console()
@@ -87,3 +93,108 @@ def demo(built, values: dict, now) -> None:
         "and when you are done: unset PARTNERLOG_DB",
         path=shlex.quote(str(target)),
     )
+
+
+# The dashboard's columns and their widths (the partner's is worked out).
+_DASHBOARD_COLUMNS = (
+    ("status", 8), ("partner", 0), ("score", 5), ("pillars", 7), ("last seen", 11),
+    ("30d/90d", 7), ("12 weeks", 12), ("tone", 4),
+)  # fmt: skip
+_ALWAYS = {"status", "score", "pillars", "last seen", "tone"}
+NAME_ROOM = 24
+
+
+def summary_table(verdicts: list, top_week: int, out: Console) -> Group:
+    """The dashboard: one line of figures per partnership, its next step beneath.
+
+    Laid out by hand (not a Rich table) so the next step gets the full width
+    and the dashboard stays readable in an 80-column terminal.
+    """
+    from rich.console import Group
+    from rich.text import Text
+
+    from partnerlog.core.health import PILLAR_POINTS
+    from partnerlog.present.terminal import (
+        STATUS_STYLES,
+        STEP_INDENT,
+        _days_ago,
+        pillar_bars,
+        sparkline,
+        trend_mark,
+        user_text,
+    )
+
+    width = out.width
+    # Names are what the dashboard is for: they get up to NAME_ROOM columns, and
+    # when the screen is narrow the weekly sparkline, then the 30d/90d counts,
+    # give way before a name is cut.
+    seen: dict[str, int] = {}
+    for verdict in verdicts:
+        seen[verdict.name] = seen.get(verdict.name, 0) + 1
+    # Two people of one name are told apart by their handles.
+    names = {
+        v.handle: user_text(v.name + (f" ({v.handle})" if seen[v.name] > 1 else ""), one_line=True)
+        for v in verdicts
+    }
+    longest = max((n.cell_len for n in names.values()), default=12)
+    wanted = max(12, min(NAME_ROOM, longest))
+    shown = {"12 weeks", "30d/90d"}
+    for optional in ("12 weeks", "30d/90d"):
+        sizes = [size for name, size in _DASHBOARD_COLUMNS if name != "partner" and name in
+                 shown | _ALWAYS]  # fmt: skip
+        if sum(sizes) + 2 * len(sizes) + wanted <= width:
+            break
+        shown.discard(optional)
+    sizes = [
+        size for name, size in _DASHBOARD_COLUMNS if name != "partner" and name in shown | _ALWAYS
+    ]
+    name_width = max(12, min(wanted, width - sum(sizes) - 2 * len(sizes)))
+
+    def cell(text: Text | str, size: int, right: bool = False) -> Text:
+        text = Text(text) if isinstance(text, str) else text.copy()
+        text.truncate(size, overflow="ellipsis")
+        pad = " " * (size - text.cell_len)
+        return Text(pad) + text if right else text + Text(pad)
+
+    columns = [
+        (name, name_width if name == "partner" else size, name in ("score", "30d/90d"))
+        for name, size in _DASHBOARD_COLUMNS
+        if name == "partner" or name in shown | _ALWAYS
+    ]
+    header = Text("  ").join(
+        cell(Text(name, style="bold"), size, right) for name, size, right in columns
+    )
+    lines: list = [header]
+    for verdict in verdicts:
+        last = "never" if verdict.days_since is None else _days_ago(verdict.days_since)
+        every = {
+            "status": Text(verdict.status, style=STATUS_STYLES[verdict.status]),
+            "partner": names[verdict.handle],
+            "score": Text(str(verdict.score)),
+            "pillars": pillar_bars(verdict.pillars),
+            "last seen": Text(last, style="red" if verdict.due else ""),
+            "30d/90d": Text(f"{verdict.interactions_30d}/{verdict.interactions_90d}"),
+            "12 weeks": sparkline(verdict.weekly, top_week),
+            "tone": Text(" ") + trend_mark(verdict.tone_trend),
+        }
+        values = [every[column] for column, _, _ in columns]
+        row = Text("  ").join(
+            cell(value, size, right)
+            for value, (_, size, right) in zip(values, columns, strict=True)
+        )
+        lines.append(row.rstrip() or row)
+        # The next step beneath, wrapped with a hanging indent.
+        step = user_text(verdict.next_step).wrap(out, max(1, width - STEP_INDENT))
+        for number, line in enumerate(step):
+            lead = Text("↳ ".rjust(STEP_INDENT), style="dim") if number == 0 else STEP_INDENT * " "
+            line.rstrip()
+            lines.append(Text.assemble(lead, line))
+    key = Text(
+        "pillars: communication · bond · understanding · goals · complement"
+        f"  (each 0–{PILLAR_POINTS}; the score is their sum)",
+        style="dim",
+    )
+    for line in key.wrap(out, width):
+        line.rstrip()
+        lines.append(line)
+    return Group(*lines)

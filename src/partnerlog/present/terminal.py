@@ -73,12 +73,21 @@ def tone_mark(tone: int | None) -> Text:
 
 
 def interactions_table(
-    interactions: list[Interaction], names: dict[str, str], now: datetime
+    interactions: list[Interaction],
+    names: dict[str, str],
+    now: datetime,
+    *,
+    besides: str | None = None,
 ) -> Table:
+    """Entries, newest first. ``besides``: the partner whose profile this is; the
+    "with" column then names only the others (and goes when there are none)."""
+    others = {i.id: [h for h in i.partners if h != besides] for i in interactions}
+    show_with = besides is None or any(others.values())
     table = list_table()
     table.add_column("id", justify="right", style="dim")
     table.add_column("when", no_wrap=True)
-    table.add_column("with")
+    if show_with:
+        table.add_column("also with" if besides else "with")
     table.add_column("kind")
     table.add_column("tone", justify="center")
     table.add_column("note", ratio=1)
@@ -93,10 +102,12 @@ def interactions_table(
             note.append("  " + shown, style="cyan")
         if interaction.private:
             note.append("  (private)", style="dim")
+        people = others[interaction.id] if besides else interaction.partners
+        cells = [str(interaction.id), moment.strftime("%Y-%m-%d %H:%M")]
+        if show_with:
+            cells.append(user_text(", ".join(names.get(h, h) for h in people), one_line=True))
         table.add_row(
-            str(interaction.id),
-            moment.strftime("%Y-%m-%d %H:%M"),
-            user_text(", ".join(names.get(h, h) for h in interaction.partners), one_line=True),
+            *cells,
             user_text(kind, one_line=True),
             tone_mark(interaction.tone),
             note,
@@ -106,7 +117,11 @@ def interactions_table(
 
 def partners_table(partners: list[Partner], last_contact: dict[int, str], now: datetime) -> Table:
     table = list_table()
-    for column in ("handle", "name", "kind", "relation", "role", "org", "cadence", "last contact"):
+    # What you type (the handle) is never cut; the name gives way last; the rest wrap.
+    longest = max((len(p.name) for p in partners), default=4)
+    table.add_column("handle", no_wrap=True)
+    table.add_column("name", min_width=min(longest, 16))
+    for column in ("kind", "relation", "role", "org", "cadence", "last contact"):
         table.add_column(column)
     for partner in partners:
         seen = last_contact.get(partner.id)
@@ -220,7 +235,7 @@ def show_partner(
     if recent:
         parts += [
             Text("\nRecent interactions", style="bold"),
-            interactions_table(recent, names, now),
+            interactions_table(recent, names, now, besides=partner.handle),
         ]
     return Group(*parts)
 
@@ -358,68 +373,6 @@ def trend_mark(trend: float | None) -> Text:
 
 
 STEP_INDENT = 12  # the dashboard's next step starts under the partner's name
-
-
-def summary_table(verdicts: list, top_week: int, out: Console) -> Group:
-    """The dashboard: one line of figures per partnership, its next step beneath.
-
-    Laid out by hand (not a Rich table) so the next step gets the full width
-    and the dashboard stays readable in an 80-column terminal.
-    """
-    width = out.width
-    fixed = (8, 5, 7, 11, 7, 12, 4)  # every column but the partner's name
-    name_width = max(12, min(24, width - sum(fixed) - 2 * len(fixed)))
-
-    def cell(text: Text | str, size: int, right: bool = False) -> Text:
-        text = Text(text) if isinstance(text, str) else text.copy()
-        text.truncate(size, overflow="ellipsis")
-        pad = " " * (size - text.cell_len)
-        return Text(pad) + text if right else text + Text(pad)
-
-    columns = [("status", 8, False), ("partner", name_width, False), ("score", 5, True)]
-    columns += [("pillars", 7, False), ("last seen", 11, False), ("30d/90d", 7, True)]
-    columns += [("12 weeks", 12, False), ("tone", 4, False)]
-    header = Text("  ").join(
-        cell(Text(name, style="bold"), size, right) for name, size, right in columns
-    )
-    lines: list = [header]
-    # Two people of one name are told apart by their handles.
-    seen: dict[str, int] = {}
-    for verdict in verdicts:
-        seen[verdict.name] = seen.get(verdict.name, 0) + 1
-    for verdict in verdicts:
-        last = "never" if verdict.days_since is None else _days_ago(verdict.days_since)
-        name = verdict.name + (f" ({verdict.handle})" if seen[verdict.name] > 1 else "")
-        values = [
-            Text(verdict.status, style=STATUS_STYLES[verdict.status]),
-            user_text(name, one_line=True),
-            Text(str(verdict.score)),
-            pillar_bars(verdict.pillars),
-            Text(last, style="red" if verdict.due else ""),
-            Text(f"{verdict.interactions_30d}/{verdict.interactions_90d}"),
-            sparkline(verdict.weekly, top_week),
-            Text(" ") + trend_mark(verdict.tone_trend),
-        ]
-        row = Text("  ").join(
-            cell(value, size, right)
-            for value, (_, size, right) in zip(values, columns, strict=True)
-        )
-        lines.append(row.rstrip() or row)
-        # The next step beneath, wrapped with a hanging indent.
-        step = user_text(verdict.next_step).wrap(out, max(1, width - STEP_INDENT))
-        for number, line in enumerate(step):
-            lead = Text("↳ ".rjust(STEP_INDENT), style="dim") if number == 0 else STEP_INDENT * " "
-            line.rstrip()
-            lines.append(Text.assemble(lead, line))
-    key = Text(
-        "pillars: communication · bond · understanding · goals · complement"
-        f"  (each 0–{PILLAR_POINTS}; the score is their sum)",
-        style="dim",
-    )
-    for line in key.wrap(out, width):
-        line.rstrip()
-        lines.append(line)
-    return Group(*lines)
 
 
 def health_view(verdict) -> Group:
