@@ -30,4 +30,7 @@ def test_help_reads_like_a_person_wrote_it(run):
         shown = run(*argv).stdout
         options = shown.split("Options:")[1]
         assert not [t for t in ("<bool>", "<list[str]>", "<int", "<str>") if t in options], argv
-    assert "-t, --tone N" in run("log", "--help").stdout
+    log_help = run("log", "--help").stdout
+    assert "-t, --tone N" in log_help
+    assert "Usage: partnerlog log [OPTIONS] WHO [NOTE]..." in log_help
+    assert "{WHO}" not in log_help and "<str>" not in log_help

@@ -27,6 +27,28 @@ app = typer.Typer(
 )
 
 
+def _plain_arguments() -> None:
+    """Arguments as a person writes them in help: `WHO [NOTE]...`, not `{WHO}` and
+    `WHO <str>` as Typer 0.29 prints them. Only where that Typer's hooks exist."""
+    from typer import core
+
+    argument = getattr(core, "TyperArgument", None)
+    if argument is None or not hasattr(argument, "_usage_display_name"):
+        return
+
+    def usage_name(self) -> str:
+        name = self.metavar or (self.name or "").upper()
+        name = name if self.required else f"[{name}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+    argument._usage_display_name = usage_name
+    if hasattr(argument, "display_type_rich"):
+        argument.display_type_rich = lambda self, ctx: None
+
+
+_plain_arguments()
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"partnerlog {__version__}")
