@@ -146,3 +146,21 @@ def test_goal_edit_fixes_what_was_typed_and_reopen_undoes_a_wrong_close(goals, r
     assert rows("SELECT status, closed_at FROM goals WHERE id = 1") == [
         {"status": "open", "closed_at": None}
     ]
+
+
+def test_a_goal_of_your_own(team, rows, tmp_path):
+    result = team("goal", "add", "me", "learn to present", "--due", "2027-03-01")
+    assert result.exit_code == 0 and "Added goal #1 with yourself" in result.stderr
+    assert rows("SELECT partner_id, owner FROM goals") == [{"partner_id": None, "owner": "me"}]
+    listed = json.loads(team("goal", "list", "--json").stdout)
+    assert listed[0]["partner"] == "me"
+    assert team("goal", "update", "1", "--progress", "30").exit_code == 0
+    assert team("summary").exit_code == 0 and team("report").exit_code == 0
+    path = tmp_path / "e.json"
+    team("export", "-o", str(path))
+    other = tmp_path / "o.db"
+    assert team("--db", str(other), "import", str(path)).exit_code == 0
+    moved = json.loads(team("--db", str(other), "goal", "list", "--json").stdout)
+    assert [(g["partner"], g["title"], g["progress"]) for g in moved] == [
+        ("me", "learn to present", 30)
+    ]

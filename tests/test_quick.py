@@ -220,7 +220,7 @@ SHELLS = ["bash", "zsh", "fish"]
     "line",
     [
         "partnerlog log s", "partnerlog log ", "partnerlog log sari,b", "partnerlog timeline j",
-        "partnerlog partner show b", "partnerlog goal add ", "partnerlog complement s",
+        "partnerlog partner show b", "partnerlog goal list ", "partnerlog complement s",
         "partnerlog --db {db} report b", "partnerlog log nobody",
     ],
 )  # fmt: skip

@@ -2,7 +2,7 @@
 
 from partnerlog.core import dates
 from partnerlog.core.records import Goal, GoalUpdate
-from partnerlog.core.vocabulary import GOAL_OWNERS, check_progress, choose_one
+from partnerlog.core.vocabulary import GOAL_OWNERS, ME, check_progress, choose_one
 from partnerlog.errors import Conflict, NotFound, UsageError
 
 
@@ -15,19 +15,20 @@ def add(session, values: dict) -> tuple[Goal, str]:
     due = values["due"]
     due_on = dates.parse_day(due, session.now, prefer="future").isoformat() if due else None
     journal = session.journal
+    mine = values["who"].strip().lower() == ME
     with journal.transaction(session.command.name):
-        partner = journal.named(values["who"])[0]
+        partner = None if mine else journal.named(values["who"])[0]
         goal = journal.add_goal(
             Goal(
-                partner=partner.handle,
-                partner_id=partner.id,
+                partner=partner.handle if partner else ME,
+                partner_id=partner.id if partner else None,
                 title=text,
-                owner=owner,
+                owner="me" if mine else owner,
                 due_on=due_on,
                 note=values["note"],
             )
         )
-    return goal, partner.name
+    return goal, partner.name if partner else "yourself"
 
 
 def list_goals(session, values: dict) -> tuple[list[Goal], dict[str, str]]:

@@ -131,7 +131,7 @@ def validate(document: object) -> dict:
         check.day(record, "due_on", at)
         check.text(record, "note", at, optional=True)
         owner = record.get("partner_uuid") or handles.get(record.get("partner"))
-        if owner not in partner_uuids:
+        if owner not in partner_uuids and record.get("partner") != ME:
             raise ImportProblem(f"{at}.partner: not a partner in the file")
         updates = record.get("updates", [])
         if not isinstance(updates, list):

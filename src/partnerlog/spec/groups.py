@@ -83,8 +83,8 @@ COMMANDS = (
     # -- goal ----------------------------------------------------------------------
     Command(
         "goal add",
-        "Add a goal with a partner.",
-        who(),
+        "Add a goal with a partner, or one of your own (WHO = me).",
+        Param("who", metavar="WHO", required=True, complete="subject", help="A partner, or 'me'."),
         Param("title", metavar="TITLE", multiple=True, required=True, help="What you aim for."),
         Param(
             "owner",

@@ -74,7 +74,7 @@ class DocumentStore:
                 for u in goal.updates
             ]
             shown.update(
-                partner_uuid=uuids[goal.partner],
+                partner_uuid=uuids.get(goal.partner) if goal.partner_id else None,
                 created_at=goal.created_at,
                 closed_at=goal.closed_at,
                 updated_at=goal.updated_at,

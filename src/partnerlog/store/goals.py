@@ -48,7 +48,8 @@ class GoalStore:
             else:
                 where.append("g.status = 'open'")
         sql = (
-            "SELECT g.*, p.handle FROM goals g JOIN partners p ON p.id = g.partner_id"
+            "SELECT g.*, coalesce(p.handle, 'me') AS handle FROM goals g"
+            " LEFT JOIN partners p ON p.id = g.partner_id"
             + where_clause(where)
             + " ORDER BY g.status != 'open', g.due_on IS NULL, g.due_on, g.id"
         )

@@ -362,6 +362,38 @@ def m006_partner_emails(db) -> None:
         db.execute(statement)
 
 
+def m007_goals_of_my_own(db) -> None:
+    """A goal may be mine alone (no partner): goals.partner_id may be empty.
+
+    SQLite cannot loosen a column, so the table is rebuilt as m005 rebuilt the
+    record tables (foreign keys are off while migrating), keeping every row,
+    id, index and trigger.
+    """
+    create = db.execute("SELECT sql FROM sqlite_master WHERE name = 'goals'").fetchone()[0]
+    dependents = [
+        row[0]
+        for row in db.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'goals'"
+            " AND type IN ('index', 'trigger') AND sql IS NOT NULL"
+        )
+    ]
+    rebuilt = create.replace(
+        "partner_id INTEGER NOT NULL REFERENCES partners (id)",
+        "partner_id INTEGER REFERENCES partners (id)",
+        1,
+    ).replace('CREATE TABLE "goals"', "CREATE TABLE goals_rebuilt", 1)
+    rebuilt = rebuilt.replace("CREATE TABLE goals ", "CREATE TABLE goals_rebuilt ", 1)
+    columns = ", ".join(row[1] for row in db.execute("PRAGMA table_info(goals)"))
+    db.execute("PRAGMA legacy_alter_table = ON")
+    db.execute(rebuilt)
+    db.execute(f"INSERT INTO goals_rebuilt ({columns}) SELECT {columns} FROM goals")
+    db.execute("DROP TABLE goals")
+    db.execute("ALTER TABLE goals_rebuilt RENAME TO goals")
+    db.execute("PRAGMA legacy_alter_table = OFF")
+    for statement in dependents:
+        db.execute(statement)
+
+
 # Every migration, in order. The names are recorded in the journal file;
 # a file that has applied a name missing here was written by a newer partnerlog.
 STEPS: tuple[tuple[str, Callable], ...] = (
@@ -371,6 +403,7 @@ STEPS: tuple[tuple[str, Callable], ...] = (
     ("m004_link_copies", m004_link_copies),
     ("m005_changes_and_deletions", m005_changes_and_deletions),
     ("m006_partner_emails", m006_partner_emails),
+    ("m007_goals_of_my_own", m007_goals_of_my_own),
 )
 NAMES = tuple(name for name, _ in STEPS)
 
