@@ -27,9 +27,9 @@ def listed(result, values: dict, now) -> None:
         say("No partners yet. Add one with: partnerlog partner add NAME")
         return
     from partnerlog.present.screen import print_table
-    from partnerlog.present.terminal import partners_table
+    from partnerlog.present.terminal import console, partners_table
 
-    print_table(partners_table(partners, last_contacts, now))
+    print_table(partners_table(partners, last_contacts, now, console().width))
 
 
 def profile(found, values: dict, now) -> None:

@@ -115,27 +115,36 @@ def interactions_table(
     return table
 
 
-def partners_table(partners: list[Partner], last_contact: dict[int, str], now: datetime) -> Table:
+def partners_table(
+    partners: list[Partner], last_contact: dict[int, str], now: datetime, width: int = 200
+) -> Table:
+    """Partners; on a narrow screen role and organisation give way (`partner show` has
+    them) so the handle, the name and the rest are never cut."""
+    wide = width >= 100
     table = list_table()
-    # What you type (the handle) is never cut; the name gives way last; the rest wrap.
     longest = max((len(p.name) for p in partners), default=4)
     table.add_column("handle", no_wrap=True)
     table.add_column("name", min_width=min(longest, 16))
-    for column in ("kind", "relation", "role", "org", "cadence", "last contact"):
-        table.add_column(column)
+    for column in ("kind", "relation", *(("role", "org") if wide else ())):
+        table.add_column(column, no_wrap=column in ("kind", "relation"))
+    table.add_column("cadence", no_wrap=True)
+    table.add_column("last contact", no_wrap=True)
     for partner in partners:
         seen = last_contact.get(partner.id)
         name = user_text(partner.name, one_line=True)
         if partner.archived:
             name.append(" (archived)", style="dim")
+        details = [user_text(partner.role, one_line=True), user_text(partner.org, one_line=True)]
+        cadence = f"{partner.effective_cadence}d"
+        if wide and not partner.cadence_days:
+            cadence += " (default)"
         table.add_row(
             user_text(partner.handle, one_line=True, style="bold"),
             name,
             partner.kind,
             partner.relation,
-            user_text(partner.role, one_line=True),
-            user_text(partner.org, one_line=True),
-            f"{partner.effective_cadence}d" + ("" if partner.cadence_days else " (default)"),
+            *(details if wide else ()),
+            cadence,
             dates.ago(dates.from_iso(seen) if seen else None, now),
         )
     return table
