@@ -80,14 +80,14 @@ def interactions_table(
     besides: str | None = None,
 ) -> Table:
     """Entries, newest first. ``besides``: the partner whose profile this is; the
-    "with" column then names only the others (and goes when there are none)."""
+    "with" column then goes, and who else was there follows the note."""
     others = {i.id: [h for h in i.partners if h != besides] for i in interactions}
-    show_with = besides is None or any(others.values())
+    show_with = besides is None
     table = list_table()
     table.add_column("id", justify="right", style="dim")
     table.add_column("when", no_wrap=True)
     if show_with:
-        table.add_column("also with" if besides else "with")
+        table.add_column("with")
     table.add_column("kind")
     table.add_column("tone", justify="center")
     table.add_column("note", ratio=1)
@@ -100,6 +100,9 @@ def interactions_table(
         if extra_tags:
             shown = visible(" ".join("#" + tag for tag in extra_tags), one_line=True)
             note.append("  " + shown, style="cyan")
+        if besides and others[interaction.id]:  # who else was there, after the note
+            also = ", ".join(names.get(h, h) for h in others[interaction.id])
+            note.append("  with " + visible(also, one_line=True), style="dim")
         if interaction.private:
             note.append("  (private)", style="dim")
         people = others[interaction.id] if besides else interaction.partners
