@@ -8,11 +8,11 @@ occurrence, so importing the same calendar again adds nothing and moves what
 moved.
 """
 
-import os
 import re
 import uuid as uuids
 from datetime import date, datetime, timedelta
 
+from partnerlog.app.files import DryRun, read_input
 from partnerlog.core import dates
 from partnerlog.core.records import Interaction, Partner, Record
 from partnerlog.core.vocabulary import (
@@ -44,7 +44,7 @@ def import_calendar(session, values: dict) -> Imported:
     import icalendar
 
     journal, now = session.journal, session.now
-    text = _read(values["file"])
+    text = read_input(values["file"], what="a calendar", encoding=None, missing=UsageError)
     try:
         calendar = icalendar.Calendar.from_ical(text)
     except ValueError as error:
@@ -72,14 +72,10 @@ def import_calendar(session, values: dict) -> Imported:
             partners = {p.id: p for p in journal.partners(include_archived=True)}
             _apply(journal, planned, partners, result)
             if values["dry_run"]:
-                raise _DryRun
-    except _DryRun:
+                raise DryRun
+    except DryRun:
         pass
     return result
-
-
-class _DryRun(Exception):
-    """Rolls back a --dry-run's transaction, its result kept."""
 
 
 def _plan(journal, occurrences, me, now, result) -> list:
@@ -187,16 +183,13 @@ def _occurrences(calendar, start: date, end: date) -> list:
 
 def _with_progress(items: list):
     """The events, with a progress bar on a terminal's stderr for a long import."""
-    import sys
+    from partnerlog.present.progress import counted, progress
 
-    if len(items) < 200 or not sys.stderr.isatty():
+    if len(items) < 200:
         yield from items
         return
-    from rich.console import Console
-    from rich.progress import track
-
-    shown = Console(stderr=True)
-    yield from track(items, description="Reading the calendar", console=shown, transient=True)
+    with progress("Reading the calendar", len(items)) as advance:
+        yield from counted(items, advance, every=50)
 
 
 def _people(event) -> dict[str, dict]:
@@ -277,17 +270,3 @@ def _me(journal, given: str | None) -> str | None:
                 journal.set_meta("me_email", email)
         return email
     return journal.get_meta("me_email")
-
-
-def _read(file: str) -> bytes:
-    import sys
-
-    from partnerlog import paths
-
-    if file == "-":
-        return sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
-    path = paths.expand(file)
-    if not os.path.isfile(path):
-        raise UsageError(f"no file {file}")
-    with open(path, "rb") as handle:
-        return handle.read()

@@ -23,16 +23,13 @@ from partnerlog.core.vocabulary import (
     split_list,
 )
 from partnerlog.errors import JournalBusy, PartnerlogError, UsageError
+from partnerlog.present.text import at_a_terminal
 
 
 class Logged(Record):
     """What `log` saved, and what it understood along the way."""
 
     __slots__ = ("interaction", "partners", "moment", "skipped")
-
-
-def at_a_terminal() -> bool:
-    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def read_note(words: list[str], *, edit: bool = False, kind: str | None = None) -> str:

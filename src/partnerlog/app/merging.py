@@ -3,15 +3,8 @@
 import json
 import os
 
+from partnerlog.app.files import DryRun, read_input
 from partnerlog.errors import NewerJournal, PartnerlogError, UsageError
-
-
-class DryRun(Exception):
-    """Raised inside the transaction of a --dry-run, to roll it back with its result."""
-
-    def __init__(self, result: dict) -> None:
-        super().__init__("dry run")
-        self.result = result
 
 
 def load(file: str, text: str) -> dict:
@@ -69,7 +62,9 @@ def merge(session, parsed: dict, prefer: str | None, dry_run: bool) -> dict:
 def import_file(session, values: dict) -> dict:
     """What merging the file did: added, updated, deleted, unchanged, conflicts."""
     file = values["file"]
-    return merge(session, load(file, _read(file)), values["prefer"], values["dry_run"])
+    return merge(
+        session, load(file, read_input(file, what="an export")), values["prefer"], values["dry_run"]
+    )
 
 
 def sync(session, values: dict) -> dict:
@@ -94,7 +89,9 @@ def sync(session, values: dict) -> dict:
         if not name.endswith(".json") or name == own or name.startswith("."):
             continue
         path = os.path.join(folder, name)
-        result = merge(session, load(path, _read(path)), values["prefer"], dry_run=False)
+        result = merge(
+            session, load(path, read_input(path, what="an export")), values["prefer"], dry_run=False
+        )
         merged.append((name, result))
     if journal.get_meta("device") != device:
         with journal.transaction():
@@ -121,21 +118,3 @@ def _valid_device(name: str) -> bool:
     import re
 
     return bool(re.fullmatch(r"[^\W_][\w-]*", name))
-
-
-def _read(file: str) -> str:
-    import sys
-
-    from partnerlog import paths
-
-    if file == "-":
-        return sys.stdin.read()
-    try:
-        with open(paths.expand(file), encoding="utf-8") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        raise PartnerlogError(f"no file {file}") from None
-    except IsADirectoryError:
-        raise PartnerlogError(f"{file} is a folder, not an export") from None
-    except UnicodeDecodeError:
-        raise PartnerlogError(f"{file} is not a text file; nothing was imported") from None

@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from partnerlog.app.interactions import at_a_terminal
 from partnerlog.core.records import Partner, Record
 from partnerlog.core.vocabulary import (
     DEFAULT_PARTNER_KIND,
@@ -43,7 +42,7 @@ def add(session, values: dict) -> Partner:
     journal = session.journal
     same = [p for p in journal.partners(include_archived=True) if fold(p.name) == fold(name)]
     if same and not values["yes"]:
-        from partnerlog.present.text import confirm
+        from partnerlog.present.text import at_a_terminal, confirm
 
         handles = ", ".join(p.handle for p in same)
         if not at_a_terminal():

@@ -1,12 +1,9 @@
 """`partner import FILE.vcf`: people from an address book's vCards (3.0 and 4.0)."""
 
+from partnerlog.app.files import DryRun, read_input
 from partnerlog.core.records import Partner
 from partnerlog.core.vocabulary import fold, valid_email
-from partnerlog.errors import PartnerlogError, UsageError
-
-
-class _DryRun(Exception):
-    """Rolls back a --dry-run's transaction, its result kept."""
+from partnerlog.errors import UsageError
 
 
 def import_vcards(session, values: dict) -> dict:
@@ -22,8 +19,8 @@ def import_vcards(session, values: dict) -> dict:
                 if found is not None:
                     people.append(found)
             if values["dry_run"]:
-                raise _DryRun
-    except _DryRun:
+                raise DryRun
+    except DryRun:
         pass
     return {"people": people, "dry_run": values["dry_run"]}
 
@@ -32,7 +29,7 @@ def _cards(file: str) -> list[dict]:
     """The cards as plain values: name, emails, organisation, title."""
     import vobject
 
-    text = _read(file)
+    text = read_input(file, what="a vCard file", encoding="utf-8-sig", missing=UsageError)
     found = []
     try:
         for component in vobject.readComponents(text):
@@ -118,21 +115,3 @@ def _name_from_n(component) -> str | None:
         return None
     n = entries[0].value
     return " ".join(part for part in (n.given, n.family) if part) or None
-
-
-def _read(file: str) -> str:
-    import os
-    import sys
-
-    from partnerlog import paths
-
-    if file == "-":
-        return sys.stdin.read()
-    path = paths.expand(file)
-    if not os.path.isfile(path):
-        raise UsageError(f"no file {file}")
-    try:
-        with open(path, encoding="utf-8-sig") as handle:
-            return handle.read()
-    except UnicodeDecodeError:
-        raise PartnerlogError(f"{file} is not a text file; nothing was imported") from None

@@ -75,13 +75,18 @@ def print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+def at_a_terminal() -> bool:
+    """Whether a person is there to answer (stdin is a terminal)."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
 def confirm(yes: bool, question: str) -> None:
     """Ask before destroying; with no terminal and no --yes, refuse rather than guess."""
     from partnerlog.errors import Aborted, UsageError
 
     if yes:
         return
-    if sys.stdin is None or not sys.stdin.isatty():
+    if not at_a_terminal():
         raise UsageError("not doing it without confirmation; add --yes to do it without a question")
     sys.stderr.write(f"{question} [y/N]: ")
     sys.stderr.flush()

@@ -351,18 +351,23 @@ class Connection:
         fd, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
         os.close(fd)
         try:
-            target = sqlite3.connect(temporary)
-            try:
-                self.conn.backup(target)
-                # A standalone copy: one file, no -wal beside it.
-                target.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                target.close()
+            copy_into(self.conn, temporary)
             os.replace(temporary, destination)
         except BaseException:
             if os.path.exists(temporary):
                 os.unlink(temporary)
             raise
+
+
+def copy_into(source: sqlite3.Connection, path: str) -> None:
+    """Copy the database ``source`` reads into the file ``path`` through SQLite's
+    backup API: a standalone copy, one file with no -wal beside it."""
+    target = sqlite3.connect(path)
+    try:
+        source.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
 
 
 def _looks_like_sqlite(path: str) -> bool:

@@ -109,13 +109,12 @@ def copy_database(source: str, destination: str) -> None:
     the backup API, without changing ``source`` or leaving files beside it."""
     # Immutable when nothing lies beside it: then reading leaves no -shm behind.
     alone = "" if os.path.exists(source + "-wal") else "&immutable=1"
+    from partnerlog.store.connection import copy_into
+
     reader = sqlite3.connect(f"file:{os.path.abspath(source)}?mode=ro{alone}", uri=True)
-    writer = sqlite3.connect(destination)
     try:
-        reader.backup(writer)
-        writer.execute("PRAGMA journal_mode = DELETE")
+        copy_into(reader, destination)
     except sqlite3.DatabaseError:
         raise NotAJournal(f"{source} is not a partnerlog journal") from None
     finally:
         reader.close()
-        writer.close()
