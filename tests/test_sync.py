@@ -303,7 +303,7 @@ def test_undo_of_an_import_reverses_the_whole_import(run, team, tmp_path, rows):
 def test_undo_list_and_a_refusal_change_nothing(run, team, unchanged):
     run("log", "sari", "lunch")
     listed = run("undo", "--list")
-    assert listed.exit_code == 0 and "log" in listed.stderr and "partner add" in listed.stderr
+    assert listed.exit_code == 0 and "log" in listed.stdout and "partner add" in listed.stdout
     with unchanged():
         assert run("undo").exit_code == 2  # no terminal, no --yes: refused
         assert run("undo", "--list").exit_code == 0

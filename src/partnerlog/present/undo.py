@@ -1,6 +1,6 @@
 """What `undo` says before and after, and its list of actions."""
 
-from partnerlog.present.text import Shown, say
+from partnerlog.present.text import Shown, phrase, say
 
 
 def _steps(action) -> str:
@@ -18,9 +18,9 @@ def undone(result, values: dict, now) -> None:
     if isinstance(result, list):
         if not result:
             say("Nothing to undo: no action is recorded yet.")
-        for action in result:
+        for action in result:  # a listing: data, to stdout
             when = action.at.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M")
-            say("{when}  {command}\n{steps}", when=when, command=action.command,
-                steps=Shown(_steps(action)))  # fmt: skip
+            print(phrase("{when}  {command}\n{steps}", when=when, command=action.command,
+                         steps=Shown(_steps(action))))  # fmt: skip
         return
     say("Undone: {command}.", command=result.command)
