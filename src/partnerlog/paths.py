@@ -59,13 +59,6 @@ def journal_location(option: str | os.PathLike | None = None) -> str:
     return os.path.join(folder, JOURNAL_FILE)
 
 
-def journal_path(option: str | os.PathLike | None = None) -> Path:
-    """`journal_location` as a Path."""
-    from pathlib import Path
-
-    return Path(journal_location(option))
-
-
 def demo_path() -> Path:
     """The demo journal: its own file beside (never instead of) the real one."""
     from pathlib import Path

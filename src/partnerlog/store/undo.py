@@ -55,11 +55,10 @@ class UndoStore:
         for kind, uuid, before in reversed(action.changes):
             if before is None:
                 record_id = self.id_of(kind, uuid)
-                if kind == "partners" and record_id and self.partner_history(record_id):
-                    raise Conflict(
-                        "that partner has history now; archive them instead; nothing was changed"
-                    )
-                self.remove(kind, uuid)
+                if kind == "partners" and record_id is not None:
+                    self.delete_partner(record_id)  # refused while they have history
+                else:
+                    self.remove(kind, uuid)
             else:
                 self.put(kind, {**before, "updated_at": now})
         self.conn.execute("UPDATE actions SET undone_at = ? WHERE id = ?", [now, action.id])
