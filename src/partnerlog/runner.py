@@ -32,13 +32,9 @@ class Session:
     @property
     def journal(self):
         if self._journal is None:
-            import os
-
-            from partnerlog.errors import JournalMissing, UsageError
+            from partnerlog.errors import JournalMissing
             from partnerlog.store import Journal
 
-            if os.path.isdir(self.location):
-                raise UsageError(f"{self.location} is a folder; the journal is a file")
             try:
                 self._journal = Journal.open(self.location, create=self.command.journal == "create")
             except JournalMissing as error:

@@ -17,7 +17,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 
-from partnerlog.errors import JournalBusy, JournalMissing, NewerJournal, NotAJournal
+from partnerlog.errors import (
+    JournalBusy,
+    JournalMissing,
+    NewerJournal,
+    NotAJournal,
+    UsageError,
+)
 from partnerlog.paths import create_private_file, ensure_private_folder
 from partnerlog.store import migrations
 
@@ -65,7 +71,7 @@ class Connection:
         """Open the journal at ``path``; with ``create``, make it if it is missing."""
         path = os.fspath(path)
         if os.path.isdir(path):
-            raise NotAJournal(f"{path} is a folder, not a partnerlog journal")
+            raise UsageError(f"{path} is a folder; the journal is a file")
         if not os.path.exists(path):
             if not create:
                 raise JournalMissing(f"there is no journal at {path} yet")
