@@ -27,7 +27,8 @@ def test_a_blank_journal_gets_exactly_these_columns(journal):
     conn = journal.conn
     assert columns(conn, "partners") == [
         "id", "uuid", "handle", "name", "kind", "relation", "role", "org",
-        "cadence_days", "notes", "created_at", "archived_at", "updated_at",
+        "cadence_days", "notes", "created_at", "archived_at", "updated_at", "paused_until",
+        "pause_reason",
     ]  # fmt: skip
     assert columns(conn, "interactions") == [
         "id", "uuid", "occurred_at", "kind", "setting", "tone", "note", "private", "created_at",

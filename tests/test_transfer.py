@@ -70,7 +70,7 @@ def without_time(document):
 
 def test_export_has_the_documented_shape(journal):
     document = export_doc(journal)
-    assert document["format"] == "partnerlog" and document["version"] == 2
+    assert document["format"] == "partnerlog" and document["version"] == 3
     assert document["source"]["journal"] and document["source"]["at"]
     assert document["deleted"] == []
     assert all(record["updated_at"] for record in document["interactions"])
@@ -109,6 +109,7 @@ def test_importing_twice_adds_nothing(journal, run, tmp_path):
     first = json.loads(run("--db", str(other), "import", str(path), "--json").stdout)
     assert first["added"] == {
         "partners": 4, "interactions": len(NASTY) + 2, "goals": 1, "check_ins": 1, "traits": 2,
+        "follow_ups": 0, "dates": 0,
     }  # fmt: skip
     before = dump(other)
     second = json.loads(run("--db", str(other), "import", str(path), "--json").stdout)
@@ -261,7 +262,7 @@ def test_written_files_are_0600(journal, tmp_path):
     journal("db", "backup", str(tmp_path / "b.db"))
     files = [tmp_path / "e.json", tmp_path / "r.md", tmp_path / "b.db"]
     files += list((tmp_path / "csv").iterdir())
-    assert len(files) == 14  # an export, a report, a backup and eleven CSV tables
+    assert len(files) == 16  # an export, a report, a backup and thirteen CSV tables
     assert {stat.S_IMODE(os.stat(f).st_mode) for f in files} == {0o600}
     assert stat.S_IMODE(os.stat(tmp_path / "csv").st_mode) == 0o700
     assert not list(tmp_path.glob(".*.tmp"))

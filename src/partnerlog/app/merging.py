@@ -41,7 +41,7 @@ def merge(session, parsed: dict, prefer: str | None, dry_run: bool) -> dict:
     journal = session.journal
     total = sum(
         len(parsed.get(section) or [])
-        for section in ("partners", "interactions", "goals", "traits")
+        for section in ("partners", "interactions", "goals", "traits", "follow_ups")
     )
     try:
         with (

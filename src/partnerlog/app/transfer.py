@@ -102,6 +102,8 @@ class Export:
             ),
             ("goals", journal.goal_documents),
             ("traits", journal.trait_documents),
+            ("follow_ups", journal.follow_up_documents),
+            ("partner_dates", journal.date_documents),
             ("deleted", journal.tombstones),
         )
 

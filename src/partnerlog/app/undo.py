@@ -78,5 +78,12 @@ def label(journal, kind: str, doc: dict, now) -> str:
             progress=f" {doc['progress']}%" if doc.get("progress") is not None else "",
             note=f": {doc['note']}" if doc.get("note") else "",
         )
+    if kind == "follow_ups":
+        what = "topic to raise" if doc["type"] == "raise" else "promise"
+        return phrase("{what} #{id} with {handle}: {text}", what=what, id=doc["id"],
+                      handle=doc["partner"], text=doc["text"])  # fmt: skip
+    if kind == "partner_dates":
+        return phrase("date #{id} of {handle}: {label}", id=doc["id"], handle=doc["partner"],
+                      label=doc["label"])  # fmt: skip
     return phrase("{polarity} #{id} of {subject}: {label}", polarity=doc["polarity"], id=doc["id"],
                   subject=doc["subject"], label=doc["label"])  # fmt: skip

@@ -9,6 +9,9 @@ from datetime import date, datetime
 
 from partnerlog.core.vocabulary import (
     BENEFITS,
+    FOLLOW_UP_OWNERS,
+    FOLLOW_UP_STATUSES,
+    FOLLOW_UP_TYPES,
     GOAL_OWNERS,
     GOAL_STATUSES,
     ME,
@@ -21,15 +24,21 @@ from partnerlog.core.vocabulary import (
     valid_email,
     valid_handle,
     valid_kind,
+    valid_month_day,
 )
 
 FORMAT = "partnerlog"
 # The export format's version: bump it when a change would confuse an older reader.
 # 2: every record's `updated_at`, the deletions (`deleted`) and the `source` journal.
-VERSION = 2
+# 3: follow-ups (`follow_ups`), the dates that matter (`partner_dates`), pauses.
+VERSION = 3
 SECTIONS = ("partners", "interactions", "goals", "traits")
+# Sections an older export does not have: missing is empty.
+LATER_SECTIONS = ("follow_ups", "partner_dates")
 _TIME = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?"
-RECORD_KINDS = ("partners", "interactions", "goals", "goal_updates", "traits")
+RECORD_KINDS = (
+    "partners", "interactions", "goals", "goal_updates", "traits", "follow_ups", "partner_dates",
+)  # fmt: skip
 
 
 class ImportProblem(Exception):
@@ -64,6 +73,9 @@ def validate(document: object) -> dict:
     for section in SECTIONS:
         if not isinstance(document.get(section), list):
             raise ImportProblem(f"{section}: expected a list")
+    for section in LATER_SECTIONS:
+        if not isinstance(document.setdefault(section, []), list):
+            raise ImportProblem(f"{section}: expected a list")
     check = _Checker()
     handles: dict[str, str] = {}
     uuids: set[str] = set()
@@ -81,6 +93,8 @@ def validate(document: object) -> dict:
             check.text(record, key, at, optional=True)
         for key in ("created_at", "archived_at"):
             check.optional_time(record, key, at)
+        check.day(record, "paused_until", at)
+        check.text(record, "pause_reason", at, optional=True)
         emails = record.get("emails", [])
         if not isinstance(emails, list) or not all(
             isinstance(e, str) and valid_email(e) for e in emails
@@ -161,6 +175,38 @@ def validate(document: object) -> dict:
         )
         if record.get("subject") != ME and subject not in partner_uuids:
             raise ImportProblem(f"{at}.subject: not 'me' and not a partner in the file")
+    for n, record in enumerate(document["follow_ups"]):
+        at = f"follow_ups[{n}]"
+        check.record(record, at)
+        check.uuid(record, at, uuids)
+        for key in ("updated_at", "created_at", "closed_at"):
+            check.optional_time(record, key, at)
+        check.choice(record, "type", FOLLOW_UP_TYPES, at)
+        check.choice(record, "owner", FOLLOW_UP_OWNERS, at)
+        check.choice(record, "status", FOLLOW_UP_STATUSES, at)
+        check.text(record, "text", at)
+        if len(record["text"]) > NOTE_LIMIT:
+            raise ImportProblem(f"{at}.text: longer than {NOTE_LIMIT:,} characters")
+        check.day(record, "due_on", at)
+        if record.get("closed_in") is not None:
+            check.valid(record, "closed_in", _UUID.match, "an interaction's uuid", at)
+        if record.get("partner_uuid") not in partner_uuids:
+            raise ImportProblem(f"{at}.partner_uuid: not a partner in the file")
+    for n, record in enumerate(document["partner_dates"]):
+        at = f"partner_dates[{n}]"
+        check.record(record, at)
+        check.uuid(record, at, uuids)
+        check.optional_time(record, "updated_at", at)
+        check.optional_time(record, "created_at", at)
+        check.text(record, "label", at)
+        check.integer(record, "month", at, 1, 12)
+        check.integer(record, "day", at, 1, 31)
+        check.integer(record, "year", at, 1, 9999, optional=True)
+        check.flag(record, "yearly", at)
+        if not valid_month_day(record["month"], record["day"], record.get("year")):
+            raise ImportProblem(f"{at}: {record['day']}/{record['month']} is not a date")
+        if record.get("partner_uuid") not in partner_uuids:
+            raise ImportProblem(f"{at}.partner_uuid: not a partner in the file")
     deleted = document.get("deleted", [])
     if not isinstance(deleted, list):
         raise ImportProblem("deleted: expected a list")

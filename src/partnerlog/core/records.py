@@ -79,7 +79,7 @@ class Partner(Record):
 
     __slots__ = (
         "handle", "name", "kind", "relation", "role", "org", "cadence_days", "notes",
-        "id", "uuid", "created_at", "archived_at",
+        "id", "uuid", "created_at", "archived_at", "paused_until", "pause_reason",
     )  # fmt: skip
 
     def __init__(
@@ -96,6 +96,8 @@ class Partner(Record):
         uuid: str | None = None,
         created_at: str | None = None,
         archived_at: str | None = None,
+        paused_until: str | None = None,
+        pause_reason: str | None = None,
     ) -> None:
         self.handle = handle
         self.name = name
@@ -109,10 +111,16 @@ class Partner(Record):
         self.uuid = uuid
         self.created_at = created_at
         self.archived_at = archived_at
+        self.paused_until = paused_until  # an ISO day: away until then (leave, elsewhere)
+        self.pause_reason = pause_reason
 
     @property
     def archived(self) -> bool:
         return self.archived_at is not None
+
+    def paused(self, today) -> bool:
+        """Whether they are away on ``today`` (the pause lasts until its day, inclusive)."""
+        return self.paused_until is not None and today.isoformat() <= self.paused_until
 
     @property
     def effective_cadence(self) -> int:
@@ -130,6 +138,8 @@ class Partner(Record):
             "org": self.org,
             "cadence_days": self.cadence_days,
             "archived": self.archived,
+            "paused_until": self.paused_until,
+            "pause_reason": self.pause_reason,
         }
 
 
@@ -223,6 +233,107 @@ class Goal(Record):
             "status": self.status,
             "progress": self.progress,
             "updates": [u.to_json() for u in self.updates],
+        }
+
+
+class FollowUp(Record):
+    """Something to bring next time: a topic to ``raise`` or a ``promise``, owned by
+    ``me`` or the ``partner`` (``partner`` is their handle)."""
+
+    __slots__ = (
+        "partner", "type", "owner", "text", "due_on", "status", "id", "uuid", "partner_id",
+        "created_at", "closed_at", "closed_in", "updated_at",
+    )  # fmt: skip
+    _defaults = {
+        "owner": "me", "due_on": None, "status": "open", "id": None, "uuid": None,
+        "partner_id": None, "created_at": None, "closed_at": None, "closed_in": None,
+        "updated_at": None,
+    }  # fmt: skip
+
+    def overdue_days(self, today) -> int:
+        """Days past the due day of an open item (0 when not overdue)."""
+        from datetime import date
+
+        if self.status != "open" or not self.due_on:
+            return 0
+        return max(0, (today - date.fromisoformat(self.due_on)).days)
+
+    @property
+    def mine(self) -> bool:
+        """A promise of mine: what health and `due` hold me to."""
+        return self.type == "promise" and self.owner == "me"
+
+    def to_json(self) -> dict:
+        from partnerlog.core.vocabulary import hashtags
+
+        return {
+            "id": self.id,
+            "uuid": self.uuid,
+            "partner": self.partner,
+            "type": self.type,
+            "owner": self.owner,
+            "text": self.text,
+            "tags": hashtags(self.text),
+            "due_on": self.due_on,
+            "status": self.status,
+            "closed_at": self.closed_at,
+            "closed_in": self.closed_in,
+        }
+
+
+class PartnerDate(Record):
+    """A date that matters to a partner: a month and day, the year when known,
+    every year (``yearly``) or once."""
+
+    __slots__ = (
+        "partner", "label", "month", "day", "year", "yearly", "id", "uuid", "partner_id",
+        "created_at", "updated_at",
+    )  # fmt: skip
+    _defaults = {
+        "year": None, "yearly": False, "id": None, "uuid": None, "partner_id": None,
+        "created_at": None, "updated_at": None,
+    }  # fmt: skip
+
+    def next_on(self, today):
+        """The next day it falls on, today or later; None for a one-off date gone by.
+
+        29 February falls on 28 February in a year without it.
+        """
+        from datetime import date
+
+        if not self.yearly:
+            once = date(self.year, self.month, self.day)
+            return once if once >= today else None
+        for year in (today.year, today.year + 1):
+            try:
+                day = date(year, self.month, self.day)
+            except ValueError:  # 29 February in a common year
+                day = date(year, self.month, self.day - 1)
+            if day >= today:
+                return day
+        return None  # unreachable: next year's day is always ahead
+
+    def years_on(self, day) -> int | None:
+        """How many years it will be on ``day`` (a birthday's age, an anniversary)."""
+        return day.year - self.year if self.yearly and self.year else None
+
+    @property
+    def is_birthday(self) -> bool:
+        from partnerlog.core.vocabulary import fold
+
+        label = fold(self.label)
+        return "birthday" in label or "ulang tahun" in label or label in ("ultah", "bday")
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "uuid": self.uuid,
+            "partner": self.partner,
+            "label": self.label,
+            "month": self.month,
+            "day": self.day,
+            "year": self.year,
+            "yearly": self.yearly,
         }
 
 

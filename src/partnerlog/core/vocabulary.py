@@ -18,6 +18,10 @@ PILLARS = ("communication", "bond", "understanding", "goals", "complement")
 BENEFITS = ("productivity", "network", "growth", "wellbeing", "environment")
 GOAL_OWNERS = ("me", "partner", "shared")
 GOAL_STATUSES = ("open", "done", "dropped")
+# A follow-up is a topic to raise or a promise, mine or theirs.
+FOLLOW_UP_TYPES = ("raise", "promise")
+FOLLOW_UP_OWNERS = ("me", "partner")
+FOLLOW_UP_STATUSES = ("open", "done")
 POLARITIES = ("strength", "weakness")
 ME = "me"
 
@@ -109,6 +113,17 @@ def slug(text: str) -> str:
     """Lowercase word characters and hyphens; any script survives ("王芳" stays)."""
     words = re.findall(r"[^\W_]+", fold(text))
     return "-".join(words)
+
+
+def valid_month_day(month: int, day: int, year: int | None = None) -> bool:
+    """Whether the day exists in that month (29 February: in a leap year, or in none given)."""
+    from datetime import date
+
+    try:
+        date(year or 2000, month, day)  # 2000 was a leap year
+    except ValueError:
+        return False
+    return True
 
 
 def valid_email(email: str) -> bool:

@@ -42,8 +42,13 @@ NOUNS = {
     "goals": "goal",
     "check_ins": "check-in",
     "traits": "trait",
+    "follow_ups": "follow-up",
+    "dates": "date",
 }
-KIND_NOUNS = {"goal_updates": "check-in", "partners": "partner", "interactions": "entry"}
+KIND_NOUNS = {
+    "goal_updates": "check-in", "partners": "partner", "interactions": "entry",
+    "follow_ups": "follow-up", "partner_dates": "date",
+}  # fmt: skip
 
 
 def counted(counts: dict) -> str:
@@ -87,7 +92,10 @@ def say_conflict(conflict: dict) -> None:
 
     mine, theirs = conflict["mine"], conflict["theirs"]
     kind = KIND_NOUNS.get(conflict["kind"], conflict["kind"].rstrip("s"))
-    label = mine.get("name") or mine.get("title") or mine.get("label") or mine.get("note") or ""
+    label = (
+        mine.get("name") or mine.get("title") or mine.get("label") or mine.get("text")
+        or mine.get("note") or ""
+    )  # fmt: skip
     say(
         "Conflict: {kind} {label!r} changed here and in the file; kept {kept}.",
         kind=kind,

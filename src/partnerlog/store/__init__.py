@@ -2,13 +2,14 @@
 
 `Journal` is one connection with a store for each subject mixed in: opening,
 transactions and the file's health (`connection`), partners, interactions,
-goals, traits, what the health model needs (`health`), export and import
+goals, traits, follow-ups and dates (`follow_ups`), what the health model needs (`health`), export and import
 (`transfer`, `documents`, `merge`) and undo. Shell completion reads through `completion`, which
 never opens a `Journal`.
 """
 
 from partnerlog.store.connection import Connection
 from partnerlog.store.documents import DocumentStore
+from partnerlog.store.follow_ups import FollowUpStore
 from partnerlog.store.goals import GoalStore
 from partnerlog.store.health import HealthStore
 from partnerlog.store.interactions import InteractionStore, fts_query
@@ -26,6 +27,7 @@ class Journal(
     InteractionStore,
     GoalStore,
     TraitStore,
+    FollowUpStore,
     HealthStore,
     TransferStore,
     DocumentStore,

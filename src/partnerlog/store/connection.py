@@ -293,7 +293,9 @@ class Connection:
             foreign = [tuple(row) for row in self.conn.execute("PRAGMA foreign_key_check")]
             counts = {
                 table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in ("partners", "interactions", "goals", "traits")
+                for table in (
+                    "partners", "interactions", "goals", "traits", "follow_ups", "partner_dates",
+                )  # fmt: skip
             }
         except sqlite3.DatabaseError:
             if integrity == ["ok"]:

@@ -16,7 +16,9 @@ from partnerlog.store.interactions import INTERACTION_SELECT, interaction_from_r
 from partnerlog.store.partners import PARTNER_COLUMNS, partner_from_row
 
 # In the order a merge applies them: what others refer to comes first.
-KINDS = ("partners", "goals", "goal_updates", "interactions", "traits")
+KINDS = (
+    "partners", "goals", "goal_updates", "interactions", "traits", "follow_ups", "partner_dates",
+)  # fmt: skip
 
 
 class DocumentStore:
@@ -92,6 +94,41 @@ class DocumentStore:
                 "updated_at": trait.updated_at,
             }
 
+    def follow_up_documents(self, ids: list[int] | None = None) -> Iterator[dict]:
+        """Follow-ups in the export shape: their JSON, the partner's uuid, their times."""
+        uuids = self._partner_uuids()
+        items = self.follow_ups(include_closed=True) if ids is None else self.follow_ups(ids=ids)
+        for item in sorted(items, key=lambda f: f.id):
+            shown = item.to_json()
+            del shown["tags"]  # read from the text, not stored
+            yield {
+                **shown,
+                "partner_uuid": uuids[item.partner],
+                "created_at": item.created_at,
+                "updated_at": item.updated_at,
+            }
+
+    def date_documents(self, ids: list[int] | None = None) -> Iterator[dict]:
+        """The dates that matter, in the export shape, in id order."""
+        uuids = self._partner_uuids()
+        where = "" if ids is None else f" WHERE d.id IN ({', '.join('?' * len(ids))})"
+        rows = self.conn.execute(
+            "SELECT d.*, p.handle FROM partner_dates d JOIN partners p ON p.id = d.partner_id"
+            + where
+            + " ORDER BY d.id",
+            ids or [],
+        )
+        from partnerlog.store.follow_ups import date_from_row
+
+        for row in rows:
+            found = date_from_row(row)
+            yield {
+                **found.to_json(),
+                "partner_uuid": uuids[found.partner],
+                "created_at": found.created_at,
+                "updated_at": found.updated_at,
+            }
+
     def check_in_document(self, update_id: int) -> dict | None:
         row = self.conn.execute(
             "SELECT u.id, u.uuid, g.uuid, u.at, u.progress, u.note, u.created_at, u.updated_at"
@@ -113,6 +150,10 @@ class DocumentStore:
             found = list(self.goal_documents([record_id]))
         elif kind == "goal_updates":
             return self.check_in_document(record_id)
+        elif kind == "follow_ups":
+            found = list(self.follow_up_documents([record_id]))
+        elif kind == "partner_dates":
+            found = list(self.date_documents([record_id]))
         else:
             exists = self.conn.execute("SELECT 1 FROM traits WHERE id = ?", [record_id]).fetchone()
             found = list(self.trait_documents(record_id)) if exists else []
@@ -168,6 +209,8 @@ class DocumentStore:
                 "notes": doc.get("notes"),
                 "archived_at": doc.get("archived_at")
                 or (timestamp() if doc.get("archived") else None),
+                "paused_until": doc.get("paused_until"),
+                "pause_reason": doc.get("pause_reason"),
             }
         elif kind == "interactions":
             values = {
@@ -195,6 +238,26 @@ class DocumentStore:
                 "at": doc["at"],
                 "progress": doc.get("progress"),
                 "note": doc.get("note"),
+            }
+        elif kind == "follow_ups":
+            values = {
+                "partner_id": partner(doc["partner_uuid"]),
+                "type": doc["type"],
+                "owner": doc["owner"],
+                "text": doc["text"],
+                "due_on": doc.get("due_on"),
+                "status": doc["status"],
+                "closed_at": doc.get("closed_at"),
+                "closed_in": doc.get("closed_in"),
+            }
+        elif kind == "partner_dates":
+            values = {
+                "partner_id": partner(doc["partner_uuid"]),
+                "label": doc["label"],
+                "month": doc["month"],
+                "day": doc["day"],
+                "year": doc.get("year"),
+                "yearly": int(bool(doc.get("yearly"))),
             }
         else:
             values = {

@@ -31,11 +31,15 @@ NAMES = {
     "goals": "goals",
     "goal_updates": "check_ins",
     "traits": "traits",
+    "follow_ups": "follow_ups",
+    "partner_dates": "dates",
 }
 # Fields that are views of others (handles shown for uuids) or this journal's own.
 NOT_CONTENT = {"id", "updated_at", "partners", "partner", "subject", "archived", "updates"}
 # Deletions apply children first.
-DELETION_ORDER = ("goal_updates", "interactions", "traits", "goals", "partners")
+DELETION_ORDER = (
+    "goal_updates", "interactions", "traits", "follow_ups", "partner_dates", "goals", "partners",
+)  # fmt: skip
 
 
 def _counts() -> dict[str, int]:
@@ -49,7 +53,10 @@ def _changed(result: dict) -> bool:
 
 
 def content(doc: dict) -> dict:
-    return {key: value for key, value in doc.items() if key not in NOT_CONTENT}
+    """What a record says; a field left out (an older export) is the same as empty."""
+    return {
+        key: value for key, value in doc.items() if key not in NOT_CONTENT and value is not None
+    }
 
 
 def _canonical(doc: dict) -> str:

@@ -394,6 +394,84 @@ def m007_goals_of_my_own(db) -> None:
         db.execute(statement)
 
 
+# The records m008 adds (kept apart from RECORD_TABLES, which m005 applied).
+FOLLOW_UP_TABLES = ("follow_ups", "partner_dates")
+
+
+def m008_follow_ups_pauses_and_dates(db) -> None:
+    """What to bring next time, pauses, and the dates that matter to people.
+
+    - ``follow_ups``: a topic to raise with a partner or a promise, owned by
+      ``me`` or the ``partner``, with an optional due day; closed when done,
+      ``closed_in`` naming the interaction (by uuid) where it was settled.
+    - ``partner_dates``: a birthday, an anniversary, a return from leave: a
+      month and day, the year when known, yearly or once.
+    - ``partners.paused_until`` and ``pause_reason``: someone away (leave, a
+      project elsewhere) is not due until that day.
+
+    Both tables are records like the others: uuids, change times, tombstones,
+    ids never reused, and they go with their partner whichever program deletes them.
+    """
+    statements = [
+        "CREATE TABLE follow_ups (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " uuid TEXT NOT NULL UNIQUE,"
+        " partner_id INTEGER NOT NULL REFERENCES partners (id),"
+        " type TEXT NOT NULL CHECK (type IN ('raise', 'promise')),"
+        " owner TEXT NOT NULL CHECK (owner IN ('me', 'partner')),"
+        " text TEXT NOT NULL,"
+        " due_on TEXT,"
+        " status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done')),"
+        " closed_at TEXT,"
+        " closed_in TEXT,"
+        " created_at TEXT NOT NULL,"
+        " updated_at TEXT)",
+        # `log` lists a partner's open items after every entry: one index seek.
+        "CREATE INDEX follow_ups_open ON follow_ups (partner_id, status)",
+        "CREATE TABLE partner_dates (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " uuid TEXT NOT NULL UNIQUE,"
+        " partner_id INTEGER NOT NULL REFERENCES partners (id),"
+        " label TEXT NOT NULL,"
+        " month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),"
+        " day INTEGER NOT NULL CHECK (day BETWEEN 1 AND 31),"
+        " year INTEGER,"
+        " yearly INTEGER NOT NULL DEFAULT 0 CHECK (yearly IN (0, 1)),"
+        " created_at TEXT NOT NULL,"
+        " updated_at TEXT)",
+        "CREATE INDEX partner_dates_partner ON partner_dates (partner_id)",
+        "ALTER TABLE partners ADD COLUMN paused_until TEXT",
+        "ALTER TABLE partners ADD COLUMN pause_reason TEXT",
+        "CREATE TRIGGER partners_follow_ups_go AFTER DELETE ON partners BEGIN"
+        " DELETE FROM follow_ups WHERE partner_id = OLD.id;"
+        " DELETE FROM partner_dates WHERE partner_id = OLD.id; END",
+    ]
+    # (Not follow_ups: it has a full-text index; see STAMPED_BY_TRIGGER.)
+    stamped = {
+        "partner_dates": "partner_id, label, month, day, year, yearly",
+        "partners": "paused_until, pause_reason",
+    }
+    for table, columns in stamped.items():
+        changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in columns.split(", "))
+        name = f"{table}_touched" if table != "partners" else "partners_pause_touched"
+        statements.append(
+            f"CREATE TRIGGER {name} AFTER UPDATE OF {columns} ON {table}"
+            f" WHEN NEW.updated_at IS OLD.updated_at AND ({changed}) BEGIN"
+            f" UPDATE {table} SET updated_at = {NOW_SQL} WHERE id = NEW.id; END"
+        )
+    for table in FOLLOW_UP_TABLES:
+        statements += [
+            f"CREATE TRIGGER {table}_tombstone AFTER DELETE ON {table} BEGIN"
+            f" INSERT OR REPLACE INTO tombstones (uuid, kind, deleted_at)"
+            f" VALUES (OLD.uuid, '{table}', {NOW_SQL}); END",
+            f"CREATE TRIGGER {table}_alive AFTER INSERT ON {table} BEGIN"
+            " DELETE FROM tombstones WHERE uuid = NEW.uuid; END",
+        ]
+    for statement in statements:
+        db.execute(statement)
+    db["follow_ups"].enable_fts(
+        ["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
+
+
 # Every migration, in order. The names are recorded in the journal file;
 # a file that has applied a name missing here was written by a newer partnerlog.
 STEPS: tuple[tuple[str, Callable], ...] = (
@@ -404,6 +482,7 @@ STEPS: tuple[tuple[str, Callable], ...] = (
     ("m005_changes_and_deletions", m005_changes_and_deletions),
     ("m006_partner_emails", m006_partner_emails),
     ("m007_goals_of_my_own", m007_goals_of_my_own),
+    ("m008_follow_ups_pauses_and_dates", m008_follow_ups_pauses_and_dates),
 )
 NAMES = tuple(name for name, _ in STEPS)
 

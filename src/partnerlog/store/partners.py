@@ -94,18 +94,22 @@ class PartnerStore:
         return self.partner(partner_id)
 
     def partner_history(self, partner_id: int) -> int:
-        """How many interactions, goals and traits refer to this partner."""
+        """How many interactions, goals, traits, follow-ups and dates refer to this partner."""
         return self.conn.execute(
             "SELECT (SELECT count(*) FROM interaction_partners WHERE partner_id = :id)"
             " + (SELECT count(*) FROM goals WHERE partner_id = :id)"
-            " + (SELECT count(*) FROM traits WHERE partner_id = :id)",
+            " + (SELECT count(*) FROM traits WHERE partner_id = :id)"
+            " + (SELECT count(*) FROM follow_ups WHERE partner_id = :id)"
+            " + (SELECT count(*) FROM partner_dates WHERE partner_id = :id)",
             {"id": partner_id},
         ).fetchone()[0]
 
     def delete_partner(self, partner_id: int) -> None:
         """Delete a partner with no history; one with history can only be archived."""
         if self.partner_history(partner_id):
-            raise Conflict("this partner has interactions, goals or traits; archive them instead")
+            raise Conflict(
+                "this partner has interactions, goals, traits or follow-ups; archive them instead"
+            )
         self._before_change("partners", partner_id)
         self.conn.execute("DELETE FROM partners WHERE id = ?", [partner_id])
 

@@ -16,6 +16,8 @@ EXPORT_TABLES = (
     "goal_updates",
     "traits",
     "partner_emails",
+    "follow_ups",
+    "partner_dates",
     "tombstones",
 )
 

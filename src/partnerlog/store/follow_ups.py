@@ -1,0 +1,141 @@
+"""Follow-ups (topics to raise, promises), the dates that matter to partners, and pauses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from partnerlog.core.records import FollowUp, PartnerDate
+from partnerlog.errors import NotFound
+from partnerlog.store.connection import marks, timestamp, where_clause
+
+FOLLOW_UP_COLUMNS = (
+    "uuid", "partner_id", "type", "owner", "text", "due_on", "status", "created_at", "closed_at",
+    "closed_in",
+)  # fmt: skip
+DATE_COLUMNS = ("uuid", "partner_id", "label", "month", "day", "year", "yearly", "created_at")
+# Open items first: overdue and due ones by day, then the undated, oldest first.
+FOLLOW_UP_ORDER = " ORDER BY f.status != 'open', f.due_on IS NULL, f.due_on, f.id"
+
+
+class FollowUpStore:
+    # -- follow-ups ----------------------------------------------------------------
+
+    def add_follow_up(self, item: FollowUp) -> FollowUp:
+        item.id = self._insert("follow_ups", item, FOLLOW_UP_COLUMNS)
+        return item
+
+    def follow_ups(
+        self,
+        *,
+        partner_ids: Iterable[int] | None = None,
+        include_closed: bool = False,
+        ids: Iterable[int] | None = None,
+    ) -> list[FollowUp]:
+        """Follow-ups (open ones unless asked), overdue and soonest first."""
+        where, params = [], []
+        if partner_ids is not None:
+            chosen = list(partner_ids)
+            where.append(f"f.partner_id IN ({marks(chosen)})")
+            params.extend(chosen)
+        if ids is not None:
+            chosen = list(ids)
+            where.append(f"f.id IN ({marks(chosen)})")
+            params.extend(chosen)
+        elif not include_closed:
+            where.append("f.status = 'open'")
+        sql = (
+            "SELECT f.*, p.handle FROM follow_ups f JOIN partners p ON p.id = f.partner_id"
+            + where_clause(where)
+            + FOLLOW_UP_ORDER
+        )
+        return [follow_up_from_row(row) for row in self.conn.execute(sql, params)]
+
+    def follow_up(self, item_id: int) -> FollowUp:
+        found = self.follow_ups(ids=[item_id])
+        if not found:
+            raise NotFound(f"no follow-up with id {item_id}")
+        return found[0]
+
+    def close_follow_up(self, item_id: int, at: str, closed_in: str | None = None) -> FollowUp:
+        self._before_change("follow_ups", item_id)
+        self.conn.execute(
+            "UPDATE follow_ups SET status = 'done', closed_at = ?, closed_in = ?, updated_at = ?"
+            " WHERE id = ?",
+            [at, closed_in, timestamp(), item_id],
+        )
+        return self.follow_up(item_id)
+
+    def open_items(self, partner_ids: list[int]) -> list[tuple[int, str, str, str | None]]:
+        """(partner id, type, owner, due day) of each open item of these partners:
+        what `log` says is still open. One seek of the (partner_id, status) index each."""
+        return self.conn.execute(
+            "SELECT partner_id, type, owner, due_on FROM follow_ups"
+            f" WHERE partner_id IN ({marks(partner_ids)}) AND status = 'open'"
+            " ORDER BY due_on IS NULL, due_on, id",
+            partner_ids,
+        ).fetchall()
+
+    def search_follow_ups(self, query: str, *, limit: int | None = None) -> list[FollowUp]:
+        """Follow-ups whose text matches every word of ``query``, best first."""
+        ids = self._matching_ids("follow_ups", query, limit)
+        by_id = {f.id: f for f in self.follow_ups(ids=ids)}
+        return [by_id[i] for i in ids if i in by_id]
+
+    # -- the dates that matter ----------------------------------------------------
+
+    def add_date(self, found: PartnerDate) -> PartnerDate:
+        found.yearly = int(bool(found.yearly))
+        found.id = self._insert("partner_dates", found, DATE_COLUMNS)
+        found.yearly = bool(found.yearly)
+        return found
+
+    def partner_dates(
+        self, *, partner_ids: Iterable[int] | None = None, ids: Iterable[int] | None = None
+    ) -> list[PartnerDate]:
+        """Dates, in the order of the year (month, day), then by partner."""
+        where, params = ["p.archived_at IS NULL"] if ids is None else [], []
+        for column, chosen in (("d.partner_id", partner_ids), ("d.id", ids)):
+            if chosen is not None:
+                chosen = list(chosen)
+                where.append(f"{column} IN ({marks(chosen)})")
+                params.extend(chosen)
+        sql = (
+            "SELECT d.*, p.handle FROM partner_dates d JOIN partners p ON p.id = d.partner_id"
+            + where_clause(where)
+            + " ORDER BY d.month, d.day, p.handle, d.id"
+        )
+        return [date_from_row(row) for row in self.conn.execute(sql, params)]
+
+    def partner_date(self, date_id: int) -> PartnerDate:
+        found = self.partner_dates(ids=[date_id])
+        if not found:
+            raise NotFound(f"no date with id {date_id}")
+        return found[0]
+
+    def remove_date(self, date_id: int) -> None:
+        self.partner_date(date_id)  # raises NotFound
+        self._before_change("partner_dates", date_id)
+        self.conn.execute("DELETE FROM partner_dates WHERE id = ?", [date_id])
+
+    # -- pauses ----------------------------------------------------------------------
+
+    def set_pause(self, partner_id: int, until: str | None, reason: str | None) -> None:
+        """Away until ``until`` (an ISO day), or back (None)."""
+        self._before_change("partners", partner_id)
+        self.conn.execute(
+            "UPDATE partners SET paused_until = ?, pause_reason = ?, updated_at = ? WHERE id = ?",
+            [until, reason, timestamp(), partner_id],
+        )
+
+
+def follow_up_from_row(row) -> FollowUp:
+    return FollowUp(
+        partner=row["handle"],
+        **{key: row[key] for key in row.keys() if key != "handle"},  # noqa: SIM118
+    )
+
+
+def date_from_row(row) -> PartnerDate:
+    values = {key: row[key] for key in row.keys() if key != "handle"}  # noqa: SIM118
+    values["yearly"] = bool(values["yearly"])
+    return PartnerDate(partner=row["handle"], **values)
