@@ -33,7 +33,7 @@ def test_add_with_every_option_and_json(run, rows):
     }
     assert set(shown) == {
         "id", "uuid", "handle", "name", "kind", "relation", "role", "org", "cadence_days",
-        "archived",
+        "archived", "paused_until", "pause_reason",
     }  # fmt: skip
     assert rows("SELECT notes, org FROM partners") == [{"notes": "met at PyCon", "org": "Datawise"}]
 

@@ -87,13 +87,14 @@ def test_summary_window_option(journal):
 
 def test_due_json_and_exit_code(journal):
     result = journal("due", "--json")
+    same = {"upcoming": False, "due_in_days": 0, "promises_overdue": []}
     assert json.loads(result.stdout) == [
         {"handle": "maria", "name": "Maria Gonzalez", "days_since": None, "cadence_days": 30,
-         "overdue_days": 515},
+         "overdue_days": 515, **same},
         {"handle": "budi", "name": "Budi Santoso", "days_since": 60, "cadence_days": 14,
-         "overdue_days": 46},
+         "overdue_days": 46, **same},
         {"handle": "jose", "name": "José Álvarez", "days_since": 16, "cadence_days": 7,
-         "overdue_days": 9},
+         "overdue_days": 9, **same},
     ]  # fmt: skip
     flagged = journal("due", "--exit-code")
     assert flagged.exit_code == 6 and flagged.stderr == ""  # not 1: no error uses 6

@@ -39,9 +39,17 @@ def summary(session, values: dict) -> list:
 
 
 def due(session, values: dict) -> list:
-    """Who is overdue for contact, most overdue first."""
+    """Who is overdue for contact or a promise, most overdue first; then, with
+    --within, who comes due soon."""
+    from partnerlog.core.vocabulary import parse_cadence
+
+    within = parse_cadence(values["within"], "--within") if values["within"] else 0
+    return due_within(session.journal, session.now, within)
+
+
+def due_within(journal, now: datetime, within: int = 0) -> list:
     from partnerlog.core.contact import due_partners
 
-    journal = session.journal
     contacts = {pid: datetime.fromisoformat(at) for pid, at in journal.last_contacts().items()}
-    return due_partners(journal.partners(), contacts, session.now)
+    promises = journal.late_promises(now.date().isoformat())
+    return due_partners(journal.partners(), contacts, now, within=within, promises=promises)

@@ -29,7 +29,7 @@ from partnerlog.present.text import at_a_terminal
 class Logged(Record):
     """What `log` saved, and what it understood along the way."""
 
-    __slots__ = ("interaction", "partners", "moment", "skipped")
+    __slots__ = ("interaction", "partners", "moment", "skipped", "closed", "still_open")
 
 
 def read_note(words: list[str], *, edit: bool = False, kind: str | None = None) -> str:
@@ -69,6 +69,11 @@ def log(session, values: dict) -> Logged:
     names = split_list([values["who"]])
     if not names:
         raise UsageError('say who it was with, e.g. partnerlog log sari "lunch"')
+    closing = None
+    if values["close"]:
+        from partnerlog.app.follow_ups import parse_ids
+
+        closing = parse_ids(values["close"], "--close")
     # No journal is created here: without one there is nobody to log with yet,
     # and the error says how to start one.
     journal = session.journal
@@ -104,13 +109,26 @@ def log(session, values: dict) -> Logged:
         benefits=benefits,
         tags=merged_tags(split_list(values["tag"]), text),
     )
+    closed = []
     try:
         with journal.transaction(session.command.name):
             journal.add_interaction(interaction, [p.id for p in partners])
+            if closing:
+                from partnerlog.app.follow_ups import settle_in_log
+
+                closed = settle_in_log(
+                    journal, closing, {p.id for p in partners}, dates.iso(now), interaction.uuid
+                )
     except JournalBusy as busy:
         # Whatever was typed or piped must not be lost with the exit: say it back.
         raise JournalBusy(f"{busy.message}; the note was not saved: {text}") from None
-    return Logged(interaction, partners, moment, skipped)
+    except PartnerlogError as error:
+        if closing:  # the entry was not saved either: say the note back
+            error.message = f"{error.message}; the note was: {text}"
+        raise
+    from partnerlog.app.follow_ups import still_open
+
+    return Logged(interaction, partners, moment, skipped, closed, still_open(journal, partners))
 
 
 def timeline(session, values: dict) -> tuple[list[Interaction], dict[str, str]]:

@@ -412,3 +412,30 @@ def ago(moment: datetime | None, now: datetime) -> str:
     if days < 730:
         return f"{days // 30} months ago"
     return f"{days // 365} years ago"
+
+
+def ahead(day: date, today: date) -> str:
+    """A day to come as a person reads it: "today", "tomorrow", "Fri" within the
+    week, "Fri 4 Dec", or "Mon 4 Jan 2027" in another year."""
+    days = (day - today).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days == -1:
+        return "yesterday"
+    if 1 < days < 7:
+        return day.strftime("%a")
+    shown = f"{day:%a} {day.day} {day:%b}"
+    return shown if day.year == today.year else f"{shown} {day.year}"
+
+
+def due_words(due_on: str | None, today: date) -> str:
+    """ "due Fri", "due today", "3 days overdue", or "" without a due day."""
+    if not due_on:
+        return ""
+    day = date.fromisoformat(due_on)
+    late = (today - day).days
+    if late > 0:
+        return f"{late} day{'s' if late != 1 else ''} overdue"
+    return f"due {ahead(day, today)}"

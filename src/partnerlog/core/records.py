@@ -378,16 +378,26 @@ class Pair(Record):
 
 
 class Due(Record):
-    """Someone overdue for contact."""
+    """Someone overdue for contact or for a promise of mine (``promises``), or, when
+    ``upcoming``, coming due in ``due_in_days``."""
 
-    __slots__ = ("handle", "name", "days_since", "cadence_days", "overdue_days")
+    __slots__ = (
+        "handle", "name", "days_since", "cadence_days", "overdue_days", "upcoming",
+        "due_in_days", "promises",
+    )  # fmt: skip
 
-    def __init__(self, handle, name, days_since, cadence_days, overdue_days) -> None:
+    def __init__(
+        self, handle, name, days_since, cadence_days, overdue_days, *, upcoming=False,
+        due_in_days=0, promises=(),
+    ) -> None:  # fmt: skip
         self.handle = handle
         self.name = name
         self.days_since = days_since
         self.cadence_days = cadence_days
         self.overdue_days = overdue_days
+        self.upcoming = upcoming
+        self.due_in_days = due_in_days
+        self.promises = list(promises)
 
     def to_json(self) -> dict:
         return {
@@ -396,4 +406,9 @@ class Due(Record):
             "days_since": self.days_since,
             "cadence_days": self.cadence_days,
             "overdue_days": self.overdue_days,
+            "upcoming": self.upcoming,
+            "due_in_days": self.due_in_days,
+            "promises_overdue": [
+                {"id": p.id, "text": p.text, "due_on": p.due_on} for p in self.promises
+            ],
         }

@@ -301,13 +301,13 @@ def check_setting(where: str | None) -> str | None:
     return alias or choose_one(where, SETTINGS, "--where")
 
 
-def parse_cadence(text: str | None) -> int | None:
+def parse_cadence(text: str | None, option: str = "--cadence") -> int | None:
     """ "14" / "14d" → 14, "2w" → 14, "1m" → 30."""
     if text is None:
         return None
     match = re.fullmatch(r"\s*(\d+)\s*([dwm]?)\s*", text.lower())
     if not match or int(match.group(1)) == 0:
-        raise UsageError(f"--cadence {text!r} should be a number of days, like 14, 2w or 1m")
+        raise UsageError(f"{option} {text!r} should be a number of days, like 14, 2w or 1m")
     return int(match.group(1)) * {"": 1, "d": 1, "w": 7, "m": 30}[match.group(2)]
 
 

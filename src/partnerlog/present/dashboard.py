@@ -45,28 +45,51 @@ def due(found: list, values: dict, now) -> int:
     if values["json"]:
         print_json([item.to_json() for item in found])
     elif found:
-        width = max(len(item.handle) for item in found)
-        lines = []
-        for item in found:
-            last = "never" if item.days_since is None else f"{item.days_since} days ago"
-            lines.append(
-                phrase(
-                    "{handle:<{width}}  {overdue:>3} days overdue  "
-                    "last contact {last}, every {cadence} days  {name}",
-                    handle=item.handle,
-                    width=width,
-                    overdue=item.overdue_days,
-                    last=last,
-                    cadence=item.cadence_days,
-                    name=item.name,
-                )
-            )
-        sys.stdout.write("\n".join(lines) + "\n")
+        sys.stdout.write("\n".join(due_lines(found, now.date())) + "\n")
     elif not values["exit_code"]:
         say("Nobody is due. Well kept!")
     from partnerlog.errors import SOMEONE_DUE
 
-    return SOMEONE_DUE if values["exit_code"] and found else 0
+    anyone = any(not item.upcoming for item in found)
+    return SOMEONE_DUE if values["exit_code"] and anyone else 0
+
+
+def due_lines(found: list, today) -> list[str]:
+    """A line for each person due (or coming due), and one under it for each late promise."""
+    from partnerlog.core.dates import due_words
+
+    def state(item) -> str:
+        if item.upcoming:
+            return "due today (upcoming)" if not item.due_in_days else (
+                f"due in {plural(item.due_in_days, 'day')} (upcoming)"
+            )  # fmt: skip
+        if item.overdue_days:
+            return f"{item.overdue_days:>3} days overdue"
+        return "promise overdue"
+
+    width = max(len(item.handle) for item in found)
+    states = [state(item) for item in found]
+    column = max(len(s) for s in states)
+    lines = []
+    for item, said in zip(found, states, strict=True):
+        last = "never" if item.days_since is None else f"{item.days_since} days ago"
+        lines.append(
+            phrase(
+                "{handle:<{width}}  {state:<{column}}  last contact {last}, every {cadence} days"
+                "  {name}",
+                handle=item.handle, width=width, state=said, column=column, last=last,
+                cadence=item.cadence_days, name=item.name,
+            )
+        )  # fmt: skip
+        for promise in item.promises:
+            lines.append(
+                phrase(
+                    "{pad}  you promised: {text} ({late}; partnerlog close {id})",
+                    pad=" " * width, text=promise.text, id=promise.id,
+                    late=due_words(promise.due_on, today),
+                )
+            )  # fmt: skip
+    return lines
 
 
 def demo(built, values: dict, now) -> None:

@@ -28,6 +28,14 @@ def logged(logged, values: dict, now) -> None:
         )
     for mention in logged.skipped:
         note("@{mention} is not a partner; kept as text", mention=mention)
+    if values["json"]:
+        return
+    from partnerlog.present.follow_ups import open_line, said_closed
+
+    for item in logged.closed:
+        said_closed(item)
+    for partner, items in logged.still_open:
+        say("{line}", line=open_line(partner, items, now.date()))
 
 
 def listed(result, values: dict, now, *, empty: str = "No interactions match.") -> None:

@@ -44,6 +44,13 @@ COMMANDS = (
         ),
         *interaction_details(replacing=False),
         Param(
+            "close",
+            "--close",
+            multiple=True,
+            metavar="ID,ID",
+            help="Close these follow-ups (ids from: partnerlog open), settled in this conversation.",
+        ),
+        Param(
             "yes", "--yes", "-y", kind="flag", help="Log with an archived partner without asking."
         ),
         json_flag("Print the saved entry as JSON."),
@@ -51,10 +58,77 @@ COMMANDS = (
             'log sari "lunch, talked about the migration #roadmap"',
             'log sari,budi -k review -t 1 "design review went well"',
             'log budi --when "kemarin sore" -k ngopi -s luar "talked about the offsite"',
+            'log sari -k 1on1 "went through the deck" --close 4,7',
         ),
         action="interactions.log",
         show="interactions.logged",
         quick=True,
+    ),
+    Command(
+        "raise",
+        "A topic to raise with a partner next time; `log` reminds you of it after every "
+        "entry with them.",
+        who("Who: handle, name or unique prefix; several separated by commas."),
+        Param(
+            "text", metavar="TEXT", multiple=True, required=True,
+            help="What to raise. @handle adds a partner (one item each); #word is a tag.",
+        ),
+        json_flag("Print what was added as JSON."),
+        examples=('raise sari "the offsite budget #planning"',),
+        action="follow_ups.raise_topic",
+        show="follow_ups.added",
+    ),
+    Command(
+        "owe",
+        "A promise: something you said you would do for a partner (or, with --theirs, "
+        "they for you). An overdue promise of yours counts in due and in health.",
+        who("Who: handle, name or unique prefix; several separated by commas."),
+        Param(
+            "text", metavar="TEXT", multiple=True, required=True,
+            help="What was promised. @handle adds a partner (one item each); #word is a tag.",
+        ),
+        Param("due", "--due", help="When it is due: friday, 'in 2 weeks', 2026-12-15 (not past)."),
+        Param("theirs", "--theirs", kind="flag", help="They promised it, not you."),
+        json_flag("Print what was added as JSON."),
+        examples=('owe sari "send the migration deck" --due friday',
+                  'owe budi "review my proposal" --theirs'),
+        action="follow_ups.owe",
+        show="follow_ups.added",
+    ),
+    Command(
+        "open",
+        "Everything open to raise or deliver, overdue first; with WHO, what to bring to them.",
+        who("Only this partner (handle, name or prefix).", optional=True),
+        Param("all", "--all", kind="flag", help="Include closed ones."),
+        json_flag(),
+        examples=("open", "open sari"),
+        action="follow_ups.open_list",
+        show="follow_ups.listed",
+    ),
+    Command(
+        "close",
+        "Close follow-ups: a topic raised, a promise kept. All the ids given, or none.",
+        Param(
+            "id", metavar="ID", multiple=True, required=True,
+            help="Ids from: partnerlog open (several, or 3,5).",
+        ),
+        examples=("close 4", "close 4 7"),
+        action="follow_ups.close",
+        show="follow_ups.closed",
+    ),
+    Command(
+        "agenda",
+        "The week ahead on one page: who is due or coming due, promises by date, what to "
+        "raise with people you are likely to meet, and dates coming up. Plain text when "
+        "piped: for mail or a notification from cron.",
+        Param(
+            "days", "--days", kind="int", default=7, low=1, high=366,
+            help="How many days ahead to look (default 7).",
+        ),
+        json_flag(),
+        examples=("agenda", "agenda --days 14"),
+        action="agenda.agenda",
+        show="agenda.agenda",
     ),
     Command(
         "summary",
@@ -77,16 +151,21 @@ COMMANDS = (
     ),
     Command(
         "due",
-        "Who is overdue for contact, most overdue first. With --exit-code it exits 6 when "
-        "anyone is due (an error is 1 to 5): for a shell prompt or cron.",
+        "Who is overdue for contact (or for a promise you made), most overdue first. With "
+        "--exit-code it exits 6 when anyone is due (an error is 1 to 5): for a shell prompt or cron.",
         Param(
             "exit_code",
             "--exit-code",
             kind="flag",
             help="Exit 6 when anyone is due, 0 otherwise (for prompts, cron).",
         ),
+        Param(
+            "within",
+            "--within",
+            help="Also who comes due within this time (7d, 2w), marked upcoming.",
+        ),
         json_flag("Print JSON."),
-        examples=("due", "due --json"),
+        examples=("due", "due --within 7d", "due --json"),
         action="dashboard.due",
         show="dashboard.due",
         quick=True,

@@ -30,9 +30,14 @@ class FollowUpStore:
         partner_ids: Iterable[int] | None = None,
         include_closed: bool = False,
         ids: Iterable[int] | None = None,
+        late_on: str | None = None,
     ) -> list[FollowUp]:
-        """Follow-ups (open ones unless asked), overdue and soonest first."""
+        """Follow-ups (open ones unless asked), overdue and soonest first; with
+        ``late_on`` (an ISO day), only my promises due before it."""
         where, params = [], []
+        if late_on is not None:
+            where.append("f.type = 'promise' AND f.owner = 'me' AND f.due_on < ?")
+            params.append(late_on)
         if partner_ids is not None:
             chosen = list(partner_ids)
             where.append(f"f.partner_id IN ({marks(chosen)})")
@@ -49,6 +54,13 @@ class FollowUpStore:
             + FOLLOW_UP_ORDER
         )
         return [follow_up_from_row(row) for row in self.conn.execute(sql, params)]
+
+    def late_promises(self, today: str) -> dict[int, list[FollowUp]]:
+        """partner id → my open promises due before ``today``."""
+        found: dict[int, list[FollowUp]] = {}
+        for item in self.follow_ups(late_on=today):
+            found.setdefault(item.partner_id, []).append(item)
+        return found
 
     def follow_up(self, item_id: int) -> FollowUp:
         found = self.follow_ups(ids=[item_id])

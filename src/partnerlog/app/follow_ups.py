@@ -1,0 +1,136 @@
+"""Follow-ups: topics to raise next time and promises, listed, closed, and closed by `log`."""
+
+from partnerlog.core import dates
+from partnerlog.core.records import FollowUp, Record
+from partnerlog.core.vocabulary import check_note, mentions, split_list
+from partnerlog.errors import Conflict, NotFound, PartnerlogError, UsageError
+
+
+class Added(Record):
+    """What `raise` or `owe` saved: one item for each partner named."""
+
+    __slots__ = ("items", "names", "skipped")
+
+
+def raise_topic(session, values: dict) -> Added:
+    return _add(session, values, "raise", "me", None)
+
+
+def owe(session, values: dict) -> Added:
+    due = values["due"]
+    due_on = None
+    if due:
+        day = dates.parse_day(due, session.now, prefer="future")
+        if day < session.now.date():
+            raise UsageError(f"--due {due!r} is {day}, in the past; a promise is due ahead")
+        due_on = day.isoformat()
+    return _add(session, values, "promise", "partner" if values["theirs"] else "me", due_on)
+
+
+def _add(session, values: dict, kind: str, owner: str, due_on: str | None) -> Added:
+    """One item for each partner named (WHO, commas, @mentions), as `log` reads them."""
+    text = check_note(" ".join(values["text"]).strip(), "TEXT")
+    if not text:
+        raise UsageError("say what it is, e.g. partnerlog raise sari \"the offsite budget\"")
+    names = split_list([values["who"]])
+    if not names:
+        raise UsageError("say with whom, e.g. partnerlog raise sari \"the offsite budget\"")
+    journal = session.journal
+    partners = journal.named(*names)
+    skipped = []
+    for mention in mentions(text):
+        try:
+            [extra] = journal.named(mention)
+        except PartnerlogError:
+            skipped.append(mention)
+            continue
+        if extra.id not in {p.id for p in partners}:
+            partners.append(extra)
+    with journal.transaction(session.command.name):
+        items = [
+            journal.add_follow_up(
+                FollowUp(
+                    partner=p.handle, partner_id=p.id, type=kind, owner=owner, text=text,
+                    due_on=due_on,
+                )
+            )
+            for p in partners
+        ]  # fmt: skip
+    return Added(items=items, names={p.handle: p.name for p in partners}, skipped=skipped)
+
+
+def open_list(session, values: dict) -> tuple[list[FollowUp], dict[str, str]]:
+    """(open items, with --all the closed ones too, overdue first; partner names)."""
+    from partnerlog.app.interactions import names_by_handle
+
+    journal = session.journal
+    partner = journal.named(values["who"])[0] if values["who"] else None
+    items = journal.follow_ups(
+        partner_ids=[partner.id] if partner else None, include_closed=values["all"]
+    )
+    today = session.now.date()
+    items.sort(key=lambda f: (f.status != "open", -f.overdue_days(today)))  # stable: by day
+    return items, names_by_handle(journal)
+
+
+def close(session, values: dict) -> list[FollowUp]:
+    """Close every item named; all of them or none (an unknown or closed one stops it)."""
+    ids = parse_ids(values["id"], "ID")
+    journal = session.journal
+    with journal.transaction(session.command.name):
+        found = [open_item(journal, item_id) for item_id in ids]
+        at = dates.iso(session.now)
+        return [journal.close_follow_up(item.id, at) for item in found]
+
+
+def parse_ids(given: list[str] | str, name: str) -> list[int]:
+    """ "3,5" or ["3", "5"] → [3, 5], each once; anything else is a usage error."""
+    ids: list[int] = []
+    for part in split_list([given] if isinstance(given, str) else given):
+        cleaned = part.lstrip("#")
+        if not cleaned.isdigit():
+            raise UsageError(f"{name}: {part!r} is not an id (see: partnerlog open)")
+        if int(cleaned) not in ids:
+            ids.append(int(cleaned))
+    if not ids:
+        raise UsageError(f"{name}: give the ids to close (see: partnerlog open)")
+    return ids
+
+
+def open_item(journal, item_id: int) -> FollowUp:
+    try:
+        item = journal.follow_up(item_id)
+    except NotFound as error:
+        raise error.with_hint("see: partnerlog open") from None
+    if item.status != "open":
+        closed = (item.closed_at or "")[:10]
+        raise Conflict(f"follow-up #{item_id} was closed already on {closed}; nothing was changed")
+    return item
+
+
+def settle_in_log(journal, ids: list[int], partner_ids: set[int], at: str, entry_uuid: str):
+    """Close the items `log --close` names, settled in the entry just logged; inside
+    its transaction. An item with someone not in the entry is refused: a mistyped id
+    must not close another partner's promise."""
+    closed = []
+    for item_id in ids:
+        item = open_item(journal, item_id)
+        if item.partner_id not in partner_ids:
+            raise Conflict(
+                f"follow-up #{item_id} is with '{item.partner}', who is not in this entry;"
+                " nothing was logged"
+            ).with_hint(f"close it by itself: partnerlog close {item_id}")
+        closed.append(journal.close_follow_up(item_id, at, entry_uuid))
+    return closed
+
+
+def still_open(journal, partners) -> list[tuple[object, list]]:
+    """(partner, their open items as (type, owner, due day)) for each partner with any:
+    what `log` says after an entry. One indexed query."""
+    rows = journal.open_items([p.id for p in partners])
+    found = []
+    for partner in partners:
+        items = [row[1:] for row in rows if row[0] == partner.id]
+        if items:
+            found.append((partner, items))
+    return found

@@ -1,0 +1,106 @@
+"""What the follow-up commands print: what was added or closed, the open list, and
+the line `log` adds about what is still open with someone."""
+
+from partnerlog.core.dates import due_words
+from partnerlog.present.text import note, print_json, say
+
+TYPE_WORDS = {"raise": "topic to raise", "promise": "promise"}
+
+
+def what(item) -> str:
+    """ "promise", "their promise", "topic to raise"."""
+    if item.type == "promise" and item.owner == "partner":
+        return "their promise"
+    return TYPE_WORDS[item.type]
+
+
+def added(found, values: dict, now) -> None:
+    if values.get("json"):
+        print_json([item.to_json() for item in found.items])
+        return
+    for item in found.items:
+        due = due_words(item.due_on, now.date())
+        say(
+            "Added {what} #{id} with {name}{due}. Close it with: partnerlog close {id}",
+            what=what(item),
+            id=item.id,
+            name=found.names[item.partner],
+            due=f", {due}" if due else "",
+        )
+    for mention in found.skipped:
+        note("@{mention} is not a partner; kept as text", mention=mention)
+
+
+def listed(result, values: dict, now) -> None:
+    items, names = result
+    if values["json"]:
+        print_json([item.to_json() for item in items])
+        return
+    if not items:
+        say(
+            "Nothing open. Add a topic with: partnerlog raise WHO TEXT, "
+            "a promise with: partnerlog owe WHO TEXT"
+        )
+        return
+    from partnerlog.present.screen import print_table
+
+    print_table(follow_ups_table(items, names, now.date()))
+
+
+def follow_ups_table(items, names: dict[str, str], today, *, with_whom: bool = True):
+    """Follow-ups: id, with whom, what, the text, and when due (overdue in red)."""
+    from rich.text import Text
+
+    from partnerlog.present.terminal import list_table, user_text
+
+    table = list_table()
+    table.add_column("id", justify="right", no_wrap=True)
+    if with_whom:
+        table.add_column("with", no_wrap=True)
+    table.add_column("what", no_wrap=True)
+    table.add_column("text")
+    table.add_column("due", no_wrap=True)
+    for item in items:
+        due = Text(due_words(item.due_on, today))
+        if item.overdue_days(today):
+            due.stylize("bold red")
+        if item.status != "open":
+            due = Text(f"done {(item.closed_at or '')[:10]}", style="dim")
+        cells = [str(item.id)]
+        if with_whom:
+            cells.append(user_text(names.get(item.partner, item.partner), one_line=True))
+        table.add_row(*cells, what(item), user_text(item.text, one_line=True), due)
+    return table
+
+
+def closed(items, values: dict, now) -> None:
+    for item in items:
+        said_closed(item)
+
+
+def said_closed(item) -> None:
+    say("Closed {what} #{id} with {handle}: {text}", what=what(item), id=item.id,
+        handle=item.partner, text=item.text)  # fmt: skip
+
+
+def open_line(partner, items: list[tuple], today) -> str:
+    """ "Open with Sari: 2 to raise, 1 you owe (due Fri), 1 they owe — partnerlog open sari"."""
+    from partnerlog.present.text import phrase
+
+    counts = {"raise": [], "me": [], "partner": []}
+    for kind, owner, due_on in items:
+        counts["raise" if kind == "raise" else owner].append(due_on)
+    parts = []
+    for key, words in (("raise", "to raise"), ("me", "you owe"), ("partner", "they owe")):
+        found = counts[key]
+        if found:
+            first_due = next((d for d in found if d), None)
+            due = f" ({due_words(first_due, today)})" if first_due and key != "raise" else ""
+            parts.append(f"{len(found)} {words}{due}")
+    return phrase(
+        "Open with {name}: {parts} (partnerlog open {handle})",
+        name=partner.name,
+        parts=", ".join(parts),
+        handle=partner.handle,
+    )
+
