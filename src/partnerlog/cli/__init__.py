@@ -146,11 +146,12 @@ def help_text(command: spec.Command) -> str:
 
 def _build() -> None:
     groups: dict[str, typer.Typer] = {}
-    for name, help in spec.GROUPS.items():
+    for name, help in spec.GROUPS.items():  # a group inside another comes after it
         groups[name] = typer.Typer(help=help, no_args_is_help=True, rich_markup_mode=None)
-        app.add_typer(groups[name], name=name)
+        *outer, last = name.split()
+        (groups[" ".join(outer)] if outer else app).add_typer(groups[name], name=last)
     for command in spec.COMMANDS:
-        parent = groups[command.path[0]] if len(command.path) > 1 else app
+        parent = groups[" ".join(command.path[:-1])] if len(command.path) > 1 else app
         parent.command(command.path[-1])(_adapter(command))
 
 

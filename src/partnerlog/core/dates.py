@@ -439,3 +439,43 @@ def due_words(due_on: str | None, today: date) -> str:
     if late > 0:
         return f"{late} day{'s' if late != 1 else ''} overdue"
     return f"due {ahead(day, today)}"
+
+
+def month_day(text: str, now: datetime) -> tuple[int, int, int | None]:
+    """A date that matters to someone: (month, day, year or None).
+
+    "14 March", "march 14", "14/3" and "--03-14" have no year (a birthday kept
+    without one); "1990-03-14", "14 March 1990" and "14/3/1990" have one;
+    anything else `parse_day` reads ("in 2 weeks", "next monday") is that day.
+    29 February without a year is a date; with a year that has none, it is not.
+    """
+    phrase = " ".join(text.strip().lower().split())
+    match = re.fullmatch(r"--(\d{1,2})-(\d{1,2})", phrase)
+    if match:
+        return _month_day(int(match[1]), int(match[2]), None, text)
+    for pattern, order in ((_NUMERIC_DAY, "dm"), (_NAMED_DAY, "dm"), (_MONTH_FIRST, "md")):
+        match = re.fullmatch(pattern, phrase)
+        if not match:
+            continue
+        first, second, year = match[1], match[2], match[3]
+        day_text, month_text = (first, second) if order == "dm" else (second, first)
+        month = int(month_text) if month_text.isdigit() else _month(month_text)
+        if month is None:
+            break
+        number = int(year) if year else None
+        if number is not None and number < 100:
+            number += 2000
+        return _month_day(month, int(day_text), number, text)
+    day = parse_day(text, now, prefer="future")
+    return day.month, day.day, day.year
+
+
+def _month_day(month: int, day: int, year: int | None, text: str) -> tuple[int, int, int | None]:
+    from partnerlog.core.vocabulary import valid_month_day
+
+    if not 1 <= month <= 12:
+        raise UsageError(f"{text!r} has no month {month}; write it as '14 March' or 1990-03-14")
+    if not valid_month_day(month, day, year):
+        when = f"{day}/{month}/{year}" if year else f"{day}/{month}"
+        raise UsageError(f"{text!r} is not a date (there is no {when})")
+    return month, day, year

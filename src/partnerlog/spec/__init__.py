@@ -241,7 +241,8 @@ DB = Param(
 )
 
 GROUPS = {
-    "partner": "Add, list, show, edit and archive partners.",
+    "partner": "Add, list, show, edit, pause and archive partners.",
+    "partner date": "The dates that matter to partners: birthdays, anniversaries, returns.",
     "goal": "Targets and plans with each partner, and check-ins on them.",
     "trait": "Strengths and weaknesses, yours (WHO = me) and your partners'.",
     "entry": "Show, fix or remove one logged interaction.",

@@ -67,6 +67,62 @@ COMMANDS = (
         show="partners.archived",
     ),
     Command(
+        "partner pause",
+        "Someone is away (leave, a project elsewhere): out of due and of overdue "
+        "penalties until the day given, shown as paused. Their cadence starts afresh then.",
+        who(),
+        Param(
+            "until", "--until", required=True,
+            help="The last day away: 2027-01-15, 'in 3 weeks', 'next monday'.",
+        ),
+        Param("reason", metavar="REASON", multiple=True, help="Why, for you: parental leave…"),
+        examples=('partner pause budi --until 2027-01-04 "year-end leave"',),
+        action="dates.pause",
+        show="dates.paused",
+    ),
+    Command(
+        "partner resume",
+        "End a pause early: they are back today.",
+        who(),
+        examples=("partner resume budi",),
+        action="dates.resume",
+        show="dates.paused",
+    ),
+    Command(
+        "partner date add",
+        "A date that matters: a birthday (with or without the year), a work anniversary, "
+        "back from leave. Listed in partner show and agenda; a coming birthday becomes a next step.",
+        who(),
+        Param("label", metavar="LABEL", required=True, help="What it is: birthday, anniversary…"),
+        Param(
+            "date", metavar="DATE", required=True,
+            help="1990-03-14, '14 March', 'march 14' (no year: every year), 'in 2 weeks'.",
+        ),
+        Param("yearly", "--yearly", kind="flag", help="Every year (a date without a year is)."),
+        json_flag("Print the date as JSON."),
+        examples=('partner date add sari birthday "14 march"',
+                  "partner date add budi \"work anniversary\" 2019-06-03 --yearly"),
+        action="dates.add",
+        show="dates.added",
+    ),
+    Command(
+        "partner date list",
+        "The dates that matter, next first: whose, what, when, and in how many days.",
+        who("Only this partner (handle, name or prefix).", optional=True),
+        json_flag(),
+        examples=("partner date list",),
+        action="dates.list_dates",
+        show="dates.listed",
+    ),
+    Command(
+        "partner date remove",
+        "Remove a date (its id from: partner date list).",
+        Param("id", kind="int", metavar="ID", required=True, help="The date's id."),
+        examples=("partner date remove 1",),
+        action="dates.remove",
+        show="dates.removed",
+    ),
+    Command(
         "partner import",
         "Add people from a vCard file (an address book's export): name, email, organisation "
         "and title; someone already here (by email, else by name) is updated, not doubled.",

@@ -1,0 +1,57 @@
+"""`agenda`: the days ahead on one page."""
+
+from datetime import date, timedelta
+
+from partnerlog.core.records import Record
+
+
+class Agenda(Record):
+    """What the days ahead hold: who is due or coming due, promises by date, topics
+    for people you are likely to meet (and how many for others), dates coming up,
+    and who comes back from a pause."""
+
+    __slots__ = (
+        "first", "last", "due", "promises", "to_raise", "others", "dates", "returning", "names",
+    )  # fmt: skip
+
+
+def agenda(session, values: dict) -> Agenda:
+    from partnerlog.app.dashboard import due_within
+    from partnerlog.app.dates import coming_up
+
+    journal, now = session.journal, session.now
+    today = now.date()
+    last = today + timedelta(days=values["days"])
+    due = due_within(journal, now, values["days"])
+    partners = journal.partners()
+    items = journal.follow_ups()
+    coming = coming_up(journal, today, values["days"])
+    returning = [
+        p
+        for p in partners
+        if p.paused_until and today <= date.fromisoformat(p.paused_until) + timedelta(1) <= last
+    ]
+    # Likely to meet: who is due or comes due, whom you see at least this often,
+    # whose day it is, and who comes back.
+    likely = {d.handle for d in due}
+    likely |= {p.handle for p in partners if p.effective_cadence <= values["days"]}
+    likely |= {item.partner for item, _ in coming} | {p.handle for p in returning}
+    active = {p.handle for p in partners if not p.paused(today)} | {p.handle for p in returning}
+    promises = [
+        i
+        for i in items
+        if i.type == "promise" and i.partner in active and (not i.due_on or i.due_on <= str(last))
+    ]
+    promises.sort(key=lambda i: (i.due_on is None, i.due_on or "", i.owner != "me", i.id))
+    raised = [i for i in items if i.type == "raise" and i.partner in active]
+    return Agenda(
+        first=today,
+        last=last,
+        due=due,
+        promises=promises,
+        to_raise=[i for i in raised if i.partner in likely],
+        others=sum(1 for i in raised if i.partner not in likely),
+        dates=coming,
+        returning=returning,
+        names={p.handle: p.name for p in partners},
+    )

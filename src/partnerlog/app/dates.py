@@ -1,0 +1,93 @@
+"""The dates that matter to partners, and pauses: someone away until a day."""
+
+from partnerlog.core import dates
+from partnerlog.core.records import PartnerDate, Record
+from partnerlog.errors import Conflict, NotFound, UsageError
+
+
+class Paused(Record):
+    """A partner after `partner pause` or `partner resume` (``until`` None: back)."""
+
+    __slots__ = ("partner", "until", "reason")
+
+
+def pause(session, values: dict) -> Paused:
+    now = session.now
+    until = dates.parse_day(values["until"], now, prefer="future")
+    if until < now.date():
+        raise UsageError(f"--until {values['until']!r} is {until}, in the past; give the last day away")
+    reason = " ".join(values["reason"]).strip() or None
+    journal = session.journal
+    with journal.transaction(session.command.name):
+        [partner] = journal.named(values["who"])
+        journal.set_pause(partner.id, until.isoformat(), reason)
+    return Paused(partner=partner, until=until, reason=reason)
+
+
+def resume(session, values: dict) -> Paused:
+    journal = session.journal
+    today = session.now.date()
+    with journal.transaction(session.command.name):
+        [partner] = journal.named(values["who"])
+        if not partner.paused(today):
+            raise Conflict(f"{partner.name} ({partner.handle}) is not paused; nothing was changed")
+        # The pause ends yesterday: they are back today, and their cadence counts from today.
+        yesterday = today.fromordinal(today.toordinal() - 1).isoformat()
+        journal.set_pause(partner.id, yesterday, partner.pause_reason)
+    return Paused(partner=partner, until=None, reason=None)
+
+
+def add(session, values: dict) -> tuple[PartnerDate, str]:
+    """(the date, the partner's name)."""
+    label = " ".join(values["label"].split())
+    if not label:
+        raise UsageError("LABEL cannot be empty: say what the date is (birthday, anniversary…)")
+    month, day, year = dates.month_day(values["date"], session.now)
+    yearly = values["yearly"] or year is None
+    found = PartnerDate(partner="", label=label, month=month, day=day, year=year, yearly=yearly)
+    if not yearly and found.next_on(session.now.date()) is None:
+        raise UsageError(
+            f"{values['date']!r} is past and happens once; add --yearly if it comes back every year"
+        )
+    journal = session.journal
+    with journal.transaction(session.command.name):
+        [partner] = journal.named(values["who"])
+        found.partner, found.partner_id = partner.handle, partner.id
+        journal.add_date(found)
+    return found, partner.name
+
+
+def list_dates(session, values: dict):
+    """(dates, next first, each with its next day; partner names)."""
+    from partnerlog.app.interactions import names_by_handle
+
+    journal, today = session.journal, session.now.date()
+    partner = journal.named(values["who"])[0] if values["who"] else None
+    found = journal.partner_dates(partner_ids=[partner.id] if partner else None)
+    coming = [(d, d.next_on(today)) for d in found]
+    coming.sort(key=lambda pair: (pair[1] is None, pair[1] or today))
+    return coming, names_by_handle(journal)
+
+
+def remove(session, values: dict) -> PartnerDate:
+    journal = session.journal
+    with journal.transaction(session.command.name):
+        try:
+            found = journal.partner_date(values["id"])
+        except NotFound as error:
+            raise error.with_hint("see: partnerlog partner date list") from None
+        journal.remove_date(found.id)
+    return found
+
+
+def coming_up(journal, today, days: int, partner_ids=None) -> list[tuple[PartnerDate, object]]:
+    """(date, the day it falls on) for each date within ``days`` from today, soonest first."""
+    from datetime import timedelta
+
+    last = today + timedelta(days=days)
+    found = []
+    for item in journal.partner_dates(partner_ids=partner_ids):
+        day = item.next_on(today)
+        if day is not None and day <= last:
+            found.append((item, day))
+    return sorted(found, key=lambda pair: (pair[1], pair[0].partner))

@@ -1,0 +1,87 @@
+"""What the date and pause commands print."""
+
+from partnerlog.core.dates import ahead
+from partnerlog.present.text import print_json, say
+
+
+def when(item, today) -> str:
+    """ "14 Mar" (every year), "14 Mar 1990", or "4 Jan 2027" (once)."""
+    from datetime import date
+
+    shown = f"{item.day} {date(2000, item.month, 1):%b}"
+    return f"{shown} {item.year}" if item.year else shown
+
+
+def coming(item, day, today) -> str:
+    """ "Thu 3 Dec, in 4 days, turns 36" for the day it next falls on."""
+    if day is None:
+        return "gone by"
+    return ", ".join([ahead(day, today), *extras(item, day, today)])
+
+
+def extras(item, day, today) -> list[str]:
+    """ "in 4 days", and "turns 36" or "7 years" when the year is known."""
+    days = (day - today).days
+    found = [f"in {days} days"] if days > 1 else []
+    years = item.years_on(day)
+    if years:
+        found.append(f"turns {years}" if item.is_birthday else f"{years} years")
+    return found
+
+
+def added(result, values: dict, now) -> None:
+    found, name = result
+    if values["json"]:
+        print_json(found.to_json())
+        return
+    today = now.date()
+    say(
+        "Added {label} of {name} (#{id}): {when}{every}; next {next}.",
+        label=found.label, name=name, id=found.id, when=when(found, today),
+        every=", every year" if found.yearly else "",
+        next=coming(found, found.next_on(today), today),
+    )  # fmt: skip
+
+
+def listed(result, values: dict, now) -> None:
+    found, names = result
+    if values["json"]:
+        print_json([{**item.to_json(), "next_on": day and day.isoformat()} for item, day in found])
+        return
+    if not found:
+        say('No dates yet. Add one with: partnerlog partner date add WHO birthday "14 march"')
+        return
+    from partnerlog.present.screen import print_table
+    from partnerlog.present.terminal import list_table, user_text
+
+    today = now.date()
+    table = list_table()
+    for column in ("id", "who", "what", "date", "next"):
+        table.add_column(column, justify="right" if column == "id" else "left")
+    for item, day in found:
+        table.add_row(
+            str(item.id),
+            user_text(names.get(item.partner, item.partner), one_line=True),
+            user_text(item.label, one_line=True),
+            when(item, today) + (" yearly" if item.yearly and item.year else ""),
+            coming(item, day, today),
+        )
+    print_table(table)
+
+
+def removed(found, values: dict, now) -> None:
+    say("Removed {label} of {handle} (#{id}).", label=found.label, handle=found.partner,
+        id=found.id)  # fmt: skip
+
+
+def paused(result, values: dict, now) -> None:
+    partner = result.partner
+    if result.until is None:
+        say("{name} ({handle}) is back: their cadence counts from today.",
+            name=partner.name, handle=partner.handle)  # fmt: skip
+        return
+    say(
+        "Paused {name} ({handle}) until {until}{reason}: not due until they are back.",
+        name=partner.name, handle=partner.handle, until=ahead(result.until, now.date()),
+        reason=f" ({result.reason})" if result.reason else "",
+    )  # fmt: skip
