@@ -24,6 +24,7 @@ def agenda(session, values: dict) -> Agenda:
     last = today + timedelta(days=values["days"])
     due = due_within(journal, now, values["days"])
     partners = journal.partners()
+    journal_seen = journal.last_contacts()
     items = journal.follow_ups()
     coming = coming_up(journal, today, values["days"])
     returning = [
@@ -31,10 +32,12 @@ def agenda(session, values: dict) -> Agenda:
         for p in partners
         if p.paused_until and today <= date.fromisoformat(p.paused_until) + timedelta(1) <= last
     ]
-    # Likely to meet: who is due or comes due, whom you see at least this often,
-    # whose day it is, and who comes back.
+    # Likely to meet: who is due or comes due, whom you see at least this often (by
+    # cadence, or seen within as many days), whose day it is, and who comes back.
     likely = {d.handle for d in due}
     likely |= {p.handle for p in partners if p.effective_cadence <= values["days"]}
+    seen_since = (today - timedelta(days=values["days"])).isoformat()
+    likely |= {p.handle for p in partners if (journal_seen.get(p.id) or "") >= seen_since}
     likely |= {item.partner for item, _ in coming} | {p.handle for p in returning}
     active = {p.handle for p in partners if not p.paused(today)} | {p.handle for p in returning}
     promises = [
@@ -43,7 +46,10 @@ def agenda(session, values: dict) -> Agenda:
         if i.type == "promise" and i.partner in active and (not i.due_on or i.due_on <= str(last))
     ]
     promises.sort(key=lambda i: (i.due_on is None, i.due_on or "", i.owner != "me", i.id))
-    raised = [i for i in items if i.type == "raise" and i.partner in active]
+    raised = sorted(
+        (i for i in items if i.type == "raise" and i.partner in active),
+        key=lambda i: (i.partner, i.id),
+    )
     return Agenda(
         first=today,
         last=last,

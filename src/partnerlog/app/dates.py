@@ -15,7 +15,9 @@ def pause(session, values: dict) -> Paused:
     now = session.now
     until = dates.parse_day(values["until"], now, prefer="future")
     if until < now.date():
-        raise UsageError(f"--until {values['until']!r} is {until}, in the past; give the last day away")
+        raise UsageError(
+            f"--until {values['until']!r} is {until}, in the past; give the last day away"
+        )
     reason = " ".join(values["reason"]).strip() or None
     journal = session.journal
     with journal.transaction(session.command.name):

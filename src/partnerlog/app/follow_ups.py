@@ -31,10 +31,10 @@ def _add(session, values: dict, kind: str, owner: str, due_on: str | None) -> Ad
     """One item for each partner named (WHO, commas, @mentions), as `log` reads them."""
     text = check_note(" ".join(values["text"]).strip(), "TEXT")
     if not text:
-        raise UsageError("say what it is, e.g. partnerlog raise sari \"the offsite budget\"")
+        raise UsageError('say what it is, e.g. partnerlog raise sari "the offsite budget"')
     names = split_list([values["who"]])
     if not names:
-        raise UsageError("say with whom, e.g. partnerlog raise sari \"the offsite budget\"")
+        raise UsageError('say with whom, e.g. partnerlog raise sari "the offsite budget"')
     journal = session.journal
     partners = journal.named(*names)
     skipped = []

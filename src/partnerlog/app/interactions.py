@@ -155,14 +155,20 @@ def timeline(session, values: dict) -> tuple[list[Interaction], dict[str, str]]:
 
 
 def search(session, values: dict) -> tuple[str, list, list, dict[str, str]]:
-    """(the words, matching interactions, matching goals best first, partner names)."""
+    """(the words, matching interactions, goals and follow-ups best first, partner names)."""
     text = " ".join(values["query"])
     if not text.strip():
         raise UsageError("give some words to search for")
     limit = values["limit"] or None
     journal = session.journal
     entries = journal.search(text, limit=limit)
-    return text, entries, journal.search_goals(text, limit=limit), names_by_handle(journal)
+    return (
+        text,
+        entries,
+        journal.search_goals(text, limit=limit),
+        journal.search_follow_ups(text, limit=limit),
+        names_by_handle(journal),
+    )
 
 
 def edit(session, values: dict) -> tuple[Interaction, dict[str, str]]:

@@ -70,7 +70,10 @@ def list_partners(session, values: dict) -> tuple[list[Partner], dict[int, str]]
 class Profile(Record):
     """Everything about one partner, for `partner show`."""
 
-    __slots__ = ("partner", "verdict", "goals", "traits", "pairs", "recent", "names", "emails")
+    __slots__ = (
+        "partner", "verdict", "goals", "traits", "pairs", "recent", "names", "emails",
+        "follow_ups", "dates",
+    )  # fmt: skip
 
 
 # `partner show` lists this many recent interactions.
@@ -98,6 +101,8 @@ def profile(session, values: dict) -> Profile:
         recent=journal.interactions(partner_id=partner.id, limit=RECENT),
         names=names_by_handle(journal),
         emails=journal.emails(partner.id),
+        follow_ups=journal.follow_ups(partner_ids=[partner.id]),
+        dates=[(d, d.next_on(now.date())) for d in journal.partner_dates(partner_ids=[partner.id])],
     )
 
 

@@ -106,6 +106,29 @@ GOALS = [
 ]  # fmt: skip
 
 
+# handle, type, owner, text, due (days from now, or None), created (days ago)
+FOLLOW_UPS = [
+    ("sari", "raise", "me", "the offsite budget: who pays for the venue? #planning", None, 9),
+    ("budi", "raise", "me", "my promotion case: what is still missing?", None, 20),
+    ("sari", "promise", "me", "send the migration deck before the review", 2, 3),
+    ("sari", "raise", "me", "pairing on the new pipeline next sprint #migration", None, 2),
+    ("andi", "promise", "me", "share the churn analysis with the sales numbers", -5, 30),
+    ("budi", "promise", "partner", "review my conference abstract", 3, 6),
+    ("sari", "promise", "partner", "an introduction to the Datawise team", None, 2),
+    ("dewi", "raise", "me", "her growth plan for next year", None, 19),
+    ("maria", "raise", "me", "a joint talk at PyCon ID? #conference", None, 12),
+]  # fmt: skip
+
+# handle, label, (month, day) from now in days, year or None, yearly
+DATES = [
+    ("rina", "birthday", 4, None, True),
+    ("budi", "work anniversary", 6, 2019, True),
+    ("sari", "birthday", 75, 1994, True),
+]
+# handle, days away from now, why
+PAUSES = [("kenji", 12, "conference season in Tokyo")]
+
+
 def build(journal, now: datetime) -> dict:
     """Fill an empty journal with the sample year; returns what it added."""
     rng = random.Random(SEED)
@@ -162,7 +185,33 @@ def build(journal, now: datetime) -> dict:
                 )
         added["goals"] = len(GOALS)
         added["traits"] = len(TRAITS)
+        _follow_ups_and_dates(journal, partners, now)
+        added["follow_ups"] = len(FOLLOW_UPS)
     return added
+
+
+def _follow_ups_and_dates(journal, partners: dict, now: datetime) -> None:
+    from partnerlog.core.records import FollowUp, PartnerDate
+
+    for handle, kind, owner, text, due_in, created in FOLLOW_UPS:
+        due = (now + timedelta(days=due_in)).date().isoformat() if due_in is not None else None
+        journal.add_follow_up(
+            FollowUp(
+                partner=handle, partner_id=partners[handle].id, type=kind, owner=owner,
+                text=text, due_on=due, created_at=dates.iso(now - timedelta(days=created)),
+            )
+        )  # fmt: skip
+    for handle, label, days_ahead, year, yearly in DATES:
+        day = (now + timedelta(days=days_ahead)).date()
+        journal.add_date(
+            PartnerDate(
+                partner=handle, partner_id=partners[handle].id, label=label, month=day.month,
+                day=day.day, year=year, yearly=yearly,
+            )
+        )  # fmt: skip
+    for handle, days_away, why in PAUSES:
+        until = (now + timedelta(days=days_away)).date().isoformat()
+        journal.set_pause(partners[handle].id, until, why)
 
 
 def _log_one(journal, rng, partner, partners, now, days_ago) -> int:

@@ -13,7 +13,7 @@ class ReportData(Record):
 
     __slots__ = (
         "verdicts", "partners", "names", "goals", "traits", "pairs", "entries", "activity",
-        "since", "until", "include_private", "output",
+        "since", "until", "include_private", "output", "follow_ups", "dates",
     )  # fmt: skip
 
 
@@ -53,7 +53,15 @@ def report(session, values: dict) -> ReportData:
     for goal in journal.goals(closed_since=dates.iso(now - timedelta(days=WINDOW_DAYS))):
         goals.setdefault(goal.partner, []).append(goal)
     traits = journal.traits(active_only=False)
+    follow_ups: dict[str, list] = {}
+    for item in journal.follow_ups(partner_ids=partner_ids):
+        follow_ups.setdefault(item.partner, []).append(item)
+    partner_dates: dict[str, list] = {}
+    for found in journal.partner_dates(partner_ids=partner_ids):
+        partner_dates.setdefault(found.partner, []).append((found, found.next_on(now.date())))
     return ReportData(
+        follow_ups=follow_ups,
+        dates=partner_dates,
         verdicts=chosen,
         partners=partners,
         names=names_by_handle(journal),

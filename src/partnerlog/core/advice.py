@@ -33,6 +33,9 @@ def problems(
         last = f"{days_since} days ago" if days_since is not None else "never"
         found.append(f"overdue by {overdue_days} days (last contact {last}, cadence {cadence})")
     today = now.date()
+    for item in facts.follow_ups:
+        if item.mine and item.overdue_days(today):
+            found.append(f"you promised '{item.text}': {item.overdue_days(today)} days overdue")
     for goal in facts.goals:
         if goal.status != "open":
             continue
@@ -63,8 +66,23 @@ def next_step(
     """One concrete suggestion, the most useful: for a young relationship, getting to
     know each other; for a lapsed one, reconnecting; otherwise the weakest pillar."""
     handle, relation = partner.handle, partner.relation
+    today = now.date()
+    if partner.paused(today):
+        back = today.fromisoformat(partner.paused_until)
+        return f"{first} is away until {back:%a} {back.day} {back:%b} — welcome them back then"
     if is_new and days_since is None:
         return f"say hello to {first}: a coffee to hear about their role and what they aim for"
+    late = [f for f in facts.follow_ups if f.mine and f.overdue_days(today)]
+    if late:
+        promise = max(late, key=lambda f: f.overdue_days(today))
+        return (
+            f"keep your word: '{promise.text}' is {promise.overdue_days(today)} days overdue — "
+            f"deliver it or agree a new date with {first} (then: partnerlog close {promise.id})"
+        )
+    birthday = _coming_birthday(facts, today)
+    if birthday is not None:
+        when = "today" if birthday == today else f"on {birthday:%a} {birthday.day} {birthday:%b}"
+        return f"{first}'s birthday is {when} — wish them well, over a coffee or a card"
     if is_new and facts.total_contacts < 3 and not due:
         return f"get to know {first}: a coffee to hear about their role and what they aim for"
     if due or pillar == "communication":
@@ -87,6 +105,20 @@ def next_step(
             return f"check in on your goal with {first}: partnerlog goal update ID --progress N"
         return f"agree on one target with {first} that you both work towards (partnerlog goal add {handle} …)"
     return _complement_step(first, handle, facts)
+
+
+# A birthday this many days ahead becomes the next step (the bond beyond work).
+BIRTHDAY_DAYS = 7
+
+
+def _coming_birthday(facts: Facts, today):
+    """The day of the partner's birthday when it is within BIRTHDAY_DAYS, else None."""
+    for found in facts.dates:
+        if found.is_birthday:
+            day = found.next_on(today)
+            if day is not None and (day - today).days <= BIRTHDAY_DAYS:
+                return day
+    return None
 
 
 def _talk(first: str, relation: str, days_since: int | None, due: bool) -> str:

@@ -54,9 +54,7 @@ def due_partners(
         if partner.paused(today):
             continue
         days_since, reference, overdue = contact_gap(partner, last_contacts.get(partner.id), now)
-        late = [
-            p for p in (promises or {}).get(partner.id, []) if p.mine and p.overdue_days(today)
-        ]
+        late = [p for p in (promises or {}).get(partner.id, []) if p.mine and p.overdue_days(today)]
         due_in = partner.effective_cadence - reference
         upcoming = not overdue and not late and within > 0 and due_in < within
         if overdue > 0 or late or upcoming:

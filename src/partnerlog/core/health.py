@@ -68,11 +68,12 @@ class Facts(Record):
 
     __slots__ = (
         "partner", "last_contact", "contacts", "goals", "pairs", "total_contacts", "first_contact",
-        "traits", "my_traits",
+        "traits", "my_traits", "follow_ups", "dates",
     )  # fmt: skip
     _defaults = {
         "last_contact": None, "contacts": list, "goals": list, "pairs": list, "total_contacts": 0,
-        "first_contact": None, "traits": list, "my_traits": list,
+        "first_contact": None, "traits": list, "my_traits": list, "follow_ups": list,
+        "dates": list,
     }  # fmt: skip
 
 
@@ -83,7 +84,7 @@ class Verdict(Record):
         "handle", "name", "kind", "relation", "last_contact", "days_since", "cadence_days", "due",
         "overdue_days", "interactions_30d", "interactions_90d", "tone_avg_90d", "tone_trend",
         "score", "pillars", "pillar_reasons", "status", "reasons", "next_step", "benefits",
-        "weekly",
+        "weekly", "paused_until",
     )  # fmt: skip
 
     def to_json(self) -> dict:
@@ -107,6 +108,7 @@ class Verdict(Record):
             "overdue_days": self.overdue_days,
             "tone_trend": self.tone_trend,
             "benefits": dict(self.benefits),
+            "paused_until": self.paused_until,
         }
 
 
@@ -130,8 +132,13 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
 
     scores: dict[str, int] = {}
     why: dict[str, str] = {}
+    # Away, or back from a pause: the days away do not count against the cadence.
+    recency_days = days_since
+    if partner.paused_until and days_since is not None:
+        recency_days = min(days_since, reference_days)
+    late = [f for f in facts.follow_ups if f.mine and f.overdue_days(now.date())]
     scores["communication"], why["communication"] = _communication(
-        days_since, cadence, tally, window_days, span
+        recency_days, cadence, tally, window_days, span, late, now
     )
     scores["bond"], why["bond"] = _bond(tally, window_days, span)
     scores["understanding"], why["understanding"] = _understanding(
@@ -200,6 +207,7 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
         ),
         benefits={benefit: tally.benefits.get(benefit, 0) for benefit in BENEFITS},
         weekly=tally.weekly,
+        paused_until=partner.paused_until if partner.paused(now.date()) else None,
     )
 
 
@@ -227,7 +235,7 @@ def first_name(name: str) -> str:
 # -- the pillars -------------------------------------------------------------
 
 
-def _communication(days_since, cadence, tally, window_days, span) -> tuple[int, str]:
+def _communication(days_since, cadence, tally, window_days, span, late, now) -> tuple[int, str]:
     if days_since is None:
         recency = 0.0
         said = "never in touch yet"
@@ -244,6 +252,13 @@ def _communication(days_since, cadence, tally, window_days, span) -> tuple[int, 
         said += f"; {candid} open conversation{'s' if candid != 1 else ''} in {window_days} days"
     else:
         said += f"; no open conversation (feedback, 1:1) in {window_days} days"
+    if late:
+        # Saying what you will do and doing it: a promise of mine overdue costs the candour.
+        candour = 0
+        worst = max(late, key=lambda f: f.overdue_days(now.date()))
+        said += f"; you owe '{worst.text}', {worst.overdue_days(now.date())} days overdue" + (
+            f" (and {len(late) - 1} more)" if len(late) > 1 else ""
+        )
     return round(15 * recency) + candour, said
 
 

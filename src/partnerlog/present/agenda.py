@@ -49,8 +49,13 @@ def agenda(found, values: dict, now) -> None:
                 day = date.fromisoformat(item.due_on)
                 when = due_words(item.due_on, today) if day < today else _day(day)
             lines.append(
-                phrase("  {when:<16}{owing}: {text} (#{id})", when=when, owing=owing,
-                       text=item.text, id=item.id)  # fmt: skip
+                phrase(
+                    "  {when:<16}{owing}: {text} (#{id})",
+                    when=when,
+                    owing=owing,
+                    text=item.text,
+                    id=item.id,
+                )  # fmt: skip
             )
     if found.to_raise:
         lines += ["", "To raise with people you are likely to meet"]
@@ -72,9 +77,13 @@ def agenda(found, values: dict, now) -> None:
             more = [ahead(day, today)] if (day - today).days < 2 else []
             more += extras(item, day, today)
             lines.append(
-                phrase("  {day:<16}{who}: {label} ({more})", day=_day(day),
-                       who=names.get(item.partner, item.partner), label=item.label,
-                       more=", ".join(more))  # fmt: skip
+                phrase(
+                    "  {day:<16}{who}: {label} ({more})",
+                    day=_day(day),
+                    who=names.get(item.partner, item.partner),
+                    label=item.label,
+                    more=", ".join(more),
+                )  # fmt: skip
             )
     if found.returning:
         lines += ["", "Back from a pause"]

@@ -99,7 +99,8 @@ def demo(built, values: dict, now) -> None:
     target, added, found = built
     say(
         "Built a demo journal with {partners} partners, {interactions} interactions over a "
-        "year, {goals} goals and {traits} strengths and weaknesses, in {target}",
+        "year, {goals} goals, {follow_ups} follow-ups and {traits} strengths and weaknesses, "
+        "in {target}",
         target=str(target),
         **added,
     )
@@ -109,7 +110,8 @@ def demo(built, values: dict, now) -> None:
         "  export PARTNERLOG_DB={path}\n"
         "  partnerlog partner show sari     (a thriving partnership)\n"
         "  partnerlog partner show andi     (one at risk)\n"
-        "  partnerlog due\n"
+        "  partnerlog agenda                 (the week ahead)\n"
+        "  partnerlog report sari           (a 1:1 prep sheet)\n"
         "  partnerlog timeline dewi\n"
         "  partnerlog complement\n"
         "  partnerlog search migrasi\n"

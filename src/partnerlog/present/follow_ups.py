@@ -57,7 +57,9 @@ def follow_ups_table(items, names: dict[str, str], today, *, with_whom: bool = T
     table.add_column("id", justify="right", no_wrap=True)
     if with_whom:
         table.add_column("with", no_wrap=True)
-    table.add_column("what", no_wrap=True)
+    show_what = with_whom or any(item.type != "raise" for item in items)
+    if show_what:
+        table.add_column("what", no_wrap=True)
     table.add_column("text")
     table.add_column("due", no_wrap=True)
     for item in items:
@@ -69,7 +71,9 @@ def follow_ups_table(items, names: dict[str, str], today, *, with_whom: bool = T
         cells = [str(item.id)]
         if with_whom:
             cells.append(user_text(names.get(item.partner, item.partner), one_line=True))
-        table.add_row(*cells, what(item), user_text(item.text, one_line=True), due)
+        if show_what:
+            cells.append(what(item))
+        table.add_row(*cells, user_text(item.text, one_line=True), due)
     return table
 
 
@@ -103,4 +107,3 @@ def open_line(partner, items: list[tuple], today) -> str:
         parts=", ".join(parts),
         handle=partner.handle,
     )
-

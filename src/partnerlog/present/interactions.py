@@ -54,24 +54,32 @@ def listed(result, values: dict, now, *, empty: str = "No interactions match.") 
 
 
 def found(result, values: dict, now) -> None:
-    """`search`: matching goals, then matching interactions."""
-    text, entries, goals, names = result
+    """`search`: matching goals and follow-ups, then matching interactions."""
+    text, entries, goals, follow_ups, names = result
     if values["json"]:
         print_json(
             {
                 "interactions": [entry.to_json() for entry in entries],
                 "goals": [goal.to_json() for goal in goals],
+                "follow_ups": [item.to_json() for item in follow_ups],
             }
         )
         return
+    from partnerlog.present.screen import print_table
+
     if goals:
-        from partnerlog.present.screen import print_table
         from partnerlog.present.terminal import goals_table
 
         print_table(goals_table(goals, names, now.date()))
+        if entries or follow_ups:
+            print()
+    if follow_ups:
+        from partnerlog.present.follow_ups import follow_ups_table
+
+        print_table(follow_ups_table(follow_ups, names, now.date()))
         if entries:
             print()
-    if entries or not goals:
+    if entries or not (goals or follow_ups):
         listed((entries, names), values, now, empty=phrase("Nothing matches {text!r}.", text=text))
 
 

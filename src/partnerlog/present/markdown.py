@@ -86,6 +86,8 @@ def report(data, now: datetime) -> Iterator[str]:
         f"{len(verdicts)} partnership{'s' if len(verdicts) != 1 else ''}"
         f"{' · private notes included' if data.include_private else ''}\n\n"
     )
+    if single:  # the prep sheet opens with what to bring
+        yield from _to_bring(data.follow_ups.get(verdicts[0].handle, []), "##", now)
     yield "## Overview\n\n"
     yield md_row(["Partner", "Status", "Score", "Last contact", "Next step"]) + "\n"
     yield "| --- | --- | ---: | --- | --- |\n"
@@ -121,13 +123,38 @@ def report(data, now: datetime) -> Iterator[str]:
             pending = next(entries, None)
         yield from _partner_section(
             partner, verdict, data.goals.get(partner.handle, []),
+            [] if single else data.follow_ups.get(partner.handle, []),
+            data.dates.get(partner.handle, []),
             [t for t in data.traits if t.subject == partner.handle],
             [p for p in data.pairs if partner.handle in (p.strong, p.weak)],
             listed, data.names, single, now,
         )  # fmt: skip
 
 
-def _partner_section(partner, verdict, goals, traits, pairs, entries, names, single, now):
+def _to_bring(items, level: str, now: datetime) -> Iterator[str]:
+    """ "To raise" and "Open promises", as checklists (empty ones left out)."""
+    from partnerlog.core.dates import due_words
+
+    today = now.date()
+    raised = [i for i in items if i.type == "raise"]
+    promises = [i for i in items if i.type == "promise"]
+    for title, group in (("To raise", raised), ("Open promises", promises)):
+        if not group:
+            continue
+        yield f"{level} {title}\n\n"
+        for item in group:
+            details = [f"#{item.id}"]
+            if item.type == "promise":
+                details.insert(0, "mine" if item.owner == "me" else "theirs")
+            if item.due_on:
+                details.append(due_words(item.due_on, today))
+            yield f"- [ ] {md_text(item.text)} ({', '.join(details)})\n"
+        yield "\n"
+
+
+def _partner_section(
+    partner, verdict, goals, follow_ups, partner_dates, traits, pairs, entries, names, single, now
+):
     yield f"## {md_text(partner.name)} ({md_code(partner.handle)})\n\n"
     facts = [f"{md_text(partner.kind)}, {md_text(partner.relation)}"]
     if partner.role:
@@ -137,7 +164,16 @@ def _partner_section(partner, verdict, goals, traits, pairs, entries, names, sin
     facts.append(f"contact every {partner.effective_cadence} days")
     if partner.archived:
         facts.append("archived")
+    if partner.paused(now.date()):
+        facts.append(f"paused until {partner.paused_until}")
     yield " · ".join(facts) + "\n\n"
+    coming = [(d, day) for d, day in partner_dates if day]
+    if coming:
+        from partnerlog.present.dates import coming as said
+
+        shown = "; ".join(f"{md_text(d.label)} {said(d, day, now.date())}" for d, day in coming)
+        yield f"**Dates:** {shown}\n\n"
+    yield from _to_bring(follow_ups, "###", now)
     if partner.notes:
         yield "\n".join(md_note(partner.notes, "")) + "\n\n"
     yield f"### Health: {verdict.status}, {verdict.score}/100\n\n"

@@ -47,6 +47,10 @@ def profile(found, values: dict, now) -> None:
                 "traits": [t.to_json() for t in found.traits],
                 "complement": [p.to_json() for p in found.pairs],
                 "recent": [i.to_json() for i in found.recent],
+                "open": [f.to_json() for f in found.follow_ups],
+                "dates": [
+                    {**d.to_json(), "next_on": day and day.isoformat()} for d, day in found.dates
+                ],
             }
         )
         return
@@ -63,8 +67,37 @@ def profile(found, values: dict, now) -> None:
             pairs=found.pairs,
             verdict=found.verdict,
             emails=found.emails,
+            opening=opening(found, now),
+            dates_shown="; ".join(
+                f"{d.label} {coming(d, day, now.date())}" for d, day in found.dates if day
+            ),
         )
     )
+
+
+def coming(item, day, today) -> str:
+    from partnerlog.present.dates import coming as said
+
+    return said(item, day, today)
+
+
+def opening(found, now) -> list:
+    """What `partner show` opens with: to raise, open promises, and their dates."""
+    from rich.text import Text
+
+    from partnerlog.present.follow_ups import follow_ups_table
+
+    today = now.date()
+    parts: list = []
+    to_raise = [f for f in found.follow_ups if f.type == "raise"]
+    promises = [f for f in found.follow_ups if f.type == "promise"]
+    for title, items in (("To raise", to_raise), ("Open promises", promises)):
+        if items:
+            parts += [
+                Text(f"\n{title}", style="bold"),
+                follow_ups_table(items, found.names, today, with_whom=False),
+            ]
+    return parts
 
 
 def edited(partner, values: dict, now) -> None:

@@ -216,8 +216,11 @@ def show_partner(
     pairs: list[Pair] = (),
     verdict=None,
     emails: list[str] = (),
+    opening: list = (),
+    dates_shown: str = "",
 ) -> Group:
-    """The profile of one partner."""
+    """The profile of one partner; ``opening`` comes first after the facts (what to
+    bring next time)."""
     title = user_text(partner.name, one_line=True, style="bold")
     title.append(f"  ({visible(partner.handle, one_line=True)})", style="dim")
     if partner.archived:
@@ -235,7 +238,14 @@ def show_partner(
     facts.add_row("cadence", cadence + ("" if partner.cadence_days else " (default)"))
     last = dates.from_iso(recent[0].occurred_at) if recent else None
     facts.add_row("last contact", dates.ago(last, now))
-    parts: list = [title, facts]
+    if partner.paused(now.date()):
+        away = "until " + dates.ahead(date.fromisoformat(partner.paused_until), now.date())
+        if partner.pause_reason:
+            away += f" ({partner.pause_reason})"
+        facts.add_row("paused", user_text(away))
+    if dates_shown:
+        facts.add_row("dates", user_text(dates_shown))
+    parts: list = [title, facts, *opening]
     if verdict is not None:
         parts += [Text(""), health_view(verdict)]
     if goals:

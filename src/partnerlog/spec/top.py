@@ -70,7 +70,10 @@ COMMANDS = (
         "entry with them.",
         who("Who: handle, name or unique prefix; several separated by commas."),
         Param(
-            "text", metavar="TEXT", multiple=True, required=True,
+            "text",
+            metavar="TEXT",
+            multiple=True,
+            required=True,
             help="What to raise. @handle adds a partner (one item each); #word is a tag.",
         ),
         json_flag("Print what was added as JSON."),
@@ -84,14 +87,19 @@ COMMANDS = (
         "they for you). An overdue promise of yours counts in due and in health.",
         who("Who: handle, name or unique prefix; several separated by commas."),
         Param(
-            "text", metavar="TEXT", multiple=True, required=True,
+            "text",
+            metavar="TEXT",
+            multiple=True,
+            required=True,
             help="What was promised. @handle adds a partner (one item each); #word is a tag.",
         ),
         Param("due", "--due", help="When it is due: friday, 'in 2 weeks', 2026-12-15 (not past)."),
         Param("theirs", "--theirs", kind="flag", help="They promised it, not you."),
         json_flag("Print what was added as JSON."),
-        examples=('owe sari "send the migration deck" --due friday',
-                  'owe budi "review my proposal" --theirs'),
+        examples=(
+            'owe sari "send the migration deck" --due friday',
+            'owe budi "review my proposal" --theirs',
+        ),
         action="follow_ups.owe",
         show="follow_ups.added",
     ),
@@ -109,7 +117,10 @@ COMMANDS = (
         "close",
         "Close follow-ups: a topic raised, a promise kept. All the ids given, or none.",
         Param(
-            "id", metavar="ID", multiple=True, required=True,
+            "id",
+            metavar="ID",
+            multiple=True,
+            required=True,
             help="Ids from: partnerlog open (several, or 3,5).",
         ),
         examples=("close 4", "close 4 7"),
@@ -122,7 +133,12 @@ COMMANDS = (
         "raise with people you are likely to meet, and dates coming up. Plain text when "
         "piped: for mail or a notification from cron.",
         Param(
-            "days", "--days", kind="int", default=7, low=1, high=366,
+            "days",
+            "--days",
+            kind="int",
+            default=7,
+            low=1,
+            high=366,
             help="How many days ahead to look (default 7).",
         ),
         json_flag(),
@@ -195,7 +211,8 @@ COMMANDS = (
     ),
     Command(
         "search",
-        "Full-text search over notes and goals; every word must match, accents ignored.",
+        "Full-text search over notes, goals and follow-ups; every word must match, accents "
+        "ignored.",
         Param(
             "query",
             metavar="QUERY",

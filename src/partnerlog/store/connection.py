@@ -294,7 +294,12 @@ class Connection:
             counts = {
                 table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in (
-                    "partners", "interactions", "goals", "traits", "follow_ups", "partner_dates",
+                    "partners",
+                    "interactions",
+                    "goals",
+                    "traits",
+                    "follow_ups",
+                    "partner_dates",
                 )  # fmt: skip
             }
         except sqlite3.DatabaseError:

@@ -78,6 +78,12 @@ class HealthStore:
         for goal in self.goals(partner_id=partner_id, closed_since=since.isoformat()):
             if goal.partner_id in facts:
                 facts[goal.partner_id].goals.append(goal)
+        for item in self.follow_ups(partner_ids=selected or None):
+            if item.partner_id in facts:
+                facts[item.partner_id].follow_ups.append(item)
+        for found in self.partner_dates(partner_ids=selected or None):
+            if found.partner_id in facts:
+                facts[found.partner_id].dates.append(found)
         by_handle = {f.partner.handle: f for f in facts.values()}
         traits = self.traits()
         mine = [t for t in traits if t.subject == ME]
