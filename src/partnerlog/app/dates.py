@@ -45,9 +45,10 @@ def add(session, values: dict) -> tuple[PartnerDate, str]:
     if not label:
         raise UsageError("LABEL cannot be empty: say what the date is (birthday, anniversary…)")
     month, day, year = dates.month_day(values["date"], session.now)
-    yearly = values["yearly"] or year is None
-    found = PartnerDate(partner="", label=label, month=month, day=day, year=year, yearly=yearly)
-    if not yearly and found.next_on(session.now.date()) is None:
+    found = PartnerDate(partner="", label=label, month=month, day=day, year=year)
+    # Without a year, or a birthday, it comes back every year.
+    found.yearly = values["yearly"] or year is None or found.is_birthday
+    if not found.yearly and found.next_on(session.now.date()) is None:
         raise UsageError(
             f"{values['date']!r} is past and happens once; add --yearly if it comes back every year"
         )
