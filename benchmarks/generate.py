@@ -14,7 +14,15 @@ from datetime import timedelta
 from pathlib import Path
 
 from partnerlog.core import dates
-from partnerlog.core.records import Goal, GoalUpdate, Interaction, Partner, Trait
+from partnerlog.core.records import (
+    FollowUp,
+    Goal,
+    GoalUpdate,
+    Interaction,
+    Partner,
+    PartnerDate,
+    Trait,
+)
 from partnerlog.core.vocabulary import BENEFITS, RELATIONS, area_key, default_pillars
 from partnerlog.store import Journal
 
@@ -116,6 +124,31 @@ def generate(path: Path, partners: int, interactions: int, seed: int = 7) -> Non
                 goal.id,
                 GoalUpdate(at=dates.iso(now - timedelta(days=rng.randint(0, 60))), progress=40),
             )
+        # Follow-ups: a few open with the first partners (what `log p0001` lists),
+        # thousands more open and closed; dates that matter; some people away.
+        for n in range(5000):
+            partner = people[n % 10] if n < 30 else rng.choice(people)
+            due = rng.choice([None, rng.randint(-20, 60)])
+            item = journal.add_follow_up(
+                FollowUp(
+                    partner=partner.handle, partner_id=partner.id,
+                    type=rng.choice(["raise", "promise"]), owner=rng.choice(["me", "partner"]),
+                    text=" ".join(rng.choices(WORDS, k=5)),
+                    due_on=None if due is None else (now + timedelta(days=due)).date().isoformat(),
+                )
+            )  # fmt: skip
+            if n >= 30 and rng.random() < 0.6:
+                journal.close_follow_up(item.id, dates.iso(now))
+        for partner in rng.sample(people, k=len(people) // 3):
+            journal.add_date(
+                PartnerDate(
+                    partner=partner.handle, partner_id=partner.id, label="birthday",
+                    month=rng.randint(1, 12), day=rng.randint(1, 28), yearly=True,
+                )
+            )  # fmt: skip
+        for partner in rng.sample(people, k=len(people) // 50):
+            until = (now + timedelta(days=rng.randint(1, 30))).date().isoformat()
+            journal.set_pause(partner.id, until, "away")
     journal.conn.execute("PRAGMA optimize")
     journal.close()
 

@@ -74,7 +74,7 @@ def main() -> None:
     )
     report = str(work / "report.md")
     cases = [
-        ("log WHO NOTE", [exe, "log", "p0001", "benchmark note"], env, 3),
+        ("log WHO NOTE (3 open listed)", [exe, "log", "p0001", "benchmark note"], env, 3),
         (
             "log --when yesterday -k -t",
             [exe, "log", "p0002", "-w", "yesterday", "-k", "lunch", "-t", "1", "note"],
@@ -90,6 +90,8 @@ def main() -> None:
         ),
         ("log --when 03/11/2026", [exe, "log", "p0005", "-w", "03/11/2026", "note"], env, 3),
         ("due --exit-code", [exe, "due", "--exit-code"], env, 3),
+        ("due --within 7d", [exe, "due", "--within", "7d"], env, 3),
+        ("agenda", [exe, "agenda"], env, 15),
         ("completion of a handle, bash", [exe], complete, 6),
         ("completion of a handle, zsh", [exe], zsh, 6),
         ("completion of a handle, fish", [exe], fish, 6),

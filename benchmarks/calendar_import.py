@@ -1,6 +1,6 @@
 """Time `calendar import` of a year of a busy calendar (1,000 events) on a journal.
 
-    python benchmarks/calendar.py --journal big.db
+    python benchmarks/calendar_import.py --journal big.db
 
 Builds the .ics with icalendar: 1,000 events over the last year, two to four
 attendees each among the journal's partners (their addresses are added first),
