@@ -107,6 +107,23 @@ def test_close_closes_all_or_none(team, rows, unchanged):
     assert [i["status"] for i in listed] == ["done", "done"]
 
 
+def test_postpone_agrees_a_new_day(team, rows, unchanged, journal_path):
+    overdue_promise(team, journal_path)
+    result = team("postpone", "1", "next friday")
+    assert result.exit_code == 0 and "is now due Fri" in result.stderr
+    assert items(rows)[0]["due_on"] == "2026-12-04"
+    assert team("due", "--exit-code").exit_code == 0  # no longer overdue
+    with unchanged():
+        assert team("postpone", "1", "2026-12-04").exit_code == 1  # the same day
+        assert team("postpone", "1", "last week").exit_code == 2
+        assert team("postpone", "9", "friday").exit_code == 1
+    assert team("postpone", "1", "none").exit_code == 0
+    assert items(rows)[0]["due_on"] is None
+    team("close", "1")
+    with unchanged():
+        assert team("postpone", "1", "friday").exit_code == 1  # closed
+
+
 # -- log says what is open, and closes what was settled -----------------------------------
 
 
@@ -336,7 +353,10 @@ def test_an_overdue_promise_costs_communication_and_is_named(team, journal_path)
     after = verdict(team, "sari")
     assert after["pillars"]["communication"] == before - 5
     assert "you promised 'the deck': 5 days overdue" in after["reasons"]
-    assert after["next_step"].startswith("keep your word: 'the deck' is 5 days overdue")
+    assert after["next_step"] == (
+        "keep your word: 'the deck' is 5 days overdue — deliver it (partnerlog close 1) "
+        "or agree a new date with Sari (partnerlog postpone 1 DATE)"
+    )
 
 
 # -- where they show ----------------------------------------------------------------------------

@@ -17,14 +17,27 @@ def raise_topic(session, values: dict) -> Added:
 
 
 def owe(session, values: dict) -> Added:
-    due = values["due"]
-    due_on = None
-    if due:
-        day = dates.parse_day(due, session.now, prefer="future")
-        if day < session.now.date():
-            raise UsageError(f"--due {due!r} is {day}, in the past; a promise is due ahead")
-        due_on = day.isoformat()
+    due_on = _due(values["due"], session.now, "--due") if values["due"] else None
     return _add(session, values, "promise", "partner" if values["theirs"] else "me", due_on)
+
+
+def _due(text: str, now, name: str) -> str:
+    """A due day ahead (today counts), as ISO; a past one is refused."""
+    day = dates.parse_day(text, now, prefer="future")
+    if day < now.date():
+        raise UsageError(f"{name} {text!r} is {day}, in the past; give a day ahead")
+    return day.isoformat()
+
+
+def postpone(session, values: dict) -> FollowUp:
+    given = values["due"].strip()
+    due_on = None if given.lower() == "none" else _due(given, session.now, "DATE")
+    journal = session.journal
+    with journal.transaction(session.command.name):
+        item = open_item(journal, values["id"])
+        if item.due_on == due_on:
+            raise Conflict(f"follow-up #{item.id} is due then already; nothing was changed")
+        return journal.set_follow_up_due(item.id, due_on)
 
 
 def _add(session, values: dict, kind: str, owner: str, due_on: str | None) -> Added:

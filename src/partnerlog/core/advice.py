@@ -77,7 +77,8 @@ def next_step(
         promise = max(late, key=lambda f: f.overdue_days(today))
         return (
             f"keep your word: '{promise.text}' is {promise.overdue_days(today)} days overdue — "
-            f"deliver it or agree a new date with {first} (then: partnerlog close {promise.id})"
+            f"deliver it (partnerlog close {promise.id}) or agree a new date with {first} "
+            f"(partnerlog postpone {promise.id} DATE)"
         )
     birthday = _coming_birthday(facts, today)
     if birthday is not None:

@@ -82,6 +82,12 @@ def closed(items, values: dict, now) -> None:
         said_closed(item)
 
 
+def postponed(item, values: dict, now) -> None:
+    due = due_words(item.due_on, now.date()) or "without a day"
+    say("{What} #{id} with {handle} is now {due}: {text}", What=what(item).capitalize(),
+        id=item.id, handle=item.partner, due=due, text=item.text)  # fmt: skip
+
+
 def said_closed(item) -> None:
     say("Closed {what} #{id} with {handle}: {text}", what=what(item), id=item.id,
         handle=item.partner, text=item.text)  # fmt: skip

@@ -128,6 +128,19 @@ COMMANDS = (
         show="follow_ups.closed",
     ),
     Command(
+        "postpone",
+        "Agree a new day for a follow-up (a promise you cannot keep in time); 'none' "
+        "takes its day away.",
+        Param("id", kind="int", metavar="ID", required=True, help="Its id (see: partnerlog open)."),
+        Param(
+            "due", metavar="DATE", required=True,
+            help="The new day: friday, 'in 2 weeks', 2026-12-15 (not past), or none.",
+        ),
+        examples=("postpone 5 'next friday'",),
+        action="follow_ups.postpone",
+        show="follow_ups.postponed",
+    ),
+    Command(
         "agenda",
         "The week ahead on one page: who is due or coming due, promises by date, what to "
         "raise with people you are likely to meet, and dates coming up. Plain text when "

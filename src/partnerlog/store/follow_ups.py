@@ -77,6 +77,14 @@ class FollowUpStore:
         )
         return self.follow_up(item_id)
 
+    def set_follow_up_due(self, item_id: int, due_on: str | None) -> FollowUp:
+        self._before_change("follow_ups", item_id)
+        self.conn.execute(
+            "UPDATE follow_ups SET due_on = ?, updated_at = ? WHERE id = ?",
+            [due_on, timestamp(), item_id],
+        )
+        return self.follow_up(item_id)
+
     def open_items(self, partner_ids: list[int]) -> list[tuple[int, str, str, str | None]]:
         """(partner id, type, owner, due day) of each open item of these partners:
         what `log` says is still open. One seek of the (partner_id, status) index each."""
