@@ -80,6 +80,7 @@ COMMANDS = (
         examples=('raise sari "the offsite budget #planning"',),
         action="follow_ups.raise_topic",
         show="follow_ups.added",
+        quick=True,
     ),
     Command(
         "owe",
@@ -102,6 +103,7 @@ COMMANDS = (
         ),
         action="follow_ups.owe",
         show="follow_ups.added",
+        quick=True,
     ),
     Command(
         "open",
@@ -112,6 +114,7 @@ COMMANDS = (
         examples=("open", "open sari"),
         action="follow_ups.open_list",
         show="follow_ups.listed",
+        quick=True,
     ),
     Command(
         "close",
@@ -126,6 +129,7 @@ COMMANDS = (
         examples=("close 4", "close 4 7"),
         action="follow_ups.close",
         show="follow_ups.closed",
+        quick=True,
     ),
     Command(
         "postpone",
@@ -133,7 +137,9 @@ COMMANDS = (
         "takes its day away.",
         Param("id", kind="int", metavar="ID", required=True, help="Its id (see: partnerlog open)."),
         Param(
-            "due", metavar="DATE", required=True,
+            "due",
+            metavar="DATE",
+            required=True,
             help="The new day: friday, 'in 2 weeks', 2026-12-15 (not past), or none.",
         ),
         examples=("postpone 5 'next friday'",),
@@ -158,6 +164,7 @@ COMMANDS = (
         examples=("agenda", "agenda --days 14"),
         action="agenda.agenda",
         show="agenda.agenda",
+        quick=True,
     ),
     Command(
         "summary",
