@@ -24,7 +24,9 @@ def verdicts(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        facts = journal.health_facts(since, partner_id=partner_id, include_private=include_private)
+        facts = journal.health_facts(
+            since, partner_id=partner_id, include_private=include_private, today=now.date()
+        )
         return sorted(
             (health.score_partnership(f, now, window) for f in facts), key=health.attention_order
         )

@@ -24,11 +24,17 @@ class HealthStore:
     # -- what the health model needs ------------------------------------------
 
     def health_facts(
-        self, since: datetime, *, partner_id: int | None = None, include_private: bool = True
+        self,
+        since: datetime,
+        *,
+        partner_id: int | None = None,
+        include_private: bool = True,
+        today=None,
     ) -> list:
         """Facts for every active partner (or one), in five queries whatever their number.
 
-        ``since`` bounds the interactions loaded (the model's window, or more).
+        ``since`` bounds the interactions loaded (the model's window, or more); of
+        the follow-ups, the model only needs my promises overdue on ``today``.
         Without ``include_private``, entries logged private count for nothing (a
         report must not reveal them through a last contact, a count or a tone).
         """
@@ -78,7 +84,8 @@ class HealthStore:
         for goal in self.goals(partner_id=partner_id, closed_since=since.isoformat()):
             if goal.partner_id in facts:
                 facts[goal.partner_id].goals.append(goal)
-        for item in self.follow_ups(partner_ids=selected or None):
+        late_on = (today or datetime.now().date()).isoformat()
+        for item in self.follow_ups(partner_ids=selected or None, late_on=late_on):
             if item.partner_id in facts:
                 facts[item.partner_id].follow_ups.append(item)
         for found in self.partner_dates(partner_ids=selected or None):
