@@ -110,7 +110,7 @@ def demo(built, values: dict, now) -> None:
         "  export PARTNERLOG_DB={path}\n"
         "  partnerlog partner show sari     (a thriving partnership)\n"
         "  partnerlog partner show andi     (one at risk)\n"
-        "  partnerlog agenda                 (the week ahead)\n"
+        "  partnerlog agenda                (the week ahead)\n"
         "  partnerlog report sari           (a 1:1 prep sheet)\n"
         "  partnerlog timeline dewi\n"
         "  partnerlog complement\n"
