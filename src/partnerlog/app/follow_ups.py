@@ -86,14 +86,18 @@ def open_list(session, values: dict) -> tuple[list[FollowUp], dict[str, str]]:
     return items, names_by_handle(journal)
 
 
-def close(session, values: dict) -> list[FollowUp]:
-    """Close every item named; all of them or none (an unknown or closed one stops it)."""
+def close(session, values: dict) -> tuple[list[FollowUp], dict[str, str]]:
+    """(the items closed, partner names): every item named, or none (an unknown or
+    closed one stops it)."""
+    from partnerlog.app.interactions import names_by_handle
+
     ids = parse_ids(values["id"], "ID")
     journal = session.journal
     with journal.transaction(session.command.name):
         found = [open_item(journal, item_id) for item_id in ids]
         at = dates.iso(session.now)
-        return [journal.close_follow_up(item.id, at) for item in found]
+        closed = [journal.close_follow_up(item.id, at) for item in found]
+    return closed, names_by_handle(journal)
 
 
 def parse_ids(given: list[str] | str, name: str) -> list[int]:

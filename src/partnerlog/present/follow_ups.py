@@ -77,9 +77,10 @@ def follow_ups_table(items, names: dict[str, str], today, *, with_whom: bool = T
     return table
 
 
-def closed(items, values: dict, now) -> None:
+def closed(result, values: dict, now) -> None:
+    items, names = result
     for item in items:
-        said_closed(item)
+        said_closed(item, names.get(item.partner, item.partner))
 
 
 def postponed(item, values: dict, now) -> None:
@@ -88,9 +89,9 @@ def postponed(item, values: dict, now) -> None:
         id=item.id, handle=item.partner, due=due, text=item.text)  # fmt: skip
 
 
-def said_closed(item) -> None:
-    say("Closed {what} #{id} with {handle}: {text}", what=what(item), id=item.id,
-        handle=item.partner, text=item.text)  # fmt: skip
+def said_closed(item, name: str) -> None:
+    say("Closed {what} #{id} with {name}: {text}", what=what(item), id=item.id, name=name,
+        text=item.text)  # fmt: skip
 
 
 def open_line(partner, items: list[tuple], today) -> str:

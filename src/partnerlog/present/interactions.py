@@ -32,8 +32,9 @@ def logged(logged, values: dict, now) -> None:
         return
     from partnerlog.present.follow_ups import open_line, said_closed
 
+    names = {p.handle: p.name for p in logged.partners}
     for item in logged.closed:
-        said_closed(item)
+        said_closed(item, names[item.partner])
     for partner, items in logged.still_open:
         say("{line}", line=open_line(partner, items, now.date()))
 
