@@ -41,8 +41,9 @@ def main(argv: list[str] | None = None, *, quick: bool = True) -> int:
 
 
 def _dispatch(args: list[str], quick: bool) -> int:
-    from partnerlog import runner
+    from partnerlog import i18n, runner
 
+    i18n.choose(_root_option(args, "--lang"))
     if "_PARTNERLOG_COMPLETE" in os.environ:
         code = _complete_quickly()
         if code is not None:
@@ -136,6 +137,10 @@ def _plan(args: list[str]):
             db, args = args[1], args[2:]
         elif args[0].startswith("--db="):
             db, args = args[0][len("--db=") :], args[1:]
+        elif args[0] == "--lang" and len(args) > 1:
+            args = args[2:]  # chosen already (`_dispatch`)
+        elif args[0].startswith("--lang="):
+            args = args[1:]
         else:
             return None  # --help, --version, …
     if (db is not None and not db) or not args:
@@ -214,6 +219,19 @@ def _place(positionals: list[str], command: spec.Command, values: dict) -> bool:
         elif converted:
             values[param.name] = converted[0]
     return not positionals
+
+
+def _root_option(args: list[str], flag: str) -> str | None:
+    """The value of a root option (given before the command), or None."""
+    index = 0
+    while index < len(args) and args[index].startswith("-"):
+        arg = args[index]
+        if arg == flag and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith(flag + "="):
+            return arg[len(flag) + 1 :]
+        index += 2 if arg in ("--db", flag) else 1
+    return None
 
 
 def _convert(param: spec.Param, text: str):

@@ -14,10 +14,13 @@ import typer
 
 from partnerlog import __version__, spec
 from partnerlog.cli.completion import completer
+from partnerlog.i18n import _
 
+# Built once the language is chosen (`quick` chooses it first): the help texts
+# are translated here, where they are shown.
 app = typer.Typer(
     name="partnerlog",
-    help=spec.ROOT_HELP,
+    help=_(spec.ROOT_HELP),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     # Plain help, as a person would write it: no Python types ("<list[str]>") or
@@ -58,11 +61,14 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     db: Annotated[
-        str | None, typer.Option(*spec.DB.flags, help=spec.DB.help, metavar="FILE")
+        str | None, typer.Option(*spec.DB.flags, help=_(spec.DB.help), metavar="FILE")
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option(*spec.LANG.flags, help=_(spec.LANG.help), metavar="LANG")
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version.")),
     ] = False,
 ) -> None:
     """The root's options; the help is the app's."""
@@ -82,7 +88,7 @@ def _typer_parameter(param: spec.Param) -> inspect.Parameter:
         # What a person would write, not Python's type ("<int range>", "<list[str]>").
         extra["metavar"] = _option_metavar(param)
     if param.is_argument:
-        info = typer.Argument(help=param.help, show_default=False, **extra)
+        info = typer.Argument(help=_(param.help), show_default=False, **extra)
     else:
         flags = param.flags
         if param.kind == "switch":
@@ -91,7 +97,7 @@ def _typer_parameter(param: spec.Param) -> inspect.Parameter:
             extra["min"] = param.low
         if param.high is not None:
             extra["max"] = param.high
-        info = typer.Option(*flags, help=param.help, **extra)
+        info = typer.Option(*flags, help=_(param.help), **extra)
     if param.kind == "flag":
         default = param.default
     elif param.required:
@@ -140,14 +146,16 @@ def _adapter(command: spec.Command):
 
 def help_text(command: spec.Command) -> str:
     """A command's help: what it does, then its examples, each on a paragraph of its own."""
-    examples = "\n\n".join(f"Example: partnerlog {example}" for example in command.examples)
-    return f"{command.help}\n\n{examples}"
+    examples = "\n\n".join(
+        _("Example: partnerlog {example}").format(example=example) for example in command.examples
+    )
+    return f"{_(command.help)}\n\n{examples}"
 
 
 def _build() -> None:
     groups: dict[str, typer.Typer] = {}
     for name, help in spec.GROUPS.items():  # a group inside another comes after it
-        groups[name] = typer.Typer(help=help, no_args_is_help=True, rich_markup_mode=None)
+        groups[name] = typer.Typer(help=_(help), no_args_is_help=True, rich_markup_mode=None)
         *outer, last = name.split()
         (groups[" ".join(outer)] if outer else app).add_typer(groups[name], name=last)
     for command in spec.COMMANDS:

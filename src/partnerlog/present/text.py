@@ -40,8 +40,12 @@ class Shown(str):
 
 
 def phrase(template: str, /, **values) -> str:
-    """``template`` with ``values`` filled in, each safe for the terminal and on one line."""
-    return template.format(
+    """``template``, in the chosen language, with ``values`` filled in, each safe for
+    the terminal and on one line. (The catalogue takes the templates of `phrase`,
+    `say` and `note` as messages.)"""
+    from partnerlog.i18n import _
+
+    return _(template).format(
         **{
             key: visible(value, one_line=True)
             if isinstance(value, str) and not isinstance(value, Shown)
@@ -62,10 +66,44 @@ def note(template: str, /, **values) -> None:
 
 
 def plural(count: int, noun: str) -> str:
-    """ "1 goal", "3 goals", "2 entries"."""
-    if count == 1:
-        return f"{count} {noun}"
-    return f"{count} {noun[:-1]}ies" if noun.endswith("ry") else f"{count} {noun}s"
+    """ "1 goal", "3 goals", "2 entries": ``noun`` is one of NOUNS (in the catalogue)."""
+    from partnerlog.i18n import ngettext
+
+    singular, many = NOUNS.get(noun) or (noun, noun + "s")
+    return ngettext(singular, many, count).format(count=count)
+
+
+def Nn_(singular: str, many: str) -> tuple[str, str]:  # noqa: N802
+    """Mark a singular and plural message for the catalogue (``pybabel -k Nn_:1,2``)."""
+    return singular, many
+
+
+# The nouns `plural` counts, each with its singular and plural message.
+NOUNS = {
+    "goal": Nn_("{count} goal", "{count} goals"),
+    "entry": Nn_("{count} entry", "{count} entries"),
+    "interaction": Nn_("{count} interaction", "{count} interactions"),
+    "partner": Nn_("{count} partner", "{count} partners"),
+    "trait": Nn_("{count} trait", "{count} traits"),
+    "check-in": Nn_("{count} check-in", "{count} check-ins"),
+    "follow-up": Nn_("{count} follow-up", "{count} follow-ups"),
+    "date": Nn_("{count} date", "{count} dates"),
+    "day": Nn_("{count} day", "{count} days"),
+    "topic": Nn_("{count} topic", "{count} topics"),
+    "more partnership": Nn_("{count} more partnership", "{count} more partnerships"),
+    "partnership": Nn_("{count} partnership", "{count} partnerships"),
+    "event": Nn_("{count} event", "{count} events"),
+    "meeting": Nn_("{count} meeting", "{count} meetings"),
+    "person": Nn_("{count} person", "{count} people"),
+    "action": Nn_("{count} action", "{count} actions"),
+    "record": Nn_("{count} record", "{count} records"),
+    "contact": Nn_("{count} contact", "{count} contacts"),
+    "file": Nn_("{count} file", "{count} files"),
+    "row": Nn_("{count} row", "{count} rows"),
+    "more address": Nn_("{count} more address", "{count} more addresses"),
+    "follow_up": Nn_("{count} follow-up", "{count} follow-ups"),
+    "partner_date": Nn_("{count} date", "{count} dates"),
+}
 
 
 def print_json(data: object) -> None:

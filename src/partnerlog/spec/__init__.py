@@ -233,6 +233,12 @@ ROOT_HELP = (
     "A journal for the people you work with: log, look back, and tend your partnerships.\n\n"
     'Start with: partnerlog partner add "Sari Wulandari", then: partnerlog log sari "lunch".'
 )
+LANG = Param(
+    "lang",
+    "--lang",
+    help="The language to speak for this command: en or id (default: $PARTNERLOG_LANG, "
+    "else your locale's).",
+)
 DB = Param(
     "db",
     "--db",

@@ -1,0 +1,86 @@
+"""The language partnerlog speaks: standard gettext catalogues, chosen once per command.
+
+English is the source language and needs no catalogue: ``_`` returns its
+argument and the `gettext` module is not even imported. Another language
+loads its one compiled catalogue (``locale/LANG/LC_MESSAGES/partnerlog.mo``,
+built from the ``.po`` when the package is built) with the standard library.
+
+The choice: ``--lang`` for one command, else ``PARTNERLOG_LANG``, else the
+first of ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` that is set
+(``id_ID.UTF-8`` is Indonesian), else English. A language partnerlog does not
+speak falls back to English, silently.
+
+Only what partnerlog says is translated; data never is (stored values, JSON,
+exports, exit codes). Strings defined before a language is chosen (help texts,
+column heads) are marked with ``N_`` and translated where they are shown.
+"""
+
+import os
+
+DOMAIN = "partnerlog"
+LANGUAGES = ("en", "id")
+SOURCE = "en"
+ENV = "PARTNERLOG_LANG"
+
+_catalogue = None  # a GNUTranslations once a non-English language is chosen
+_chosen: str | None = None
+
+
+def language() -> str:
+    """The language chosen (from the environment unless `choose` was called)."""
+    if _chosen is None:
+        choose(None)
+    return _chosen
+
+
+def wanted(given: str | None = None) -> str:
+    """The language ``given`` or the environment asks for, as one of LANGUAGES."""
+    asked = given or os.environ.get(ENV)
+    if not asked:
+        asked = next(
+            (os.environ[n] for n in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(n)),
+            "",
+        )
+    for part in asked.split(":"):  # LANGUAGE is a list: "id:en"
+        code = part.split(".")[0].split("@")[0].split("_")[0].split("-")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return SOURCE
+
+
+def choose(given: str | None) -> str:
+    """Speak ``given`` (or what the environment asks for) from now on; return its code."""
+    global _catalogue, _chosen
+    code = wanted(given)
+    _catalogue = None
+    if code != SOURCE:
+        import gettext
+
+        folder = os.path.join(os.path.dirname(__file__), "locale")
+        try:
+            _catalogue = gettext.translation(DOMAIN, folder, languages=[code])
+        except OSError:  # no compiled catalogue (a bare checkout): English
+            code = SOURCE
+    _chosen = code
+    return code
+
+
+def _(message: str) -> str:
+    """``message`` in the chosen language."""
+    if _chosen is None:
+        choose(None)
+    return message if _catalogue is None else _catalogue.gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural of a message for ``count``, in the chosen language."""
+    if _chosen is None:
+        choose(None)
+    if _catalogue is None:
+        return singular if count == 1 else plural
+    return _catalogue.ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:  # noqa: N802 (gettext's own name for it)
+    """Mark ``message`` for the catalogue; it is translated later, where it is shown."""
+    return message
