@@ -38,7 +38,11 @@ def wanted(given: str | None = None) -> str:
     asked = given or os.environ.get(ENV)
     if not asked:
         asked = next(
-            (os.environ[n] for n in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(n)),
+            (
+                os.environ[n]
+                for n in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+                if os.environ.get(n)
+            ),
             "",
         )
     for part in asked.split(":"):  # LANGUAGE is a list: "id:en"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import sys
 
+from partnerlog.i18n import _
+
 # Names for type hints only (annotations are not evaluated at run time).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -117,7 +119,7 @@ def write_private_files(files: dict) -> None:
         for temporary, path in written:
             os.replace(temporary, path)
     except BaseException:
-        for temporary, _ in written:
+        for temporary, _written in written:
             if os.path.exists(temporary):
                 os.unlink(temporary)
         raise
@@ -140,16 +142,20 @@ def check_output(path: str, journal: str, *, folder: bool = False) -> str:
         journal_real + "-shm",
         journal_real + "-journal",
     ):
-        raise UsageError(f"{path} is the journal itself; choose another file")
+        raise UsageError(_("{path} is the journal itself; choose another file").format(path=path))
     if os.path.islink(target):
-        raise UsageError(f"{path} is a symbolic link; give the file itself")
+        raise UsageError(_("{path} is a symbolic link; give the file itself").format(path=path))
     if folder:
         return target
     if os.path.isdir(target):
-        raise UsageError(f"{path} is a folder; give a file name")
+        raise UsageError(_("{path} is a folder; give a file name").format(path=path))
     parent = os.path.dirname(os.path.abspath(target))
     if not os.path.isdir(parent):
-        raise UsageError(f"there is no folder {parent} to write {os.path.basename(target)} in")
+        raise UsageError(
+            _("there is no folder {parent} to write {value} in").format(
+                parent=parent, value=os.path.basename(target)
+            )
+        )
     return target
 
 

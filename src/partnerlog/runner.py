@@ -8,6 +8,7 @@ app (`partnerlog.cli`), inside the one error boundary (`errors.guarded`).
 
 import sys
 
+from partnerlog.i18n import _
 from partnerlog.spec import Command
 
 
@@ -38,7 +39,7 @@ class Session:
             try:
                 self._journal = Journal.open(self.location, create=self.command.journal == "create")
             except JournalMissing as error:
-                raise error.with_hint("start one with: partnerlog partner add NAME") from None
+                raise error.with_hint(_("start one with: partnerlog partner add NAME")) from None
         return self._journal
 
     def close(self) -> None:

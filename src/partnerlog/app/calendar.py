@@ -23,6 +23,7 @@ from partnerlog.core.vocabulary import (
     fold,
 )
 from partnerlog.errors import PartnerlogError, UsageError
+from partnerlog.i18n import _
 
 # The calendar's events, under one namespace of uuids: uuid5(UID + occurrence).
 NAMESPACE = uuids.UUID("6f1c2a0e-7d0b-4c55-9a57-2f8f4c3f9b10")
@@ -48,12 +49,16 @@ def import_calendar(session, values: dict) -> Imported:
     try:
         calendar = icalendar.Calendar.from_ical(text)
     except ValueError as error:
-        raise UsageError(f"{values['file']} is not an iCalendar file ({error})") from None
+        raise UsageError(
+            _("{file} is not an iCalendar file ({error})").format(file=values["file"], error=error)
+        ) from None
     me = _me(journal, values["me"])
     since = dates.parse_day(values["since"], now) if values["since"] else date(1970, 1, 1)
     until = dates.parse_day(values["until"], now) if values["until"] else now.date()
     if since > until:
-        raise UsageError(f"--since {since} is after --until {until}")
+        raise UsageError(
+            _("--since {since} is after --until {until}").format(since=since, until=until)
+        )
     # Future events are read too (a year ahead at most), to be counted as skipped.
     end = until if values["until"] else now.date() + timedelta(days=366)
     occurrences = _occurrences(calendar, since, end + timedelta(days=1))
@@ -178,7 +183,7 @@ def _occurrences(calendar, start: date, end: date) -> list:
         query = recurring_ical_events.of(calendar, keep_recurrence_attributes=True)
         return list(query.between(start, end))
     except Exception as error:  # the library's own errors name the component
-        raise UsageError(f"the calendar cannot be read: {error}") from None
+        raise UsageError(_("the calendar cannot be read: {error}").format(error=error)) from None
 
 
 def _with_progress(items: list):

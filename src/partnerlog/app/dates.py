@@ -3,6 +3,7 @@
 from partnerlog.core import dates
 from partnerlog.core.records import PartnerDate, Record
 from partnerlog.errors import Conflict, NotFound, UsageError
+from partnerlog.i18n import _
 
 
 class Paused(Record):
@@ -16,7 +17,9 @@ def pause(session, values: dict) -> Paused:
     until = dates.parse_day(values["until"], now, prefer="future")
     if until < now.date():
         raise UsageError(
-            f"--until {values['until']!r} is {until}, in the past; give the last day away"
+            _("--until {until!r} is {until2}, in the past; give the last day away").format(
+                until=values["until"], until2=until
+            )
         )
     reason = " ".join(values["reason"]).strip() or None
     journal = session.journal
@@ -32,7 +35,11 @@ def resume(session, values: dict) -> Paused:
     with journal.transaction(session.command.name):
         [partner] = journal.named(values["who"])
         if not partner.paused(today):
-            raise Conflict(f"{partner.name} ({partner.handle}) is not paused; nothing was changed")
+            raise Conflict(
+                _("{name} ({handle}) is not paused; nothing was changed").format(
+                    name=partner.name, handle=partner.handle
+                )
+            )
         # The pause ends yesterday: they are back today, and their cadence counts from today.
         yesterday = today.fromordinal(today.toordinal() - 1).isoformat()
         journal.set_pause(partner.id, yesterday, partner.pause_reason)
@@ -43,14 +50,16 @@ def add(session, values: dict) -> tuple[PartnerDate, str]:
     """(the date, the partner's name)."""
     label = " ".join(values["label"].split())
     if not label:
-        raise UsageError("LABEL cannot be empty: say what the date is (birthday, anniversary…)")
+        raise UsageError(_("LABEL cannot be empty: say what the date is (birthday, anniversary…)"))
     month, day, year = dates.month_day(values["date"], session.now)
     found = PartnerDate(partner="", label=label, month=month, day=day, year=year)
     # Without a year, or a birthday, it comes back every year.
     found.yearly = values["yearly"] or year is None or found.is_birthday
     if not found.yearly and found.next_on(session.now.date()) is None:
         raise UsageError(
-            f"{values['date']!r} is past and happens once; add --yearly if it comes back every year"
+            _("{date!r} is past and happens once; add --yearly if it comes back every year").format(
+                date=values["date"]
+            )
         )
     journal = session.journal
     with journal.transaction(session.command.name):
@@ -78,7 +87,7 @@ def remove(session, values: dict) -> PartnerDate:
         try:
             found = journal.partner_date(values["id"])
         except NotFound as error:
-            raise error.with_hint("see: partnerlog partner date list") from None
+            raise error.with_hint(_("see: partnerlog partner date list")) from None
         journal.remove_date(found.id)
     return found
 

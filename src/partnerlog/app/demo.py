@@ -3,6 +3,7 @@
 import os
 
 from partnerlog.errors import NotAJournal, PartnerlogError
+from partnerlog.i18n import _
 
 
 def demo(session, values: dict):
@@ -14,7 +15,9 @@ def demo(session, values: dict):
 
     target = paths.expand(values["path"]) if values["path"] else os.fspath(paths.demo_path())
     if os.path.realpath(target) == os.path.realpath(session.location):
-        raise PartnerlogError(f"{target} is your journal; the demo needs a file of its own")
+        raise PartnerlogError(
+            _("{target} is your journal; the demo needs a file of its own").format(target=target)
+        )
     if os.path.exists(target):
         try:
             existing = Journal.open(target)
@@ -23,7 +26,11 @@ def demo(session, values: dict):
         except (NotAJournal, PartnerlogError):
             is_demo = False
         if not is_demo:
-            raise PartnerlogError(f"{target} exists and is not a demo journal; not overwriting it")
+            raise PartnerlogError(
+                _("{target} exists and is not a demo journal; not overwriting it").format(
+                    target=target
+                )
+            )
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists(target + suffix):
                 os.unlink(target + suffix)

@@ -4,6 +4,7 @@ import os
 import sys
 
 from partnerlog.errors import PartnerlogError
+from partnerlog.i18n import _
 
 
 class DryRun(Exception):
@@ -37,4 +38,6 @@ def read_input(
         with open(path, "rb" if encoding is None else "r", encoding=encoding) as handle:
             return handle.read()
     except UnicodeDecodeError:
-        raise PartnerlogError(f"{file} is not a text file; nothing was imported") from None
+        raise PartnerlogError(
+            _("{file} is not a text file; nothing was imported").format(file=file)
+        ) from None

@@ -4,6 +4,7 @@ from partnerlog.core import dates
 from partnerlog.core.records import FollowUp, Record
 from partnerlog.core.vocabulary import check_note, mentions, split_list
 from partnerlog.errors import Conflict, NotFound, PartnerlogError, UsageError
+from partnerlog.i18n import _
 
 
 class Added(Record):
@@ -25,7 +26,11 @@ def _due(text: str, now, name: str) -> str:
     """A due day ahead (today counts), as ISO; a past one is refused."""
     day = dates.parse_day(text, now, prefer="future")
     if day < now.date():
-        raise UsageError(f"{name} {text!r} is {day}, in the past; give a day ahead")
+        raise UsageError(
+            _("{name} {text!r} is {day}, in the past; give a day ahead").format(
+                name=name, text=text, day=day
+            )
+        )
     return day.isoformat()
 
 
@@ -36,7 +41,9 @@ def postpone(session, values: dict) -> FollowUp:
     with journal.transaction(session.command.name):
         item = open_item(journal, values["id"])
         if item.due_on == due_on:
-            raise Conflict(f"follow-up #{item.id} is due then already; nothing was changed")
+            raise Conflict(
+                _("follow-up #{id} is due then already; nothing was changed").format(id=item.id)
+            )
         return journal.set_follow_up_due(item.id, due_on)
 
 
@@ -44,10 +51,10 @@ def _add(session, values: dict, kind: str, owner: str, due_on: str | None) -> Ad
     """One item for each partner named (WHO, commas, @mentions), as `log` reads them."""
     text = check_note(" ".join(values["text"]).strip(), "TEXT")
     if not text:
-        raise UsageError('say what it is, e.g. partnerlog raise sari "the offsite budget"')
+        raise UsageError(_('say what it is, e.g. partnerlog raise sari "the offsite budget"'))
     names = split_list([values["who"]])
     if not names:
-        raise UsageError('say with whom, e.g. partnerlog raise sari "the offsite budget"')
+        raise UsageError(_('say with whom, e.g. partnerlog raise sari "the offsite budget"'))
     journal = session.journal
     partners = journal.named(*names)
     skipped = []
@@ -106,11 +113,17 @@ def parse_ids(given: list[str] | str, name: str) -> list[int]:
     for part in split_list([given] if isinstance(given, str) else given):
         cleaned = part.lstrip("#")
         if not cleaned.isdigit():
-            raise UsageError(f"{name}: {part!r} is not an id (see: partnerlog open)")
+            raise UsageError(
+                _("{name}: {part!r} is not an id (see: partnerlog open)").format(
+                    name=name, part=part
+                )
+            )
         if int(cleaned) not in ids:
             ids.append(int(cleaned))
     if not ids:
-        raise UsageError(f"{name}: give the ids to close (see: partnerlog open)")
+        raise UsageError(
+            _("{name}: give the ids to close (see: partnerlog open)").format(name=name)
+        )
     return ids
 
 
@@ -118,10 +131,14 @@ def open_item(journal, item_id: int) -> FollowUp:
     try:
         item = journal.follow_up(item_id)
     except NotFound as error:
-        raise error.with_hint("see: partnerlog open") from None
+        raise error.with_hint(_("see: partnerlog open")) from None
     if item.status != "open":
         closed = (item.closed_at or "")[:10]
-        raise Conflict(f"follow-up #{item_id} was closed already on {closed}; nothing was changed")
+        raise Conflict(
+            _("follow-up #{item_id} was closed already on {closed}; nothing was changed").format(
+                item_id=item_id, closed=closed
+            )
+        )
     return item
 
 
@@ -134,9 +151,10 @@ def settle_in_log(journal, ids: list[int], partner_ids: set[int], at: str, entry
         item = open_item(journal, item_id)
         if item.partner_id not in partner_ids:
             raise Conflict(
-                f"follow-up #{item_id} is with '{item.partner}', who is not in this entry;"
-                " nothing was logged"
-            ).with_hint(f"close it by itself: partnerlog close {item_id}")
+                _(
+                    "follow-up #{item_id} is with '{partner}', who is not in this entry; nothing was logged"
+                ).format(item_id=item_id, partner=item.partner)
+            ).with_hint(_("close it by itself: partnerlog close {item_id}").format(item_id=item_id))
         closed.append(journal.close_follow_up(item_id, at, entry_uuid))
     return closed
 

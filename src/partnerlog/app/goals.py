@@ -4,13 +4,14 @@ from partnerlog.core import dates
 from partnerlog.core.records import Goal, GoalUpdate
 from partnerlog.core.vocabulary import GOAL_OWNERS, ME, check_progress, choose_one
 from partnerlog.errors import Conflict, NotFound, UsageError
+from partnerlog.i18n import _
 
 
 def add(session, values: dict) -> tuple[Goal, str]:
     """(the goal, the partner's name)."""
     text = " ".join(values["title"]).strip()
     if not text:
-        raise UsageError("a goal needs a title")
+        raise UsageError(_("a goal needs a title"))
     owner = choose_one(values["owner"], GOAL_OWNERS, "--owner")
     due = values["due"]
     due_on = dates.parse_day(due, session.now, prefer="future").isoformat() if due else None
@@ -44,7 +45,7 @@ def list_goals(session, values: dict) -> tuple[list[Goal], dict[str, str]]:
 def update(session, values: dict) -> Goal:
     progress = check_progress(values["progress"])
     if progress is None and not values["note"]:
-        raise UsageError("give --progress, --note or both")
+        raise UsageError(_("give --progress, --note or both"))
     journal = session.journal
     with journal.transaction(session.command.name):
         goal = open_goal(journal, values["id"])
@@ -76,7 +77,7 @@ def edit(session, values: dict) -> Goal:
     changes: dict = {}
     if values["title"] is not None:
         if not values["title"].strip():
-            raise UsageError("--title cannot be empty")
+            raise UsageError(_("--title cannot be empty"))
         changes["title"] = values["title"].strip()
     if values["due"] is not None:
         due = values["due"].strip()
@@ -90,7 +91,7 @@ def edit(session, values: dict) -> Goal:
     if values["note"] is not None:
         changes["note"] = values["note"] or None
     if not changes:
-        raise UsageError("nothing to change; give --title, --due, --owner or --note")
+        raise UsageError(_("nothing to change; give --title, --due, --owner or --note"))
     journal = session.journal
     with journal.transaction(session.command.name):
         goal = find_goal(journal, values["id"])
@@ -102,7 +103,7 @@ def reopen(session, values: dict) -> Goal:
     with journal.transaction(session.command.name):
         goal = find_goal(journal, values["id"])
         if goal.status == "open":
-            raise Conflict(f"goal #{goal.id} is open already; nothing was changed")
+            raise Conflict(_("goal #{id} is open already; nothing was changed").format(id=goal.id))
         return journal.reopen_goal(goal.id)
 
 
@@ -110,11 +111,15 @@ def find_goal(journal, goal_id: int) -> Goal:
     try:
         return journal.goal(goal_id)
     except NotFound as error:
-        raise error.with_hint("see: partnerlog goal list --all") from None
+        raise error.with_hint(_("see: partnerlog goal list --all")) from None
 
 
 def open_goal(journal, goal_id: int) -> Goal:
     goal = find_goal(journal, goal_id)
     if goal.status != "open":
-        raise Conflict(f"goal #{goal_id} is already {goal.status}; nothing was changed")
+        raise Conflict(
+            _("goal #{goal_id} is already {status}; nothing was changed").format(
+                goal_id=goal_id, status=goal.status
+            )
+        )
     return goal

@@ -23,6 +23,7 @@ from partnerlog.core.vocabulary import (
     split_list,
 )
 from partnerlog.errors import JournalBusy, PartnerlogError, UsageError
+from partnerlog.i18n import _
 from partnerlog.present.text import at_a_terminal
 
 
@@ -41,7 +42,7 @@ def read_note(words: list[str], *, edit: bool = False, kind: str | None = None) 
         start = " ".join(words) if words else template(kind)
         text = write_in_editor(start)
         if not text or (not words and text == without_comments(start)):
-            raise PartnerlogError("nothing logged: the note was left empty")
+            raise PartnerlogError(_("nothing logged: the note was left empty"))
         return text
     if words:
         text = " ".join(words)
@@ -51,8 +52,9 @@ def read_note(words: list[str], *, edit: bool = False, kind: str | None = None) 
         text = ""
     if not text.strip():
         raise UsageError(
-            "nothing logged: the note is empty (give it after WHO, pipe it in, "
-            "or add -e to write it in your editor)"
+            _(
+                "nothing logged: the note is empty (give it after WHO, pipe it in, or add -e to write it in your editor)"
+            )
         )
     return text
 
@@ -68,7 +70,7 @@ def log(session, values: dict) -> Logged:
     moment = dates.parse_when(values["when"], now) if values["when"] else now.replace(microsecond=0)
     names = split_list([values["who"]])
     if not names:
-        raise UsageError('say who it was with, e.g. partnerlog log sari "lunch"')
+        raise UsageError(_('say who it was with, e.g. partnerlog log sari "lunch"'))
     closing = None
     if values["close"]:
         from partnerlog.app.follow_ups import parse_ids
@@ -83,7 +85,9 @@ def log(session, values: dict) -> Logged:
     if archived and not values["yes"]:
         who = ", ".join(f"{p.name} ({p.handle})" for p in archived)
         if not at_a_terminal():
-            raise UsageError(f"{who} is archived; add --yes to log with them anyway")
+            raise UsageError(
+                _("{who} is archived; add --yes to log with them anyway").format(who=who)
+            )
         from partnerlog.present.text import confirm
 
         confirm(False, f"{who} is archived. Log with them anyway?")
@@ -121,7 +125,9 @@ def log(session, values: dict) -> Logged:
                 )
     except JournalBusy as busy:
         # Whatever was typed or piped must not be lost with the exit: say it back.
-        raise JournalBusy(f"{busy.message}; the note was not saved: {text}") from None
+        raise JournalBusy(
+            _("{message}; the note was not saved: {text}").format(message=busy.message, text=text)
+        ) from None
     except PartnerlogError as error:
         if closing:  # the entry was not saved either: say the note back
             error.message = f"{error.message}; the note was: {text}"
@@ -135,12 +141,16 @@ def timeline(session, values: dict) -> tuple[list[Interaction], dict[str, str]]:
     """(interactions newest first, filtered by partner, days, kind and tag; partner names)."""
     limit = values["limit"]
     if limit < 0:
-        raise UsageError("--limit cannot be negative")
+        raise UsageError(_("--limit cannot be negative"))
     now = session.now
     since_day = dates.parse_day(values["since"], now) if values["since"] else None
     until_day = dates.parse_day(values["until"], now) if values["until"] else None
     if since_day and until_day and since_day > until_day:
-        raise UsageError(f"--since {since_day} is after --until {until_day}")
+        raise UsageError(
+            _("--since {since_day} is after --until {until_day}").format(
+                since_day=since_day, until_day=until_day
+            )
+        )
     journal = session.journal
     partner = journal.named(values["who"])[0] if values["who"] else None
     entries = journal.interactions(
@@ -158,7 +168,7 @@ def search(session, values: dict) -> tuple[str, list, list, dict[str, str]]:
     """(the words, matching interactions, goals and follow-ups best first, partner names)."""
     text = " ".join(values["query"])
     if not text.strip():
-        raise UsageError("give some words to search for")
+        raise UsageError(_("give some words to search for"))
     limit = values["limit"] or None
     journal = session.journal
     entries = journal.search(text, limit=limit)
@@ -183,10 +193,10 @@ def edit(session, values: dict) -> tuple[Interaction, dict[str, str]]:
             note = session.journal.interaction(values["id"]).note
         values = {**values, "note": write_in_editor(note)}
         if not values["note"]:
-            raise PartnerlogError("nothing changed: the note was left empty")
+            raise PartnerlogError(_("nothing changed: the note was left empty"))
     if values["note"] is not None:
         if not values["note"].strip():
-            raise UsageError("--note cannot be empty; delete the entry instead")
+            raise UsageError(_("--note cannot be empty; delete the entry instead"))
         changes["note"] = check_note(values["note"], "--note")
     if values["kind"] is not None:
         changes["kind"] = check_kind(values["kind"])
@@ -205,7 +215,7 @@ def edit(session, values: dict) -> tuple[Interaction, dict[str, str]]:
     note_tags = hashtags(values["note"] or "")
     who = values["who"]
     if not changes and who is None and not (pillars or benefits or given_tags):
-        raise UsageError("nothing to change; give an option such as --note or --when")
+        raise UsageError(_("nothing to change; give an option such as --note or --when"))
     journal = session.journal
     with journal.transaction(session.command.name):
         current = journal.interaction(values["id"])
@@ -218,7 +228,7 @@ def edit(session, values: dict) -> tuple[Interaction, dict[str, str]]:
         if who is not None:
             names = split_list([who])
             if not names:
-                raise UsageError("--who needs at least one partner")
+                raise UsageError(_("--who needs at least one partner"))
             partner_ids = [p.id for p in journal.named(*names)]
         updated = journal.update_interaction(
             values["id"],
@@ -263,12 +273,12 @@ def rename_tag(session, values: dict) -> tuple[str, str, int]:
 
     old, new = check_tag(values["old"], "OLD"), check_tag(values["new"], "NEW")
     if old == new:
-        raise UsageError(f"#{old} is already called that")
+        raise UsageError(_("#{old} is already called that").format(old=old))
     journal = session.journal
     with journal.transaction(session.command.name):
         count = journal.rename_tag(old, new)
     if not count:
-        raise NotFound(f"no entry is tagged #{old} (see: partnerlog tags)")
+        raise NotFound(_("no entry is tagged #{old} (see: partnerlog tags)").format(old=old))
     return old, new, count
 
 
@@ -280,8 +290,9 @@ def check_new_kind(journal, kind: str, new: bool) -> None:
     near = near_kind(kind)
     if near is not None:
         raise UsageError(
-            f"--kind {kind!r} is new; did you mean {near}? "
-            "(add --new-kind to start using it; nothing was logged)"
+            _(
+                "--kind {kind!r} is new; did you mean {near}? (add --new-kind to start using it; nothing was logged)"
+            ).format(kind=kind, near=near)
         )
 
 

@@ -4,6 +4,7 @@ import os
 
 from partnerlog.core.records import Record
 from partnerlog.errors import NotAJournal, PartnerlogError, UsageError
+from partnerlog.i18n import _
 
 
 def path(session, values: dict) -> str:
@@ -35,7 +36,7 @@ def backup(session, values: dict) -> tuple[str, str]:
     if os.path.isdir(destination):
         destination = os.path.join(destination, f"{stem}-backup.db")
     if os.path.realpath(destination) == os.path.realpath(source):
-        raise UsageError("the backup cannot be the journal itself; choose another file")
+        raise UsageError(_("the backup cannot be the journal itself; choose another file"))
     destination = paths.check_output(destination, source)
     journal.backup(destination)
     return source, destination
@@ -61,11 +62,13 @@ def restore(session, values: dict):
     source = paths.expand(values["file"])
     target = session.location
     if not os.path.isfile(source):
-        raise UsageError(f"no backup at {source}")
+        raise UsageError(_("no backup at {source}").format(source=source))
     if os.path.exists(target) and os.path.realpath(source) == os.path.realpath(target):
-        raise UsageError("that is the journal itself; give a backup")
+        raise UsageError(_("that is the journal itself; give a backup"))
     if os.path.exists(target) and wal_in_use(target):
-        raise UsageError("the journal is in use by another partnerlog; try again when it is done")
+        raise UsageError(
+            _("the journal is in use by another partnerlog; try again when it is done")
+        )
     folder = os.path.dirname(os.path.abspath(target))
     paths.ensure_private_folder(folder)
     fd, copy = tempfile.mkstemp(prefix=".restore.", suffix=".db", dir=folder)
@@ -78,7 +81,11 @@ def restore(session, values: dict):
         finally:
             checked.close()
         if report["integrity"] != ["ok"]:
-            raise NotAJournal(f"{source} is damaged ({report['integrity'][0]}); not restoring it")
+            raise NotAJournal(
+                _("{source} is damaged ({value}); not restoring it").format(
+                    source=source, value=report["integrity"][0]
+                )
+            )
     except BaseException:
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists(copy + suffix):

@@ -5,6 +5,7 @@ import os
 
 from partnerlog.app.files import DryRun, read_input
 from partnerlog.errors import NewerJournal, PartnerlogError, UsageError
+from partnerlog.i18n import _
 
 
 def load(file: str, text: str) -> dict:
@@ -17,14 +18,17 @@ def load(file: str, text: str) -> dict:
         parsed = json.loads(text)
     except json.JSONDecodeError as error:
         raise PartnerlogError(
-            f"{file} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
-            "nothing was imported"
+            _(
+                "{file} is not valid JSON (line {lineno}, column {colno}: {msg}); nothing was imported"
+            ).format(file=file, lineno=error.lineno, colno=error.colno, msg=error.msg)
         ) from None
     except RecursionError:
-        raise PartnerlogError(f"{file} is nested too deeply; nothing was imported") from None
+        raise PartnerlogError(
+            _("{file} is nested too deeply; nothing was imported").format(file=file)
+        ) from None
     except ValueError:  # a number of thousands of digits, say
         raise PartnerlogError(
-            f"{file} holds a value too large to read; nothing was imported"
+            _("{file} holds a value too large to read; nothing was imported").format(file=file)
         ) from None
     try:
         document.validate(parsed)
@@ -77,11 +81,15 @@ def sync(session, values: dict) -> dict:
 
     folder = paths.expand(values["folder"])
     if os.path.exists(folder) and not os.path.isdir(folder):
-        raise UsageError(f"{folder} is a file; sync needs a folder")
+        raise UsageError(_("{folder} is a file; sync needs a folder").format(folder=folder))
     journal = session.journal
     device = values["device"] or journal.get_meta("device") or _device_name()
     if not _valid_device(device):
-        raise UsageError(f"--device {device!r} should be one word (letters, digits, '-', '_')")
+        raise UsageError(
+            _("--device {device!r} should be one word (letters, digits, '-', '_')").format(
+                device=device
+            )
+        )
     paths.ensure_private_folder(folder)
     own = f"{device}.json"
     merged = []

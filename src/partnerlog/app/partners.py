@@ -17,6 +17,7 @@ from partnerlog.core.vocabulary import (
     split_list,
 )
 from partnerlog.errors import Conflict, UsageError
+from partnerlog.i18n import _
 
 HANDLE_HINT = "choose another with --handle"
 
@@ -24,9 +25,11 @@ HANDLE_HINT = "choose another with --handle"
 def add(session, values: dict) -> Partner:
     name = values["name"]
     if not name.strip():
-        raise UsageError("a partner needs a name")
+        raise UsageError(_("a partner needs a name"))
     if not slug(name) and values["handle"] is None:
-        raise UsageError(f"cannot make a handle from {name!r}; give one with --handle")
+        raise UsageError(
+            _("cannot make a handle from {name!r}; give one with --handle").format(name=name)
+        )
     partner = Partner(
         handle="",
         name=name.strip(),
@@ -47,8 +50,9 @@ def add(session, values: dict) -> Partner:
         handles = ", ".join(p.handle for p in same)
         if not at_a_terminal():
             raise UsageError(
-                f"a partner called {name.strip()!r} is here already ({handles}); "
-                "add --yes to add another person of that name"
+                _(
+                    "a partner called {value!r} is here already ({handles}); add --yes to add another person of that name"
+                ).format(value=name.strip(), handles=handles)
             )
         confirm(False, f"{name.strip()} is here already ({handles}). Add another?")
     with journal.transaction(session.command.name):
@@ -110,7 +114,7 @@ def edit(session, values: dict) -> Partner:
     changes: dict = {}
     if values["name"] is not None:
         if not values["name"].strip():
-            raise UsageError("--name cannot be empty")
+            raise UsageError(_("--name cannot be empty"))
         changes["name"] = values["name"].strip()
     if values["handle"] is not None:
         changes["handle"] = parse_handle(values["handle"])
@@ -128,7 +132,7 @@ def edit(session, values: dict) -> Partner:
             changes[field] = values[field] or None
     emails = [check_email(e) for e in split_list(values["email"])]
     if not changes and not emails:
-        raise UsageError("nothing to change; give an option such as --role or --cadence")
+        raise UsageError(_("nothing to change; give an option such as --role or --cadence"))
     journal = session.journal
     with journal.transaction(session.command.name):
         partner = journal.named(values["who"])[0]
@@ -147,6 +151,10 @@ def archive(session, values: dict) -> tuple[Partner, bool]:
         partner = journal.named(values["who"])[0]
         if partner.archived != values["restore"]:
             state = "archived already" if partner.archived else "not archived"
-            raise Conflict(f"{partner.name} ({partner.handle}) is {state}; nothing was changed")
+            raise Conflict(
+                _("{name} ({handle}) is {state}; nothing was changed").format(
+                    name=partner.name, handle=partner.handle, state=state
+                )
+            )
         journal.set_archived(partner.id, not values["restore"])
     return partner, values["restore"]

@@ -4,6 +4,7 @@ from partnerlog.core.complement import complement_pairs, helpers_for_area
 from partnerlog.core.records import Record, Trait
 from partnerlog.core.vocabulary import ME, POLARITIES, area_key, choose_one
 from partnerlog.errors import NotFound, UsageError
+from partnerlog.i18n import _
 
 
 def subject_of(journal, who: str) -> tuple[int | None, str, str]:
@@ -25,7 +26,9 @@ def add(session, values: dict) -> Added:
     label = " ".join(values["area"]).strip()
     key = area_key(label)
     if not key:
-        raise UsageError(f"the area {label!r} needs at least one letter or digit")
+        raise UsageError(
+            _("the area {label!r} needs at least one letter or digit").format(label=label)
+        )
     journal = session.journal
     with journal.transaction(session.command.name):
         partner_id, subject, name = subject_of(journal, values["who"])
@@ -49,7 +52,7 @@ def list_traits(session, values: dict) -> list[Trait]:
     journal = session.journal
     if values["who"] is None:
         return journal.traits()
-    partner_id, _, _ = subject_of(journal, values["who"])
+    partner_id = subject_of(journal, values["who"])[0]
     return journal.traits(mine=partner_id is None, partner_id=partner_id)
 
 
@@ -61,7 +64,7 @@ def remove(session, values: dict):
     try:
         trait = journal.trait(values["id"])
     except NotFound as error:
-        raise error.with_hint("see: partnerlog trait list") from None
+        raise error.with_hint(_("see: partnerlog trait list")) from None
 
     def apply() -> Trait:
         with journal.transaction(session.command.name):
@@ -89,6 +92,8 @@ def complement(session, values: dict) -> Complements:
     if area is not None:
         key = area_key(area)
         if not key:
-            raise UsageError(f"--area {area!r} needs at least one letter or digit")
+            raise UsageError(
+                _("--area {area!r} needs at least one letter or digit").format(area=area)
+            )
         pairs = helpers_for_area(pairs, traits, key, only=only)
     return Complements(pairs, names_by_handle(journal), area, bool(traits))

@@ -6,6 +6,7 @@ from partnerlog.core import dates
 from partnerlog.core.records import Record
 from partnerlog.core.vocabulary import WINDOW_DAYS
 from partnerlog.errors import PartnerlogError, UsageError
+from partnerlog.i18n import _
 
 
 class ReportData(Record):
@@ -30,7 +31,9 @@ def report(session, values: dict) -> ReportData:
     )
     last = dates.parse_day(values["until"], now) if values["until"] else now.date()
     if first > last:
-        raise UsageError(f"--since {first} is after --until {last}")
+        raise UsageError(
+            _("--since {first} is after --until {last}").format(first=first, last=last)
+        )
     private = values["include_private"]
     if values["who"]:
         chosen = []
@@ -45,7 +48,9 @@ def report(session, values: dict) -> ReportData:
     else:
         chosen = verdicts(journal, now, WINDOW_DAYS, include_private=private)
     if not chosen:
-        raise PartnerlogError("no partners to report on; add one with: partnerlog partner add NAME")
+        raise PartnerlogError(
+            _("no partners to report on; add one with: partnerlog partner add NAME")
+        )
     wanted = {v.handle for v in chosen}
     partners = {p.handle: p for p in journal.partners(include_archived=True) if p.handle in wanted}
     partner_ids = [partners[v.handle].id for v in chosen]
@@ -132,7 +137,11 @@ def export(session, values: dict) -> Export:
     from partnerlog.present.exporters import EXPORTERS
 
     if values["format"].lower() not in EXPORTERS:
-        raise UsageError(f"--format {values['format']!r} is not one of: {', '.join(EXPORTERS)}")
+        raise UsageError(
+            _("--format {format!r} is not one of: {value}").format(
+                format=values["format"], value=", ".join(EXPORTERS)
+            )
+        )
     csv = values["format"].lower() == "csv"
     output = _output(session, values["output"], folder=csv)
     return Export(

@@ -2,6 +2,7 @@
 
 from partnerlog.core.records import Record
 from partnerlog.errors import UsageError
+from partnerlog.i18n import _
 from partnerlog.runner import Proposal
 
 
@@ -23,7 +24,7 @@ def undo(session, values: dict):
         return [describe(journal, action, now) for action in journal.actions(limit=20)]
     found = journal.actions(limit=1)
     if not found:
-        raise UsageError("nothing to undo: no action is recorded yet")
+        raise UsageError(_("nothing to undo: no action is recorded yet"))
     [action] = found
     shown = describe(journal, action, now)
 

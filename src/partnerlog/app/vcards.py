@@ -4,6 +4,7 @@ from partnerlog.app.files import DryRun, read_input
 from partnerlog.core.records import Partner
 from partnerlog.core.vocabulary import fold, valid_email
 from partnerlog.errors import UsageError
+from partnerlog.i18n import _
 
 
 def import_vcards(session, values: dict) -> dict:
@@ -57,9 +58,15 @@ def _cards(file: str) -> list[dict]:
                 }
             )
     except Exception as error:  # vobject's parse errors carry the line
-        raise UsageError(f"{file} is not a vCard file ({error}); nothing was imported") from None
+        raise UsageError(
+            _("{file} is not a vCard file ({error}); nothing was imported").format(
+                file=file, error=error
+            )
+        ) from None
     if not found:
-        raise UsageError(f"{file} holds no vCard with a name; nothing was imported")
+        raise UsageError(
+            _("{file} holds no vCard with a name; nothing was imported").format(file=file)
+        )
     return found
 
 

@@ -10,6 +10,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from partnerlog.errors import UsageError
+from partnerlog.i18n import _
 
 ENV_NOW = "PARTNERLOG_NOW"
 # A day named without a time of day is taken to be midday: it sorts sensibly
@@ -94,7 +95,11 @@ def now() -> datetime:
         try:
             value = datetime.fromisoformat(fixed)
         except ValueError:
-            raise UsageError(f"{ENV_NOW}={fixed!r} is not an ISO date and time") from None
+            raise UsageError(
+                _("{ENV_NOW}={fixed!r} is not an ISO date and time").format(
+                    ENV_NOW=ENV_NOW, fixed=fixed
+                )
+            ) from None
         return value if value.tzinfo else value.astimezone()
     return datetime.now().astimezone()
 
@@ -110,18 +115,21 @@ def parse_when(
     """
     phrase = " ".join(text.strip().lower().split())
     if not phrase:
-        raise UsageError("an empty date was given (try 'yesterday' or 2026-11-27)")
+        raise UsageError(_("an empty date was given (try 'yesterday' or 2026-11-27)"))
     result = _parse_simple(phrase, now, prefer)
     if result is None:
         result = _parse_with_dateparser(phrase, now, prefer)
     if result is None:
         raise UsageError(
-            f"cannot understand the date {text!r} "
-            "(try 'yesterday', '3 days ago', 'last friday', 'kemarin' or 2026-11-27)"
+            _(
+                "cannot understand the date {text!r} (try 'yesterday', '3 days ago', 'last friday', 'kemarin' or 2026-11-27)"
+            ).format(text=text)
         )
     if not allow_future and prefer == "past" and result > now + FUTURE_SLACK:
         raise UsageError(
-            f"{text!r} is in the future ({result:%a %d %b %Y %H:%M}); log what has happened"
+            _(
+                "{text!r} is in the future ({when}); log what has happened"
+            ).format(text=text, when=f"{full(result.date())} {result:%H:%M}")
         )
     return result
 
@@ -180,7 +188,11 @@ def _split_clock(phrase: str) -> tuple[str, time | None]:
     hour, minute = int(match["hour"]), int(match["minute"] or 0)
     ampm, part = match["ampm"], match["part"]
     if (ampm and not 1 <= hour <= 12) or hour > 23 or minute > 59:
-        raise UsageError(f"cannot understand the time in {phrase!r} (try jam 9, 14.30 or 3pm)")
+        raise UsageError(
+            _("cannot understand the time in {phrase!r} (try jam 9, 14.30 or 3pm)").format(
+                phrase=phrase
+            )
+        )
     if ampm:
         hour = hour % 12 + (12 if ampm.startswith("p") else 0)
     elif part:
@@ -226,7 +238,9 @@ def _calendar_day(phrase: str, today: date, prefer: str) -> date | None:
         if not 1 <= month <= 12:
             hint = " (it is read day-first: day/month/year)" if 1 <= day <= 12 else ""
             raise UsageError(
-                f"{phrase!r} has no month {month}{hint}; write it as 2026-MM-DD to be sure"
+                _(
+                    "{phrase!r} has no month {month}{hint}; write it as 2026-MM-DD to be sure"
+                ).format(phrase=phrase, month=month, hint=hint)
             )
         return _day_of(day, month, year, today, prefer, phrase)
     match = re.fullmatch(_TGL, phrase)
@@ -238,7 +252,11 @@ def _calendar_day(phrase: str, today: date, prefer: str) -> date | None:
                 return None
             return _day_of(day, month, match[3], today, prefer, phrase)
         if not 1 <= day <= 31:
-            raise UsageError(f"{phrase!r} is not a valid date (there is no day {day})")
+            raise UsageError(
+                _("{phrase!r} is not a valid date (there is no day {day})").format(
+                    phrase=phrase, day=day
+                )
+            )
         # The nearest month with that day, back (or ahead, for plans) from today.
         step = -1 if prefer == "past" else 1
         month, year = today.month, today.year
@@ -295,7 +313,11 @@ def _valid_or_none(year: int, month: int, day: int) -> date | None:
 def _valid(year: int, month: int, day: int, phrase: str) -> date:
     found = _valid_or_none(year, month, day)
     if found is None:
-        raise UsageError(f"{phrase!r} is not a valid date (there is no {day}/{month}/{year})")
+        raise UsageError(
+            _("{phrase!r} is not a valid date (there is no {day}/{month}/{year})").format(
+                phrase=phrase, day=day, month=month, year=year
+            )
+        )
     return found
 
 
@@ -308,7 +330,9 @@ def _parse_iso(phrase: str, now: datetime) -> datetime | date | None:
         value = datetime.fromisoformat(phrase.upper().replace(" ", "T", 1))
     except ValueError:
         raise UsageError(
-            f"{phrase!r} is not a valid date (ISO dates look like 2026-11-27)"
+            _("{phrase!r} is not a valid date (ISO dates look like 2026-11-27)").format(
+                phrase=phrase
+            )
         ) from None
     if value.tzinfo is None:
         value = value.replace(tzinfo=now.tzinfo)
@@ -385,62 +409,6 @@ def from_iso(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
-def describe(moment: datetime, now: datetime) -> str:
-    """A date as a person reads it back: "today 18:02", "yesterday 12:00", "Fri 20 Nov 2026",
-    in the time zone the person is in now (a time stored elsewhere is shown here)."""
-    moment = moment.astimezone(now.tzinfo)
-    days = (now.date() - moment.date()).days
-    clock = moment.strftime("%H:%M")
-    if days == 0:
-        return f"today {clock}"
-    if days == 1:
-        return f"yesterday {clock}"
-    return moment.strftime("%a %d %b %Y ") + clock
-
-
-def ago(moment: datetime | None, now: datetime) -> str:
-    """ "today", "yesterday", "3 days ago", "5 weeks ago", or "never"."""
-    if moment is None:
-        return "never"
-    days = (now.date() - moment.date()).days
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if days < 100:
-        return f"{days} days ago"
-    if days < 730:
-        return f"{days // 30} months ago"
-    return f"{days // 365} years ago"
-
-
-def ahead(day: date, today: date) -> str:
-    """A day to come as a person reads it: "today", "tomorrow", "Fri" within the
-    week, "Fri 4 Dec", or "Mon 4 Jan 2027" in another year."""
-    days = (day - today).days
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "tomorrow"
-    if days == -1:
-        return "yesterday"
-    if 1 < days < 7:
-        return day.strftime("%a")
-    shown = f"{day:%a} {day.day} {day:%b}"
-    return shown if day.year == today.year else f"{shown} {day.year}"
-
-
-def due_words(due_on: str | None, today: date) -> str:
-    """ "due Fri", "due today", "3 days overdue", or "" without a due day."""
-    if not due_on:
-        return ""
-    day = date.fromisoformat(due_on)
-    late = (today - day).days
-    if late > 0:
-        return f"{late} day{'s' if late != 1 else ''} overdue"
-    return f"due {ahead(day, today)}"
-
-
 def month_day(text: str, now: datetime) -> tuple[int, int, int | None]:
     """A date that matters to someone: (month, day, year or None).
 
@@ -474,8 +442,19 @@ def _month_day(month: int, day: int, year: int | None, text: str) -> tuple[int, 
     from partnerlog.core.vocabulary import valid_month_day
 
     if not 1 <= month <= 12:
-        raise UsageError(f"{text!r} has no month {month}; write it as '14 March' or 1990-03-14")
+        raise UsageError(
+            _("{text!r} has no month {month}; write it as '14 March' or 1990-03-14").format(
+                text=text, month=month
+            )
+        )
     if not valid_month_day(month, day, year):
         when = f"{day}/{month}/{year}" if year else f"{day}/{month}"
-        raise UsageError(f"{text!r} is not a date (there is no {when})")
+        raise UsageError(
+            _("{text!r} is not a date (there is no {when})").format(text=text, when=when)
+        )
     return month, day, year
+
+
+# How dates read back (in the chosen language) lives in `core.when`; these names
+# are kept here, where the rest of partnerlog has always found them.
+from partnerlog.core.when import ago, ahead, describe, due_words, full  # noqa: E402, F401

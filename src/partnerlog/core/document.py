@@ -26,6 +26,7 @@ from partnerlog.core.vocabulary import (
     valid_kind,
     valid_month_day,
 )
+from partnerlog.i18n import _
 
 FORMAT = "partnerlog"
 # The export format's version: bump it when a change would confuse an older reader.
@@ -56,26 +57,31 @@ _UUID = re.compile(r"^[0-9a-fA-F-]{8,64}$")
 def validate(document: object) -> dict:
     """Check a whole export before anything is written; raise ImportProblem naming the spot."""
     if not isinstance(document, dict):
-        raise ImportProblem("the file is not a partnerlog export (expected a JSON object)")
+        raise ImportProblem(_("the file is not a partnerlog export (expected a JSON object)"))
     if document.get("format") != FORMAT:
         raise ImportProblem(
-            f"the file is not a partnerlog export (format is {document.get('format')!r})"
+            _("the file is not a partnerlog export (format is {value!r})").format(
+                value=document.get("format")
+            )
         )
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ImportProblem(f"version: expected a whole number, got {version!r}")
+        raise ImportProblem(
+            _("version: expected a whole number, got {version!r}").format(version=version)
+        )
     if version > VERSION:
         raise ImportProblem(
-            f"the file was exported by a newer partnerlog (format version {version}, "
-            f"this one reads up to {VERSION}); upgrade partnerlog to import it",
+            _(
+                "the file was exported by a newer partnerlog (format version {version}, this one reads up to {VERSION}); upgrade partnerlog to import it"
+            ).format(version=version, VERSION=VERSION),
             newer=True,
         )
     for section in SECTIONS:
         if not isinstance(document.get(section), list):
-            raise ImportProblem(f"{section}: expected a list")
+            raise ImportProblem(_("{section}: expected a list").format(section=section))
     for section in LATER_SECTIONS:
         if not isinstance(document.setdefault(section, []), list):
-            raise ImportProblem(f"{section}: expected a list")
+            raise ImportProblem(_("{section}: expected a list").format(section=section))
     check = _Checker()
     handles: dict[str, str] = {}
     uuids: set[str] = set()
@@ -99,9 +105,13 @@ def validate(document: object) -> dict:
         if not isinstance(emails, list) or not all(
             isinstance(e, str) and valid_email(e) for e in emails
         ):
-            raise ImportProblem(f"{at}.emails: expected a list of email addresses")
+            raise ImportProblem(_("{at}.emails: expected a list of email addresses").format(at=at))
         if record["handle"] in handles:
-            raise ImportProblem(f"{at}.handle: {record['handle']!r} appears twice in the file")
+            raise ImportProblem(
+                _("{at}.handle: {handle!r} appears twice in the file").format(
+                    at=at, handle=record["handle"]
+                )
+            )
         check.integer(record, "cadence_days", at, 1, 100000, optional=True)
         handles[record["handle"]] = record["uuid"]
     partner_uuids = set(handles.values())
@@ -117,7 +127,11 @@ def validate(document: object) -> dict:
         check.integer(record, "tone", at, -2, 2, optional=True)
         check.text(record, "note", at, optional=True)
         if len(record.get("note") or "") > NOTE_LIMIT:
-            raise ImportProblem(f"{at}.note: longer than {NOTE_LIMIT:,} characters")
+            raise ImportProblem(
+                _("{at}.note: longer than {NOTE_LIMIT:,} characters").format(
+                    at=at, NOTE_LIMIT=NOTE_LIMIT
+                )
+            )
         check.flag(record, "private", at)
         for key, allowed in (("pillars", PILLARS), ("benefits", BENEFITS), ("tags", None)):
             check.words(record, key, at, allowed)
@@ -130,7 +144,9 @@ def validate(document: object) -> dict:
             or not people
             or not all(p in partner_uuids for p in people)
         ):
-            raise ImportProblem(f"{at}.partners: names partners that are not in the file")
+            raise ImportProblem(
+                _("{at}.partners: names partners that are not in the file").format(at=at)
+            )
     for n, record in enumerate(document["goals"]):
         at = f"goals[{n}]"
         check.record(record, at)
@@ -146,10 +162,10 @@ def validate(document: object) -> dict:
         check.text(record, "note", at, optional=True)
         owner = record.get("partner_uuid") or handles.get(record.get("partner"))
         if owner not in partner_uuids and record.get("partner") != ME:
-            raise ImportProblem(f"{at}.partner: not a partner in the file")
+            raise ImportProblem(_("{at}.partner: not a partner in the file").format(at=at))
         updates = record.get("updates", [])
         if not isinstance(updates, list):
-            raise ImportProblem(f"{at}.updates: expected a list")
+            raise ImportProblem(_("{at}.updates: expected a list").format(at=at))
         for m, update in enumerate(updates):
             where = f"{at}.updates[{m}]"
             check.record(update, where)
@@ -174,7 +190,9 @@ def validate(document: object) -> dict:
             None if record.get("subject") == ME else handles.get(record.get("subject"))
         )
         if record.get("subject") != ME and subject not in partner_uuids:
-            raise ImportProblem(f"{at}.subject: not 'me' and not a partner in the file")
+            raise ImportProblem(
+                _("{at}.subject: not 'me' and not a partner in the file").format(at=at)
+            )
     for n, record in enumerate(document["follow_ups"]):
         at = f"follow_ups[{n}]"
         check.record(record, at)
@@ -186,12 +204,16 @@ def validate(document: object) -> dict:
         check.choice(record, "status", FOLLOW_UP_STATUSES, at)
         check.text(record, "text", at)
         if len(record["text"]) > NOTE_LIMIT:
-            raise ImportProblem(f"{at}.text: longer than {NOTE_LIMIT:,} characters")
+            raise ImportProblem(
+                _("{at}.text: longer than {NOTE_LIMIT:,} characters").format(
+                    at=at, NOTE_LIMIT=NOTE_LIMIT
+                )
+            )
         check.day(record, "due_on", at)
         if record.get("closed_in") is not None:
             check.valid(record, "closed_in", _UUID.match, "an interaction's uuid", at)
         if record.get("partner_uuid") not in partner_uuids:
-            raise ImportProblem(f"{at}.partner_uuid: not a partner in the file")
+            raise ImportProblem(_("{at}.partner_uuid: not a partner in the file").format(at=at))
     for n, record in enumerate(document["partner_dates"]):
         at = f"partner_dates[{n}]"
         check.record(record, at)
@@ -204,12 +226,16 @@ def validate(document: object) -> dict:
         check.integer(record, "year", at, 1, 9999, optional=True)
         check.flag(record, "yearly", at)
         if not valid_month_day(record["month"], record["day"], record.get("year")):
-            raise ImportProblem(f"{at}: {record['day']}/{record['month']} is not a date")
+            raise ImportProblem(
+                _("{at}: {day}/{month} is not a date").format(
+                    at=at, day=record["day"], month=record["month"]
+                )
+            )
         if record.get("partner_uuid") not in partner_uuids:
-            raise ImportProblem(f"{at}.partner_uuid: not a partner in the file")
+            raise ImportProblem(_("{at}.partner_uuid: not a partner in the file").format(at=at))
     deleted = document.get("deleted", [])
     if not isinstance(deleted, list):
-        raise ImportProblem("deleted: expected a list")
+        raise ImportProblem(_("deleted: expected a list"))
     for n, record in enumerate(deleted):
         at = f"deleted[{n}]"
         check.record(record, at)
@@ -221,21 +247,25 @@ def validate(document: object) -> dict:
         isinstance(source, dict)
         and all(isinstance(source.get(k), str | None) for k in ("journal", "at"))
     ):
-        raise ImportProblem("source: expected the journal that wrote the file and when")
+        raise ImportProblem(_("source: expected the journal that wrote the file and when"))
     return document
 
 
 class _Checker:
     def record(self, value, at):
         if not isinstance(value, dict):
-            raise ImportProblem(f"{at}: expected an object")
+            raise ImportProblem(_("{at}: expected an object").format(at=at))
 
     def uuid(self, record, at, seen: set):
         value = record.get("uuid")
         if not isinstance(value, str) or not _UUID.match(value):
-            raise ImportProblem(f"{at}.uuid: expected a uuid, got {_show(value)}")
+            raise ImportProblem(
+                _("{at}.uuid: expected a uuid, got {value}").format(at=at, value=_show(value))
+            )
         if value in seen:
-            raise ImportProblem(f"{at}.uuid: {value} appears twice in the file")
+            raise ImportProblem(
+                _("{at}.uuid: {value} appears twice in the file").format(at=at, value=value)
+            )
         seen.add(value)
 
     def text(self, record, key, at, *, optional=False):
@@ -243,12 +273,20 @@ class _Checker:
         if value is None and optional:
             return
         if not isinstance(value, str) or (not optional and not value.strip()):
-            raise ImportProblem(f"{at}.{key}: expected text, got {_show(value)}")
+            raise ImportProblem(
+                _("{at}.{key}: expected text, got {value}").format(
+                    at=at, key=key, value=_show(value)
+                )
+            )
 
     def valid(self, record, key, test, expected, at):
         value = record.get(key)
         if not isinstance(value, str) or not test(value):
-            raise ImportProblem(f"{at}.{key}: expected {expected}, got {_show(value)}")
+            raise ImportProblem(
+                _("{at}.{key}: expected {expected}, got {value}").format(
+                    at=at, key=key, expected=expected, value=_show(value)
+                )
+            )
 
     def choice(self, record, key, allowed, at, *, optional=False):
         value = record.get(key)
@@ -256,7 +294,9 @@ class _Checker:
             return
         if value not in allowed:
             raise ImportProblem(
-                f"{at}.{key}: expected one of {', '.join(allowed)}, got {_show(value)}"
+                _("{at}.{key}: expected one of {value}, got {value2}").format(
+                    at=at, key=key, value=", ".join(allowed), value2=_show(value)
+                )
             )
 
     def integer(self, record, key, at, low, high, *, optional=False):
@@ -265,22 +305,34 @@ class _Checker:
             return
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
             raise ImportProblem(
-                f"{at}.{key}: expected a whole number from {low} to {high}, got {_show(value)}"
+                _("{at}.{key}: expected a whole number from {low} to {high}, got {value}").format(
+                    at=at, key=key, low=low, high=high, value=_show(value)
+                )
             )
 
     def flag(self, record, key, at):
         if not isinstance(record.get(key, False), bool):
-            raise ImportProblem(f"{at}.{key}: expected true or false, got {_show(record.get(key))}")
+            raise ImportProblem(
+                _("{at}.{key}: expected true or false, got {value}").format(
+                    at=at, key=key, value=_show(record.get(key))
+                )
+            )
 
     def words(self, record, key, at, allowed):
         value = record.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-            raise ImportProblem(f"{at}.{key}: expected a list of words, got {_show(value)}")
+            raise ImportProblem(
+                _("{at}.{key}: expected a list of words, got {value}").format(
+                    at=at, key=key, value=_show(value)
+                )
+            )
         if allowed is not None:
             wrong = [v for v in value if v not in allowed]
             if wrong:
                 raise ImportProblem(
-                    f"{at}.{key}: {_show(wrong[0])} is not one of {', '.join(allowed)}"
+                    _("{at}.{key}: {value} is not one of {value2}").format(
+                        at=at, key=key, value=_show(wrong[0]), value2=", ".join(allowed)
+                    )
                 )
 
     def optional_time(self, record, key, at):
@@ -292,12 +344,18 @@ class _Checker:
         # The extended ISO form partnerlog writes, and nothing looser: Python
         # reads "20261120T1000" too, but the views expect the form they wrote.
         if not isinstance(value, str) or not re.fullmatch(_TIME, value):
-            raise ImportProblem(f"{at}.{key}: expected an ISO date and time, got {_show(value)}")
+            raise ImportProblem(
+                _("{at}.{key}: expected an ISO date and time, got {value}").format(
+                    at=at, key=key, value=_show(value)
+                )
+            )
         try:
             datetime.fromisoformat(value)
         except ValueError:
             raise ImportProblem(
-                f"{at}.{key}: expected an ISO date and time, got {_show(value)}"
+                _("{at}.{key}: expected an ISO date and time, got {value}").format(
+                    at=at, key=key, value=_show(value)
+                )
             ) from None
 
     def day(self, record, key, at):
@@ -305,11 +363,19 @@ class _Checker:
         if value is None:
             return
         if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ImportProblem(f"{at}.{key}: expected an ISO date, got {_show(value)}")
+            raise ImportProblem(
+                _("{at}.{key}: expected an ISO date, got {value}").format(
+                    at=at, key=key, value=_show(value)
+                )
+            )
         try:
             date.fromisoformat(value)
         except (TypeError, ValueError):
-            raise ImportProblem(f"{at}.{key}: expected an ISO date, got {_show(value)}") from None
+            raise ImportProblem(
+                _("{at}.{key}: expected an ISO date, got {value}").format(
+                    at=at, key=key, value=_show(value)
+                )
+            ) from None
 
 
 def _show(value) -> str:

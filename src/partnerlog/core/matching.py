@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from partnerlog.core.records import Partner
 from partnerlog.core.vocabulary import fold
+from partnerlog.i18n import _
 
 
 def find_partner(partners: list[Partner], query: str) -> Partner:
@@ -23,7 +24,7 @@ def find_partner(partners: list[Partner], query: str) -> Partner:
             return partner
     key = fold(query.lstrip("@"))
     if not key:
-        raise NotFound("no partner was named")
+        raise NotFound(_("no partner was named"))
     for same in (
         [p for p in partners if fold(p.handle) == key],
         [p for p in partners if fold(p.name) == key],

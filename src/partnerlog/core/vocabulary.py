@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from partnerlog.errors import UsageError
+from partnerlog.i18n import _
 
 PARTNER_KINDS = ("partner", "colleague")
 RELATIONS = ("superior", "peer", "subordinate", "external")
@@ -133,7 +134,7 @@ def valid_email(email: str) -> bool:
 def check_email(email: str) -> str:
     value = email.strip().removeprefix("mailto:").lower()
     if not valid_email(value):
-        raise UsageError(f"--email {email!r} is not an email address")
+        raise UsageError(_("--email {email!r} is not an email address").format(email=email))
     return value
 
 
@@ -184,7 +185,11 @@ def check_tag(tag: str, option: str = "--tag") -> str:
     value = normal_tag(tag)
     if not value or re.search(r"\s", value):
         hint = "-".join(value.split()) or "one-word"
-        raise UsageError(f"{option} {tag!r} should be one word (like {hint})")
+        raise UsageError(
+            _("{option} {tag!r} should be one word (like {hint})").format(
+                option=option, tag=tag, hint=hint
+            )
+        )
     return value
 
 
@@ -216,7 +221,11 @@ def choose(values: list[str] | None, allowed: tuple[str, ...], option: str) -> l
         value = raw.lower()
         matches = [a for a in allowed if a == value] or [a for a in allowed if a.startswith(value)]
         if len(matches) != 1:
-            raise UsageError(f"{option} {raw!r} is not one of: {', '.join(allowed)}")
+            raise UsageError(
+                _("{option} {raw!r} is not one of: {value}").format(
+                    option=option, raw=raw, value=", ".join(allowed)
+                )
+            )
         if matches[0] not in chosen:
             chosen.append(matches[0])
     return chosen
@@ -227,7 +236,9 @@ def choose_one(value: str | None, allowed: tuple[str, ...], option: str) -> str 
         return None
     chosen = choose([value], allowed, option)
     if len(chosen) != 1:
-        raise UsageError(f"{option} needs one of: {', '.join(allowed)}")
+        raise UsageError(
+            _("{option} needs one of: {value}").format(option=option, value=", ".join(allowed))
+        )
     return chosen[0]
 
 
@@ -239,8 +250,9 @@ NOTE_LIMIT = 65_536
 def check_note(text: str, option: str = "the note") -> str:
     if len(text) > NOTE_LIMIT:
         raise UsageError(
-            f"{option} is {len(text):,} characters; a note holds at most {NOTE_LIMIT:,} "
-            "(nothing was changed)"
+            _(
+                "{option} is {count:,} characters; a note holds at most {NOTE_LIMIT:,} (nothing was changed)"
+            ).format(option=option, count=len(text), NOTE_LIMIT=NOTE_LIMIT)
         )
     return text
 
@@ -251,13 +263,17 @@ PROGRESS = (0, 100)
 
 def check_tone(tone: int | None) -> int | None:
     if tone is not None and not TONES[0] <= tone <= TONES[1]:
-        raise UsageError(f"--tone {tone} is out of range; use -2, -1, 0, 1 or 2")
+        raise UsageError(
+            _("--tone {tone} is out of range; use -2, -1, 0, 1 or 2").format(tone=tone)
+        )
     return tone
 
 
 def check_progress(progress: int | None) -> int | None:
     if progress is not None and not PROGRESS[0] <= progress <= PROGRESS[1]:
-        raise UsageError(f"--progress {progress} is out of range; use 0 to 100")
+        raise UsageError(
+            _("--progress {progress} is out of range; use 0 to 100").format(progress=progress)
+        )
     return progress
 
 
@@ -276,7 +292,9 @@ def check_kind(kind: str) -> str:
     if joined in KIND_ALIASES:  # "makan siang" is makan-siang, which is lunch
         value = joined
     if not re.fullmatch(_KIND_RE, value):
-        raise UsageError(f"--kind {kind!r} should be one word, like lunch, coffee or review")
+        raise UsageError(
+            _("--kind {kind!r} should be one word, like lunch, coffee or review").format(kind=kind)
+        )
     return KIND_ALIASES.get(value, value)
 
 
@@ -307,7 +325,11 @@ def parse_cadence(text: str | None, option: str = "--cadence") -> int | None:
         return None
     match = re.fullmatch(r"\s*(\d+)\s*([dwm]?)\s*", text.lower())
     if not match or int(match.group(1)) == 0:
-        raise UsageError(f"{option} {text!r} should be a number of days, like 14, 2w or 1m")
+        raise UsageError(
+            _("{option} {text!r} should be a number of days, like 14, 2w or 1m").format(
+                option=option, text=text
+            )
+        )
     return int(match.group(1)) * {"": 1, "d": 1, "w": 7, "m": 30}[match.group(2)]
 
 
@@ -315,7 +337,8 @@ def parse_handle(text: str) -> str:
     handle = text.strip().lstrip("@").lower()
     if not valid_handle(handle):
         raise UsageError(
-            f"--handle {text!r} should be one word of letters, digits, '-', '_' or '.' "
-            "(and not 'me')"
+            _(
+                "--handle {text!r} should be one word of letters, digits, '-', '_' or '.' (and not 'me')"
+            ).format(text=text)
         )
     return handle

@@ -3,7 +3,7 @@
 import sys
 from datetime import date, timedelta
 
-from partnerlog.core.dates import ahead, due_words
+from partnerlog.core.when import ahead, day_month, due_words, full
 from partnerlog.present.text import phrase, plural, print_json, say
 
 
@@ -30,8 +30,8 @@ def agenda(found, values: dict, now) -> None:
     lines = [
         phrase(
             "Agenda from {first} to {last}",
-            first=f"{found.first:%a} {found.first.day} {found.first:%b}",
-            last=f"{found.last:%a} {found.last.day} {found.last:%b} {found.last.year}",
+            first=day_month(found.first),
+            last=full(found.last),
         )
     ]
     names = found.names
@@ -101,7 +101,7 @@ def agenda(found, values: dict, now) -> None:
 
 
 def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
+    return day_month(day)
 
 
 def _back(partner) -> date:

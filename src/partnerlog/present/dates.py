@@ -6,9 +6,9 @@ from partnerlog.present.text import print_json, say
 
 def when(item, today) -> str:
     """ "14 Mar" (every year), "14 Mar 1990", or "4 Jan 2027" (once)."""
-    from datetime import date
+    from partnerlog.core.when import month
 
-    shown = f"{item.day} {date(2000, item.month, 1):%b}"
+    shown = f"{item.day} {month(item.month)}"
     return f"{shown} {item.year}" if item.year else shown
 
 

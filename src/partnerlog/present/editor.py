@@ -6,6 +6,7 @@ import subprocess
 import tempfile
 
 from partnerlog.errors import PartnerlogError
+from partnerlog.i18n import _
 
 # Built-in templates; a file `templates/KIND.txt` in partnerlog's config folder
 # (`~/.config/partnerlog` on Linux) takes the place of the one for KIND.
@@ -52,10 +53,12 @@ def write_in_editor(initial: str) -> str:
             finished = subprocess.run([*command, path])
         except FileNotFoundError:
             raise PartnerlogError(
-                f"cannot start the editor {command[0]!r}; set $EDITOR (nothing was logged)"
+                _("cannot start the editor {value!r}; set $EDITOR (nothing was logged)").format(
+                    value=command[0]
+                )
             ) from None
         if finished.returncode != 0:
-            raise PartnerlogError("the editor ended with an error; nothing was logged")
+            raise PartnerlogError(_("the editor ended with an error; nothing was logged"))
         with open(path, encoding="utf-8") as handle:
             return without_comments(handle.read())
     finally:

@@ -9,6 +9,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 
 from partnerlog.core.document import FORMAT, VERSION
+from partnerlog.i18n import _
 
 
 def json_export(
@@ -82,10 +83,10 @@ def export_csv(export, output: str | None) -> str:
     from partnerlog.errors import UsageError
 
     if output is None:
-        raise UsageError("--format csv writes one file per table: give a folder with -o DIR")
+        raise UsageError(_("--format csv writes one file per table: give a folder with -o DIR"))
     folder = paths.expand(output)
     if os.path.exists(folder) and not os.path.isdir(folder):
-        raise UsageError(f"{folder} is a file; -o needs a folder for CSV")
+        raise UsageError(_("{folder} is a file; -o needs a folder for CSV").format(folder=folder))
     paths.ensure_private_folder(folder)
     tables = export.tables()
     paths.write_private_files(

@@ -9,6 +9,8 @@ characters shown as text. Cheap to import: the quick path speaks through it.
 import re
 import sys
 
+from partnerlog.i18n import _
+
 # Control characters (C0, DEL, C1), and the invisible format characters that
 # could reorder or hide what the terminal shows: bidirectional marks, overrides
 # and isolates (U+061C, U+200E/F, U+202A–E, U+2066–9), zero-width characters,
@@ -43,8 +45,6 @@ def phrase(template: str, /, **values) -> str:
     """``template``, in the chosen language, with ``values`` filled in, each safe for
     the terminal and on one line. (The catalogue takes the templates of `phrase`,
     `say` and `note` as messages.)"""
-    from partnerlog.i18n import _
-
     return _(template).format(
         **{
             key: visible(value, one_line=True)
@@ -125,11 +125,13 @@ def confirm(yes: bool, question: str) -> None:
     if yes:
         return
     if not at_a_terminal():
-        raise UsageError("not doing it without confirmation; add --yes to do it without a question")
+        raise UsageError(
+            _("not doing it without confirmation; add --yes to do it without a question")
+        )
     sys.stderr.write(f"{question} [y/N]: ")
     sys.stderr.flush()
     answer = sys.stdin.readline()
     if not answer:
         sys.stderr.write("\n")
     if answer.strip().lower() not in ("y", "yes"):
-        raise Aborted("kept; nothing was changed")
+        raise Aborted(_("kept; nothing was changed"))

@@ -24,6 +24,7 @@ from partnerlog.errors import (
     NotAJournal,
     UsageError,
 )
+from partnerlog.i18n import _
 from partnerlog.paths import create_private_file, ensure_private_folder
 from partnerlog.store import migrations
 
@@ -71,14 +72,16 @@ class Connection:
         """Open the journal at ``path``; with ``create``, make it if it is missing."""
         path = os.fspath(path)
         if os.path.isdir(path):
-            raise UsageError(f"{path} is a folder; the journal is a file")
+            raise UsageError(_("{path} is a folder; the journal is a file").format(path=path))
         if not os.path.exists(path):
             if not create:
-                raise JournalMissing(f"there is no journal at {path} yet")
+                raise JournalMissing(_("there is no journal at {path} yet").format(path=path))
             ensure_private_folder(os.path.dirname(os.path.abspath(path)))
             create_private_file(path)
         elif not _looks_like_sqlite(path):
-            raise NotAJournal(f"{path} is not a partnerlog journal (not an SQLite database)")
+            raise NotAJournal(
+                _("{path} is not a partnerlog journal (not an SQLite database)").format(path=path)
+            )
         elif os.path.exists(path + "-wal"):
             from partnerlog.store.files import check_wal
 
@@ -94,11 +97,15 @@ class Connection:
         except sqlite3.OperationalError as error:
             conn.close()
             if is_busy(error):
-                raise JournalBusy(f"the journal {path} is busy; try again in a moment") from None
+                raise JournalBusy(
+                    _("the journal {path} is busy; try again in a moment").format(path=path)
+                ) from None
             raise
         except sqlite3.DatabaseError:
             conn.close()
-            raise NotAJournal(f"{path} is corrupt or not a partnerlog journal") from None
+            raise NotAJournal(
+                _("{path} is corrupt or not a partnerlog journal").format(path=path)
+            ) from None
         except BaseException:
             conn.close()
             raise
@@ -123,14 +130,19 @@ class Connection:
                 "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
             ).fetchone()[0]
             if tables:
-                raise NotAJournal(f"{self.path} is an SQLite database but not a partnerlog journal")
+                raise NotAJournal(
+                    _("{path} is an SQLite database but not a partnerlog journal").format(
+                        path=self.path
+                    )
+                )
             return [], list(migrations.NAMES)
         applied = [row[0] for row in rows]
         unknown = [name for name in applied if name not in migrations.NAMES]
         if unknown:
             raise NewerJournal(
-                f"{self.path} was written by a newer partnerlog "
-                f"(schema {unknown[-1]}); upgrade partnerlog to open it"
+                _(
+                    "{path} was written by a newer partnerlog (schema {value}); upgrade partnerlog to open it"
+                ).format(path=self.path, value=unknown[-1])
             )
         return applied, [name for name in migrations.NAMES if name not in applied]
 
@@ -141,7 +153,9 @@ class Connection:
         if not applied and not create:
             # An empty file (or another program's empty database): a command that
             # only reads must not turn it into a journal.
-            raise JournalMissing(f"{self.path} is empty, not a partnerlog journal yet")
+            raise JournalMissing(
+                _("{path} is empty, not a partnerlog journal yet").format(path=self.path)
+            )
         self._use_wal()
         from sqlite_utils import Database
 
@@ -154,7 +168,7 @@ class Connection:
         self.conn.execute("PRAGMA foreign_keys = OFF")
         try:
             with self.transaction():
-                _, pending = self.schema_state()
+                pending = self.schema_state()[1]
                 if pending:
                     migrations.migrations().apply(Database(self.conn, execute_plugins=False))
         finally:
@@ -204,7 +218,7 @@ class Connection:
         except sqlite3.OperationalError as error:
             if is_busy(error):
                 raise JournalBusy(
-                    f"the journal {self.path} is busy; try again in a moment"
+                    _("the journal {path} is busy; try again in a moment").format(path=self.path)
                 ) from None
             raise
         self._command, self._action, self._remembered = action, None, set()
@@ -355,7 +369,9 @@ class Connection:
         problems = [row[0] for row in self.conn.execute("PRAGMA quick_check")]
         if problems != ["ok"]:
             raise NotAJournal(
-                f"{self.path} is damaged ({problems[0]}); not copying it. See: partnerlog db check"
+                _("{path} is damaged ({value}); not copying it. See: partnerlog db check").format(
+                    path=self.path, value=problems[0]
+                )
             )
         import tempfile
 

@@ -9,6 +9,7 @@ import sqlite3
 import time
 
 from partnerlog.errors import NotAJournal
+from partnerlog.i18n import _
 
 # -- a -wal that does not belong ----------------------------------------------------
 
@@ -35,8 +36,9 @@ def check_wal(path: str) -> None:
         reason = _wal_trouble(path)
     if reason:
         raise NotAJournal(
-            f"{path}-wal does not belong to this journal ({reason}); not replaying it. "
-            f"Move it away to open the journal as it is, or use: partnerlog db restore FILE"
+            _(
+                "{path}-wal does not belong to this journal ({reason}); not replaying it. Move it away to open the journal as it is, or use: partnerlog db restore FILE"
+            ).format(path=path, reason=reason)
         )
 
 
@@ -115,6 +117,6 @@ def copy_database(source: str, destination: str) -> None:
     try:
         copy_into(reader, destination)
     except sqlite3.DatabaseError:
-        raise NotAJournal(f"{source} is not a partnerlog journal") from None
+        raise NotAJournal(_("{source} is not a partnerlog journal").format(source=source)) from None
     finally:
         reader.close()

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from partnerlog.core.records import FollowUp, PartnerDate
 from partnerlog.errors import NotFound
+from partnerlog.i18n import _
 from partnerlog.store.connection import marks, timestamp, where_clause
 
 FOLLOW_UP_COLUMNS = (
@@ -65,7 +66,7 @@ class FollowUpStore:
     def follow_up(self, item_id: int) -> FollowUp:
         found = self.follow_ups(ids=[item_id])
         if not found:
-            raise NotFound(f"no follow-up with id {item_id}")
+            raise NotFound(_("no follow-up with id {item_id}").format(item_id=item_id))
         return found[0]
 
     def close_follow_up(self, item_id: int, at: str, closed_in: str | None = None) -> FollowUp:
@@ -129,7 +130,7 @@ class FollowUpStore:
     def partner_date(self, date_id: int) -> PartnerDate:
         found = self.partner_dates(ids=[date_id])
         if not found:
-            raise NotFound(f"no date with id {date_id}")
+            raise NotFound(_("no date with id {date_id}").format(date_id=date_id))
         return found[0]
 
     def remove_date(self, date_id: int) -> None:

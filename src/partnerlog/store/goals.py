@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from partnerlog.core.records import Goal, GoalUpdate
 from partnerlog.errors import NotFound
+from partnerlog.i18n import _
 from partnerlog.store.connection import marks, new_uuid, timestamp, where_clause
 
 GOAL_COLUMNS = (
@@ -73,7 +74,7 @@ class GoalStore:
     def goal(self, goal_id: int) -> Goal:
         found = self.goals(ids=[goal_id])
         if not found:
-            raise NotFound(f"no goal with id {goal_id}")
+            raise NotFound(_("no goal with id {goal_id}").format(goal_id=goal_id))
         return found[0]
 
     def add_goal_update(self, goal_id: int, update: GoalUpdate) -> Goal:

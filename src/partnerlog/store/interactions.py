@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from partnerlog.core.records import Interaction
 from partnerlog.core.vocabulary import BENEFITS, PILLARS
 from partnerlog.errors import NotFound
+from partnerlog.i18n import _
 from partnerlog.store.connection import marks, split_values, timestamp, where_clause
 
 TYPE_CHECKING = False
@@ -151,7 +152,9 @@ class InteractionStore:
     def interaction(self, interaction_id: int) -> Interaction:
         found = self.interactions(ids=[interaction_id])
         if not found:
-            raise NotFound(f"no entry with id {interaction_id}")
+            raise NotFound(
+                _("no entry with id {interaction_id}").format(interaction_id=interaction_id)
+            )
         return found[0]
 
     def update_interaction(

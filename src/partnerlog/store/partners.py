@@ -5,6 +5,7 @@ from __future__ import annotations
 from partnerlog.core.records import Partner
 from partnerlog.core.vocabulary import handle_candidates
 from partnerlog.errors import Conflict, NotFound
+from partnerlog.i18n import _
 from partnerlog.store.connection import timestamp
 
 # The columns a partner writes (its id is the table's), and all of them in the
@@ -26,7 +27,7 @@ class PartnerStore:
             f"SELECT {PARTNER_COLUMNS} FROM partners WHERE id = ?", [partner_id]
         ).fetchone()
         if row is None:
-            raise NotFound(f"no partner with id {partner_id}")
+            raise NotFound(_("no partner with id {partner_id}").format(partner_id=partner_id))
         return partner_from_row(row)
 
     def named(self, *queries: str) -> list[Partner]:
@@ -62,7 +63,7 @@ class PartnerStore:
 
     def add_partner(self, partner: Partner) -> Partner:
         if self._handle_owner(partner.handle) is not None:
-            raise Conflict(f"the handle '{partner.handle}' is taken")
+            raise Conflict(_("the handle '{handle}' is taken").format(handle=partner.handle))
         partner.id = self._insert("partners", partner, PARTNER_FIELDS)
         return partner
 
@@ -74,7 +75,7 @@ class PartnerStore:
         if "handle" in changes:
             owner = self._handle_owner(changes["handle"])
             if owner is not None and owner != partner_id:
-                raise Conflict(f"the handle '{changes['handle']}' is taken")
+                raise Conflict(_("the handle '{handle}' is taken").format(handle=changes["handle"]))
         if changes:
             self._before_change("partners", partner_id)
             assignments = ", ".join(f"{column} = ?" for column in changes)
@@ -108,7 +109,9 @@ class PartnerStore:
         """Delete a partner with no history; one with history can only be archived."""
         if self.partner_history(partner_id):
             raise Conflict(
-                "this partner has interactions, goals, traits or follow-ups; archive them instead"
+                _(
+                    "this partner has interactions, goals, traits or follow-ups; archive them instead"
+                )
             )
         self._before_change("partners", partner_id)
         self.conn.execute("DELETE FROM partners WHERE id = ?", [partner_id])
@@ -131,7 +134,7 @@ class PartnerStore:
         for email in emails:
             owner = self.partner_with_email(email)
             if owner is not None and owner != partner_id:
-                raise Conflict(f"{email} belongs to another partner")
+                raise Conflict(_("{email} belongs to another partner").format(email=email))
         self._before_change("partners", partner_id)
         if replace:
             self.conn.execute("DELETE FROM partner_emails WHERE partner_id = ?", [partner_id])

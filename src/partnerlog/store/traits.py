@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from partnerlog.core.records import Trait
 from partnerlog.errors import NotFound
+from partnerlog.i18n import _
 from partnerlog.store.connection import where_clause
 
 TRAIT_COLUMNS = ("uuid", "partner_id", "polarity", "area", "label", "note", "created_at")
@@ -50,7 +51,7 @@ class TraitStore:
             [trait_id],
         ).fetchone()
         if row is None:
-            raise NotFound(f"no trait with id {trait_id}")
+            raise NotFound(_("no trait with id {trait_id}").format(trait_id=trait_id))
         return Trait(**{k: row[k] for k in row.keys()})  # noqa: SIM118
 
     def same_trait(self, partner_id: int | None, polarity: str, area: str) -> Trait | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from partnerlog.errors import Conflict
+from partnerlog.i18n import _
 from partnerlog.store.connection import timestamp
 
 
@@ -50,7 +51,7 @@ class UndoStore:
         """
         latest = self.actions(1)
         if not latest or latest[0].id != action.id:
-            raise Conflict("the journal changed meanwhile; run undo again")
+            raise Conflict(_("the journal changed meanwhile; run undo again"))
         now = timestamp()
         for kind, uuid, before in reversed(action.changes):
             if before is None:

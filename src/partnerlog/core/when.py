@@ -1,0 +1,102 @@
+"""Dates as a person reads them back, in the chosen language: "today 18:02",
+"yesterday", "3 days ago", "Fri", "Wed 25 Nov 2026" ("Rab 25 Nov 2026",
+"kemarin", "3 hari lalu" in Indonesian). Day and month names come from the
+catalogue, never from the C library's locale."""
+
+from datetime import date, datetime
+
+from partnerlog.i18n import N_, _, ngettext
+
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+MONTHS = (
+    N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"),
+    N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+)  # fmt: skip
+
+
+def weekday(day: date) -> str:
+    """ "Fri" ("Jum")."""
+    return _(WEEKDAYS[day.weekday()])
+
+
+def month(number: int) -> str:
+    """ "Dec" ("Des")."""
+    return _(MONTHS[number - 1])
+
+
+def day_month(day: date) -> str:
+    """ "Fri 4 Dec"."""
+    return f"{weekday(day)} {day.day} {month(day.month)}"
+
+
+def full(day: date) -> str:
+    """ "Fri 4 Dec 2026"."""
+    return f"{day_month(day)} {day.year}"
+
+
+def describe(moment: datetime, now: datetime) -> str:
+    """A date as a person reads it back: "today 18:02", "yesterday 12:00", "Fri 20 Nov 2026
+    12:00", in the time zone the person is in now (a time stored elsewhere is shown here)."""
+    moment = moment.astimezone(now.tzinfo)
+    days = (now.date() - moment.date()).days
+    clock = moment.strftime("%H:%M")
+    if days == 0:
+        return _("today {clock}").format(clock=clock)
+    if days == 1:
+        return _("yesterday {clock}").format(clock=clock)
+    return f"{full(moment.date())} {clock}"
+
+
+def ago(moment: datetime | None, now: datetime) -> str:
+    """ "today", "yesterday", "3 days ago", "5 months ago", or "never"."""
+    if moment is None:
+        return _("never")
+    days = (now.date() - moment.date()).days
+    if days <= 0:
+        return _("today")
+    if days == 1:
+        return _("yesterday")
+    if days < 100:
+        return ngettext("{count} day ago", "{count} days ago", days).format(count=days)
+    if days < 730:
+        months = days // 30
+        return ngettext("{count} month ago", "{count} months ago", months).format(count=months)
+    years = days // 365
+    return ngettext("{count} year ago", "{count} years ago", years).format(count=years)
+
+
+def days_ago(days: int | None) -> str:
+    """ "never", "today", "yesterday", "12 days ago": a count of days, in words."""
+    if days is None:
+        return _("never")
+    if days == 0:
+        return _("today")
+    if days == 1:
+        return _("yesterday")
+    return ngettext("{count} day ago", "{count} days ago", days).format(count=days)
+
+
+def ahead(day: date, today: date) -> str:
+    """A day to come as a person reads it: "today", "tomorrow", "Fri" within the
+    week, "Fri 4 Dec", or "Mon 4 Jan 2027" in another year."""
+    days = (day - today).days
+    if days == 0:
+        return _("today")
+    if days == 1:
+        return _("tomorrow")
+    if days == -1:
+        return _("yesterday")
+    if 1 < days < 7:
+        return weekday(day)
+    return day_month(day) if day.year == today.year else full(day)
+
+
+def due_words(due_on: str | None, today: date) -> str:
+    """ "due Fri", "due today", "3 days overdue", or "" without a due day."""
+    if not due_on:
+        return ""
+    day = date.fromisoformat(due_on)
+    late = (today - day).days
+    if late > 0:
+        return ngettext("{count} day overdue", "{count} days overdue", late).format(count=late)
+    return _("due {day}").format(day=ahead(day, today))
