@@ -127,9 +127,9 @@ def parse_when(
         )
     if not allow_future and prefer == "past" and result > now + FUTURE_SLACK:
         raise UsageError(
-            _(
-                "{text!r} is in the future ({when}); log what has happened"
-            ).format(text=text, when=f"{full(result.date())} {result:%H:%M}")
+            _("{text!r} is in the future ({when}); log what has happened").format(
+                text=text, when=f"{full(result.date())} {result:%H:%M}"
+            )
         )
     return result
 

@@ -12,6 +12,7 @@ draws its result (``show``, a function in `partnerlog.present`) as
 """
 
 from partnerlog.core.vocabulary import BENEFITS, PARTNER_KINDS, PILLARS, RELATIONS, SETTINGS
+from partnerlog.i18n import N_
 
 # How many entries `timeline` and `search` show unless asked for another number.
 TIMELINE_LIMIT = 20
@@ -121,18 +122,18 @@ def json_flag(help: str = "Print JSON instead of a table.") -> Param:
 
 
 def yes_flag() -> Param:
-    return Param("yes", "--yes", "-y", help="Do not ask for confirmation.", kind="flag")
+    return Param("yes", "--yes", "-y", help=N_("Do not ask for confirmation."), kind="flag")
 
 
 def entry_id() -> Param:
     return Param(
-        "id", kind="int", metavar="ID", help="The entry's id (see timeline).", required=True
+        "id", kind="int", metavar="ID", help=N_("The entry's id (see timeline)."), required=True
     )
 
 
 def goal_id() -> Param:
     return Param(
-        "id", kind="int", metavar="ID", help="The goal's id (see: goal list).", required=True
+        "id", kind="int", metavar="ID", help=N_("The goal's id (see: goal list)."), required=True
     )
 
 
@@ -144,10 +145,8 @@ def since(help: str = "From this day on ('30 days ago', 2026-01-01).") -> Param:
     return Param("since", "--since", help=help)
 
 
-WHEN_HELP = "When it happened: yesterday, '3 days ago', 'last friday', kemarin, 2026-11-27…"
-TONE_HELP = "How it went, -2 (bad) to 2 (great)."
-PILLAR_HELP = ", ".join(PILLARS)
-BENEFIT_HELP = ", ".join(BENEFITS)
+WHEN_HELP = N_("When it happened: yesterday, '3 days ago', 'last friday', kemarin, 2026-11-27…")
+TONE_HELP = N_("How it went, -2 (bad) to 2 (great).")
 
 
 def interaction_details(*, replacing: bool) -> tuple[Param, ...]:
@@ -159,36 +158,43 @@ def interaction_details(*, replacing: bool) -> tuple[Param, ...]:
     return (
         Param(
             "kind", "--kind", "-k",
-            help=said("lunch, coffee, 1on1, review, planning, chat… (default chat)", "A new kind."),
+            help=said(N_("lunch, coffee, 1on1, review, planning, chat… (default chat)"), N_("A new kind.")),
         ),
-        Param("when", "--when", "-w", help=said(WHEN_HELP, "A new date.")),
-        Param("tone", "--tone", "-t", kind="int", help=said(TONE_HELP, "-2 to 2.")),
-        Param("where", "--where", "-s", choices=SETTINGS, help="office, outside or remote."),
+        Param("when", "--when", "-w", help=said(WHEN_HELP, N_("A new date."))),
+        Param("tone", "--tone", "-t", kind="int", help=said(TONE_HELP, N_("-2 to 2."))),
+        Param("where", "--where", "-s", choices=SETTINGS, help=N_("office, outside or remote.")),
         Param(
             "pillar", "--pillar", "-p", multiple=True, choices=PILLARS,
-            help=said(f"{PILLAR_HELP} (default: from the kind and place).", "Replace the pillars."),
+            help=said(
+                N_("communication, bond, understanding, goals, complement (default: from the "
+                   "kind and place)."),
+                N_("Replace the pillars."),
+            ),
         ),
         Param(
             "benefit", "--benefit", "-b", multiple=True, choices=BENEFITS,
-            help=said(f"{BENEFIT_HELP}.", "Replace the benefits."),
+            help=said(
+                N_("productivity, network, growth, wellbeing, environment."),
+                N_("Replace the benefits."),
+            ),
         ),
-        Param("tag", "--tag", multiple=True, help=said("A tag (repeatable).", "Replace the tags.")),
+        Param("tag", "--tag", multiple=True, help=said(N_("A tag (repeatable)."), N_("Replace the tags."))),
         Param(
             "private", "--private",
             kind="switch" if replacing else "flag",
             off_flag="--public" if replacing else None,
-            help=said("Keep out of reports and exports.", "Keep out of reports, or not."),
+            help=said(N_("Keep out of reports and exports."), N_("Keep out of reports, or not.")),
         ),
         Param(
             "edit", "--edit", "-e", kind="flag",
             help=said(
-                "Write the note in your editor ($VISUAL, $EDITOR), from the kind's template.",
-                "Change the note in your editor.",
+                N_("Write the note in your editor ($VISUAL, $EDITOR), from the kind's template."),
+                N_("Change the note in your editor."),
             ),
         ),
         Param(
             "new_kind", "--new-kind", kind="flag",
-            help="Accept a kind partnerlog does not know and that looks like a typo of one it does.",
+            help=N_("Accept a kind partnerlog does not know and that looks like a typo of one it does."),
         ),
     )  # fmt: skip
 
@@ -196,65 +202,71 @@ def interaction_details(*, replacing: bool) -> tuple[Param, ...]:
 def partner_details() -> tuple[Param, ...]:
     """The options `partner add` and `partner edit` share."""
     return (
-        Param("handle", "--handle", help="What you type to name them (default: from the name)."),
+        Param(
+            "handle", "--handle", help=N_("What you type to name them (default: from the name).")
+        ),
         Param(
             "kind",
             "--kind",
-            help="partner (same organisation) or colleague (same profession).",
+            help=N_("partner (same organisation) or colleague (same profession)."),
             choices=PARTNER_KINDS,
         ),
         Param(
             "relation",
             "--relation",
-            help="superior, peer, subordinate or external.",
+            help=N_("superior, peer, subordinate or external."),
             choices=RELATIONS,
         ),
-        Param("role", "--role", help="Their profession or specialisation."),
-        Param("org", "--org", help="Their organisation."),
+        Param("role", "--role", help=N_("Their profession or specialisation.")),
+        Param("org", "--org", help=N_("Their organisation.")),
         Param(
             "cadence",
             "--cadence",
-            help="How often you want contact: days, or 2w / 1m (default by relation: "
-            "subordinate 7d, peer and superior 14d, external 30d).",
+            help=N_(
+                "How often you want contact: days, or 2w / 1m (default by relation: "
+                "subordinate 7d, peer and superior 14d, external 30d)."
+            ),
         ),
-        Param("notes", "--notes", help="Anything worth remembering."),
+        Param("notes", "--notes", help=N_("Anything worth remembering.")),
         Param(
             "email",
             "--email",
             multiple=True,
-            help="An email address (repeatable): how calendar imports and vCards find them.",
+            help=N_("An email address (repeatable): how calendar imports and vCards find them."),
         ),
     )
 
 
 # -- the root ------------------------------------------------------------------
 
-ROOT_HELP = (
+ROOT_HELP = N_(
     "A journal for the people you work with: log, look back, and tend your partnerships.\n\n"
     'Start with: partnerlog partner add "Sari Wulandari", then: partnerlog log sari "lunch".'
 )
 LANG = Param(
     "lang",
     "--lang",
-    help="The language to speak for this command: en or id (default: $PARTNERLOG_LANG, "
-    "else your locale's).",
+    help=N_(
+        "The language to speak for this command: en or id (default: $PARTNERLOG_LANG, "
+        "else your locale's)."
+    ),
 )
 DB = Param(
     "db",
     "--db",
     kind="path",
-    help="Journal file to use (default: $PARTNERLOG_DB, else your data folder).",
+    help=N_("Journal file to use (default: $PARTNERLOG_DB, else your data folder)."),
 )
 
 GROUPS = {
-    "partner": "Add, list, show, edit, pause and archive partners.",
-    "partner date": "The dates that matter to partners: birthdays, anniversaries, returns.",
-    "goal": "Targets and plans with each partner, and check-ins on them.",
-    "trait": "Strengths and weaknesses, yours (WHO = me) and your partners'.",
-    "entry": "Show, fix or remove one logged interaction.",
-    "db": "Where the journal is, whether it is sound, and copies of it.",
-    "calendar": "Let your calendar do the logging: meetings from an iCalendar export.",
-    "tag": "Fix the tags on your entries.",
+    "partner": N_("Add, list, show, edit, pause and archive partners."),
+    "partner date": N_("The dates that matter to partners: birthdays, anniversaries, returns."),
+    "goal": N_("Targets and plans with each partner, and check-ins on them."),
+    "trait": N_("Strengths and weaknesses, yours (WHO = me) and your partners'."),
+    "entry": N_("Show, fix or remove one logged interaction."),
+    "db": N_("Where the journal is, whether it is sound, and copies of it."),
+    "calendar": N_("Let your calendar do the logging: meetings from an iCalendar export."),
+    "tag": N_("Fix the tags on your entries."),
 }
 
 

@@ -1,6 +1,7 @@
 """The commands in groups: partner, goal, trait, entry and db."""
 
 from partnerlog.core.vocabulary import GOAL_OWNERS, POLARITIES
+from partnerlog.i18n import N_
 from partnerlog.spec import (
     Command,
     Param,
@@ -17,11 +18,11 @@ COMMANDS = (
     # -- partner ---------------------------------------------------------------
     Command(
         "partner add",
-        "Add someone you work with.",
-        Param("name", metavar="NAME", required=True, help="Their name, as you want to see it."),
+        N_("Add someone you work with."),
+        Param("name", metavar="NAME", required=True, help=N_("Their name, as you want to see it.")),
         *partner_details(),
         yes_flag(),
-        json_flag("Print the partner as JSON."),
+        json_flag(N_("Print the partner as JSON.")),
         examples=('partner add "Wayan Sudirta" --relation peer --role "data engineer"',),
         action="partners.add",
         show="partners.added",
@@ -29,8 +30,8 @@ COMMANDS = (
     ),
     Command(
         "partner list",
-        "List your partners and when you last saw each.",
-        Param("archived", "--archived", kind="flag", help="Include archived partners."),
+        N_("List your partners and when you last saw each."),
+        Param("archived", "--archived", kind="flag", help=N_("Include archived partners.")),
         json_flag(),
         examples=("partner list --json",),
         action="partners.list_partners",
@@ -38,7 +39,7 @@ COMMANDS = (
     ),
     Command(
         "partner show",
-        "Everything about one partner: profile, health, goals, traits and recent interactions.",
+        N_("Everything about one partner: profile, health, goals, traits and recent interactions."),
         who(),
         json_flag(),
         examples=("partner show sari",),
@@ -48,9 +49,9 @@ COMMANDS = (
     ),
     Command(
         "partner edit",
-        "Change a partner's details; only the options you give change.",
+        N_("Change a partner's details; only the options you give change."),
         who(),
-        Param("name", "--name", help="A new name."),
+        Param("name", "--name", help=N_("A new name.")),
         *partner_details(),
         examples=('partner edit sari --cadence 7 --role "tech lead"',),
         action="partners.edit",
@@ -58,33 +59,37 @@ COMMANDS = (
     ),
     Command(
         "partner archive",
-        "Archive a partner: their history stays, they leave the lists and the dashboard "
-        "(undo with --restore).",
+        N_(
+            "Archive a partner: their history stays, they leave the lists and the dashboard "
+            "(undo with --restore)."
+        ),
         who(),
-        Param("restore", "--restore", kind="flag", help="Bring them back."),
+        Param("restore", "--restore", kind="flag", help=N_("Bring them back.")),
         examples=("partner archive budi",),
         action="partners.archive",
         show="partners.archived",
     ),
     Command(
         "partner pause",
-        "Someone is away (leave, a project elsewhere): out of due and of overdue "
-        "penalties until the day given, shown as paused. Their cadence starts afresh then.",
+        N_(
+            "Someone is away (leave, a project elsewhere): out of due and of overdue "
+            "penalties until the day given, shown as paused. Their cadence starts afresh then."
+        ),
         who(),
         Param(
             "until",
             "--until",
             required=True,
-            help="The last day away: 2027-01-15, 'in 3 weeks', 'next monday'.",
+            help=N_("The last day away: 2027-01-15, 'in 3 weeks', 'next monday'."),
         ),
-        Param("reason", metavar="REASON", multiple=True, help="Why, for you: parental leave…"),
+        Param("reason", metavar="REASON", multiple=True, help=N_("Why, for you: parental leave…")),
         examples=('partner pause budi --until 2027-01-04 "year-end leave"',),
         action="dates.pause",
         show="dates.paused",
     ),
     Command(
         "partner resume",
-        "End a pause early: they are back today.",
+        N_("End a pause early: they are back today."),
         who(),
         examples=("partner resume kenji",),
         action="dates.resume",
@@ -92,18 +97,22 @@ COMMANDS = (
     ),
     Command(
         "partner date add",
-        "A date that matters: a birthday (with or without the year), a work anniversary, "
-        "back from leave. Listed in partner show and agenda; a coming birthday becomes a next step.",
+        N_(
+            "A date that matters: a birthday (with or without the year), a work anniversary, "
+            "back from leave. Listed in partner show and agenda; a coming birthday becomes a next step."
+        ),
         who(),
-        Param("label", metavar="LABEL", required=True, help="What it is: birthday, anniversary…"),
+        Param(
+            "label", metavar="LABEL", required=True, help=N_("What it is: birthday, anniversary…")
+        ),
         Param(
             "date",
             metavar="DATE",
             required=True,
-            help="1990-03-14, '14 March', 'march 14' (no year: every year), 'in 2 weeks'.",
+            help=N_("1990-03-14, '14 March', 'march 14' (no year: every year), 'in 2 weeks'."),
         ),
-        Param("yearly", "--yearly", kind="flag", help="Every year (a date without a year is)."),
-        json_flag("Print the date as JSON."),
+        Param("yearly", "--yearly", kind="flag", help=N_("Every year (a date without a year is).")),
+        json_flag(N_("Print the date as JSON.")),
         examples=(
             'partner date add sari birthday "14 march"',
             'partner date add budi "work anniversary" 2019-06-03 --yearly',
@@ -113,8 +122,8 @@ COMMANDS = (
     ),
     Command(
         "partner date list",
-        "The dates that matter, next first: whose, what, when, and in how many days.",
-        who("Only this partner (handle, name or prefix).", optional=True),
+        N_("The dates that matter, next first: whose, what, when, and in how many days."),
+        who(N_("Only this partner (handle, name or prefix)."), optional=True),
         json_flag(),
         examples=("partner date list",),
         action="dates.list_dates",
@@ -122,21 +131,29 @@ COMMANDS = (
     ),
     Command(
         "partner date remove",
-        "Remove a date (its id from: partner date list).",
-        Param("id", kind="int", metavar="ID", required=True, help="The date's id."),
+        N_("Remove a date (its id from: partner date list)."),
+        Param("id", kind="int", metavar="ID", required=True, help=N_("The date's id.")),
         examples=("partner date remove 1",),
         action="dates.remove",
         show="dates.removed",
     ),
     Command(
         "partner import",
-        "Add people from a vCard file (an address book's export): name, email, organisation "
-        "and title; someone already here (by email, else by name) is updated, not doubled.",
-        Param(
-            "file", kind="path", metavar="FILE", required=True, help="A .vcf file ('-' for stdin)."
+        N_(
+            "Add people from a vCard file (an address book's export): name, email, organisation "
+            "and title; someone already here (by email, else by name) is updated, not doubled."
         ),
-        Param("dry_run", "--dry-run", kind="flag", help="Say what would change, change nothing."),
-        json_flag("Print what happened as JSON."),
+        Param(
+            "file",
+            kind="path",
+            metavar="FILE",
+            required=True,
+            help=N_("A .vcf file ('-' for stdin)."),
+        ),
+        Param(
+            "dry_run", "--dry-run", kind="flag", help=N_("Say what would change, change nothing.")
+        ),
+        json_flag(N_("Print what happened as JSON.")),
         examples=("partner import contacts.vcf --dry-run",),
         action="vcards.import_vcards",
         show="calendar.vcards",
@@ -145,28 +162,30 @@ COMMANDS = (
     # -- goal ----------------------------------------------------------------------
     Command(
         "goal add",
-        "Add a goal with a partner, or one of your own (WHO = me).",
-        Param("who", metavar="WHO", required=True, complete="subject", help="A partner, or 'me'."),
-        Param("title", metavar="TITLE", multiple=True, required=True, help="What you aim for."),
+        N_("Add a goal with a partner, or one of your own (WHO = me)."),
+        Param(
+            "who", metavar="WHO", required=True, complete="subject", help=N_("A partner, or 'me'.")
+        ),
+        Param("title", metavar="TITLE", multiple=True, required=True, help=N_("What you aim for.")),
         Param(
             "owner",
             "--owner",
             default="shared",
             choices=GOAL_OWNERS,
-            help="Whose goal: me, partner, or shared (you both work on it).",
+            help=N_("Whose goal: me, partner, or shared (you both work on it)."),
         ),
-        Param("due", "--due", help="Due date: 'friday', 'in 10 days', 2027-03-31…"),
-        Param("note", "--note", help="Details."),
-        json_flag("Print the goal as JSON."),
+        Param("due", "--due", help=N_("Due date: 'friday', 'in 10 days', 2027-03-31…")),
+        Param("note", "--note", help=N_("Details.")),
+        json_flag(N_("Print the goal as JSON.")),
         examples=('goal add sari "ship the new warehouse pipeline" --due 2027-03-31',),
         action="goals.add",
         show="goals.added",
     ),
     Command(
         "goal list",
-        "List open goals (overdue ones marked); --all includes closed ones.",
-        who("Only this partner (handle, name or prefix).", optional=True),
-        Param("all", "--all", kind="flag", help="Include done and dropped goals."),
+        N_("List open goals (overdue ones marked); --all includes closed ones."),
+        who(N_("Only this partner (handle, name or prefix)."), optional=True),
+        Param("all", "--all", kind="flag", help=N_("Include done and dropped goals.")),
         json_flag(),
         examples=("goal list sari --all",),
         action="goals.list_goals",
@@ -174,47 +193,49 @@ COMMANDS = (
     ),
     Command(
         "goal update",
-        "Check in on a goal: a dated progress figure and/or note; the history is kept.",
+        N_("Check in on a goal: a dated progress figure and/or note; the history is kept."),
         goal_id(),
-        Param("progress", "--progress", kind="int", help="0 to 100."),
-        Param("note", "--note", help="How it is going."),
+        Param("progress", "--progress", kind="int", help=N_("0 to 100.")),
+        Param("note", "--note", help=N_("How it is going.")),
         examples=('goal update 1 --progress 40 --note "staging works"',),
         action="goals.update",
         show="goals.updated",
     ),
     Command(
         "goal done",
-        "Mark a goal as reached.",
+        N_("Mark a goal as reached."),
         goal_id(),
-        Param("note", "--note", help="How it ended."),
+        Param("note", "--note", help=N_("How it ended.")),
         examples=('goal done 1 --note "shipped on time"',),
         action="goals.done",
         show="goals.closed",
     ),
     Command(
         "goal drop",
-        "Drop a goal you no longer pursue, with an optional reason.",
+        N_("Drop a goal you no longer pursue, with an optional reason."),
         goal_id(),
-        Param("reason", metavar="REASON", multiple=True, help="Why."),
+        Param("reason", metavar="REASON", multiple=True, help=N_("Why.")),
         examples=("goal drop 1 priorities changed",),
         action="goals.drop",
         show="goals.closed",
     ),
     Command(
         "goal edit",
-        "Fix what was typed: a goal's title, due date ('none' clears it), owner or note.",
+        N_("Fix what was typed: a goal's title, due date ('none' clears it), owner or note."),
         goal_id(),
-        Param("title", "--title", help="A new title."),
-        Param("due", "--due", help="A new due date ('friday', 2027-03-31; 'none' for no date)."),
-        Param("owner", "--owner", choices=GOAL_OWNERS, help="me, partner or shared."),
-        Param("note", "--note", help="A new note."),
+        Param("title", "--title", help=N_("A new title.")),
+        Param(
+            "due", "--due", help=N_("A new due date ('friday', 2027-03-31; 'none' for no date).")
+        ),
+        Param("owner", "--owner", choices=GOAL_OWNERS, help=N_("me, partner or shared.")),
+        Param("note", "--note", help=N_("A new note.")),
         examples=("goal edit 1 --due 2027-01-31",),
         action="goals.edit",
         show="goals.edited",
     ),
     Command(
         "goal reopen",
-        "Open again a goal closed as done or dropped by mistake.",
+        N_("Open again a goal closed as done or dropped by mistake."),
         goal_id(),
         examples=("goal reopen 2",),
         action="goals.reopen",
@@ -223,14 +244,16 @@ COMMANDS = (
     # -- trait -----------------------------------------------------------------------
     Command(
         "trait add",
-        "Record a strength or weakness (yours with WHO = me).",
-        Param("who", metavar="WHO", required=True, complete="subject", help="A partner, or 'me'."),
+        N_("Record a strength or weakness (yours with WHO = me)."),
+        Param(
+            "who", metavar="WHO", required=True, complete="subject", help=N_("A partner, or 'me'.")
+        ),
         Param(
             "polarity",
             metavar="strength|weakness",
             required=True,
             choices=POLARITIES,
-            help="strength or weakness.",
+            help=N_("strength or weakness."),
         ),
         Param(
             "area",
@@ -238,10 +261,10 @@ COMMANDS = (
             multiple=True,
             required=True,
             complete="area",
-            help="e.g. SQL, public speaking.",
+            help=N_("e.g. SQL, public speaking."),
         ),
-        Param("note", "--note", help="An example, a detail."),
-        json_flag("Print the trait as JSON."),
+        Param("note", "--note", help=N_("An example, a detail.")),
+        json_flag(N_("Print the trait as JSON.")),
         examples=('trait add me weakness "public speaking"',),
         action="traits.add",
         show="traits.added",
@@ -249,8 +272,8 @@ COMMANDS = (
     ),
     Command(
         "trait list",
-        "List strengths and weaknesses.",
-        Param("who", metavar="WHO", complete="subject", help="A partner, or 'me'."),
+        N_("List strengths and weaknesses."),
+        Param("who", metavar="WHO", complete="subject", help=N_("A partner, or 'me'.")),
         json_flag(),
         examples=("trait list me",),
         action="traits.list_traits",
@@ -258,9 +281,13 @@ COMMANDS = (
     ),
     Command(
         "trait remove",
-        "Remove one strength or weakness.",
+        N_("Remove one strength or weakness."),
         Param(
-            "id", kind="int", metavar="ID", required=True, help="The trait's id (see: trait list)."
+            "id",
+            kind="int",
+            metavar="ID",
+            required=True,
+            help=N_("The trait's id (see: trait list)."),
         ),
         yes_flag(),
         examples=("trait remove 4 --yes",),
@@ -271,10 +298,12 @@ COMMANDS = (
     # -- entry -------------------------------------------------------------------------
     Command(
         "entry edit",
-        "Change one interaction; only the options you give change.",
+        N_("Change one interaction; only the options you give change."),
         entry_id(),
-        Param("note", "--note", help="Replace the note."),
-        Param("who", "--who", complete="partner", help="Replace the partners (comma-separated)."),
+        Param("note", "--note", help=N_("Replace the note.")),
+        Param(
+            "who", "--who", complete="partner", help=N_("Replace the partners (comma-separated).")
+        ),
         *interaction_details(replacing=True),
         examples=("entry edit 12 --when yesterday --tone 1",),
         action="interactions.edit",
@@ -282,16 +311,16 @@ COMMANDS = (
     ),
     Command(
         "entry show",
-        "Show one interaction in full, its whole note included.",
+        N_("Show one interaction in full, its whole note included."),
         entry_id(),
-        json_flag("Print the entry as JSON."),
+        json_flag(N_("Print the entry as JSON.")),
         examples=("entry show 12",),
         action="interactions.show",
         show="interactions.shown",
     ),
     Command(
         "entry delete",
-        "Delete one interaction, after showing it.",
+        N_("Delete one interaction, after showing it."),
         entry_id(),
         yes_flag(),
         examples=("entry delete 12 --yes",),
@@ -301,32 +330,40 @@ COMMANDS = (
     ),
     Command(
         "calendar import",
-        "Log the meetings in an iCalendar file (.ics, as Google Calendar, Outlook or Apple "
-        "Calendar export it): each past event with a partner among its attendees becomes an "
-        "entry tagged #calendar; importing it again adds nothing and moves what moved.",
-        Param(
-            "file", kind="path", metavar="FILE", required=True, help="An .ics file ('-' for stdin)."
+        N_(
+            "Log the meetings in an iCalendar file (.ics, as Google Calendar, Outlook or Apple "
+            "Calendar export it): each past event with a partner among its attendees becomes an "
+            "entry tagged #calendar; importing it again adds nothing and moves what moved."
         ),
-        Param("since", "--since", help="Only events from this day on."),
-        Param("until", "--until", help="Only events up to this day (never the future)."),
-        Param("me", "--me", help="Your own address, left out of the attendees (remembered)."),
+        Param(
+            "file",
+            kind="path",
+            metavar="FILE",
+            required=True,
+            help=N_("An .ics file ('-' for stdin)."),
+        ),
+        Param("since", "--since", help=N_("Only events from this day on.")),
+        Param("until", "--until", help=N_("Only events up to this day (never the future).")),
+        Param("me", "--me", help=N_("Your own address, left out of the attendees (remembered).")),
         Param(
             "add_unknown",
             "--add-unknown",
             kind="flag",
-            help="Add the attendees who are not partners yet as partners.",
+            help=N_("Add the attendees who are not partners yet as partners."),
         ),
-        Param("dry_run", "--dry-run", kind="flag", help="Say what would change, change nothing."),
-        json_flag("Print what happened as JSON."),
+        Param(
+            "dry_run", "--dry-run", kind="flag", help=N_("Say what would change, change nothing.")
+        ),
+        json_flag(N_("Print what happened as JSON.")),
         examples=("calendar import calendar.ics --dry-run",),
         action="calendar.import_calendar",
         show="calendar.imported",
     ),
     Command(
         "tag rename",
-        "Rename a tag on every entry that has it (merging into a tag that exists).",
-        Param("old", metavar="OLD", required=True, help="The tag now."),
-        Param("new", metavar="NEW", required=True, help="What to call it."),
+        N_("Rename a tag on every entry that has it (merging into a tag that exists)."),
+        Param("old", metavar="OLD", required=True, help=N_("The tag now.")),
+        Param("new", metavar="NEW", required=True, help=N_("What to call it.")),
         examples=("tag rename project projects",),
         action="interactions.rename_tag",
         show="interactions.renamed",
@@ -334,8 +371,10 @@ COMMANDS = (
     # -- db --------------------------------------------------------------------------------
     Command(
         "db path",
-        "Print where the journal file is (it may not exist yet). Use it with other tools: "
-        'sqlite-utils tables "$(partnerlog db path)".',
+        N_(
+            "Print where the journal file is (it may not exist yet). Use it with other tools: "
+            'sqlite-utils tables "$(partnerlog db path)".'
+        ),
         examples=("db path",),
         action="journal_file.path",
         show="journal_file.path",
@@ -343,27 +382,29 @@ COMMANDS = (
     ),
     Command(
         "db check",
-        "Check the file's integrity, foreign keys and schema; exit 1 if anything is wrong. "
-        "--repair fixes what another program left behind.",
+        N_(
+            "Check the file's integrity, foreign keys and schema; exit 1 if anything is wrong. "
+            "--repair fixes what another program left behind."
+        ),
         Param(
             "repair",
             "--repair",
             kind="flag",
-            help="Remove links to deleted records and recompute what is copied, in one step.",
+            help=N_("Remove links to deleted records and recompute what is copied, in one step."),
         ),
-        json_flag("Print JSON."),
+        json_flag(N_("Print JSON.")),
         examples=("db check", "db check --repair"),
         action="journal_file.check",
         show="journal_file.check",
     ),
     Command(
         "db backup",
-        "Write a consistent copy of the journal (SQLite's backup API), readable only by you.",
+        N_("Write a consistent copy of the journal (SQLite's backup API), readable only by you."),
         Param(
             "destination",
             kind="path",
             metavar="DESTINATION",
-            help="Where to write the copy (default: beside the journal, dated).",
+            help=N_("Where to write the copy (default: beside the journal, dated)."),
         ),
         examples=("db backup ~/partnerlog-backup.db",),
         action="journal_file.backup",
@@ -371,10 +412,12 @@ COMMANDS = (
     ),
     Command(
         "db restore",
-        "Replace the journal with a backup, safely: the backup is checked first, the "
-        "journal it replaces is kept beside it, and a -wal left there is set aside, not "
-        "replayed into the restored journal.",
-        Param("file", kind="path", metavar="FILE", required=True, help="A backup (db backup)."),
+        N_(
+            "Replace the journal with a backup, safely: the backup is checked first, the "
+            "journal it replaces is kept beside it, and a -wal left there is set aside, not "
+            "replayed into the restored journal."
+        ),
+        Param("file", kind="path", metavar="FILE", required=True, help=N_("A backup (db backup).")),
         yes_flag(),
         examples=("db restore partnerlog-backup.db --yes",),
         action="journal_file.restore",

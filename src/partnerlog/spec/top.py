@@ -1,6 +1,7 @@
 """The commands at the top level: logging, reading back, the dashboard, and moving data."""
 
 from partnerlog.core.vocabulary import WINDOW_DAYS
+from partnerlog.i18n import N_
 from partnerlog.spec import (
     EXPORT_FORMATS,
     LONGEST_WINDOW_DAYS,
@@ -20,27 +21,29 @@ NO_PAGER = Param(
     "no_pager",
     "--no-pager",
     kind="flag",
-    help="Print it all at once, not through $PAGER (piping never pages).",
+    help=N_("Print it all at once, not through $PAGER (piping never pages)."),
 )
 
 PREFER = Param(
     "prefer",
     "--prefer",
     choices=("mine", "theirs"),
-    help="Settle every conflict (a record changed on both sides) this way, not by the newer.",
+    help=N_("Settle every conflict (a record changed on both sides) this way, not by the newer."),
 )
 
 COMMANDS = (
     Command(
         "log",
-        "Record an interaction with one or more partners.",
-        who("Who: handle, name or unique prefix; several separated by commas."),
+        N_("Record an interaction with one or more partners."),
+        who(N_("Who: handle, name or unique prefix; several separated by commas.")),
         Param(
             "note",
             metavar="NOTE",
             multiple=True,
-            help="What happened. @handle adds a partner, #word adds a tag. "
-            "Read from stdin when omitted.",
+            help=N_(
+                "What happened. @handle adds a partner, #word adds a tag. "
+                "Read from stdin when omitted."
+            ),
         ),
         *interaction_details(replacing=False),
         Param(
@@ -48,12 +51,18 @@ COMMANDS = (
             "--close",
             multiple=True,
             metavar="ID,ID",
-            help="Close these follow-ups (ids from: partnerlog open), settled in this conversation.",
+            help=N_(
+                "Close these follow-ups (ids from: partnerlog open), settled in this conversation."
+            ),
         ),
         Param(
-            "yes", "--yes", "-y", kind="flag", help="Log with an archived partner without asking."
+            "yes",
+            "--yes",
+            "-y",
+            kind="flag",
+            help=N_("Log with an archived partner without asking."),
         ),
-        json_flag("Print the saved entry as JSON."),
+        json_flag(N_("Print the saved entry as JSON.")),
         examples=(
             'log sari "lunch, talked about the migration #roadmap"',
             'log sari,budi -k review -t 1 "design review went well"',
@@ -66,17 +75,19 @@ COMMANDS = (
     ),
     Command(
         "raise",
-        "A topic to raise with a partner next time; `log` reminds you of it after every "
-        "entry with them.",
-        who("Who: handle, name or unique prefix; several separated by commas."),
+        N_(
+            "A topic to raise with a partner next time; `log` reminds you of it after every "
+            "entry with them."
+        ),
+        who(N_("Who: handle, name or unique prefix; several separated by commas.")),
         Param(
             "text",
             metavar="TEXT",
             multiple=True,
             required=True,
-            help="What to raise. @handle adds a partner (one item each); #word is a tag.",
+            help=N_("What to raise. @handle adds a partner (one item each); #word is a tag."),
         ),
-        json_flag("Print what was added as JSON."),
+        json_flag(N_("Print what was added as JSON.")),
         examples=('raise sari "the offsite budget #planning"',),
         action="follow_ups.raise_topic",
         show="follow_ups.added",
@@ -84,19 +95,23 @@ COMMANDS = (
     ),
     Command(
         "owe",
-        "A promise: something you said you would do for a partner (or, with --theirs, "
-        "they for you). An overdue promise of yours counts in due and in health.",
-        who("Who: handle, name or unique prefix; several separated by commas."),
+        N_(
+            "A promise: something you said you would do for a partner (or, with --theirs, "
+            "they for you). An overdue promise of yours counts in due and in health."
+        ),
+        who(N_("Who: handle, name or unique prefix; several separated by commas.")),
         Param(
             "text",
             metavar="TEXT",
             multiple=True,
             required=True,
-            help="What was promised. @handle adds a partner (one item each); #word is a tag.",
+            help=N_("What was promised. @handle adds a partner (one item each); #word is a tag."),
         ),
-        Param("due", "--due", help="When it is due: friday, 'in 2 weeks', 2026-12-15 (not past)."),
-        Param("theirs", "--theirs", kind="flag", help="They promised it, not you."),
-        json_flag("Print what was added as JSON."),
+        Param(
+            "due", "--due", help=N_("When it is due: friday, 'in 2 weeks', 2026-12-15 (not past).")
+        ),
+        Param("theirs", "--theirs", kind="flag", help=N_("They promised it, not you.")),
+        json_flag(N_("Print what was added as JSON.")),
         examples=(
             'owe sari "send the migration deck" --due friday',
             'owe budi "review my proposal" --theirs',
@@ -107,9 +122,9 @@ COMMANDS = (
     ),
     Command(
         "open",
-        "Everything open to raise or deliver, overdue first; with WHO, what to bring to them.",
-        who("Only this partner (handle, name or prefix).", optional=True),
-        Param("all", "--all", kind="flag", help="Include closed ones."),
+        N_("Everything open to raise or deliver, overdue first; with WHO, what to bring to them."),
+        who(N_("Only this partner (handle, name or prefix)."), optional=True),
+        Param("all", "--all", kind="flag", help=N_("Include closed ones.")),
         json_flag(),
         examples=("open", "open sari"),
         action="follow_ups.open_list",
@@ -118,13 +133,13 @@ COMMANDS = (
     ),
     Command(
         "close",
-        "Close follow-ups: a topic raised, a promise kept. All the ids given, or none.",
+        N_("Close follow-ups: a topic raised, a promise kept. All the ids given, or none."),
         Param(
             "id",
             metavar="ID",
             multiple=True,
             required=True,
-            help="Ids from: partnerlog open (several, or 3,5).",
+            help=N_("Ids from: partnerlog open (several, or 3,5)."),
         ),
         examples=("close 4", "close 4 7"),
         action="follow_ups.close",
@@ -133,14 +148,18 @@ COMMANDS = (
     ),
     Command(
         "postpone",
-        "Agree a new day for a follow-up (a promise you cannot keep in time); 'none' "
-        "takes its day away.",
-        Param("id", kind="int", metavar="ID", required=True, help="Its id (see: partnerlog open)."),
+        N_(
+            "Agree a new day for a follow-up (a promise you cannot keep in time); 'none' "
+            "takes its day away."
+        ),
+        Param(
+            "id", kind="int", metavar="ID", required=True, help=N_("Its id (see: partnerlog open).")
+        ),
         Param(
             "due",
             metavar="DATE",
             required=True,
-            help="The new day: friday, 'in 2 weeks', 2026-12-15 (not past), or none.",
+            help=N_("The new day: friday, 'in 2 weeks', 2026-12-15 (not past), or none."),
         ),
         examples=("postpone 5 'next friday'",),
         action="follow_ups.postpone",
@@ -148,9 +167,11 @@ COMMANDS = (
     ),
     Command(
         "agenda",
-        "The week ahead on one page: who is due or coming due, promises by date, what to "
-        "raise with people you are likely to meet, and dates coming up. Plain text when "
-        "piped: for mail or a notification from cron.",
+        N_(
+            "The week ahead on one page: who is due or coming due, promises by date, what to "
+            "raise with people you are likely to meet, and dates coming up. Plain text when "
+            "piped: for mail or a notification from cron."
+        ),
         Param(
             "days",
             "--days",
@@ -158,7 +179,7 @@ COMMANDS = (
             default=7,
             low=1,
             high=366,
-            help="How many days ahead to look (default 7).",
+            help=N_("How many days ahead to look (default 7)."),
         ),
         json_flag(),
         examples=("agenda", "agenda --days 14"),
@@ -168,8 +189,10 @@ COMMANDS = (
     ),
     Command(
         "summary",
-        "The dashboard: every active partnership, who needs attention first, and what to do next.",
-        Param("all", "--all", kind="flag", help="Show every partnership."),
+        N_(
+            "The dashboard: every active partnership, who needs attention first, and what to do next."
+        ),
+        Param("all", "--all", kind="flag", help=N_("Show every partnership.")),
         Param(
             "window",
             "--window",
@@ -177,9 +200,9 @@ COMMANDS = (
             default=WINDOW_DAYS,
             low=1,
             high=LONGEST_WINDOW_DAYS,
-            help="Days the pillars look back over.",
+            help=N_("Days the pillars look back over."),
         ),
-        json_flag("Print JSON."),
+        json_flag(N_("Print JSON.")),
         examples=("summary --window 60",),
         action="dashboard.summary",
         show="dashboard.summary",
@@ -187,20 +210,22 @@ COMMANDS = (
     ),
     Command(
         "due",
-        "Who is overdue for contact (or for a promise you made), most overdue first. With "
-        "--exit-code it exits 6 when anyone is due (an error is 1 to 5): for a shell prompt or cron.",
+        N_(
+            "Who is overdue for contact (or for a promise you made), most overdue first. With "
+            "--exit-code it exits 6 when anyone is due (an error is 1 to 5): for a shell prompt or cron."
+        ),
         Param(
             "exit_code",
             "--exit-code",
             kind="flag",
-            help="Exit 6 when anyone is due, 0 otherwise (for prompts, cron).",
+            help=N_("Exit 6 when anyone is due, 0 otherwise (for prompts, cron)."),
         ),
         Param(
             "within",
             "--within",
-            help="Also who comes due within this time (7d, 2w), marked upcoming.",
+            help=N_("Also who comes due within this time (7d, 2w), marked upcoming."),
         ),
-        json_flag("Print JSON."),
+        json_flag(N_("Print JSON.")),
         examples=("due", "due --within 7d", "due --json"),
         action="dashboard.due",
         show="dashboard.due",
@@ -208,19 +233,19 @@ COMMANDS = (
     ),
     Command(
         "timeline",
-        "Interactions, newest first.",
-        who("Only this partner (handle, name or prefix).", optional=True),
+        N_("Interactions, newest first."),
+        who(N_("Only this partner (handle, name or prefix)."), optional=True),
         since(),
-        Param("until", "--until", help="Up to and including this day."),
-        Param("kind", "--kind", "-k", help="Only this kind."),
-        Param("tag", "--tag", help="Only entries with this tag."),
+        Param("until", "--until", help=N_("Up to and including this day.")),
+        Param("kind", "--kind", "-k", help=N_("Only this kind.")),
+        Param("tag", "--tag", help=N_("Only entries with this tag.")),
         Param(
             "limit",
             "--limit",
             "-n",
             kind="int",
             default=TIMELINE_LIMIT,
-            help="At most this many (0 = all).",
+            help=N_("At most this many (0 = all)."),
         ),
         NO_PAGER,
         json_flag(),
@@ -231,14 +256,16 @@ COMMANDS = (
     ),
     Command(
         "search",
-        "Full-text search over notes, goals and follow-ups; every word must match, accents "
-        "ignored.",
+        N_(
+            "Full-text search over notes, goals and follow-ups; every word must match, accents "
+            "ignored."
+        ),
         Param(
             "query",
             metavar="QUERY",
             multiple=True,
             required=True,
-            help="Words to find in notes (prefixes match).",
+            help=N_("Words to find in notes (prefixes match)."),
         ),
         Param(
             "limit",
@@ -246,7 +273,7 @@ COMMANDS = (
             "-n",
             kind="int",
             default=SEARCH_LIMIT,
-            help="At most this many (0 = all).",
+            help=N_("At most this many (0 = all)."),
         ),
         NO_PAGER,
         json_flag(),
@@ -256,7 +283,7 @@ COMMANDS = (
     ),
     Command(
         "tags",
-        "Every tag, with how many entries carry it.",
+        N_("Every tag, with how many entries carry it."),
         json_flag(),
         examples=("tags",),
         action="interactions.tags",
@@ -264,8 +291,10 @@ COMMANDS = (
     ),
     Command(
         "kinds",
-        "The kinds of interaction partnerlog knows, the pillars each builds, the other "
-        "words for it (ngopi is coffee), and how often you have logged each.",
+        N_(
+            "The kinds of interaction partnerlog knows, the pillars each builds, the other "
+            "words for it (ngopi is coffee), and how often you have logged each."
+        ),
         json_flag(),
         examples=("kinds",),
         action="interactions.kinds",
@@ -273,9 +302,11 @@ COMMANDS = (
     ),
     Command(
         "complement",
-        "Who covers whose gaps: their strengths against my weaknesses, and mine against theirs.",
-        who("Only this partner (handle, name or prefix).", optional=True),
-        Param("area", "--area", help="Who can help me with this area?", complete="area"),
+        N_(
+            "Who covers whose gaps: their strengths against my weaknesses, and mine against theirs."
+        ),
+        who(N_("Only this partner (handle, name or prefix)."), optional=True),
+        Param("area", "--area", help=N_("Who can help me with this area?"), complete="area"),
         json_flag(),
         examples=('complement --area "public speaking"',),
         action="traits.complement",
@@ -283,25 +314,29 @@ COMMANDS = (
     ),
     Command(
         "report",
-        "A markdown report: overview, then each partner's health, goals, traits and "
-        "interactions. One partner makes a 1:1 prep sheet.",
+        N_(
+            "A markdown report: overview, then each partner's health, goals, traits and "
+            "interactions. One partner makes a 1:1 prep sheet."
+        ),
         Param(
             "who",
             metavar="WHO",
             multiple=True,
             complete="partner",
-            help="Partners to report on (default: every active one).",
+            help=N_("Partners to report on (default: every active one)."),
         ),
         output(),
-        since(f"First day of interactions (default {WINDOW_DAYS} days ago)."),
-        Param("until", "--until", help="Last day (default today)."),
+        since(N_("First day of interactions (default 90 days ago).")),
+        Param("until", "--until", help=N_("Last day (default today).")),
         Param(
             "include_private",
             "--include-private",
             kind="flag",
-            help="Include entries logged --private.",
+            help=N_("Include entries logged --private."),
         ),
-        Param("charts", "--charts", kind="flag", help="Add Mermaid charts (rendered by GitHub)."),
+        Param(
+            "charts", "--charts", kind="flag", help=N_("Add Mermaid charts (rendered by GitHub).")
+        ),
         NO_PAGER,
         examples=("report sari -o sari.md",),
         action="transfer.report",
@@ -309,21 +344,23 @@ COMMANDS = (
     ),
     Command(
         "export",
-        "Export the whole journal, losslessly: JSON (to import elsewhere) or one CSV per table.",
+        N_(
+            "Export the whole journal, losslessly: JSON (to import elsewhere) or one CSV per table."
+        ),
         Param(
             "format",
             "--format",
             "-f",
             default=EXPORT_FORMATS[0],
             choices=EXPORT_FORMATS,
-            help="json (default) or csv.",
+            help=N_("json (default) or csv."),
         ),
-        output("File for json (default stdout); folder for csv."),
+        output(N_("File for json (default stdout); folder for csv.")),
         Param(
             "exclude_private",
             "--exclude-private",
             kind="flag",
-            help="Leave out entries logged --private.",
+            help=N_("Leave out entries logged --private."),
         ),
         examples=("export -o partnerlog.json",),
         action="transfer.export",
@@ -331,18 +368,22 @@ COMMANDS = (
     ),
     Command(
         "import",
-        "Merge a JSON export into this journal: new, changed and deleted records, the newer "
-        "change winning; importing the same file twice changes nothing.",
+        N_(
+            "Merge a JSON export into this journal: new, changed and deleted records, the newer "
+            "change winning; importing the same file twice changes nothing."
+        ),
         Param(
             "file",
             kind="path",
             metavar="FILE",
             required=True,
-            help="A JSON export ('-' for stdin).",
+            help=N_("A JSON export ('-' for stdin)."),
         ),
         PREFER,
-        Param("dry_run", "--dry-run", kind="flag", help="Say what would change, change nothing."),
-        json_flag("Print what happened as JSON."),
+        Param(
+            "dry_run", "--dry-run", kind="flag", help=N_("Say what would change, change nothing.")
+        ),
+        json_flag(N_("Print what happened as JSON.")),
         examples=("import partnerlog.json --dry-run", "import partnerlog.json"),
         action="merging.import_file",
         show="transfer.imported",
@@ -350,17 +391,21 @@ COMMANDS = (
     ),
     Command(
         "sync",
-        "Converge this journal with your other devices through a shared folder (Syncthing, "
-        "Dropbox, git): merge every other device's export there, then write this one's as "
-        "FOLDER/DEVICE.json. Never put the journal file itself in a synced folder.",
-        Param("folder", kind="path", metavar="FOLDER", required=True, help="The shared folder."),
+        N_(
+            "Converge this journal with your other devices through a shared folder (Syncthing, "
+            "Dropbox, git): merge every other device's export there, then write this one's as "
+            "FOLDER/DEVICE.json. Never put the journal file itself in a synced folder."
+        ),
+        Param(
+            "folder", kind="path", metavar="FOLDER", required=True, help=N_("The shared folder.")
+        ),
         Param(
             "device",
             "--device",
-            help="This device's name in the folder (default: remembered, else the host name).",
+            help=N_("This device's name in the folder (default: remembered, else the host name)."),
         ),
         PREFER,
-        json_flag("Print what happened as JSON."),
+        json_flag(N_("Print what happened as JSON.")),
         examples=("sync shared",),
         action="merging.sync",
         show="transfer.synced",
@@ -368,11 +413,16 @@ COMMANDS = (
     ),
     Command(
         "undo",
-        "Reverse your last action (a log, an edit, a delete, a goal closed, an import…), "
-        "after saying what it changed; again for the one before.",
+        N_(
+            "Reverse your last action (a log, an edit, a delete, a goal closed, an import…), "
+            "after saying what it changed; again for the one before."
+        ),
         yes_flag(),
         Param(
-            "list", "--list", kind="flag", help="List the actions undo can reverse, latest first."
+            "list",
+            "--list",
+            kind="flag",
+            help=N_("List the actions undo can reverse, latest first."),
         ),
         examples=("undo --list", "undo --yes"),
         action="undo.undo",
@@ -381,12 +431,12 @@ COMMANDS = (
     ),
     Command(
         "demo",
-        "Build a realistic sample journal in its own file (never yours) and show it.",
+        N_("Build a realistic sample journal in its own file (never yours) and show it."),
         Param(
             "path",
             "--path",
             kind="path",
-            help="Where to build it (default: demo.db in your data folder).",
+            help=N_("Where to build it (default: demo.db in your data folder)."),
         ),
         examples=("demo", "demo --path demo.db"),
         action="demo.demo",
