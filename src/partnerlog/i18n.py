@@ -88,3 +88,50 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def N_(message: str) -> str:  # noqa: N802 (gettext's own name for it)
     """Mark ``message`` for the catalogue; it is translated later, where it is shown."""
     return message
+
+
+class Msg(str):
+    """A message that is English as data and in the chosen language when shown.
+
+    The health model's reasons and next steps are data in ``--json`` (English in
+    every language, so scripts do not break) and sentences on the screen and in
+    reports. A ``Msg`` is the English text (it *is* that ``str``); `shown` (and
+    `present.text.visible`, which every view goes through) gives it translated.
+    Values that are ``Msg`` themselves are translated with it.
+    """
+
+    __slots__ = ("template", "plural", "count", "values")
+
+    def __new__(cls, template: str, /, **values) -> "Msg":
+        return cls._make(template, None, None, values)
+
+    @classmethod
+    def _make(cls, template, plural, count, values) -> "Msg":
+        english = template if plural is None or count == 1 else plural
+        made = str.__new__(cls, english.format(**{k: str(v) for k, v in values.items()}))
+        made.template, made.plural, made.count, made.values = template, plural, count, values
+        return made
+
+    def shown(self) -> str:
+        """The message in the chosen language."""
+        values = {k: v.shown() if isinstance(v, Msg) else v for k, v in self.values.items()}
+        if self.plural is None:
+            return _(self.template).format(**values)
+        return ngettext(self.template, self.plural, self.count).format(**values)
+
+
+def Msgs(singular: str, plural: str, count: int, /, **values) -> Msg:  # noqa: N802
+    """A `Msg` with a singular and a plural (``count`` is given to the text as {count})."""
+    return Msg._make(singular, plural, count, {"count": count, **values})
+
+
+def shown(text) -> str:
+    """``text`` as the person reads it: a `Msg` translated, anything else as it is."""
+    return text.shown() if isinstance(text, Msg) else text
+
+
+def joined(separator: str, parts: list) -> Msg:
+    """``parts`` (messages or text) joined by ``separator``, as one `Msg`."""
+    names = [f"p{n}" for n in range(len(parts))]
+    template = separator.join("{" + name + "}" for name in names)
+    return Msg(template, **dict(zip(names, parts, strict=True)))

@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from partnerlog.core.vocabulary import ME
+from partnerlog.core.when import day_month_msg
+from partnerlog.i18n import Msg
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -28,14 +30,31 @@ def problems(
     """Every problem that matters, worst first (the weakest pillar is added after)."""
     found = []
     if days_since is None and age_days >= cadence:
-        found.append(f"never met since you added them {age_days} days ago")
+        found.append(Msg("never met since you added them {age_days} days ago", age_days=age_days))
     elif overdue_days > 0:
-        last = f"{days_since} days ago" if days_since is not None else "never"
-        found.append(f"overdue by {overdue_days} days (last contact {last}, cadence {cadence})")
+        last = (
+            Msg("{days_since} days ago", days_since=days_since)
+            if days_since is not None
+            else Msg("never")
+        )
+        found.append(
+            Msg(
+                "overdue by {overdue_days} days (last contact {last}, cadence {cadence})",
+                overdue_days=overdue_days,
+                last=last,
+                cadence=cadence,
+            )
+        )
     today = now.date()
     for item in facts.follow_ups:
         if item.mine and item.overdue_days(today):
-            found.append(f"you promised '{item.text}': {item.overdue_days(today)} days overdue")
+            found.append(
+                Msg(
+                    "you promised '{text}': {value} days overdue",
+                    text=item.text,
+                    value=item.overdue_days(today),
+                )
+            )
     for goal in facts.goals:
         if goal.status != "open":
             continue
@@ -44,11 +63,19 @@ def problems(
         last_move = max(checked) if checked else goal.created_at
         idle = (now - _parse(last_move)).days if last_move else None
         if late and (idle is None or idle > 30):
-            found.append(f"goal '{goal.title}' is {late} days overdue, no check-in for a month")
+            found.append(
+                Msg(
+                    "goal '{title}' is {late} days overdue, no check-in for a month",
+                    title=goal.title,
+                    late=late,
+                )
+            )
         elif late:
-            found.append(f"goal '{goal.title}' is {late} days overdue")
+            found.append(Msg("goal '{title}' is {late} days overdue", title=goal.title, late=late))
         elif idle is not None and idle >= STALLED_DAYS:
-            found.append(f"goal '{goal.title}' has not moved in {idle} days")
+            found.append(
+                Msg("goal '{title}' has not moved in {idle} days", title=goal.title, idle=idle)
+            )
     return found
 
 
@@ -69,42 +96,75 @@ def next_step(
     today = now.date()
     if partner.paused(today):
         back = today.fromisoformat(partner.paused_until)
-        return f"{first} is away until {back:%a} {back.day} {back:%b} — welcome them back then"
+        return Msg(
+            "{first} is away until {day} — welcome them back then",
+            first=first,
+            day=day_month_msg(back),
+        )
     if is_new and days_since is None:
-        return f"say hello to {first}: a coffee to hear about their role and what they aim for"
+        return Msg(
+            "say hello to {first}: a coffee to hear about their role and what they aim for",
+            first=first,
+        )
     late = [f for f in facts.follow_ups if f.mine and f.overdue_days(today)]
     if late:
         promise = max(late, key=lambda f: f.overdue_days(today))
-        return (
-            f"keep your word: '{promise.text}' is {promise.overdue_days(today)} days overdue — "
-            f"deliver it (partnerlog close {promise.id}) or agree a new date with {first} "
-            f"(partnerlog postpone {promise.id} DATE)"
+        return Msg(
+            "keep your word: '{text}' is {value} days overdue — deliver it (partnerlog close {id}) or agree a new date with {first} (partnerlog postpone {id} DATE)",
+            text=promise.text,
+            value=promise.overdue_days(today),
+            id=promise.id,
+            first=first,
         )
     birthday = _coming_birthday(facts, today)
     if birthday is not None:
-        when = "today" if birthday == today else f"on {birthday:%a} {birthday.day} {birthday:%b}"
-        return f"{first}'s birthday is {when} — wish them well, over a coffee or a card"
+        when = Msg("today") if birthday == today else Msg("on {day}", day=day_month_msg(birthday))
+        return Msg(
+            "{first}'s birthday is {when} — wish them well, over a coffee or a card",
+            first=first,
+            when=when,
+        )
     if is_new and facts.total_contacts < 3 and not due:
-        return f"get to know {first}: a coffee to hear about their role and what they aim for"
+        return Msg(
+            "get to know {first}: a coffee to hear about their role and what they aim for",
+            first=first,
+        )
     if due or pillar == "communication":
         return _talk(first, relation, days_since, due)
     if pillar == "bond":
-        return f"no time outside the office in {window_days} days — invite {first} for lunch"
+        return Msg(
+            "no time outside the office in {window_days} days — invite {first} for lunch",
+            window_days=window_days,
+            first=first,
+        )
     if pillar == "understanding":
         if relation == "external":
-            return (
-                f"ask {first} about their work and network — or introduce them to someone in yours"
+            return Msg(
+                "ask {first} about their work and network — or introduce them to someone in yours",
+                first=first,
             )
-        return f"involve {first} in your work: swap stories about your projects over coffee"
+        return Msg(
+            "involve {first} in your work: swap stories about your projects over coffee",
+            first=first,
+        )
     if pillar == "goals":
         overdue = [g for g in facts.goals if g.status == "open" and g.overdue_days(now.date())]
         if overdue:
-            return (
-                f"goal '{overdue[0].title}' is overdue — review it with {first} and reset the date"
+            return Msg(
+                "goal '{title}' is overdue — review it with {first} and reset the date",
+                title=overdue[0].title,
+                first=first,
             )
         if any(g.status == "open" for g in facts.goals):
-            return f"check in on your goal with {first}: partnerlog goal update ID --progress N"
-        return f"agree on one target with {first} that you both work towards (partnerlog goal add {handle} …)"
+            return Msg(
+                "check in on your goal with {first}: partnerlog goal update ID --progress N",
+                first=first,
+            )
+        return Msg(
+            "agree on one target with {first} that you both work towards (partnerlog goal add {handle} …)",
+            first=first,
+            handle=handle,
+        )
     return _complement_step(first, handle, facts)
 
 
@@ -125,44 +185,67 @@ def _coming_birthday(facts: Facts, today):
 def _talk(first: str, relation: str, days_since: int | None, due: bool) -> str:
     """Reconnecting when contact has lapsed, or talking more openly when it has not."""
     if days_since is None:
-        return f"never in touch yet — say hello to {first} this week"
+        return Msg("never in touch yet — say hello to {first} this week", first=first)
     if due:
-        lapse = f"last contact {days_since} days ago — "
-        return lapse + {
-            "subordinate": f"book a 1:1 with {first} this week",
-            "superior": f"ask {first} for 15 minutes this week",
-            "external": f"send {first} a note this week",
-        }.get(relation, f"check in with {first} this week")
+        step = {
+            "subordinate": Msg("book a 1:1 with {first} this week", first=first),
+            "superior": Msg("ask {first} for 15 minutes this week", first=first),
+            "external": Msg("send {first} a note this week", first=first),
+        }.get(relation, Msg("check in with {first} this week", first=first))
+        return Msg("last contact {days} days ago — {step}", days=days_since, step=step)
     return {
-        "superior": f"ask {first} for honest feedback on your work, and share a doubt",
-        "subordinate": f"in your next 1:1, ask {first} what gets in their way",
-    }.get(relation, f"speak openly with {first}: share a doubt or ask for honest feedback")
+        "superior": Msg(
+            "ask {first} for honest feedback on your work, and share a doubt", first=first
+        ),
+        "subordinate": Msg("in your next 1:1, ask {first} what gets in their way", first=first),
+    }.get(
+        relation,
+        Msg("speak openly with {first}: share a doubt or ask for honest feedback", first=first),
+    )
 
 
 def _complement_step(first: str, handle: str, facts: Facts) -> str:
     theirs = [p for p in facts.pairs if p.strong == handle and p.weak == ME]
     if theirs:
-        return f"learn from {first}: ask how they approach {theirs[0].label or theirs[0].area}"
+        return Msg(
+            "learn from {first}: ask how they approach {value}",
+            first=first,
+            value=theirs[0].label or theirs[0].area,
+        )
     mine = [p for p in facts.pairs if p.strong == ME and p.weak == handle]
     if mine:
-        return f"offer {first} a hand with {mine[0].label or mine[0].area}, where you are strong"
+        return Msg(
+            "offer {first} a hand with {value}, where you are strong",
+            first=first,
+            value=mine[0].label or mine[0].area,
+        )
     # Traits recorded that do not meet: name where one side is strong and the other has not said.
     my_areas = {t.area for t in facts.my_traits}
     their_areas = {t.area for t in facts.traits}
     for trait in facts.traits:
         if trait.polarity == "strength" and trait.area not in my_areas:
-            return (
-                f"{first} is strong in {trait.label}, which you have not said how you do at: "
-                f"learn from them? (partnerlog trait add me weakness {trait.area})"
+            return Msg(
+                "{first} is strong in {label}, which you have not said how you do at: learn from them? (partnerlog trait add me weakness {area})",
+                first=first,
+                label=trait.label,
+                area=trait.area,
             )
     for trait in facts.my_traits:
         if trait.polarity == "strength" and trait.area not in their_areas:
-            return f"you are strong in {trait.label}: ask whether {first} would like a hand with it"
+            return Msg(
+                "you are strong in {label}: ask whether {first} would like a hand with it",
+                label=trait.label,
+                first=first,
+            )
     if facts.traits:
-        return f"your strengths and {first}'s weaknesses do not meet yet: ask what they would like to learn"
-    return (
-        f"note what {first} is strong and weak at (partnerlog trait add {handle} strength …) "
-        "to see where you complement each other"
+        return Msg(
+            "your strengths and {first}'s weaknesses do not meet yet: ask what they would like to learn",
+            first=first,
+        )
+    return Msg(
+        "note what {first} is strong and weak at (partnerlog trait add {handle} strength …) to see where you complement each other",
+        first=first,
+        handle=handle,
     )
 
 

@@ -48,7 +48,8 @@ from partnerlog.core.advice import next_step, problems
 from partnerlog.core.contact import contact_gap
 from partnerlog.core.records import Goal, Pair, Record
 from partnerlog.core.tally import WEEKS, WINDOW_DAYS, Tally, tally_contacts  # noqa: F401
-from partnerlog.core.vocabulary import BENEFITS, ME, PILLARS
+from partnerlog.core.vocabulary import BENEFITS, ME, PILLARS, pillar_name
+from partnerlog.i18n import Msg, Msgs, joined
 
 # Each pillar scores up to this many points; five of them make 100.
 PILLAR_POINTS = 20
@@ -162,9 +163,9 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
     status = next(name for name, floor in THRESHOLDS if score >= floor)
     if is_new:
         status = "new"
-        reasons.append(f"new: known for {_plural(age_days, 'day')}")
+        reasons.append(Msgs("new: known for {count} day", "new: known for {count} days", age_days))
     else:
-        reasons.append(f"score {score}/100")
+        reasons.append(Msg("score {score}/100", score=score))
         ceiling = "thriving"
         if reference_days >= 3 * cadence:
             ceiling = "at-risk"
@@ -181,7 +182,9 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
         reasons.append(_tone_reason(recent, before))
     weakest = weakest_pillar(scores, due)
     if scores[weakest] < PILLAR_POINTS:
-        reasons.append(f"weakest pillar: {weakest} ({why[weakest]})")
+        reasons.append(
+            Msg("weakest pillar: {pillar} ({why})", pillar=pillar_name(weakest), why=why[weakest])
+        )
 
     return Verdict(
         handle=partner.handle,
@@ -238,28 +241,55 @@ def first_name(name: str) -> str:
 def _communication(days_since, cadence, tally, window_days, span, late, now) -> tuple[int, str]:
     if days_since is None:
         recency = 0.0
-        said = "never in touch yet"
+        said = [Msg("never in touch yet")]
     elif days_since <= cadence:
         recency = 1.0
-        said = f"in touch {_days(days_since)}, within your {cadence}-day cadence"
+        said = [
+            Msg(
+                "in touch {when}, within your {cadence}-day cadence",
+                when=_days(days_since),
+                cadence=cadence,
+            )
+        ]
     else:
         recency = max(0.0, 1 - (days_since - cadence) / (2 * cadence))
-        said = f"last contact {days_since} days ago; you aim for every {cadence} days"
+        said = [
+            Msg(
+                "last contact {days} days ago; you aim for every {cadence} days",
+                days=days_since,
+                cadence=cadence,
+            )
+        ]
     candid = tally.candid
     wanted = max(1, round(2 * span / window_days))  # two in a whole window
     candour = 5 if candid >= wanted else 3 if candid else 0
     if candid:
-        said += f"; {candid} open conversation{'s' if candid != 1 else ''} in {window_days} days"
+        said.append(
+            Msgs(
+                "{count} open conversation in {window} days",
+                "{count} open conversations in {window} days",
+                candid,
+                window=window_days,
+            )
+        )
     else:
-        said += f"; no open conversation (feedback, 1:1) in {window_days} days"
+        said.append(
+            Msg("no open conversation (feedback, 1:1) in {window} days", window=window_days)
+        )
     if late:
         # Saying what you will do and doing it: a promise of mine overdue costs the candour.
         candour = 0
         worst = max(late, key=lambda f: f.overdue_days(now.date()))
-        said += f"; you owe '{worst.text}', {worst.overdue_days(now.date())} days overdue" + (
-            f" (and {len(late) - 1} more)" if len(late) > 1 else ""
+        said.append(
+            Msg(
+                "you owe '{text}', {days} days overdue",
+                text=worst.text,
+                days=worst.overdue_days(now.date()),
+            )
         )
-    return round(15 * recency) + candour, said
+        if len(late) > 1:
+            said.append(Msg("and {count} more", count=len(late) - 1))
+    return round(15 * recency) + candour, joined("; ", said)
 
 
 def _bond(tally, window_days, span) -> tuple[int, str]:
@@ -268,10 +298,15 @@ def _bond(tally, window_days, span) -> tuple[int, str]:
     share = max(span / window_days, 0.25)
     points = (0, 8, 12, 16, 20)[min(4, math.ceil(bonding / share))]
     if not bonding:
-        return 0, f"no time outside the office in {window_days} days"
+        return 0, Msg("no time outside the office in {window} days", window=window_days)
     return (
         points,
-        f"{bonding} time{'s' if bonding != 1 else ''} together beyond work in {window_days} days",
+        Msgs(
+            "{count} time together beyond work in {window} days",
+            "{count} times together beyond work in {window} days",
+            bonding,
+            window=window_days,
+        ),
     )
 
 
@@ -282,10 +317,18 @@ def _understanding(tally, cadence, window_days, span) -> tuple[int, str]:
     kinds = tally.kind_count
     variety = (0, 2, 4, 6)[min(kinds, 3)]
     if not count:
-        return 0, f"no interactions in {window_days} days"
-    said = (
-        f"{count} interaction{'s' if count != 1 else ''} {_over(span, window_days)} "
-        f"(your cadence asks for about {round(expected)}), {kinds} kind{'s' if kinds != 1 else ''}"
+        return 0, Msg("no interactions in {window} days", window=window_days)
+    said = joined(
+        ", ",
+        [
+            Msg(
+                "{interactions} {over} (your cadence asks for about {expected})",
+                interactions=Msgs("{count} interaction", "{count} interactions", count),
+                over=_over(span, window_days),
+                expected=round(expected),
+            ),
+            Msgs("{count} kind", "{count} kinds", kinds),
+        ],
     )
     return round(14 * frequency) + variety, said
 
@@ -298,9 +341,13 @@ def _goals(goals: list[Goal], tally, now: datetime, start: datetime) -> tuple[in
         if planning:
             return (
                 6,
-                f"no written goal, but {planning} planning conversation{'s' if planning != 1 else ''}",
+                Msgs(
+                    "no written goal, but {count} planning conversation",
+                    "no written goal, but {count} planning conversations",
+                    planning,
+                ),
             )
-        return 0, "no shared goals or plans"
+        return 0, Msg("no shared goals or plans")
     points = 10
     if any(g.owner == "shared" for g in open_goals + reached):
         points += 4
@@ -315,14 +362,20 @@ def _goals(goals: list[Goal], tally, now: datetime, start: datetime) -> tuple[in
     ]
     if stale_overdue:
         points -= 5
-    parts = [f"{len(open_goals)} open goal{'s' if len(open_goals) != 1 else ''}"]
+    parts = [Msgs("{count} open goal", "{count} open goals", len(open_goals))]
     if reached:
-        parts.append(f"{len(reached)} reached in the window")
+        parts.append(Msg("{count} reached in the window", count=len(reached)))
     if overdue:
-        parts.append(f"'{overdue[0].title}' overdue by {overdue[0].overdue_days(now.date())} days")
+        parts.append(
+            Msg(
+                "'{title}' overdue by {days} days",
+                title=overdue[0].title,
+                days=overdue[0].overdue_days(now.date()),
+            )
+        )
     elif recent_check_in:
-        parts.append("checked in this month")
-    return max(0, min(PILLAR_POINTS, points)), ", ".join(parts)
+        parts.append(Msg("checked in this month"))
+    return max(0, min(PILLAR_POINTS, points)), joined(", ", parts)
 
 
 def _complement(pairs: list[Pair], tally, handle: str) -> tuple[int, str]:
@@ -334,15 +387,23 @@ def _complement(pairs: list[Pair], tally, handle: str) -> tuple[int, str]:
         if learning:
             return (
                 6,
-                f"no matched strengths and weaknesses recorded, but learned from each other {learning} time{'s' if learning != 1 else ''}",
+                Msgs(
+                    "no matched strengths and weaknesses recorded, but learned from each other "
+                    "{count} time",
+                    "no matched strengths and weaknesses recorded, but learned from each other "
+                    "{count} times",
+                    learning,
+                ),
             )
-        return 0, "no matched strengths and weaknesses recorded"
+        return 0, Msg("no matched strengths and weaknesses recorded")
     parts = []
     if theirs_cover_mine:
-        parts.append("they cover your " + ", ".join(p.label or p.area for p in theirs_cover_mine))
+        areas = ", ".join(p.label or p.area for p in theirs_cover_mine)
+        parts.append(Msg("they cover your {areas}", areas=areas))
     if mine_cover_theirs:
-        parts.append("you cover their " + ", ".join(p.label or p.area for p in mine_cover_theirs))
-    return points, "; ".join(parts)
+        areas = ", ".join(p.label or p.area for p in mine_cover_theirs)
+        parts.append(Msg("you cover their {areas}", areas=areas))
+    return points, joined("; ", parts)
 
 
 # -- helpers -----------------------------------------------------------------
@@ -351,8 +412,12 @@ def _complement(pairs: list[Pair], tally, handle: str) -> tuple[int, str]:
 def _tone_reason(recent: tuple[int, int], before: tuple[int, int]) -> str:
     now_avg = recent[0] / recent[1]
     if before[1]:
-        return f"tone falling: {before[0] / before[1]:+.1f} → {now_avg:+.1f} over the last 60 days"
-    return f"tone low: {now_avg:+.1f} on average in the last 30 days"
+        return Msg(
+            "tone falling: {before} → {now} over the last 60 days",
+            before=f"{before[0] / before[1]:+.1f}",
+            now=f"{now_avg:+.1f}",
+        )
+    return Msg("tone low: {now} on average in the last 30 days", now=f"{now_avg:+.1f}")
 
 
 def relationship_age(facts: Facts, now: datetime) -> int:
@@ -365,16 +430,18 @@ def relationship_age(facts: Facts, now: datetime) -> int:
 def _over(span: int, window_days: int) -> str:
     """The stretch a count covers: the window, or the days a young relationship has had."""
     if span >= window_days:
-        return f"in {window_days} days"
-    return f"in the {_plural(span, 'day')} you have known each other"
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
+        return Msg("in {window} days", window=window_days)
+    return Msgs(
+        "in the {count} day you have known each other",
+        "in the {count} days you have known each other",
+        span,
+    )
 
 
 def _days(days: int) -> str:
-    return "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
+    if days == 0:
+        return Msg("today")
+    return Msg("yesterday") if days == 1 else Msg("{days} days ago", days=days)
 
 
 def _parse(text: str | None) -> datetime | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from partnerlog.errors import UsageError
-from partnerlog.i18n import _
+from partnerlog.i18n import N_, Msg, _
 
 PARTNER_KINDS = ("partner", "colleague")
 RELATIONS = ("superior", "peer", "subordinate", "external")
@@ -23,6 +23,24 @@ GOAL_STATUSES = ("open", "done", "dropped")
 FOLLOW_UP_TYPES = ("raise", "promise")
 FOLLOW_UP_OWNERS = ("me", "partner")
 FOLLOW_UP_STATUSES = ("open", "done")
+
+# The words of the model as they are shown (the catalogue translates them; stored
+# values, JSON and options keep these English words).
+SHOWN_WORDS = (
+    N_("communication"), N_("bond"), N_("understanding"), N_("goals"), N_("complement"),
+    N_("productivity"), N_("network"), N_("growth"), N_("wellbeing"), N_("environment"),
+    N_("at-risk"), N_("drifting"), N_("new"), N_("steady"), N_("thriving"),
+    N_("superior"), N_("peer"), N_("subordinate"), N_("external"), N_("partner"),
+    N_("colleague"), N_("strength"), N_("weakness"), N_("office"), N_("outside"), N_("remote"),
+    N_("open"), N_("done"), N_("dropped"), N_("me"), N_("shared"),
+)  # fmt: skip
+
+
+def pillar_name(word: str) -> Msg:
+    """A pillar, benefit, status, relation… as shown: English as data, translated on screen."""
+    return Msg(word)
+
+
 POLARITIES = ("strength", "weakness")
 ME = "me"
 

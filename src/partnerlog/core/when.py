@@ -29,6 +29,18 @@ def day_month(day: date) -> str:
     return f"{weekday(day)} {day.day} {month(day.month)}"
 
 
+def day_month_msg(day: date):
+    """ "Fri 4 Dec" as a `Msg`: English as data, translated when shown."""
+    from partnerlog.i18n import Msg
+
+    return Msg(
+        "{weekday} {day} {month}",
+        weekday=Msg(WEEKDAYS[day.weekday()]),
+        day=day.day,
+        month=Msg(MONTHS[day.month - 1]),
+    )
+
+
 def full(day: date) -> str:
     """ "Fri 4 Dec 2026"."""
     return f"{day_month(day)} {day.year}"

@@ -9,7 +9,7 @@ characters shown as text. Cheap to import: the quick path speaks through it.
 import re
 import sys
 
-from partnerlog.i18n import _
+from partnerlog.i18n import Msg, _
 
 # Control characters (C0, DEL, C1), and the invisible format characters that
 # could reorder or hide what the terminal shows: bidirectional marks, overrides
@@ -26,6 +26,8 @@ def visible(text: str, *, one_line: bool = False) -> str:
 
     ``"\\x1b[2J"`` prints as the six characters ``\\x1b[2J``, never as an escape.
     """
+    if isinstance(text, Msg):
+        text = text.shown()  # a message the model made: in the chosen language
     shown = _INVISIBLE.sub(lambda m: _escape_char(m.group()), text)
     if one_line:
         shown = shown.replace("\r\n", "\n").replace("\n", " ⏎ ").replace("\t", " ")
