@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import sys
 
+from partnerlog.core.vocabulary import PILLARS
+from partnerlog.core.when import days_ago
+from partnerlog.i18n import N_, _, ngettext
 from partnerlog.present.text import phrase, plural, print_json, say
 
 # The dashboard shows this many partnerships unless asked for --all.
@@ -60,19 +63,21 @@ def due_lines(found: list, today) -> list[str]:
 
     def state(item) -> str:
         if item.upcoming:
-            return "due today (upcoming)" if not item.due_in_days else (
-                f"due in {plural(item.due_in_days, 'day')} (upcoming)"
-            )  # fmt: skip
+            if not item.due_in_days:
+                return _("due today (upcoming)")
+            return ngettext(
+                "due in {count} day (upcoming)", "due in {count} days (upcoming)", item.due_in_days
+            ).format(count=item.due_in_days)
         if item.overdue_days:
-            return f"{item.overdue_days:>3} days overdue"
-        return "promise overdue"
+            return _("{days:>3} days overdue").format(days=item.overdue_days)
+        return _("promise overdue")
 
     width = max(len(item.handle) for item in found)
     states = [state(item) for item in found]
     column = max(len(s) for s in states)
     lines = []
     for item, said in zip(found, states, strict=True):
-        last = "never" if item.days_since is None else f"{item.days_since} days ago"
+        last = days_ago(item.days_since)
         lines.append(
             phrase(
                 "{handle:<{width}}  {state:<{column}}  last contact {last}, every {cadence} days"
@@ -122,8 +127,8 @@ def demo(built, values: dict, now) -> None:
 
 # The dashboard's columns and their widths (the partner's is worked out).
 _DASHBOARD_COLUMNS = (
-    ("status", 8), ("partner", 0), ("score", 5), ("pillars", 7), ("last seen", 11),
-    ("30d/90d", 7), ("12 weeks", 12), ("tone", 4),
+    (N_("status"), 8), (N_("partner"), 0), (N_("score"), 5), (N_("pillars"), 7),
+    (N_("last seen"), 11), (N_("30d/90d"), 7), (N_("12 weeks"), 12), (N_("tone"), 4),
 )  # fmt: skip
 _ALWAYS = {"status", "score", "pillars", "last seen", "tone"}
 NAME_ROOM = 24
@@ -187,13 +192,13 @@ def summary_table(verdicts: list, top_week: int, out: Console) -> Group:
         if name == "partner" or name in shown | _ALWAYS
     ]
     header = Text("  ").join(
-        cell(Text(name, style="bold"), size, right) for name, size, right in columns
+        cell(Text(_(name), style="bold"), size, right) for name, size, right in columns
     )
     lines: list = [header]
     for verdict in verdicts:
-        last = "never" if verdict.days_since is None else _days_ago(verdict.days_since)
+        last = _("never") if verdict.days_since is None else _days_ago(verdict.days_since)
         every = {
-            "status": Text(verdict.status, style=STATUS_STYLES[verdict.status]),
+            "status": Text(_(verdict.status), style=STATUS_STYLES[verdict.status]),
             "partner": names[verdict.handle],
             "score": Text(str(verdict.score)),
             "pillars": pillar_bars(verdict.pillars),
@@ -202,10 +207,9 @@ def summary_table(verdicts: list, top_week: int, out: Console) -> Group:
             "12 weeks": sparkline(verdict.weekly, top_week),
             "tone": Text(" ") + trend_mark(verdict.tone_trend),
         }
-        values = [every[column] for column, _, _ in columns]
+        values = [every[column[0]] for column in columns]
         row = Text("  ").join(
-            cell(value, size, right)
-            for value, (_, size, right) in zip(values, columns, strict=True)
+            cell(value, column[1], column[2]) for value, column in zip(values, columns, strict=True)
         )
         lines.append(row.rstrip() or row)
         # The next step beneath, wrapped with a hanging indent.
@@ -215,8 +219,9 @@ def summary_table(verdicts: list, top_week: int, out: Console) -> Group:
             line.rstrip()
             lines.append(Text.assemble(lead, line))
     key = Text(
-        "pillars: communication · bond · understanding · goals · complement"
-        f"  (each 0–{PILLAR_POINTS}; the score is their sum)",
+        _("pillars: {names}  (each 0–{points}; the score is their sum)").format(
+            names=" · ".join(_(p) for p in PILLARS), points=PILLAR_POINTS
+        ),
         style="dim",
     )
     for line in key.wrap(out, width):

@@ -20,6 +20,7 @@ from partnerlog.core import dates
 from partnerlog.core.health import PILLAR_POINTS
 from partnerlog.core.records import Goal, Interaction, Pair, Partner, Trait
 from partnerlog.core.vocabulary import PILLARS, WINDOW_DAYS, hashtags
+from partnerlog.i18n import N_, _
 from partnerlog.present.text import visible
 
 TYPE_CHECKING = False
@@ -84,16 +85,16 @@ def interactions_table(
     others = {i.id: [h for h in i.partners if h != besides] for i in interactions}
     show_with = besides is None
     table = list_table()
-    table.add_column("id", justify="right", style="dim")
-    table.add_column("when", no_wrap=True)
+    table.add_column(_("id"), justify="right", style="dim")
+    table.add_column(_("when"), no_wrap=True)
     if show_with:
-        table.add_column("with")
-    table.add_column("kind")
-    table.add_column("tone", justify="center")
-    table.add_column("note", ratio=1)
+        table.add_column(_("with"))
+    table.add_column(_("kind"))
+    table.add_column(_("tone"), justify="center")
+    table.add_column(_("note"), ratio=1)
     for interaction in interactions:
         moment = dates.from_iso(interaction.occurred_at).astimezone(now.tzinfo)
-        kind = interaction.kind + (f" ({interaction.setting})" if interaction.setting else "")
+        kind = interaction.kind + (f" ({_(interaction.setting)})" if interaction.setting else "")
         note = user_text(shortened(interaction.note, interaction.id, TABLE_NOTE))
         in_note = set(hashtags(interaction.note))
         extra_tags = [tag for tag in interaction.tags if tag not in in_note]
@@ -102,9 +103,10 @@ def interactions_table(
             note.append("  " + shown, style="cyan")
         if besides and others[interaction.id]:  # who else was there, after the note
             also = ", ".join(names.get(h, h) for h in others[interaction.id])
-            note.append("  with " + visible(also, one_line=True), style="dim")
+            note.append("  " + _("with {names}").format(names=visible(also, one_line=True)),
+                        style="dim")  # fmt: skip
         if interaction.private:
-            note.append("  (private)", style="dim")
+            note.append("  " + _("(private)"), style="dim")
         people = others[interaction.id] if besides else interaction.partners
         cells = [str(interaction.id), moment.strftime("%Y-%m-%d %H:%M")]
         if show_with:
@@ -126,26 +128,26 @@ def partners_table(
     wide = width >= 100
     table = list_table()
     longest = max((len(p.name) for p in partners), default=4)
-    table.add_column("handle", no_wrap=True)
-    table.add_column("name", min_width=min(longest, 16))
-    for column in ("kind", "relation", *(("role", "org") if wide else ())):
-        table.add_column(column, no_wrap=column in ("kind", "relation"))
-    table.add_column("cadence", no_wrap=True)
-    table.add_column("last contact", no_wrap=True)
+    table.add_column(_("handle"), no_wrap=True)
+    table.add_column(_("name"), min_width=min(longest, 16))
+    for column in (N_("kind"), N_("relation"), *((N_("role"), N_("org")) if wide else ())):
+        table.add_column(_(column), no_wrap=column in ("kind", "relation"))
+    table.add_column(_("cadence"), no_wrap=True)
+    table.add_column(_("last contact"), no_wrap=True)
     for partner in partners:
         seen = last_contact.get(partner.id)
         name = user_text(partner.name, one_line=True)
         if partner.archived:
-            name.append(" (archived)", style="dim")
+            name.append(" " + _("(archived)"), style="dim")
         details = [user_text(partner.role, one_line=True), user_text(partner.org, one_line=True)]
-        cadence = f"{partner.effective_cadence}d"
+        cadence = _("{days}d").format(days=partner.effective_cadence)
         if wide and not partner.cadence_days:
-            cadence += " (default)"
+            cadence += " " + _("(default)")
         table.add_row(
             user_text(partner.handle, one_line=True, style="bold"),
             name,
-            partner.kind,
-            partner.relation,
+            _(partner.kind),
+            _(partner.relation),
             *(details if wide else ()),
             cadence,
             dates.ago(dates.from_iso(seen) if seen else None, now),
@@ -189,15 +191,18 @@ def entry_view(interaction: Interaction, names: dict[str, str], now: datetime) -
     facts.add_column()
     moment = dates.from_iso(interaction.occurred_at).astimezone(now.tzinfo)
     rows = [
-        ("entry", f"#{interaction.id}"),
-        ("when", f"{moment:%Y-%m-%d %H:%M} ({dates.describe(moment, now)})"),
-        ("with", ", ".join(names.get(h, h) for h in interaction.partners)),
-        ("kind", interaction.kind + (f" ({interaction.setting})" if interaction.setting else "")),
-        ("tone", "" if interaction.tone is None else f"{interaction.tone:+d}"),
-        ("pillars", ", ".join(interaction.pillars)),
-        ("benefits", ", ".join(interaction.benefits)),
-        ("tags", " ".join("#" + t for t in interaction.tags)),
-        ("private", "yes" if interaction.private else ""),
+        (N_("entry"), f"#{interaction.id}"),
+        (N_("when"), f"{moment:%Y-%m-%d %H:%M} ({dates.describe(moment, now)})"),
+        (N_("with"), ", ".join(names.get(h, h) for h in interaction.partners)),
+        (
+            N_("kind"),
+            interaction.kind + (f" ({_(interaction.setting)})" if interaction.setting else ""),
+        ),
+        (N_("tone"), "" if interaction.tone is None else f"{interaction.tone:+d}"),
+        (N_("pillars"), ", ".join(_(p) for p in interaction.pillars)),
+        (N_("benefits"), ", ".join(_(b) for b in interaction.benefits)),
+        (N_("tags"), " ".join("#" + t for t in interaction.tags)),
+        (N_("private"), _("yes") if interaction.private else ""),
     ]
     for label, value in rows:
         if value:
@@ -224,39 +229,49 @@ def show_partner(
     title = user_text(partner.name, one_line=True, style="bold")
     title.append(f"  ({visible(partner.handle, one_line=True)})", style="dim")
     if partner.archived:
-        title.append("  archived", style="yellow")
+        title.append("  " + _("archived"), style="yellow")
     facts = grid(padding=(0, 2))
     facts.add_column(style="dim")
     facts.add_column()
-    facts.add_row("kind", f"{partner.kind}, {partner.relation}")
-    for label, value in (("role", partner.role), ("org", partner.org), ("notes", partner.notes)):
+    facts.add_row(_("kind"), f"{_(partner.kind)}, {_(partner.relation)}")
+    for label, value in (
+        (N_("role"), partner.role), (N_("org"), partner.org), (N_("notes"), partner.notes),
+    ):  # fmt: skip
         if value:
-            facts.add_row(label, user_text(value))
-    cadence = f"every {partner.effective_cadence} days"
+            facts.add_row(_(label), user_text(value))
+    cadence = _("every {days} days").format(days=partner.effective_cadence)
     if emails:
-        facts.add_row("email", user_text(", ".join(emails), one_line=True))
-    facts.add_row("cadence", cadence + ("" if partner.cadence_days else " (default)"))
+        facts.add_row(_("email"), user_text(", ".join(emails), one_line=True))
+    facts.add_row(_("cadence"), cadence + ("" if partner.cadence_days else " " + _("(default)")))
     last = dates.from_iso(recent[0].occurred_at) if recent else None
-    facts.add_row("last contact", dates.ago(last, now))
+    facts.add_row(_("last contact"), dates.ago(last, now))
     if partner.paused(now.date()):
-        away = "until " + dates.ahead(date.fromisoformat(partner.paused_until), now.date())
+        away = _("until {day}").format(
+            day=dates.ahead(date.fromisoformat(partner.paused_until), now.date())
+        )
         if partner.pause_reason:
             away += f" ({partner.pause_reason})"
-        facts.add_row("paused", user_text(away))
+        facts.add_row(_("paused"), user_text(away))
     if dates_shown:
-        facts.add_row("dates", user_text(dates_shown))
+        facts.add_row(_("dates"), user_text(dates_shown))
     parts: list = [title, facts, *opening]
     if verdict is not None:
         parts += [Text(""), health_view(verdict)]
     if goals:
-        parts += [Text("\nGoals", style="bold"), goals_table(list(goals), names, now.date())]
+        parts += [
+            Text("\n" + _("Goals"), style="bold"),
+            goals_table(list(goals), names, now.date()),
+        ]
     if traits:
-        parts += [Text("\nStrengths and weaknesses", style="bold"), traits_table(list(traits))]
+        parts += [
+            Text("\n" + _("Strengths and weaknesses"), style="bold"),
+            traits_table(list(traits)),
+        ]
     if pairs:
-        parts += [Text("\nComplement", style="bold"), complement_view(list(pairs), names)]
+        parts += [Text("\n" + _("Complement"), style="bold"), complement_view(list(pairs), names)]
     if recent:
         parts += [
-            Text("\nRecent interactions", style="bold"),
+            Text("\n" + _("Recent interactions"), style="bold"),
             interactions_table(recent, names, now, besides=partner.handle),
         ]
     return Group(*parts)
@@ -264,16 +279,19 @@ def show_partner(
 
 def goals_table(goals: list[Goal], names: dict[str, str], today: date) -> Table:
     table = list_table()
-    for column in ("id", "with", "owner", "goal", "due", "progress", "last check-in"):
-        table.add_column(column, justify="right" if column in ("id", "progress") else "left")
+    for column in (
+        N_("id"), N_("with"), N_("owner"), N_("goal"), N_("due"), N_("progress"),
+        N_("last check-in"),
+    ):  # fmt: skip
+        table.add_column(_(column), justify="right" if column in ("id", "progress") else "left")
     for goal in goals:
         due = Text(goal.due_on or "")
         overdue = goal.overdue_days(today)
         if overdue:
-            due.append(f" overdue {overdue}d", style="bold red")
+            due.append(" " + _("overdue {days}d").format(days=overdue), style="bold red")
         title = user_text(goal.title)
         if goal.status != "open":
-            title.append(f"  ({goal.status})", style="dim")
+            title.append(f"  ({_(goal.status)})", style="dim")
         last = goal.updates[-1] if goal.updates else None
         check_in = Text("")
         if last is not None:
@@ -282,7 +300,7 @@ def goals_table(goals: list[Goal], names: dict[str, str], today: date) -> Table:
         table.add_row(
             str(goal.id),
             user_text(names.get(goal.partner, goal.partner), one_line=True),
-            goal.owner,
+            _(goal.owner),
             title,
             due,
             progress_bar(goal.progress),
@@ -301,17 +319,17 @@ def progress_bar(percent: int, width: int = 10) -> Text:
 
 def traits_table(traits: list[Trait]) -> Table:
     table = list_table()
-    for column in ("id", "who", "", "area", "note"):
-        table.add_column(column, justify="right" if column == "id" else "left")
+    for column in (N_("id"), N_("who"), "", N_("area"), N_("note")):
+        table.add_column(_(column) if column else "", justify="right" if column == "id" else "left")
     for trait in traits:
         mark = (
-            Text("+ strength", style="green")
+            Text("+ " + _("strength"), style="green")
             if trait.polarity == "strength"
-            else Text("− weakness", style="yellow")
+            else Text("− " + _("weakness"), style="yellow")
         )
         table.add_row(
             str(trait.id),
-            user_text(trait.subject, one_line=True),
+            user_text(_(trait.subject) if trait.subject == "me" else trait.subject, one_line=True),
             mark,
             user_text(trait.label, one_line=True),
             user_text(trait.note or "", one_line=True),
@@ -327,19 +345,19 @@ def complement_view(pairs: list[Pair], names: dict[str, str]) -> Group:
 
     sections = (
         (
-            "Who covers my weaknesses",
+            _("Who covers my weaknesses"),
             [p for p in pairs if p.weak == "me" and p.strong],
-            lambda pair: [": ", who(pair.strong), " is strong where I am weak"],
+            lambda pair: [": ", who(pair.strong), " " + _("is strong where I am weak")],
         ),
         (
-            "Where my strengths cover theirs",
+            _("Where my strengths cover theirs"),
             [p for p in pairs if p.strong == "me"],
-            lambda pair: [": I can help ", who(pair.weak)],
+            lambda pair: [": " + _("I can help") + " ", who(pair.weak)],
         ),
         (
-            "My weaknesses nobody covers yet",
+            _("My weaknesses nobody covers yet"),
             [p for p in pairs if p.strong is None],
-            lambda pair: [Text(" — look for someone strong here", style="dim")],
+            lambda pair: [Text(" — " + _("look for someone strong here"), style="dim")],
         ),
     )
     parts: list = []
@@ -399,11 +417,11 @@ STEP_INDENT = 12  # the dashboard's next step starts under the partner's name
 
 def health_view(verdict) -> Group:
     """A partner's health: status and score, each pillar with its reason, next step, benefits."""
-    head = Text("Health  ", style="bold")
-    head.append(verdict.status, style=STATUS_STYLES[verdict.status])
+    head = Text(_("Health") + "  ", style="bold")
+    head.append(_(verdict.status), style=STATUS_STYLES[verdict.status])
     head.append(f"  {verdict.score}/100")
     if verdict.tone_avg_90d is not None:
-        head.append(f"  tone {verdict.tone_avg_90d:+.1f} ")
+        head.append("  " + _("tone {tone}").format(tone=f"{verdict.tone_avg_90d:+.1f}") + " ")
         head.append(trend_mark(verdict.tone_trend))
     table = grid(padding=(0, 2))
     table.add_column(style="dim", no_wrap=True)
@@ -416,16 +434,18 @@ def health_view(verdict) -> Group:
         bar = Text("█" * filled, style="red" if value < 7 else "yellow" if value < 14 else "green")
         bar.append("░" * (10 - filled), style="dim")
         table.add_row(
-            pillar, bar, f"{value}/{PILLAR_POINTS}", user_text(verdict.pillar_reasons[pillar])
+            _(pillar), bar, f"{value}/{PILLAR_POINTS}", user_text(verdict.pillar_reasons[pillar])
         )
-    step = Text("Next step  ", style="bold")
+    step = Text(_("Next step") + "  ", style="bold")
     step.append(user_text(verdict.next_step))
-    delivered = [f"{b} {n}" for b, n in verdict.benefits.items() if n]
-    benefits = Text(f"Benefits ({WINDOW_DAYS} days)  ", style="bold")
-    benefits.append(", ".join(delivered) if delivered else "none tagged yet (log with --benefit)")
+    delivered = [f"{_(b)} {n}" for b, n in verdict.benefits.items() if n]
+    benefits = Text(_("Benefits ({days} days)").format(days=WINDOW_DAYS) + "  ", style="bold")
+    benefits.append(
+        ", ".join(delivered) if delivered else _("none tagged yet (log with --benefit)")
+    )
     parts: list = [head, table, step, benefits]
     if verdict.reasons:
-        parts.insert(1, Text("; ".join(verdict.reasons), style="dim"))
+        parts.insert(1, Text("; ".join(visible(r) for r in verdict.reasons), style="dim"))
     return Group(*parts)
 
 
