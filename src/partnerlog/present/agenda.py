@@ -4,6 +4,7 @@ import sys
 from datetime import date, timedelta
 
 from partnerlog.core.when import ahead, day_month, due_words, full
+from partnerlog.i18n import _
 from partnerlog.present.text import phrase, plural, print_json, say
 
 
@@ -38,13 +39,16 @@ def agenda(found, values: dict, now) -> None:
     if found.due:
         from partnerlog.present.dashboard import due_lines
 
-        lines += ["", "Due or coming due"] + ["  " + line for line in due_lines(found.due, today)]
+        lines += ["", _("Due or coming due")]
+        lines += ["  " + line for line in due_lines(found.due, today)]
     if found.promises:
-        lines += ["", "Promises"]
+        lines += ["", _("Promises")]
         for item in found.promises:
             who = names.get(item.partner, item.partner)
-            owing = f"you owe {who}" if item.owner == "me" else f"{who} owes you"
-            when = "no date"
+            owing = (_("you owe {who}") if item.owner == "me" else _("{who} owes you")).format(
+                who=who
+            )
+            when = _("no date")
             if item.due_on:
                 day = date.fromisoformat(item.due_on)
                 when = due_words(item.due_on, today) if day < today else _day(day)
@@ -58,21 +62,27 @@ def agenda(found, values: dict, now) -> None:
                 )  # fmt: skip
             )
     if found.to_raise:
-        lines += ["", "To raise with people you are likely to meet"]
+        lines += ["", _("To raise with people you are likely to meet")]
         for item in found.to_raise:
             lines.append(phrase("  {who}: {text} (#{id})",
                                 who=names.get(item.partner, item.partner), text=item.text,
                                 id=item.id))  # fmt: skip
     if found.others:
         lines.append(
-            f"  … and {plural(found.others, 'topic')} for others (partnerlog open)"
+            "  "
+            + _("… and {topics} for others (partnerlog open)").format(
+                topics=plural(found.others, "topic")
+            )
             if found.to_raise
-            else f"\n{plural(found.others, 'topic')} to raise with others (partnerlog open)"
+            else "\n"
+            + _("{topics} to raise with others (partnerlog open)").format(
+                topics=plural(found.others, "topic")
+            )
         )
     if found.dates:
         from partnerlog.present.dates import extras
 
-        lines += ["", "Dates"]
+        lines += ["", _("Dates")]
         for item, day in found.dates:
             more = [ahead(day, today)] if (day - today).days < 2 else []
             more += extras(item, day, today)
@@ -86,7 +96,7 @@ def agenda(found, values: dict, now) -> None:
                 )  # fmt: skip
             )
     if found.returning:
-        lines += ["", "Back from a pause"]
+        lines += ["", _("Back from a pause")]
         for partner in found.returning:
             lines.append(
                 phrase("  {day:<16}{name}{reason}", day=_day(_back(partner)),

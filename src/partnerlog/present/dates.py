@@ -1,6 +1,7 @@
 """What the date and pause commands print."""
 
 from partnerlog.core.dates import ahead
+from partnerlog.i18n import N_, _, ngettext
 from partnerlog.present.text import print_json, say
 
 
@@ -15,17 +16,21 @@ def when(item, today) -> str:
 def coming(item, day, today) -> str:
     """ "Thu 3 Dec, in 4 days, turns 36" for the day it next falls on."""
     if day is None:
-        return "gone by"
+        return _("gone by")
     return ", ".join([ahead(day, today), *extras(item, day, today)])
 
 
 def extras(item, day, today) -> list[str]:
     """ "in 4 days", and "turns 36" or "7 years" when the year is known."""
     days = (day - today).days
-    found = [f"in {days} days"] if days > 1 else []
+    found = [_("in {days} days").format(days=days)] if days > 1 else []
     years = item.years_on(day)
     if years:
-        found.append(f"turns {years}" if item.is_birthday else f"{years} years")
+        found.append(
+            _("turns {years}").format(years=years)
+            if item.is_birthday
+            else ngettext("{count} year", "{count} years", years).format(count=years)
+        )
     return found
 
 
@@ -38,7 +43,7 @@ def added(result, values: dict, now) -> None:
     say(
         "Added {label} of {name} (#{id}): {when}{every}; next {next}.",
         label=found.label, name=name, id=found.id, when=when(found, today),
-        every=", every year" if found.yearly else "",
+        every=", " + _("every year") if found.yearly else "",
         next=coming(found, found.next_on(today), today),
     )  # fmt: skip
 
@@ -56,14 +61,14 @@ def listed(result, values: dict, now) -> None:
 
     today = now.date()
     table = list_table()
-    for column in ("id", "who", "what", "date", "next"):
-        table.add_column(column, justify="right" if column == "id" else "left")
+    for column in (N_("id"), N_("who"), N_("what"), N_("date"), N_("next")):
+        table.add_column(_(column), justify="right" if column == "id" else "left")
     for item, day in found:
         table.add_row(
             str(item.id),
             user_text(names.get(item.partner, item.partner), one_line=True),
             user_text(item.label, one_line=True),
-            when(item, today) + (" yearly" if item.yearly and item.year else ""),
+            when(item, today) + (" " + _("yearly") if item.yearly and item.year else ""),
             coming(item, day, today),
         )
     print_table(table)

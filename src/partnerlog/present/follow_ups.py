@@ -2,16 +2,17 @@
 the line `log` adds about what is still open with someone."""
 
 from partnerlog.core.dates import due_words
+from partnerlog.i18n import N_, _
 from partnerlog.present.text import note, print_json, say
 
-TYPE_WORDS = {"raise": "topic to raise", "promise": "promise"}
+TYPE_WORDS = {"raise": N_("topic to raise"), "promise": N_("promise")}
 
 
 def what(item) -> str:
     """ "promise", "their promise", "topic to raise"."""
     if item.type == "promise" and item.owner == "partner":
-        return "their promise"
-    return TYPE_WORDS[item.type]
+        return _("their promise")
+    return _(TYPE_WORDS[item.type])
 
 
 def added(found, values: dict, now) -> None:
@@ -54,20 +55,20 @@ def follow_ups_table(items, names: dict[str, str], today, *, with_whom: bool = T
     from partnerlog.present.terminal import list_table, user_text
 
     table = list_table()
-    table.add_column("id", justify="right", no_wrap=True)
+    table.add_column(_("id"), justify="right", no_wrap=True)
     if with_whom:
-        table.add_column("with", no_wrap=True)
+        table.add_column(_("with"), no_wrap=True)
     show_what = with_whom or any(item.type != "raise" for item in items)
     if show_what:
-        table.add_column("what", no_wrap=True)
-    table.add_column("text")
-    table.add_column("due", no_wrap=True)
+        table.add_column(_("what"), no_wrap=True)
+    table.add_column(_("text"))
+    table.add_column(_("due"), no_wrap=True)
     for item in items:
         due = Text(due_words(item.due_on, today))
         if item.overdue_days(today):
             due.stylize("bold red")
         if item.status != "open":
-            due = Text(f"done {(item.closed_at or '')[:10]}", style="dim")
+            due = Text(_("done {day}").format(day=(item.closed_at or "")[:10]), style="dim")
         cells = [str(item.id)]
         if with_whom:
             cells.append(user_text(names.get(item.partner, item.partner), one_line=True))
@@ -84,7 +85,7 @@ def closed(result, values: dict, now) -> None:
 
 
 def postponed(item, values: dict, now) -> None:
-    due = due_words(item.due_on, now.date()) or "without a day"
+    due = due_words(item.due_on, now.date()) or _("without a day")
     say("{What} #{id} with {handle} is now {due}: {text}", What=what(item).capitalize(),
         id=item.id, handle=item.partner, due=due, text=item.text)  # fmt: skip
 
@@ -102,12 +103,15 @@ def open_line(partner, items: list[tuple], today) -> str:
     for kind, owner, due_on in items:
         counts["raise" if kind == "raise" else owner].append(due_on)
     parts = []
-    for key, words in (("raise", "to raise"), ("me", "you owe"), ("partner", "they owe")):
+    for key, words in (
+        ("raise", N_("{count} to raise")), ("me", N_("{count} you owe")),
+        ("partner", N_("{count} they owe")),
+    ):  # fmt: skip
         found = counts[key]
         if found:
             first_due = next((d for d in found if d), None)
             due = f" ({due_words(first_due, today)})" if first_due and key != "raise" else ""
-            parts.append(f"{len(found)} {words}{due}")
+            parts.append(_(words).format(count=len(found)) + due)
     return phrase(
         "Open with {name}: {parts} (partnerlog open {handle})",
         name=partner.name,

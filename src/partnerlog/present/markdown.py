@@ -9,7 +9,8 @@ from datetime import datetime, timedelta
 
 from partnerlog.core.health import PILLAR_POINTS
 from partnerlog.core.vocabulary import PILLARS, WINDOW_DAYS
-from partnerlog.present.text import visible
+from partnerlog.i18n import N_, _
+from partnerlog.present.text import plural, visible
 
 # Characters that start markdown or HTML constructs anywhere in a line.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -79,21 +80,29 @@ def report(data, now: datetime) -> Iterator[str]:
 
     verdicts = data.verdicts
     single = len(verdicts) == 1
-    title = f"1:1 prep: {md_text(verdicts[0].name)}" if single else "Partnerships report"
+    title = (
+        _("1:1 prep: {name}").format(name=md_text(verdicts[0].name))
+        if single
+        else _("Partnerships report")
+    )
     yield f"# {title}\n\n"
     yield (
-        f"{data.since.isoformat()} to {data.until.isoformat()} · generated {now:%Y-%m-%d %H:%M} · "
-        f"{len(verdicts)} partnership{'s' if len(verdicts) != 1 else ''}"
-        f"{' · private notes included' if data.include_private else ''}\n\n"
+        _("{since} to {until} · generated {at}").format(
+            since=data.since.isoformat(), until=data.until.isoformat(), at=f"{now:%Y-%m-%d %H:%M}"
+        )
+        + " · "
+        + plural(len(verdicts), "partnership")
+        + (" · " + _("private notes included") if data.include_private else "")
+        + "\n\n"
     )
     if single:  # the prep sheet opens with what to bring
         yield from _to_bring(data.follow_ups.get(verdicts[0].handle, []), "##", now)
-    yield "## Overview\n\n"
-    yield md_row(["Partner", "Status", "Score", "Last contact", "Next step"]) + "\n"
+    yield f"## {_('Overview')}\n\n"
+    yield md_row([_("Partner"), _("Status"), _("Score"), _("Last contact"), _("Next step")]) + "\n"
     yield "| --- | --- | ---: | --- | --- |\n"
     for verdict in verdicts:
         last = (
-            "never"
+            _("never")
             if verdict.days_since is None
             else dates.ago(now - timedelta(days=verdict.days_since), now)
         )
@@ -101,9 +110,9 @@ def report(data, now: datetime) -> Iterator[str]:
             md_row(
                 [
                     f"{md_text(verdict.name)} ({md_code(verdict.handle)})",
-                    verdict.status,
+                    _(verdict.status),
                     str(verdict.score),
-                    last + (" (overdue)" if verdict.due else ""),
+                    last + (" " + _("(overdue)") if verdict.due else ""),
                     md_text(verdict.next_step),
                 ]
             )
@@ -138,14 +147,14 @@ def _to_bring(items, level: str, now: datetime) -> Iterator[str]:
     today = now.date()
     raised = [i for i in items if i.type == "raise"]
     promises = [i for i in items if i.type == "promise"]
-    for title, group in (("To raise", raised), ("Open promises", promises)):
+    for title, group in ((N_("To raise"), raised), (N_("Open promises"), promises)):
         if not group:
             continue
-        yield f"{level} {title}\n\n"
+        yield f"{level} {_(title)}\n\n"
         for item in group:
             details = [f"#{item.id}"]
             if item.type == "promise":
-                details.insert(0, "mine" if item.owner == "me" else "theirs")
+                details.insert(0, _("mine") if item.owner == "me" else _("theirs"))
             if item.due_on:
                 details.append(due_words(item.due_on, today))
             yield f"- [ ] {md_text(item.text)} ({', '.join(details)})\n"
@@ -156,33 +165,33 @@ def _partner_section(
     partner, verdict, goals, follow_ups, partner_dates, traits, pairs, entries, names, single, now
 ):
     yield f"## {md_text(partner.name)} ({md_code(partner.handle)})\n\n"
-    facts = [f"{md_text(partner.kind)}, {md_text(partner.relation)}"]
+    facts = [f"{md_text(_(partner.kind))}, {md_text(_(partner.relation))}"]
     if partner.role:
         facts.append(md_text(partner.role))
     if partner.org:
         facts.append(md_text(partner.org))
-    facts.append(f"contact every {partner.effective_cadence} days")
+    facts.append(_("contact every {days} days").format(days=partner.effective_cadence))
     if partner.archived:
-        facts.append("archived")
+        facts.append(_("archived"))
     if partner.paused(now.date()):
-        facts.append(f"paused until {partner.paused_until}")
+        facts.append(_("paused until {day}").format(day=partner.paused_until))
     yield " · ".join(facts) + "\n\n"
     coming = [(d, day) for d, day in partner_dates if day]
     if coming:
         from partnerlog.present.dates import coming as said
 
         shown = "; ".join(f"{md_text(d.label)} {said(d, day, now.date())}" for d, day in coming)
-        yield f"**Dates:** {shown}\n\n"
+        yield f"**{_('Dates')}:** {shown}\n\n"
     yield from _to_bring(follow_ups, "###", now)
     if partner.notes:
         yield "\n".join(md_note(partner.notes, "")) + "\n\n"
-    yield f"### Health: {verdict.status}, {verdict.score}/100\n\n"
-    yield md_row(["Pillar", "Score", "Why"]) + "\n| --- | ---: | --- |\n"
+    yield f"### {_('Health')}: {_(verdict.status)}, {verdict.score}/100\n\n"
+    yield md_row([_("Pillar"), _("Score"), _("Why")]) + "\n| --- | ---: | --- |\n"
     for pillar in PILLARS:
         yield (
             md_row(
                 [
-                    pillar,
+                    _(pillar),
                     f"{verdict.pillars[pillar]}/{PILLAR_POINTS}",
                     md_text(verdict.pillar_reasons[pillar]),
                 ]
@@ -190,71 +199,86 @@ def _partner_section(
             + "\n"
         )
     yield "\n"
-    yield f"**Next step:** {md_text(verdict.next_step)}\n\n"
-    delivered = [f"{b} {n}" for b, n in verdict.benefits.items() if n]
-    shown = ", ".join(delivered) if delivered else "none tagged"
-    yield f"**Benefits ({WINDOW_DAYS} days):** {shown}\n\n"
+    yield f"**{_('Next step')}:** {md_text(verdict.next_step)}\n\n"
+    delivered = [f"{_(b)} {n}" for b, n in verdict.benefits.items() if n]
+    shown = ", ".join(delivered) if delivered else _("none tagged")
+    yield f"**{_('Benefits ({days} days)').format(days=WINDOW_DAYS)}:** {shown}\n\n"
     if verdict.tone_avg_90d is not None:
-        trend = "" if verdict.tone_trend is None else f", trend {verdict.tone_trend:+.1f}"
-        yield f"**Tone ({WINDOW_DAYS} days):** {verdict.tone_avg_90d:+.1f}{trend}\n\n"
+        trend = (
+            ""
+            if verdict.tone_trend is None
+            else ", " + _("trend {trend}").format(trend=f"{verdict.tone_trend:+.1f}")
+        )
+        tone = _("Tone ({days} days)").format(days=WINDOW_DAYS)
+        yield f"**{tone}:** {verdict.tone_avg_90d:+.1f}{trend}\n\n"
 
-    yield "### Goals\n\n"
+    yield f"### {_('Goals')}\n\n"
     if not goals:
-        yield "No open or recently closed goals.\n\n"
+        yield _("No open or recently closed goals.") + "\n\n"
     for goal in goals:
         box = "x" if goal.status == "done" else " "
-        details = [goal.owner]
+        details = [_(goal.owner)]
         if goal.due_on:
             overdue = goal.overdue_days(now.date())
-            details.append(f"due {goal.due_on}" + (f", overdue {overdue} days" if overdue else ""))
+            details.append(
+                _("due {day}").format(day=goal.due_on)
+                + (", " + _("overdue {days} days").format(days=overdue) if overdue else "")
+            )
         details.append(f"{goal.progress}%")
         if goal.status != "open":
-            details.append(f"{goal.status} {goal.closed_at[:10] if goal.closed_at else ''}".strip())
+            closed = goal.closed_at[:10] if goal.closed_at else ""
+            details.append(f"{_(goal.status)} {closed}".strip())
         yield f"- [{box}] {md_text(goal.title)} ({', '.join(details)})\n"
         if goal.note:
             yield "\n".join(md_note(goal.note, "  ")) + "\n"
         for update in goal.updates[-3:]:
-            progress = f"{update.progress}%" if update.progress is not None else "note"
+            progress = f"{update.progress}%" if update.progress is not None else _("note")
             note = f": {md_text(update.note)}" if update.note else ""
             yield f"  - {update.at[:10]} {progress}{note}\n"
     if goals:
         yield "\n"
 
-    yield "### Strengths and weaknesses\n\n"
+    yield f"### {_('Strengths and weaknesses')}\n\n"
     strengths = [t for t in traits if t.polarity == "strength"]
     weaknesses = [t for t in traits if t.polarity == "weakness"]
-    for label, group in (("Strengths", strengths), ("Weaknesses", weaknesses)):
+    for label, group in ((_("Strengths"), strengths), (_("Weaknesses"), weaknesses)):
         shown = ", ".join(
             md_text(t.label) + (f" ({md_text(t.note)})" if t.note else "") for t in group
         )
-        yield f"- **{label}:** {shown or 'none recorded'}\n"
+        yield f"- **{label}:** {shown or _('none recorded')}\n"
     covering = [p for p in pairs if p.strong == partner.handle]
     covered = [p for p in pairs if p.weak == partner.handle]
     if covering:
         yield (
-            "- **They cover my:** " + ", ".join(md_text(p.label or p.area) for p in covering) + "\n"
+            f"- **{_('They cover my')}:** "
+            + ", ".join(md_text(p.label or p.area) for p in covering)
+            + "\n"
         )
     if covered:
         yield (
-            "- **I cover their:** " + ", ".join(md_text(p.label or p.area) for p in covered) + "\n"
+            f"- **{_('I cover their')}:** "
+            + ", ".join(md_text(p.label or p.area) for p in covered)
+            + "\n"
         )
     yield "\n"
 
-    yield f"### Interactions ({len(entries)})\n\n"
+    yield f"### {_('Interactions ({count})').format(count=len(entries))}\n\n"
     if not entries:
-        yield "None in this range.\n\n"
+        yield _("None in this range.") + "\n\n"
         return
     for entry in entries:
         others = [h for h in entry.partners if h != partner.handle]
         parts = [entry.occurred_at[:16].replace("T", " "), md_text(entry.kind)]
         if entry.setting:
-            parts[-1] += f" ({entry.setting})"
+            parts[-1] += f" ({_(entry.setting)})"
         if entry.tone is not None:
-            parts.append(f"tone {entry.tone:+d}" if entry.tone else "tone 0")
+            parts.append(_("tone {tone}").format(tone=f"{entry.tone:+d}" if entry.tone else "0"))
         if others:
-            parts.append("with " + ", ".join(md_text(names.get(h, h)) for h in others))
+            parts.append(
+                _("with {names}").format(names=", ".join(md_text(names.get(h, h)) for h in others))
+            )
         if entry.private:
-            parts.append("private")
+            parts.append(_("private"))
         line = f"- {' · '.join(parts)}"
         note = md_note(entry.note, "  ")
         if len(note) == 1:
@@ -276,11 +300,11 @@ def _charts(counts: list[tuple[str, str, int]]) -> Iterator[str]:
     labels = ", ".join(f'"{m}"' for m in sorted(months))
     values = ", ".join(str(months[m]) for m in sorted(months))
     yield "```mermaid\nxychart-beta\n"
-    yield '    title "Interactions per month"\n'
+    yield f'    title "{mermaid_label(_("Interactions per month"))}"\n'
     yield f"    x-axis [{labels}]\n"
-    yield f'    y-axis "Interactions" 0 --> {max(months.values())}\n'
+    yield f'    y-axis "{mermaid_label(_("Interactions"))}" 0 --> {max(months.values())}\n'
     yield f"    bar [{values}]\n```\n\n"
-    yield '```mermaid\npie title "Kinds of interaction"\n'
+    yield f'```mermaid\npie title "{mermaid_label(_("Kinds of interaction"))}"\n'
     for kind, count in sorted(kinds.items(), key=lambda item: (-item[1], item[0])):
         yield f'    "{mermaid_label(kind)}" : {count}\n'
     yield "```\n\n"
