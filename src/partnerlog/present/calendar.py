@@ -2,6 +2,7 @@
 
 import shlex
 
+from partnerlog.i18n import N_, _
 from partnerlog.present.text import plural, print_json, say
 
 # The summary names this many unknown addresses, the most frequent first.
@@ -22,7 +23,7 @@ def imported(result, values: dict, now) -> None:
             }
         )
         return
-    verb = "would be" if result.dry_run else "were" if result.added != 1 else "was"
+    verb = _("would be") if result.dry_run else _("were") if result.added != 1 else _("was")
     if result.dry_run and result.entries:
         _table(result.entries)
     for email, name in result.added_partners:
@@ -60,7 +61,7 @@ def _table(entries) -> None:
     from partnerlog.present.terminal import console, list_table, user_text
 
     table = list_table()
-    for column in ("", "when", "with", "kind", "title"):
+    for column in ("", N_("when"), N_("with"), N_("kind"), N_("title")):
         table.add_column(column)
     for action, entry in entries:
         table.add_row(
@@ -77,7 +78,7 @@ def vcards(result, values: dict, now) -> None:
     if values["json"]:
         print_json(result)
         return
-    verbs = ("Would add", "Would update") if result["dry_run"] else ("Added", "Updated")
+    verbs = (_("Would add"), _("Would update")) if result["dry_run"] else (_("Added"), _("Updated"))
     for action, name, handle, changes in result["people"]:
         verb = verbs[0] if action == "add" else verbs[1]
         say("{verb} {name} ({handle}){changes}.", verb=verb, name=name, handle=handle,

@@ -1,5 +1,6 @@
 """What the goal commands print."""
 
+from partnerlog.i18n import _
 from partnerlog.present.text import plural, print_json, say
 
 
@@ -14,7 +15,7 @@ def added(result, values: dict, now) -> None:
         name=name,
         title=goal.title,
         owner=goal.owner,
-        due=f", due {goal.due_on}" if goal.due_on else "",
+        due=", " + _("due {day}").format(day=goal.due_on) if goal.due_on else "",
     )
 
 
@@ -52,7 +53,8 @@ def closed(goal, values: dict, now) -> None:
 
 def edited(goal, values: dict, now) -> None:
     say("Goal #{id} is now: {title} ({owner}{due}).", id=goal.id, title=goal.title,
-        owner=goal.owner, due=f", due {goal.due_on}" if goal.due_on else "")  # fmt: skip
+        owner=_(goal.owner),
+        due=", " + _("due {day}").format(day=goal.due_on) if goal.due_on else "")  # fmt: skip
 
 
 def reopened(goal, values: dict, now) -> None:

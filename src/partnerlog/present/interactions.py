@@ -2,6 +2,7 @@
 entries, and the words for an edit or a deletion."""
 
 from partnerlog.core import dates
+from partnerlog.i18n import _
 from partnerlog.present.text import Shown, note, phrase, plural, print_json, say
 
 
@@ -13,11 +14,11 @@ def logged(logged, values: dict, now) -> None:
     else:
         extras = []
         if interaction.tone is not None:
-            extras.append(f"tone {interaction.tone:+d}")
+            extras.append(_("tone {tone}").format(tone=f"{interaction.tone:+d}"))
         if interaction.tags:
             extras.append(" ".join("#" + t for t in interaction.tags))
         if interaction.private:
-            extras.append("private")
+            extras.append(_("private"))
         say(
             "Logged {kind} #{id} with {who}, {when}{tail}.",
             kind=interaction.kind,
@@ -39,14 +40,17 @@ def logged(logged, values: dict, now) -> None:
         say("{line}", line=open_line(partner, items, now.date()))
 
 
-def listed(result, values: dict, now, *, empty: str = "No interactions match.") -> None:
+def listed(result, values: dict, now, *, empty: str | None = None) -> None:
     """A table of entries (or JSON)."""
     entries, names = result
     if values["json"]:
         print_json([entry.to_json() for entry in entries])
         return
     if not entries:
-        say(empty)
+        if empty is None:
+            say("No interactions match.")
+        else:
+            say("{message}", message=Shown(empty))  # made already, values made safe
         return
     from partnerlog.present.screen import print_table
     from partnerlog.present.terminal import interactions_table
@@ -102,7 +106,7 @@ def edited(result, values: dict, now) -> None:
 def ask_delete(subject, values: dict, now) -> str:
     entry, names = subject
     say("Delete entry {summary}?", summary=Shown(_summary(entry, names, now)))
-    return "Delete this entry?"
+    return _("Delete this entry?")
 
 
 def deleted(entry, values: dict, now) -> None:
@@ -149,8 +153,12 @@ def kinds(found, values: dict, now) -> None:
     lines = []
     for kind in found:
         pillars = ", ".join(kind.pillars)
-        also = f"  (also: {', '.join(kind.aliases)})" if kind.aliases else ""
-        mine = "" if kind.known else "  (your own)"
+        also = (
+            "  " + _("(also: {words})").format(words=", ".join(kind.aliases))
+            if kind.aliases
+            else ""
+        )
+        mine = "" if kind.known else "  " + _("(your own)")
         lines.append(
             phrase(
                 "{kind:<{width}}  {count:>5}  {pillars}{also}{mine}",

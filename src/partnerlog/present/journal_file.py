@@ -2,6 +2,7 @@
 
 import sys
 
+from partnerlog.i18n import _
 from partnerlog.present.text import plural, print_json, say
 
 
@@ -22,16 +23,21 @@ def check(report: dict, values: dict, now) -> int:
         integrity = report["integrity"]
         problems = report["foreign_key_problems"]
         lines = [
-            ("journal", report["path"]),
-            ("integrity", "ok" if integrity == ["ok"] else "; ".join(integrity)),
-            ("foreign keys", "ok" if not problems else f"{problems} broken references"),
+            (_("journal"), report["path"]),
+            (_("integrity"), _("ok") if integrity == ["ok"] else "; ".join(integrity)),
             (
-                "schema",
-                f"{len(report['migrations_applied'])} migrations applied, "
-                f"{len(report['migrations_pending'])} pending",
+                _("foreign keys"),
+                _("ok") if not problems else _("{count} broken references").format(count=problems),
             ),
-            ("mode", report["journal_mode"]),
-            ("contents", counts),
+            (
+                _("schema"),
+                _("{applied} migrations applied, {pending} pending").format(
+                    applied=len(report["migrations_applied"]),
+                    pending=len(report["migrations_pending"]),
+                ),
+            ),
+            (_("mode"), report["journal_mode"]),
+            (_("contents"), counts),
         ]
         sys.stdout.write("\n".join(f"{label + ':':<14}{value}" for label, value in lines) + "\n")
     return 0 if report["ok"] else 1
@@ -44,7 +50,7 @@ def backed_up(result: tuple[str, str], values: dict, now) -> None:
 
 def _counts(counts: dict | None) -> str:
     if counts is None:
-        return "unreadable"
+        return _("unreadable")
     return ", ".join(plural(n, table.removesuffix("s")) for table, n in counts.items())
 
 
@@ -57,7 +63,7 @@ def ask_restore(found, values: dict, now) -> str:
             holds=_counts(found.target_counts),
             kept=found.kept,
         )
-    return "Restore it?"
+    return _("Restore it?")
 
 
 def restored(found, values: dict, now) -> None:

@@ -1,5 +1,6 @@
 """What the partner commands print."""
 
+from partnerlog.i18n import N_, _
 from partnerlog.present.text import print_json, say
 
 
@@ -12,8 +13,8 @@ def added(partner, values: dict, now) -> None:
         'Log with: partnerlog log {handle} "what happened"',
         name=partner.name,
         handle=partner.handle,
-        relation=partner.relation,
-        kind=partner.kind,
+        relation=_(partner.relation),
+        kind=_(partner.kind),
         cadence=partner.effective_cadence,
     )
 
@@ -91,10 +92,10 @@ def opening(found, now) -> list:
     parts: list = []
     to_raise = [f for f in found.follow_ups if f.type == "raise"]
     promises = [f for f in found.follow_ups if f.type == "promise"]
-    for title, items in (("To raise", to_raise), ("Open promises", promises)):
+    for title, items in ((N_("To raise"), to_raise), (N_("Open promises"), promises)):
         if items:
             parts += [
-                Text(f"\n{title}", style="bold"),
+                Text("\n" + _(title), style="bold"),
                 follow_ups_table(items, found.names, today, with_whom=False),
             ]
     return parts
@@ -108,7 +109,7 @@ def archived(result, values: dict, now) -> None:
     partner, restored = result
     say(
         "{verb} {name} ({handle}).",
-        verb="Restored" if restored else "Archived",
+        verb=_("Restored") if restored else _("Archived"),
         name=partner.name,
         handle=partner.handle,
     )

@@ -1,5 +1,6 @@
 """What the trait commands and `complement` print."""
 
+from partnerlog.i18n import _
 from partnerlog.present.text import print_json, say
 
 
@@ -46,7 +47,7 @@ def ask_remove(trait, values: dict, now) -> str:
         polarity=trait.polarity,
         label=trait.label,
     )
-    return "Remove it?"
+    return _("Remove it?")
 
 
 def removed(trait, values: dict, now) -> None:

@@ -1,5 +1,6 @@
 """What `report`, `export` and `import` print or write."""
 
+from partnerlog.i18n import _
 from partnerlog.present.text import plural, print_json, say
 
 
@@ -18,7 +19,7 @@ def report(data, values: dict, now) -> None:
             return
         write(chunks, None)
     else:
-        with progress("Writing the report") as advance:
+        with progress(_("Writing the report")) as advance:
             write(counted(chunks, advance), data.output)
     if data.output is not None:
         say(
@@ -65,8 +66,8 @@ def imported(result: dict, values: dict, now) -> None:
 def say_merge(result: dict, file: str | None = None) -> None:
     """What one merge did, a line for each kind of change, then each conflict."""
     dry = result.get("dry_run")
-    verbs = (("added", "Would add", "Added"), ("updated", "Would update", "Updated"))
-    verbs += (("deleted", "Would delete", "Deleted"),)
+    verbs = (("added", _("Would add"), _("Added")), ("updated", _("Would update"), _("Updated")))
+    verbs += (("deleted", _("Would delete"), _("Deleted")),)
     changed = False
     prefix = f"{file}: " if file else ""
     for key, would, did in verbs:
@@ -100,7 +101,7 @@ def say_conflict(conflict: dict) -> None:
         "Conflict: {kind} {label!r} changed here and in the file; kept {kept}.",
         kind=kind,
         label=label[:60],
-        kept="this journal's version" if conflict["kept"] == "mine" else "the file's version",
+        kept=_("this journal's version") if conflict["kept"] == "mine" else _("the file's version"),
     )
     here, there = content(mine), content(theirs)
     for key in sorted(set(here) | set(there)):

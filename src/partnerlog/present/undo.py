@@ -1,17 +1,20 @@
 """What `undo` says before and after, and its list of actions."""
 
+from partnerlog.i18n import _
 from partnerlog.present.text import Shown, phrase, say
 
 
 def _steps(action) -> str:
     """What undo does to each record, one step a line (an entry's note under it)."""
-    return "\n".join(f"  {step.verb} " + step.what.replace("\n", "\n  ") for step in action.steps)
+    return "\n".join(
+        f"  {_(step.verb)} " + step.what.replace("\n", "\n  ") for step in action.steps
+    )
 
 
 def ask(action, values: dict, now) -> str:
     say("The last action was {command}:\n{steps}", command=action.command,
         steps=Shown(_steps(action)))  # fmt: skip
-    return "Undo it?"
+    return _("Undo it?")
 
 
 def undone(result, values: dict, now) -> None:
