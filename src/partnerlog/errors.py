@@ -4,6 +4,8 @@ Every message is one line meant for a person; the CLI prints it to stderr as
 ``partnerlog: <message>`` and exits with ``exit_code``.
 """
 
+from partnerlog.i18n import _
+
 # Exit codes are part of the interface (scripts, cron, shell prompts rely on them).
 OK = 0
 ERROR = 1
@@ -114,11 +116,13 @@ def exit_code_for(error: BaseException) -> int | None:
     if isinstance(error, sqlite3.OperationalError) and (
         "locked" in str(error) or "busy" in str(error)
     ):
-        return fail("the journal is busy (another partnerlog is writing); try again", BUSY)
+        return fail(_("the journal is busy (another partnerlog is writing); try again"), BUSY)
     if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError):
         return fail(
-            "the journal file is damaged or not a partnerlog journal; nothing was changed "
-            "(see: partnerlog db check)",
+            _(
+                "the journal file is damaged or not a partnerlog journal; nothing was changed "
+                "(see: partnerlog db check)"
+            ),
             NOT_A_JOURNAL,
         )
     if isinstance(error, KeyboardInterrupt):
@@ -126,14 +130,16 @@ def exit_code_for(error: BaseException) -> int | None:
 
         store = sys.modules.get("partnerlog.store.connection")
         if store is not None and store.saved:
-            return fail("interrupted after the change was saved", INTERRUPTED)
-        return fail("interrupted; nothing was changed", INTERRUPTED)
+            return fail(_("interrupted after the change was saved"), INTERRUPTED)
+        return fail(_("interrupted; nothing was changed"), INTERRUPTED)
     if isinstance(error, sqlite3.OperationalError):
         return _sqlite_trouble(error)
     if isinstance(error, UnicodeError):
         return fail(
-            "some text is not valid UTF-8 (check your terminal's or file's encoding); "
-            "nothing was changed",
+            _(
+                "some text is not valid UTF-8 (check your terminal's or file's encoding); "
+                "nothing was changed"
+            ),
             USAGE,
         )
     if isinstance(error, OSError):
@@ -145,11 +151,14 @@ def _sqlite_trouble(error) -> int | None:
     """What SQLite says about the file system, in a person's words."""
     text = str(error)
     if "readonly" in text or "read-only" in text:
-        return fail("the journal is read-only here; nothing was changed", ERROR)
+        return fail(_("the journal is read-only here; nothing was changed"), ERROR)
     if "disk is full" in text or "disk I/O" in text:
-        return fail(f"the journal could not be written ({text}); nothing was changed", ERROR)
+        return fail(
+            _("the journal could not be written ({why}); nothing was changed").format(why=text),
+            ERROR,
+        )
     if "unable to open" in text:
-        return fail("the journal file cannot be opened (check the folder's permissions)", ERROR)
+        return fail(_("the journal file cannot be opened (check the folder's permissions)"), ERROR)
     return None
 
 
@@ -159,16 +168,16 @@ def _os_trouble(error: OSError) -> int:
 
     where = f" ({error.filename})" if error.filename else ""
     words = {
-        errno.ENOSPC: "the disk is full",
-        errno.EROFS: "the file system is read-only",
-        errno.EACCES: "permission denied",
-        errno.EPERM: "not permitted",
-        errno.ENOENT: "no such file or folder",
-        errno.ENOTDIR: "a part of the path is not a folder",
-        errno.EISDIR: "that is a folder",
-        errno.ELOOP: "too many symbolic links (a loop?)",
+        errno.ENOSPC: _("the disk is full"),
+        errno.EROFS: _("the file system is read-only"),
+        errno.EACCES: _("permission denied"),
+        errno.EPERM: _("not permitted"),
+        errno.ENOENT: _("no such file or folder"),
+        errno.ENOTDIR: _("a part of the path is not a folder"),
+        errno.EISDIR: _("that is a folder"),
+        errno.ELOOP: _("too many symbolic links (a loop?)"),
     }.get(error.errno, error.strerror or type(error).__name__)
-    return fail(f"{words}{where}; nothing was changed", ERROR)
+    return fail(_("{what}{where}; nothing was changed").format(what=words, where=where), ERROR)
 
 
 def crash(error: BaseException) -> int:
@@ -178,8 +187,10 @@ def crash(error: BaseException) -> int:
     if os.environ.get("PARTNERLOG_DEBUG"):
         raise error
     return fail(
-        f"internal error ({type(error).__name__}); nothing was changed. "
-        "Set PARTNERLOG_DEBUG=1 to see the details, and please report it",
+        _(
+            "internal error ({name}); nothing was changed. "
+            "Set PARTNERLOG_DEBUG=1 to see the details, and please report it"
+        ).format(name=type(error).__name__),
         ERROR,
     )
 

@@ -23,7 +23,7 @@ from partnerlog.core.vocabulary import (
     fold,
 )
 from partnerlog.errors import PartnerlogError, UsageError
-from partnerlog.i18n import _
+from partnerlog.i18n import N_, _
 
 # The calendar's events, under one namespace of uuids: uuid5(UID + occurrence).
 NAMESPACE = uuids.UUID("6f1c2a0e-7d0b-4c55-9a57-2f8f4c3f9b10")
@@ -45,7 +45,7 @@ def import_calendar(session, values: dict) -> Imported:
     import icalendar
 
     journal, now = session.journal, session.now
-    text = read_input(values["file"], what="a calendar", encoding=None, missing=UsageError)
+    text = read_input(values["file"], what=_("a calendar"), encoding=None, missing=UsageError)
     try:
         calendar = icalendar.Calendar.from_ical(text)
     except ValueError as error:
@@ -88,7 +88,7 @@ def _plan(journal, occurrences, me, now, result) -> list:
     unknown, goes into ``result``."""
     emails = journal.all_emails()
     result.skipped = dict.fromkeys(
-        ("declined", "cancelled", "all-day", "future", "no known partner"), 0
+        (N_("declined"), N_("cancelled"), N_("all-day"), N_("future"), N_("no known partner")), 0
     )
     result.unknown = {}
     planned = []
@@ -193,7 +193,7 @@ def _with_progress(items: list):
     if len(items) < 200:
         yield from items
         return
-    with progress("Reading the calendar", len(items)) as advance:
+    with progress(_("Reading the calendar"), len(items)) as advance:
         yield from counted(items, advance, every=50)
 
 

@@ -31,9 +31,9 @@ def read_input(
         return sys.stdin.read()
     path = paths.expand(file)
     if os.path.isdir(path):
-        raise missing(f"{file} is a folder, not {what}")
+        raise missing(_("{file} is a folder, not {what}").format(file=file, what=what))
     if not os.path.isfile(path):
-        raise missing(f"no file {file}")
+        raise missing(_("no file {file}").format(file=file))
     try:
         with open(path, "rb" if encoding is None else "r", encoding=encoding) as handle:
             return handle.read()

@@ -34,7 +34,9 @@ def load(file: str, text: str) -> dict:
         document.validate(parsed)
     except document.ImportProblem as problem:
         error_type = NewerJournal if problem.newer else PartnerlogError
-        raise error_type(f"{file}: {problem.message}; nothing was imported") from None
+        raise error_type(
+            _("{file}: {problem}; nothing was imported").format(file=file, problem=problem.message)
+        ) from None
     return parsed
 
 
@@ -49,7 +51,7 @@ def merge(session, parsed: dict, prefer: str | None, dry_run: bool) -> dict:
     )
     try:
         with (
-            progress("Merging", total if total > 2000 else None) as advance,
+            progress(_("Merging"), total if total > 2000 else None) as advance,
             journal.transaction(session.command.name),
         ):
             result = journal.merge_document(
@@ -67,7 +69,10 @@ def import_file(session, values: dict) -> dict:
     """What merging the file did: added, updated, deleted, unchanged, conflicts."""
     file = values["file"]
     return merge(
-        session, load(file, read_input(file, what="an export")), values["prefer"], values["dry_run"]
+        session,
+        load(file, read_input(file, what=_("an export"))),
+        values["prefer"],
+        values["dry_run"],
     )
 
 
@@ -98,7 +103,10 @@ def sync(session, values: dict) -> dict:
             continue
         path = os.path.join(folder, name)
         result = merge(
-            session, load(path, read_input(path, what="an export")), values["prefer"], dry_run=False
+            session,
+            load(path, read_input(path, what=_("an export"))),
+            values["prefer"],
+            dry_run=False,
         )
         merged.append((name, result))
     if journal.get_meta("device") != device:

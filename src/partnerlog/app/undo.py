@@ -2,7 +2,7 @@
 
 from partnerlog.core.records import Record
 from partnerlog.errors import UsageError
-from partnerlog.i18n import _
+from partnerlog.i18n import N_, _
 from partnerlog.runner import Proposal
 
 
@@ -43,11 +43,11 @@ def describe(journal, action, now) -> Undoable:
         record_id = journal.id_of(kind, uuid)
         current = journal.document(kind, record_id) if record_id is not None else None
         if before is None:
-            verb, doc = "remove", current
+            verb, doc = N_("remove"), current
         elif current is None:
-            verb, doc = "bring back", before
+            verb, doc = N_("bring back"), before
         else:
-            verb, doc = "restore", before
+            verb, doc = N_("restore"), before
         if doc is not None:
             steps.append(Step(verb=verb, what=label(journal, kind, doc, now)))
     from partnerlog.core import dates
@@ -80,7 +80,7 @@ def label(journal, kind: str, doc: dict, now) -> str:
             note=f": {doc['note']}" if doc.get("note") else "",
         )
     if kind == "follow_ups":
-        what = "topic to raise" if doc["type"] == "raise" else "promise"
+        what = _("topic to raise") if doc["type"] == "raise" else _("promise")
         return phrase("{what} #{id} with {handle}: {text}", what=what, id=doc["id"],
                       handle=doc["partner"], text=doc["text"])  # fmt: skip
     if kind == "partner_dates":

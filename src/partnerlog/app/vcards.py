@@ -30,7 +30,7 @@ def _cards(file: str) -> list[dict]:
     """The cards as plain values: name, emails, organisation, title."""
     import vobject
 
-    text = read_input(file, what="a vCard file", encoding="utf-8-sig", missing=UsageError)
+    text = read_input(file, what=_("a vCard file"), encoding="utf-8-sig", missing=UsageError)
     found = []
     try:
         for component in vobject.readComponents(text):

@@ -36,7 +36,7 @@ def imported(result, values: dict, now) -> None:
         updated=result.updated,
         same=result.unchanged,
     )
-    skipped = [f"{n} {why}" for why, n in result.skipped.items() if n]
+    skipped = [f"{n} {_(why)}" for why, n in result.skipped.items() if n]
     if skipped:
         say("Skipped: {what}.", what=", ".join(skipped))
     ranked = sorted(result.unknown.items(), key=lambda item: (-item[1][1], item[0]))

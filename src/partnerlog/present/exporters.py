@@ -72,9 +72,9 @@ def export_json(export, output: str | None) -> str | None:
     if output is None:
         write(chunks, output)
         return None
-    with progress("Exporting") as advance:
+    with progress(_("Exporting")) as advance:
         write(counted(chunks, advance), output)
-    return None if output is None else f"Exported the journal to {output}"
+    return None if output is None else _("Exported the journal to {file}").format(file=output)
 
 
 def export_csv(export, output: str | None) -> str:
@@ -95,7 +95,7 @@ def export_csv(export, output: str | None) -> str:
             for table, columns, rows in tables
         }
     )
-    return f"Exported {len(tables)} tables as CSV to {folder}"
+    return _("Exported {count} tables as CSV to {folder}").format(count=len(tables), folder=folder)
 
 
 # Exporters by format name (`export --format`): each writes and says where.

@@ -21,6 +21,7 @@ The rules (the README says them to people too):
 from __future__ import annotations
 
 from partnerlog.core.vocabulary import fold
+from partnerlog.i18n import Msg
 from partnerlog.store.connection import timestamp
 from partnerlog.store.documents import KINDS
 
@@ -149,7 +150,11 @@ class MergeStore:
             if row and fold(row[1]) == fold(doc["name"]):
                 aliases[doc["uuid"]] = row[0]
                 result["notes"].append(
-                    f"partner '{doc['handle']}' matched {row[1]} here by handle and name"
+                    Msg(
+                        "partner '{handle}' matched {name} here by handle and name",
+                        handle=doc["handle"],
+                        name=row[1],
+                    )
                 )
         return aliases
 
@@ -181,8 +186,14 @@ class MergeStore:
                 if handle != doc["handle"]:
                     other = self.partner(self._handle_owner(doc["handle"])).name
                     result["notes"].append(
-                        f"partner '{doc['handle']}' in the file ({doc['name']}) is someone"
-                        f" else here ({other}); imported as '{handle}'"
+                        Msg(
+                            "partner '{handle}' in the file ({name}) is someone else here"
+                            " ({other}); imported as '{new}'",
+                            handle=doc["handle"],
+                            name=doc["name"],
+                            other=other,
+                            new=handle,
+                        )
                     )
             result["added"][name] += 1
             return
@@ -246,7 +257,10 @@ class MergeStore:
             return
         if kind == "partners" and self.partner_history(record_id):
             result["notes"].append(
-                f"partner '{mine['handle']}' was deleted there but has history here; kept"
+                Msg(
+                    "partner '{handle}' was deleted there but has history here; kept",
+                    handle=mine["handle"],
+                )
             )
             return
         self.remove(kind, uuid)
