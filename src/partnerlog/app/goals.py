@@ -29,7 +29,7 @@ def add(session, values: dict) -> tuple[Goal, str]:
                 note=values["note"],
             )
         )
-    return goal, partner.name if partner else "yourself"
+    return goal, partner.name if partner else _("yourself")
 
 
 def list_goals(session, values: dict) -> tuple[list[Goal], dict[str, str]]:

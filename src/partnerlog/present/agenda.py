@@ -54,7 +54,7 @@ def agenda(found, values: dict, now) -> None:
                 when = due_words(item.due_on, today) if day < today else _day(day)
             lines.append(
                 phrase(
-                    "  {when:<16}{owing}: {text} (#{id})",
+                    "  {when:<15} {owing}: {text} (#{id})",
                     when=when,
                     owing=owing,
                     text=item.text,
@@ -88,7 +88,7 @@ def agenda(found, values: dict, now) -> None:
             more += extras(item, day, today)
             lines.append(
                 phrase(
-                    "  {day:<16}{who}: {label} ({more})",
+                    "  {day:<15} {who}: {label} ({more})",
                     day=_day(day),
                     who=names.get(item.partner, item.partner),
                     label=item.label,
@@ -99,7 +99,7 @@ def agenda(found, values: dict, now) -> None:
         lines += ["", _("Back from a pause")]
         for partner in found.returning:
             lines.append(
-                phrase("  {day:<16}{name}{reason}", day=_day(_back(partner)),
+                phrase("  {day:<15} {name}{reason}", day=_day(_back(partner)),
                        name=partner.name,
                        reason=f" ({partner.pause_reason})" if partner.pause_reason else "")
             )  # fmt: skip

@@ -27,7 +27,7 @@ def imported(result, values: dict, now) -> None:
     if result.dry_run and result.entries:
         _table(result.entries)
     for email, name in result.added_partners:
-        say("{verb} {name} <{email}> as a partner.", verb="Would add" if result.dry_run else "Added",
+        say("{verb} {name} <{email}> as a partner.", verb=_("Would add") if result.dry_run else _("Added"),
             name=name, email=email)  # fmt: skip
     say(
         "{added} {verb} logged from the calendar, {updated} updated, {same} already here.",

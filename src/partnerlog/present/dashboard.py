@@ -128,7 +128,7 @@ def demo(built, values: dict, now) -> None:
 # The dashboard's columns and their widths (the partner's is worked out).
 _DASHBOARD_COLUMNS = (
     (N_("status"), 8), (N_("partner"), 0), (N_("score"), 5), (N_("pillars"), 7),
-    (N_("last seen"), 11), (N_("30d/90d"), 7), (N_("12 weeks"), 12), (N_("tone"), 4),
+    (N_("last seen"), 12), (N_("30d/90d"), 7), (N_("12 weeks"), 12), (N_("tone"), 4),
 )  # fmt: skip
 _ALWAYS = {"status", "score", "pillars", "last seen", "tone"}
 NAME_ROOM = 24

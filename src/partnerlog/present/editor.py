@@ -6,16 +6,16 @@ import subprocess
 import tempfile
 
 from partnerlog.errors import PartnerlogError
-from partnerlog.i18n import _
+from partnerlog.i18n import N_, _
 
 # Built-in templates; a file `templates/KIND.txt` in partnerlog's config folder
 # (`~/.config/partnerlog` on Linux) takes the place of the one for KIND.
 TEMPLATES = {
-    "1on1": "Wins:\n\nBlockers:\n\nFeedback:\n\nNext time:\n",
-    "review": "What went well:\n\nWhat to improve:\n\nAgreed next steps:\n",
-    "feedback": "Situation:\n\nWhat they did:\n\nThe effect:\n\nWhat next:\n",
+    "1on1": N_("Wins:\n\nBlockers:\n\nFeedback:\n\nNext time:\n"),
+    "review": N_("What went well:\n\nWhat to improve:\n\nAgreed next steps:\n"),
+    "feedback": N_("Situation:\n\nWhat they did:\n\nThe effect:\n\nWhat next:\n"),
 }
-GUIDE = (
+GUIDE = N_(
     "# Write the note above; save and close the editor to log it.\n"
     "# Lines starting with '# ' are left out; #tags and @handles work as on the command line.\n"
     "# An empty note, or the template left as it is, logs nothing.\n"
@@ -30,7 +30,7 @@ def template(kind: str | None) -> str:
     own = user_config_path("partnerlog", appauthor=False) / "templates" / f"{kind}.txt"
     if own.is_file():
         return own.read_text(encoding="utf-8")
-    return TEMPLATES.get(kind, "")
+    return _(TEMPLATES[kind]) if kind in TEMPLATES else ""
 
 
 def without_comments(text: str) -> str:
@@ -48,7 +48,7 @@ def write_in_editor(initial: str) -> str:
     fd, path = tempfile.mkstemp(prefix="partnerlog-note-", suffix=".md")  # 0600
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(initial.rstrip("\n") + "\n\n" + GUIDE)
+            handle.write(initial.rstrip("\n") + "\n\n" + _(GUIDE))
         try:
             finished = subprocess.run([*command, path])
         except FileNotFoundError:

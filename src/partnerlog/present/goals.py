@@ -25,11 +25,10 @@ def listed(result, values: dict, now) -> None:
         print_json([goal.to_json() for goal in goals])
         return
     if not goals:
-        say(
-            "No goals yet. Add one with: partnerlog goal add WHO TITLE"
-            if values["all"]
-            else "No open goals (see --all for closed ones)."
-        )
+        if values["all"]:
+            say("No goals yet. Add one with: partnerlog goal add WHO TITLE")
+        else:
+            say("No open goals (see --all for closed ones).")
         return
     from partnerlog.present.screen import print_table
     from partnerlog.present.terminal import goals_table

@@ -17,8 +17,13 @@ def check(report: dict, values: dict, now) -> int:
     else:
         if report["repaired"] is not None:
             fixed = report["repaired"]
-            say("Repaired: {fixes}." if fixed else "Nothing needed repair.",
-                fixes="; ".join(f"{n} {what}" for what, n in fixed.items()))  # fmt: skip
+            if fixed:
+                say(
+                    "Repaired: {fixes}.",
+                    fixes="; ".join(f"{n} {what}" for what, n in fixed.items()),
+                )
+            else:
+                say("Nothing needed repair.")
         counts = _counts(report["counts"])
         integrity = report["integrity"]
         problems = report["foreign_key_problems"]
