@@ -1,6 +1,7 @@
 """Every test runs against its own journal in tmp_path; none can touch a real one."""
 
 import io
+import os
 import sqlite3
 import sys
 from dataclasses import dataclass
@@ -11,6 +12,24 @@ import pytest
 from partnerlog.quick import main
 
 NOW = "2026-11-28T18:00:00+07:00"  # a Saturday evening in Jakarta
+# The language the suite speaks: English, unless PARTNERLOG_TEST_LANG asks for
+# another (CI runs the language-neutral tests, `-m "not english"`, in Indonesian too).
+LANGUAGE = os.environ.get("PARTNERLOG_TEST_LANG", "en")
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "english: asserts on English text (left out when the suite runs in another language)",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if LANGUAGE != "en":
+        skip = pytest.mark.skip(reason=f"asserts on English text; the suite speaks {LANGUAGE}")
+        for item in items:
+            if "english" in item.keywords:
+                item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)
@@ -18,6 +37,7 @@ def journal_path(tmp_path, monkeypatch) -> Path:
     path = tmp_path / "journal.db"
     monkeypatch.setenv("PARTNERLOG_DB", str(path))
     monkeypatch.setenv("PARTNERLOG_NOW", NOW)
+    monkeypatch.setenv("PARTNERLOG_LANG", LANGUAGE)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.delenv("PARTNERLOG_DEBUG", raising=False)

@@ -99,6 +99,7 @@ def entries(run, *args):
     return json.loads(run("timeline", "--json", "-n", "0", *args).stdout)
 
 
+@pytest.mark.english
 def test_a_google_export_becomes_entries(people, tmp_path):
     path = tmp_path / "google.ics"
     path.write_text(GOOGLE)
@@ -115,6 +116,7 @@ def test_a_google_export_becomes_entries(people, tmp_path):
     assert "Skipped: 1 declined, 1 cancelled." in result.stderr
 
 
+@pytest.mark.english
 def test_importing_again_adds_nothing_and_keeps_the_uuids(people, tmp_path, rows):
     path = tmp_path / "google.ics"
     path.write_text(GOOGLE)
@@ -125,6 +127,7 @@ def test_importing_again_adds_nothing_and_keeps_the_uuids(people, tmp_path, rows
     assert rows("SELECT id, uuid, occurred_at, note FROM interactions ORDER BY id") == before
 
 
+@pytest.mark.english
 def test_a_moved_meeting_moves_its_entry(people, tmp_path, rows):
     path = tmp_path / "cal.ics"
     sari = [("sari@nusantara.co.id", "Sari Wulandari", "ACCEPTED"), (ME, "Me", "ACCEPTED")]
@@ -181,6 +184,7 @@ def test_attendees_match_by_name_when_the_address_is_unknown(team, tmp_path):
     assert entries(team)[0]["partners"] == ["jose"]
 
 
+@pytest.mark.english
 def test_unknown_attendees_are_listed_and_can_be_added(people, tmp_path):
     dewi = ("dewi@nusantara.co.id", "Dewi Lestari", "ACCEPTED")
     kim = ("kim@other.org", "Kim", "ACCEPTED")
@@ -198,6 +202,7 @@ def test_unknown_attendees_are_listed_and_can_be_added(people, tmp_path):
     assert len(entries(people)) == 4
 
 
+@pytest.mark.english
 def test_a_dry_run_shows_the_entries_and_changes_nothing(people, tmp_path, unchanged):
     path = tmp_path / "google.ics"
     path.write_text(GOOGLE)
@@ -215,6 +220,7 @@ def test_a_dry_run_shows_the_entries_and_changes_nothing(people, tmp_path, uncha
         "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:garbage\nEND:VEVENT\nEND:VCALENDAR\n",
     ],
 )
+@pytest.mark.english
 def test_a_malformed_calendar_exits_2_and_changes_nothing(people, tmp_path, unchanged, text):
     path = tmp_path / "bad.ics"
     path.write_text(text)
@@ -253,6 +259,7 @@ END:VCARD
 """
 
 
+@pytest.mark.english
 def test_vcards_add_new_people_and_update_known_ones(people, tmp_path):
     path = tmp_path / "contacts.vcf"
     path.write_text(VCARDS)
@@ -270,6 +277,7 @@ def test_vcards_add_new_people_and_update_known_ones(people, tmp_path):
     assert "already here" in again.stderr
 
 
+@pytest.mark.english
 def test_a_vcard_dry_run_changes_nothing_and_bad_files_exit_2(people, tmp_path, unchanged):
     path = tmp_path / "contacts.vcf"
     path.write_text(VCARDS)

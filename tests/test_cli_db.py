@@ -3,6 +3,8 @@ import os
 import sqlite3
 import stat
 
+import pytest
+
 
 def test_db_path_follows_option_then_env(run, journal_path, tmp_path):
     assert run("db", "path").stdout.strip() == str(journal_path)
@@ -16,6 +18,7 @@ def test_db_path_default_is_the_user_data_folder(run, monkeypatch, tmp_path):
     assert shown == str(tmp_path / "data" / "partnerlog" / "partnerlog.db")
 
 
+@pytest.mark.english
 def test_db_check_reports_a_sound_journal(team):
     result = team("db", "check", "--json")
     assert result.exit_code == 0
@@ -26,6 +29,7 @@ def test_db_check_reports_a_sound_journal(team):
     assert "integrity:    ok" in team("db", "check").stdout
 
 
+@pytest.mark.english
 def test_db_check_finds_broken_foreign_keys(team, journal_path):
     conn = sqlite3.connect(journal_path)
     conn.execute("INSERT INTO interaction_partners (interaction_id, partner_id) VALUES (999, 999)")
@@ -48,6 +52,7 @@ def test_db_backup_is_a_private_consistent_copy(team, tmp_path):
     assert not list(tmp_path.glob(".copy.db.*"))  # no temporary file left behind
 
 
+@pytest.mark.english
 def test_db_backup_default_name_and_refusing_the_journal_itself(team, journal_path):
     assert team("db", "backup").exit_code == 0
     assert list(journal_path.parent.glob("journal-backup-*.db"))

@@ -46,6 +46,7 @@ def test_entry_edit_note_adds_its_tags(logged, rows):
         (("undo",), 2, "add --yes"),
     ],
 )
+@pytest.mark.english
 def test_entry_bad_input_changes_nothing(logged, unchanged, args, code, message):
     with unchanged():
         result = logged(*args)
@@ -62,6 +63,7 @@ def test_entry_delete_removes_it_and_its_links(logged, rows):
     assert rows("SELECT interaction_id FROM interaction_partners") == [{"interaction_id": 2}]
 
 
+@pytest.mark.english
 def test_undo_removes_the_most_recent_record_after_showing_it(logged, rows):
     result = logged("undo", "--yes")
     assert result.exit_code == 0
@@ -74,6 +76,7 @@ def test_undo_removes_the_most_recent_record_after_showing_it(logged, rows):
     assert "maria" not in [r["handle"] for r in rows("SELECT handle FROM partners")]
 
 
+@pytest.mark.english
 def test_undo_on_an_empty_journal(run):
     run("partner", "add", "Solo")
     run("undo", "--yes")

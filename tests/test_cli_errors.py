@@ -12,6 +12,7 @@ from partnerlog.store import connection
 from .conftest import dump, from_the_future
 
 
+@pytest.mark.english
 def test_a_file_that_is_not_sqlite_exits_4_untouched(run, journal_path):
     journal_path.write_bytes(b"my shopping list\n")
     for args in (("timeline",), ("log", "sari", "x"), ("partner", "add", "Sari")):
@@ -31,6 +32,7 @@ def test_a_corrupt_file_exits_4(run, journal_path):
     assert len(result.stderr.splitlines()) == 1
 
 
+@pytest.mark.english
 def test_another_programs_sqlite_file_exits_4(run, journal_path):
     conn = sqlite3.connect(journal_path)
     conn.execute("CREATE TABLE recipes (name TEXT)")
@@ -42,6 +44,7 @@ def test_another_programs_sqlite_file_exits_4(run, journal_path):
     assert dump(journal_path) == before
 
 
+@pytest.mark.english
 def test_a_newer_journal_exits_5_untouched(run, journal_path):
     run("partner", "add", "Sari")
     from_the_future(journal_path)
@@ -68,12 +71,14 @@ def test_a_busy_journal_exits_3_and_changes_nothing(run, journal_path, monkeypat
     assert run("timeline", "--json").stdout.strip() == "[]"
 
 
+@pytest.mark.english
 def test_a_folder_as_journal_is_a_usage_error(run, tmp_path):
     result = run("--db", str(tmp_path), "timeline")
     assert result.exit_code == 2
     assert result.stderr.strip().endswith("is a folder; the journal is a file")
 
 
+@pytest.mark.english
 def test_an_unexpected_crash_never_prints_the_note(run, team, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("secret note: I am quitting")

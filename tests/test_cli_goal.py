@@ -43,6 +43,7 @@ def test_goal_list_json_shape_and_order(goals):
     assert [g["title"] for g in listed(goals, "sari")] == ["ship the warehouse pipeline"]
 
 
+@pytest.mark.english
 def test_goal_list_marks_overdue(goals):
     out = goals("goal", "list").stdout
     assert "overdue 27d" in out
@@ -90,6 +91,7 @@ def test_done_and_drop_close_goals(goals, rows):
         (("goal", "add", "sari", " "), 2, "a goal needs a title"),
     ],
 )
+@pytest.mark.english
 def test_goal_bad_input_changes_nothing(goals, unchanged, args, code, message):
     with unchanged():
         result = goals(*args)
@@ -97,6 +99,7 @@ def test_goal_bad_input_changes_nothing(goals, unchanged, args, code, message):
     assert message in result.stderr
 
 
+@pytest.mark.english
 def test_closing_a_closed_goal_changes_nothing(goals, unchanged):
     goals("goal", "done", "3")
     with unchanged():
@@ -110,6 +113,7 @@ def test_closing_a_closed_goal_changes_nothing(goals, unchanged):
             assert "goal #3 is already done" in result.stderr
 
 
+@pytest.mark.english
 def test_undo_of_a_check_in_restores_the_previous_progress(goals, rows):
     goals("goal", "update", "1", "--progress", "30")
     goals("goal", "update", "1", "--progress", "60")
@@ -148,6 +152,7 @@ def test_goal_edit_fixes_what_was_typed_and_reopen_undoes_a_wrong_close(goals, r
     ]
 
 
+@pytest.mark.english
 def test_a_goal_of_your_own(team, rows, tmp_path):
     result = team("goal", "add", "me", "learn to present", "--due", "2027-03-01")
     assert result.exit_code == 0 and "Added goal #1 with yourself" in result.stderr

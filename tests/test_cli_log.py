@@ -29,6 +29,7 @@ def stored(rows, interaction_id=1):
     return entry
 
 
+@pytest.mark.english
 def test_log_saves_one_interaction_and_says_so(team, rows):
     result = team("log", "sari", "lunch at the warung")
     assert result.exit_code == 0
@@ -41,6 +42,7 @@ def test_log_saves_one_interaction_and_says_so(team, rows):
     assert entry["private"] == 0 and entry["tone"] is None
 
 
+@pytest.mark.english
 def test_log_with_everything(team, rows):
     result = team(
         "log", "sari,budi", "Planning with @jose #Roadmap", "-k", "Lunch", "-w", "kemarin",
@@ -79,6 +81,7 @@ def test_note_words_are_joined_and_stdin_is_read_when_no_note(team, rows):
     assert stored(rows, 2)["note"] == long_note.strip()
 
 
+@pytest.mark.english
 def test_unknown_mention_is_kept_as_text_with_a_note(team, rows):
     result = team("log", "sari", "drinks @home with @budi")
     assert result.exit_code == 0
@@ -107,6 +110,7 @@ def test_unknown_mention_is_kept_as_text_with_a_note(team, rows):
         (("log", "sari", "--bogus"), 2, "No such option: --bogus"),
     ],
 )
+@pytest.mark.english
 def test_bad_input_is_one_line_and_changes_nothing(team, unchanged, args, code, message):
     with unchanged():
         result = team(*args)
@@ -116,6 +120,7 @@ def test_bad_input_is_one_line_and_changes_nothing(team, unchanged, args, code, 
     assert result.stdout == ""
 
 
+@pytest.mark.english
 def test_log_without_a_journal_says_how_to_start_and_creates_nothing(run, journal_path):
     result = run("log", "sari", "hi")
     assert result.exit_code == 1
@@ -153,6 +158,7 @@ def test_indonesian_kinds_and_places_are_the_kinds_they_name(team, rows):
     assert [p["pillar"] for p in pillars] == ["bond", "understanding"]
 
 
+@pytest.mark.english
 def test_a_near_miss_of_a_kind_asks_and_stores_nothing(team, unchanged, rows):
     with unchanged():
         result = team("log", "sari", "-k", "cofee", "x")
@@ -165,6 +171,7 @@ def test_a_near_miss_of_a_kind_asks_and_stores_nothing(team, unchanged, rows):
     ]  # fmt: skip
 
 
+@pytest.mark.english
 def test_kinds_lists_the_vocabulary_with_pillars_words_and_counts(team):
     team("log", "sari", "-k", "ngopi", "x")
     team("log", "sari", "-k", "hackathon", "y")
@@ -178,6 +185,7 @@ def test_kinds_lists_the_vocabulary_with_pillars_words_and_counts(team):
             "known": False} in listed  # fmt: skip
 
 
+@pytest.mark.english
 @pytest.mark.parametrize("args, stdin", [(("",), None), (("   ",), None), ((), ""), ((), "  \n ")])
 def test_an_empty_note_logs_nothing(team, unchanged, args, stdin):
     with unchanged():
@@ -224,6 +232,7 @@ def test_the_editor_writes_the_note(team, editor, rows):
     assert len(rows("SELECT * FROM interaction_partners")) == 2
 
 
+@pytest.mark.english
 def test_the_kinds_template_starts_the_note(team, editor, rows):
     editor("append", "went well")
     assert team("log", "jose", "-e", "-k", "1on1").exit_code == 0
@@ -244,6 +253,7 @@ def test_a_template_of_your_own_replaces_the_built_in_one(
     assert rows("SELECT note FROM interactions")[0]["note"].startswith("Where:\nWho paid:")
 
 
+@pytest.mark.english
 @pytest.mark.parametrize("action", ["keep", "empty"])
 def test_an_unchanged_or_emptied_note_logs_nothing(team, editor, unchanged, action):
     editor(action)
@@ -259,6 +269,7 @@ def test_entry_edit_opens_the_existing_note(team, editor, rows):
     assert rows("SELECT note FROM interactions")[0]["note"] == "first words\n\n and more"
 
 
+@pytest.mark.english
 def test_an_editor_that_cannot_start_is_explained(team, unchanged, monkeypatch):
     monkeypatch.setenv("EDITOR", "no-such-editor-here")
     monkeypatch.delenv("VISUAL", raising=False)
@@ -267,6 +278,7 @@ def test_an_editor_that_cannot_start_is_explained(team, unchanged, monkeypatch):
     assert result.exit_code == 1 and "cannot start the editor" in result.stderr
 
 
+@pytest.mark.english
 def test_tags_are_listed_renamed_and_merged(team, rows, unchanged):
     team("log", "sari", "one #project")
     team("log", "sari", "two #project #projects")
@@ -286,6 +298,7 @@ def test_tags_are_listed_renamed_and_merged(team, rows, unchanged):
     assert len(rows("SELECT * FROM interaction_tags WHERE tag = 'project'")) == 2
 
 
+@pytest.mark.english
 def test_logging_with_an_archived_partner_asks_first(team, unchanged, rows):
     team("partner", "archive", "budi")
     with unchanged():

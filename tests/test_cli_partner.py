@@ -4,6 +4,7 @@ import unicodedata
 import pytest
 
 
+@pytest.mark.english
 def test_add_derives_a_unique_handle(run, rows):
     assert run("partner", "add", "Sari Wulandari").exit_code == 0
     result = run("partner", "add", "Sari Putri", "--relation", "sub")
@@ -51,6 +52,7 @@ def test_add_with_every_option_and_json(run, rows):
         (("partner", "add", "!!!"), "give one with --handle"),
     ],
 )
+@pytest.mark.english
 def test_add_bad_input_is_one_line_exit_2_and_nothing_stored(run, unchanged, args, message):
     with unchanged():
         result = run(*args)
@@ -59,6 +61,7 @@ def test_add_bad_input_is_one_line_exit_2_and_nothing_stored(run, unchanged, arg
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.english
 def test_a_taken_handle_is_refused(team, unchanged):
     with unchanged():
         result = team("partner", "add", "Another Sari", "--handle", "sari")
@@ -109,6 +112,7 @@ def test_edit_changes_only_what_is_given(team, rows):
     ]
 
 
+@pytest.mark.english
 def test_edit_with_nothing_to_change_or_a_taken_handle(team, unchanged):
     with unchanged():
         assert team("partner", "edit", "sari").exit_code == 2
@@ -152,6 +156,7 @@ def test_completion_offers_active_handles(team):
     assert [h for h, _ in complete_partner(Ctx(), "")] == ["budi", "jose", "maria", "sari"]
 
 
+@pytest.mark.english
 def test_archiving_twice_or_restoring_an_active_partner_says_so(team, unchanged):
     with unchanged():
         result = team("partner", "archive", "sari", "--restore")
@@ -170,6 +175,7 @@ def test_starting_with_your_own_traits_creates_the_journal(run, journal_path):
     assert journal_path.exists()
 
 
+@pytest.mark.english
 def test_a_second_partner_of_the_same_name_needs_a_yes(team, unchanged):
     with unchanged():
         result = team("partner", "add", "sari wulandari")

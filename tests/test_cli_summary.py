@@ -102,6 +102,7 @@ def test_due_json_and_exit_code(journal):
     assert flagged.stdout.splitlines()[0].startswith("maria")
 
 
+@pytest.mark.english
 def test_due_exit_code_is_0_when_nobody_is_due(team, journal_path):
     for who in ("sari", "budi", "jose", "maria"):
         team("log", who, "hello")
@@ -110,6 +111,7 @@ def test_due_exit_code_is_0_when_nobody_is_due(team, journal_path):
     assert team("due").stderr == "Nobody is due. Well kept!\n"
 
 
+@pytest.mark.english
 def test_partner_show_has_health_with_reasons(journal):
     shown = json.loads(journal("partner", "show", "budi", "--json").stdout)
     assert shown["health"]["status"] == "at-risk"
@@ -144,6 +146,7 @@ the score is their sum)
 """
 
 
+@pytest.mark.english
 def test_dashboard_renders_at_80_columns_without_colour(journal, monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
@@ -152,6 +155,7 @@ def test_dashboard_renders_at_80_columns_without_colour(journal, monkeypatch):
     assert "\n".join(line.rstrip() for line in result.stdout.splitlines()) + "\n" == DASHBOARD
 
 
+@pytest.mark.english
 def test_summary_shows_the_neediest_first_and_says_how_many_more(run, monkeypatch):
     from partnerlog.present import dashboard as summary_module
 
@@ -170,6 +174,7 @@ def test_user_text_in_the_dashboard_is_shown_verbatim(run, monkeypatch):
     assert "[bold]Eve[/] \\x1b[31m" in out and "\x1b" not in out
 
 
+@pytest.mark.english
 @pytest.mark.parametrize("columns", [50, 80, 133])
 @pytest.mark.parametrize("name", ["木村 健二", "María José Fernández-Castillo", "Sari"])
 def test_the_next_step_wraps_whole_within_the_width(run, monkeypatch, columns, name):
@@ -208,6 +213,7 @@ def test_scoring_leaves_the_garbage_collector_as_it_found_it(journal, journal_pa
     opened.close()
 
 
+@pytest.mark.english
 @pytest.mark.parametrize("columns", [60, 80, 120, 200])
 def test_layouts_keep_what_must_not_be_cut(team, monkeypatch, columns):
     """Handles are never cut, names get room before anything else, nothing runs over."""

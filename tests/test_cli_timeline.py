@@ -46,6 +46,7 @@ def test_timeline_filters(journal, args, expected):
     assert notes(journal("timeline", *args, "--json")) == expected
 
 
+@pytest.mark.english
 def test_timeline_table_shows_names_tags_and_private_marker(journal):
     out = journal("timeline").stdout
     assert "Sari Wulandari" in out and "Q1 plan with José" in out and "(private)" in out
@@ -60,12 +61,14 @@ def test_timeline_table_shows_names_tags_and_private_marker(journal):
         (("nobody",), 1, "no partner called 'nobody'"),
     ],
 )
+@pytest.mark.english
 def test_timeline_bad_input(journal, args, code, message):
     result = journal("timeline", *args)
     assert (result.exit_code, result.stdout) == (code, "")
     assert message in result.stderr
 
 
+@pytest.mark.english
 def test_read_commands_on_a_missing_journal_do_not_create_it(run, journal_path):
     for command in (("timeline",), ("search", "x"), ("partner", "list"), ("undo", "--yes")):
         result = run(*command)
@@ -74,6 +77,7 @@ def test_read_commands_on_a_missing_journal_do_not_create_it(run, journal_path):
     assert not journal_path.exists()
 
 
+@pytest.mark.english
 def test_an_empty_timeline_says_so_on_stderr(team):
     result = team("timeline")
     assert (result.exit_code, result.stdout) == (0, "")
@@ -108,11 +112,13 @@ def test_search_finds_goals_too(journal):
     assert "finish the roadmap deck" in table and "Q1 plan with José" in table
 
 
+@pytest.mark.english
 def test_search_without_words(journal):
     result = journal("search", "  ")
     assert result.exit_code == 2 and "give some words" in result.stderr
 
 
+@pytest.mark.english
 def test_times_are_shown_where_you_are_now(team, monkeypatch):
     """An entry logged at 09:30 in Berlin reads 15:30 in Jakarta (TZ, here PARTNERLOG_NOW)."""
     team("log", "sari", "-w", "2026-11-20T09:30+01:00", "from a trip")
@@ -123,6 +129,7 @@ def test_times_are_shown_where_you_are_now(team, monkeypatch):
     assert "Fri 20 Nov 2026 15:30" in team("entry", "delete", "1").stderr
 
 
+@pytest.mark.english
 def test_piped_tables_are_one_record_per_line(team):
     team("log", "sari", "a long note that would wrap " * 6)
     team("log", "budi", "line one\nline two")

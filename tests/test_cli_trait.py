@@ -28,6 +28,7 @@ def test_trait_add_keeps_the_label_and_normalises_the_area(traits, rows):
     assert rows("SELECT label FROM traits WHERE id = 7") == [{"label": "Public speaking"}]
 
 
+@pytest.mark.english
 def test_the_same_trait_twice_says_so_and_adds_nothing(traits, unchanged):
     with unchanged():
         result = traits("trait", "add", "me", "weak", "  public-SPEAKING ")
@@ -64,6 +65,7 @@ def test_trait_remove(traits, rows):
         (("complement", "--area", "--"), 2, "needs at least one letter"),
     ],
 )
+@pytest.mark.english
 def test_trait_bad_input_changes_nothing(traits, unchanged, args, code, message):
     with unchanged():
         result = traits(*args)
@@ -75,6 +77,7 @@ def complement(run, *args):
     return json.loads(run("complement", *args, "--json").stdout)
 
 
+@pytest.mark.english
 def test_complement_both_directions_and_uncovered_gaps(traits):
     assert complement(traits) == [
         {"area": "negotiation", "strong": None, "weak": "me"},
@@ -116,6 +119,7 @@ def test_complement_leaves_out_archived_partners(traits):
     assert {"area": "public-speaking", "strong": "budi", "weak": "me"} not in complement(traits)
 
 
+@pytest.mark.english
 def test_partner_show_has_goals_traits_and_complement(traits):
     traits("goal", "add", "sari", "pipeline")
     traits("goal", "update", "1", "--progress", "40", "--note", "staging works")

@@ -71,6 +71,7 @@ def test_an_iso_time_with_an_offset_keeps_it():
         ("2027-01-01", "in the future"),
     ],
 )
+@pytest.mark.english
 def test_parse_when_refuses(text, fragment):
     with pytest.raises(UsageError) as caught:
         parse_when(text, NOW)
@@ -96,6 +97,7 @@ def test_future_days_for_plans(text, expected):
     assert parse_day(text, NOW, prefer="future").isoformat() == expected
 
 
+@pytest.mark.english
 def test_describe_and_ago_read_naturally():
     assert describe(at(2026, 11, 28, 9, 5), NOW) == "today 09:05"
     assert describe(at(2026, 11, 27), NOW) == "yesterday 12:00"
@@ -195,6 +197,7 @@ def test_month_ends_and_leap_days(text, expected):
         ("jam 8 malam", "in the future"),  # 20:00, and it is 18:00
     ],
 )
+@pytest.mark.english
 def test_dates_that_cannot_be_meant_are_refused(text, fragment):
     with pytest.raises(UsageError) as caught:
         parse_when(text, NOW)

@@ -1,6 +1,8 @@
 import json
 import sqlite3
 
+import pytest
+
 
 def test_demo_builds_its_own_journal_and_never_touches_the_users(run, tmp_path, journal_path):
     result = run("demo")
@@ -27,6 +29,7 @@ def test_demo_builds_its_own_journal_and_never_touches_the_users(run, tmp_path, 
     assert "Sari Wulandari" in result.stdout
 
 
+@pytest.mark.english
 def test_demo_rebuilds_a_demo_but_refuses_other_files(run, tmp_path):
     assert run("demo").exit_code == 0
     assert run("demo").exit_code == 0  # a demo may be rebuilt

@@ -15,6 +15,7 @@ def items(rows):
 # -- raise and owe ---------------------------------------------------------------------
 
 
+@pytest.mark.english
 def test_raise_stores_a_topic_for_each_partner_named(team, rows):
     result = team("raise", "sari", "the offsite budget #planning, ask @budi too")
     assert result.exit_code == 0
@@ -30,6 +31,7 @@ def test_raise_stores_a_topic_for_each_partner_named(team, rows):
     assert [i["tags"] for i in shown] == [["planning"]]
 
 
+@pytest.mark.english
 def test_an_unknown_mention_is_kept_as_text(team, rows):
     result = team("raise", "sari", "lunch with @nobody")
     assert result.exit_code == 0 and "@nobody is not a partner" in result.stderr
@@ -58,6 +60,7 @@ def test_owe_is_mine_by_default_theirs_on_request_and_reads_the_date(team, rows)
         (("owe", "sari", "x" * 65537), 2, "at most"),
     ],
 )
+@pytest.mark.english
 def test_bad_follow_ups_change_nothing(team, unchanged, args, code, said):
     with unchanged():
         result = team(*args)
@@ -68,6 +71,7 @@ def test_bad_follow_ups_change_nothing(team, unchanged, args, code, said):
 # -- open and close ---------------------------------------------------------------------
 
 
+@pytest.mark.english
 def test_open_lists_overdue_first_then_by_day(team, rows, journal_path):
     import sqlite3
 
@@ -91,6 +95,7 @@ def test_nothing_open_says_how_to_start(team):
     assert result.exit_code == 0 and result.stdout == "" and "partnerlog raise" in result.stderr
 
 
+@pytest.mark.english
 def test_close_closes_all_or_none(team, rows, unchanged):
     team("raise", "sari", "one")
     team("raise", "sari", "two")
@@ -107,6 +112,7 @@ def test_close_closes_all_or_none(team, rows, unchanged):
     assert [i["status"] for i in listed] == ["done", "done"]
 
 
+@pytest.mark.english
 def test_postpone_agrees_a_new_day(team, rows, unchanged, journal_path):
     overdue_promise(team, journal_path)
     result = team("postpone", "1", "next friday")
@@ -127,6 +133,7 @@ def test_postpone_agrees_a_new_day(team, rows, unchanged, journal_path):
 # -- log says what is open, and closes what was settled -----------------------------------
 
 
+@pytest.mark.english
 def test_log_lists_what_is_open_with_them(team):
     team("raise", "sari", "the budget")
     team("owe", "sari", "the deck", "--due", "friday")
@@ -141,6 +148,7 @@ def test_log_lists_what_is_open_with_them(team):
     assert "Open with" not in team("log", "sari", "x", "--json").stderr
 
 
+@pytest.mark.english
 def test_log_close_settles_items_in_the_entry(team, rows):
     team("raise", "sari", "the budget")
     team("owe", "sari", "the deck")
@@ -166,6 +174,7 @@ def test_log_close_settles_items_in_the_entry(team, rows):
         ("x", 2, "is not an id"),
     ],
 )
+@pytest.mark.english
 def test_log_close_refusing_logs_nothing_and_says_the_note_back(team, unchanged, close, code, said):
     team("raise", "sari", "the budget")
     team("raise", "budi", "the review")
@@ -192,6 +201,7 @@ def overdue_promise(run, journal_path, who="sari", text="the deck", day="2026-11
     conn.close()
 
 
+@pytest.mark.english
 def test_an_overdue_promise_of_mine_makes_someone_due(team, journal_path):
     for who in ("sari", "budi", "jose", "maria"):
         team("log", who, "hello")
@@ -208,6 +218,7 @@ def test_an_overdue_promise_of_mine_makes_someone_due(team, journal_path):
     assert team("due", "--exit-code").exit_code == 0
 
 
+@pytest.mark.english
 def test_due_within_adds_who_comes_due_marked_upcoming(team):
     for who in ("sari", "budi", "jose", "maria"):
         team("log", who, "hello", "--when", "3 days ago")
@@ -234,6 +245,7 @@ def verdict(run, who):
     return json.loads(run("partner", "show", who, "--json").stdout)["health"]
 
 
+@pytest.mark.english
 def test_a_paused_partner_is_not_due_and_not_penalised_until_back(team, rows):
     team("log", "budi", "review", "--when", "40 days ago")
     assert "budi" in team("due").stdout
@@ -268,6 +280,7 @@ def test_back_from_a_pause_the_cadence_starts_afresh(team, journal_path):
     ]
 
 
+@pytest.mark.english
 def test_resume_ends_a_pause_and_bad_pauses_change_nothing(team, unchanged):
     with unchanged():
         assert team("partner", "resume", "budi").exit_code == 1
@@ -283,6 +296,7 @@ def test_resume_ends_a_pause_and_bad_pauses_change_nothing(team, unchanged):
 # -- dates that matter ------------------------------------------------------------------------
 
 
+@pytest.mark.english
 def test_dates_with_and_without_a_year(team, rows):
     assert team("partner", "date", "add", "sari", "birthday", "14 march").exit_code == 0
     assert team("partner", "date", "add", "budi", "birthday", "1980-03-14").exit_code == 0
@@ -323,6 +337,7 @@ def test_29_february_falls_on_the_28th_in_a_common_year(team):
         ("someday maybe", ""),
     ],
 )
+@pytest.mark.english
 def test_bad_dates_change_nothing(team, unchanged, when, said):
     with unchanged():
         result = team("partner", "date", "add", "sari", "farewell", "--", when)
@@ -362,6 +377,7 @@ def test_an_overdue_promise_costs_communication_and_is_named(team, journal_path)
 # -- where they show ----------------------------------------------------------------------------
 
 
+@pytest.mark.english
 def test_partner_show_and_the_prep_sheet_open_with_what_to_bring(team):
     team("raise", "sari", "the offsite *budget*")
     team("owe", "sari", "the deck", "--due", "friday")
@@ -389,6 +405,7 @@ def test_hostile_text_prints_as_typed(team):
 # -- agenda -------------------------------------------------------------------------------------------
 
 
+@pytest.mark.english
 def test_agenda_brings_the_week_together(team, journal_path):
     team("log", "jose", "1:1", "--when", "3 days ago")
     team("log", "sari", "coffee", "--when", "yesterday")
@@ -424,6 +441,7 @@ def test_agenda_names_who_comes_back(team):
     ]  # fmt: skip
 
 
+@pytest.mark.english
 def test_an_empty_agenda_and_a_bad_span(team):
     for who in ("sari", "budi", "jose", "maria"):
         team("log", who, "hello")
@@ -492,6 +510,7 @@ def test_a_version_2_export_still_imports(team, run, tmp_path):
         (lambda d: d["partners"][0].update(paused_until="soon"), "partners[0].paused_until"),
     ],
 )
+@pytest.mark.english
 def test_a_bad_follow_up_in_a_file_imports_nothing(team, tmp_path, unchanged, change, said):
     team("owe", "sari", "the deck")
     team("partner", "date", "add", "sari", "birthday", "14 march")

@@ -11,6 +11,8 @@ import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
+
 from partnerlog.core import health, tally
 from partnerlog.core.health import Facts, score_partnership
 from partnerlog.core.records import Goal, GoalUpdate, Pair, Partner, Trait
@@ -270,6 +272,7 @@ def test_an_archived_partner_leaves_the_dashboard(team):
     assert "maria" not in handles and "sari" in handles
 
 
+@pytest.mark.english
 def test_a_partner_seen_only_in_private_is_never_met_in_a_report(team):
     team("log", "jose", "private talk", "-w", "yesterday", "--private")
     report = team("report", "jose").stdout

@@ -36,6 +36,7 @@ HOSTILE = "x\x1b]52;c;aGk=\x07y \x9b2J \u202eevil\u202c \u061c \u2066i\u2069 \u2
         ["db", "backup", "{db}"],
     ],
 )
+@pytest.mark.english
 def test_nothing_is_written_onto_the_journal(team, journal_path, unchanged, argv):
     team("log", "sari", "lunch")
     with unchanged():
@@ -45,6 +46,7 @@ def test_nothing_is_written_onto_the_journal(team, journal_path, unchanged, argv
     assert team("summary").exit_code == 0
 
 
+@pytest.mark.english
 def test_output_never_follows_or_replaces_a_link(team, tmp_path):
     victim = tmp_path / "victim.txt"
     victim.write_text("keep me")
@@ -74,6 +76,7 @@ def test_exports_leave_no_temporary_files(team, tmp_path):
         (["export", "-o", "{tmp}"], "is a folder"),
     ],
 )
+@pytest.mark.english
 def test_an_unusable_output_path_is_explained(team, tmp_path, argv, words):
     result = team(*[a.format(tmp=tmp_path) for a in argv])
     assert result.exit_code == 2 and words in result.stderr
@@ -101,6 +104,7 @@ def test_a_killed_writers_wal_is_replayed(team, journal_path):
     assert shown["health"] and team("export").stdout.count('"notes": "kept"') == 1
 
 
+@pytest.mark.english
 def test_another_journals_wal_is_refused_not_replayed(team, journal_path, tmp_path):
     for n in range(30):
         team("log", "sari", f"entry {n} " + "x" * 500)
@@ -116,6 +120,7 @@ def test_another_journals_wal_is_refused_not_replayed(team, journal_path, tmp_pa
     assert Path(f"{journal_path}-wal").exists()  # nothing was thrown away either
 
 
+@pytest.mark.english
 def test_a_backup_copied_over_a_journal_with_a_stale_wal_is_not_undone(
     team, journal_path, tmp_path
 ):  # noqa: E501
@@ -155,6 +160,7 @@ def corrupt_a_page(path: Path) -> None:
         handle.write(b"\x0d" + b"\xff" * 11)
 
 
+@pytest.mark.english
 def test_a_damaged_journal_is_not_backed_up(team, journal_path, tmp_path):
     for n in range(40):
         team("log", "sari", f"entry {n} " + "y" * 300)
@@ -165,6 +171,7 @@ def test_a_damaged_journal_is_not_backed_up(team, journal_path, tmp_path):
     assert team("db", "check").exit_code == 1
 
 
+@pytest.mark.english
 @pytest.mark.parametrize("content", [b"", "sqlite"])
 @pytest.mark.parametrize("argv", [["summary"], ["db", "check"], ["export"], ["timeline"]])
 def test_read_commands_never_turn_an_empty_file_into_a_journal(run, journal_path, content, argv):
@@ -266,6 +273,7 @@ def test_on_a_real_terminal_no_escape_from_user_text_arrives(hostile, journal_pa
         ("created_at", "yesterday-ish", "created_at: expected an ISO date"),
     ],
 )
+@pytest.mark.english
 def test_poisoned_imports_are_refused_whole(team, tmp_path, unchanged, field, value, words):
     team("log", "sari", "lunch")
     document = json.loads(team("export").stdout)
@@ -282,6 +290,7 @@ def test_poisoned_imports_are_refused_whole(team, tmp_path, unchanged, field, va
     )
 
 
+@pytest.mark.english
 def test_two_partners_with_one_handle_are_named_as_such(team, tmp_path):
     document = json.loads(team("export").stdout)
     document["partners"][1]["handle"] = document["partners"][0]["handle"]
@@ -298,6 +307,7 @@ def test_two_partners_with_one_handle_are_named_as_such(team, tmp_path):
         ('{"format": "partnerlog", "version": 1' + "0" * 5000 + "}", "too large"),
     ],
 )
+@pytest.mark.english
 def test_monstrous_json_is_refused_in_words(team, tmp_path, text, words):
     path = tmp_path / "x.json"
     path.write_text(text)
@@ -319,6 +329,7 @@ def test_a_mermaid_label_can_never_leave_its_quotes():
     assert set(label) <= set("abcdefghijklmnopqrstuvwxyz_ -1") and "chat" in label
 
 
+@pytest.mark.english
 def test_reports_reveal_nothing_private_without_asking(team):
     team("log", "jose", "salary talk", "-w", "yesterday", "--private", "-t", "-2", "-b", "growth")
     team("log", "jose", "walk", "-w", "yesterday", "-s", "outside", "--private")
@@ -333,6 +344,7 @@ def test_reports_reveal_nothing_private_without_asking(team):
 # -- bad moments ------------------------------------------------------------------------------
 
 
+@pytest.mark.english
 def test_ctrl_c_after_the_change_was_saved_says_so(team, monkeypatch, rows):
     from partnerlog.present import interactions
 
@@ -346,6 +358,7 @@ def test_ctrl_c_after_the_change_was_saved_says_so(team, monkeypatch, rows):
     assert rows("SELECT note FROM interactions") == [{"note": "lunch"}]
 
 
+@pytest.mark.english
 def test_a_busy_journal_says_back_the_note_it_could_not_save(team, journal_path, monkeypatch):
     from partnerlog.store import connection
 
@@ -361,6 +374,7 @@ def test_a_busy_journal_says_back_the_note_it_could_not_save(team, journal_path,
     assert "the note was not saved: a long note from stdin ⏎ second line" in result.stderr
 
 
+@pytest.mark.english
 @needs_script
 def test_invalid_utf8_is_a_clear_message(team, journal_path):
     env = dict(os.environ, PARTNERLOG_DB=str(journal_path))
@@ -381,6 +395,7 @@ def test_a_terminal_without_utf8_still_gets_every_view(hostile, journal_path):
         assert result.returncode == 0, (argv, result.stderr)
 
 
+@pytest.mark.english
 def test_a_note_has_a_size_limit_and_long_ones_are_shortened(team, unchanged, rows):
     with unchanged():
         result = team("log", "sari", input="x" * 70_000)
@@ -437,6 +452,7 @@ def test_ctrl_c_at_random_moments_tells_the_truth(team, journal_path):
     assert dump(journal_path)
 
 
+@pytest.mark.english
 @needs_script
 def test_long_work_shows_progress_on_a_terminal_only(team, tmp_path, journal_path):
     """A 2,500-entry import: a progress bar on a terminal's stderr, nothing when piped."""

@@ -79,6 +79,7 @@ def test_ctrl_c_in_any_command_says_so_and_exits_130(run, team, monkeypatch, tmp
         assert code == 130, argv
 
 
+@pytest.mark.english
 def test_ctrl_c_message_is_one_line_on_stderr(run, team, monkeypatch):
     from partnerlog.app import merging as transfer
 
@@ -121,6 +122,7 @@ def test_a_closed_pipe_exits_0_quietly_on_every_command(demo_journal, argv):
     assert error == ""
 
 
+@pytest.mark.english
 @pytest.mark.skipif(not CONSOLE_SCRIPT.exists(), reason="needs the installed console script")
 def test_ctrl_c_during_a_slow_command_is_one_line(demo_journal, tmp_path):
     """A real SIGINT while `report` writes: one line, exit 130, no traceback."""
@@ -203,6 +205,7 @@ def test_every_command_has_an_example():
     assert all(command.examples for command in spec.COMMANDS)
 
 
+@pytest.mark.english
 @pytest.mark.parametrize("name, example", EXAMPLES, ids=[e for _, e in EXAMPLES])
 def test_every_example_in_the_help_runs_on_the_demo(
     run, demo_journal, tmp_path, monkeypatch, name, example

@@ -12,6 +12,8 @@ import shlex
 import sys
 from pathlib import Path
 
+import pytest
+
 from partnerlog.quick import main
 
 README = Path(__file__).parent.parent / "README.md"
@@ -76,6 +78,7 @@ def run_in_terminal(args: list[str], stdin: str | None, quiet: bool) -> tuple[in
     return code, re.sub(r"\x1b\[[0-9;]*m", "", screen.getvalue())  # colours and bold
 
 
+@pytest.mark.english
 def test_the_readme_tour_prints_what_it_shows(monkeypatch, tmp_path):
     monkeypatch.setenv("COLUMNS", "100")
     # What a terminal shows (tables, not the piped tab-separated lines); its colours

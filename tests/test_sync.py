@@ -72,6 +72,7 @@ def note_of(run, db, entry_id) -> str:
     return next(e["note"] for e in entries if e["id"] == entry_id)
 
 
+@pytest.mark.english
 def test_an_edit_travels_and_the_same_file_twice_changes_nothing(run, two, tmp_path):
     laptop, desktop = two
     assert (
@@ -137,6 +138,7 @@ def test_an_edit_after_the_other_side_deleted_it_wins(run, two, tmp_path):
     assert comparable(export_of(run, laptop)) == comparable(export_of(run, desktop))
 
 
+@pytest.mark.english
 def test_a_conflict_shows_both_versions_and_keeps_the_newer(run, two, tmp_path):
     laptop, desktop = two
     run("--db", str(laptop), "entry", "edit", "3", "--note", "laptop's words")
@@ -167,6 +169,7 @@ def test_prefer_decides_every_conflict_and_the_choice_travels(run, two, tmp_path
     assert comparable(export_of(run, laptop)) == comparable(export_of(run, desktop))
 
 
+@pytest.mark.english
 def test_a_dry_run_says_what_would_change_and_changes_nothing(run, two, tmp_path):
     laptop, desktop = two
     run("--db", str(laptop), "log", "sari", "coffee")
@@ -241,6 +244,7 @@ def test_sync_refuses_a_file_for_a_folder_and_a_bad_device_name(run, tmp_path):
 # -- undo -------------------------------------------------------------------------------
 
 
+@pytest.mark.english
 def test_undo_reverses_each_kind_of_write_and_the_one_before(run, rows):
     assert run("partner", "add", "Budi Santoso").exit_code == 0
     steps = [
@@ -275,6 +279,7 @@ def test_undo_reverses_each_kind_of_write_and_the_one_before(run, rows):
     assert result.exit_code == 2 and "nothing to undo" in result.stderr
 
 
+@pytest.mark.english
 def test_undo_of_a_delete_brings_the_entry_back_under_its_id(run, team, rows):
     run("log", "sari", "lunch #food", "-k", "lunch", "-t", "2")
     before = rows("SELECT * FROM interactions")
@@ -289,6 +294,7 @@ def test_undo_of_a_delete_brings_the_entry_back_under_its_id(run, team, rows):
     assert json.loads(run("search", "lunch", "--json").stdout)["interactions"]
 
 
+@pytest.mark.english
 def test_undo_of_an_import_reverses_the_whole_import(run, team, tmp_path, rows):
     run("log", "sari", "lunch")
     path = tmp_path / "e.json"
@@ -348,6 +354,7 @@ def test_another_program_deleting_an_entry_leaves_the_dashboard_right(run, team,
     assert check["ok"] and check["foreign_key_problems"] == 0
 
 
+@pytest.mark.english
 def test_db_check_repair_fixes_what_an_older_file_holds(run, team, journal_path):
     run("log", "sari,budi", "lunch")
     conn = sqlite3.connect(journal_path)

@@ -145,6 +145,7 @@ def test_two_machines_exchanging_both_ways_lose_and_duplicate_nothing(journal, r
     assert notes.count("from the laptop") == 1 and notes.count("from the desktop") == 1
 
 
+@pytest.mark.english
 def test_a_different_person_with_a_taken_handle_is_imported_under_a_new_handle(run, tmp_path):
     a, b = str(tmp_path / "a.db"), str(tmp_path / "b.db")
     run("--db", a, "partner", "add", "Sari Wulandari")
@@ -161,6 +162,7 @@ def test_a_different_person_with_a_taken_handle_is_imported_under_a_new_handle(r
     assert entries[0]["partners"] == ["sari-w"]
 
 
+@pytest.mark.english
 def test_the_same_person_added_on_two_machines_is_matched_by_handle_and_name(run, tmp_path):
     a, b = str(tmp_path / "a.db"), str(tmp_path / "b.db")
     run("--db", a, "partner", "add", "José Álvarez")
@@ -207,6 +209,7 @@ def broken(document, path, value):
         (("traits", 0, "polarity"), "talent", 1),
     ],
 )
+@pytest.mark.english
 def test_malformed_imports_change_nothing(journal, tmp_path, unchanged, where, value, exit_code):
     document = good_document(journal)
     # A new record too, so that a valid import *would* change something.
@@ -231,6 +234,7 @@ def test_malformed_imports_change_nothing(journal, tmp_path, unchanged, where, v
         ("", "is not valid JSON"),
     ],
 )
+@pytest.mark.english
 def test_unreadable_imports_name_the_problem(run, tmp_path, journal_path, content, fragment):
     file = tmp_path / "bad.json"
     file.write_text(content)
@@ -239,11 +243,13 @@ def test_unreadable_imports_name_the_problem(run, tmp_path, journal_path, conten
     assert not journal_path.exists()  # nothing created either
 
 
+@pytest.mark.english
 def test_import_of_a_missing_file(run):
     result = run("import", "/nonexistent/export.json")
     assert result.exit_code == 1 and "no file" in result.stderr
 
 
+@pytest.mark.english
 def test_import_names_the_bad_record(journal, tmp_path):
     document = broken(good_document(journal), ("interactions", 3, "tone"), 7)
     file = tmp_path / "bad.json"
@@ -294,6 +300,7 @@ def test_csv_export_has_every_table_and_honours_exclude_private(journal, tmp_pat
     assert header.startswith("id,uuid,handle,name")
 
 
+@pytest.mark.english
 def test_export_bad_format_and_csv_without_folder(journal, unchanged):
     assert journal("export", "-f", "xml").exit_code == 2
     result = journal("export", "-f", "csv")
@@ -320,6 +327,7 @@ def cells(row: str) -> int:
     return len(re.split(r"(?<!\\)\|", row)) - 2
 
 
+@pytest.mark.english
 def test_user_text_cannot_break_the_report(journal):
     for note in NASTY:
         journal("partner", "add", note.replace("\n", " "), "--handle", f"p{NASTY.index(note)}")
@@ -350,6 +358,7 @@ def test_user_text_cannot_break_the_report(journal):
     assert len(fences) % 2 == 0
 
 
+@pytest.mark.english
 def test_report_of_one_partner_is_a_1on1_prep_sheet(journal):
     markdown = journal("report", "sari").stdout
     assert markdown.startswith("# 1:1 prep: Sari Wulandari\n")
@@ -375,6 +384,7 @@ def test_report_charts_are_mermaid(journal):
     assert "```mermaid" not in journal("report").stdout
 
 
+@pytest.mark.english
 def test_report_to_a_file(journal, tmp_path):
     target = tmp_path / "report.md"
     result = journal("report", "-o", str(target))

@@ -128,7 +128,7 @@ def demo(built, values: dict, now) -> None:
 # The dashboard's columns and their widths (the partner's is worked out).
 _DASHBOARD_COLUMNS = (
     (N_("status"), 8), (N_("partner"), 0), (N_("score"), 5), (N_("pillars"), 7),
-    (N_("last seen"), 12), (N_("30d/90d"), 7), (N_("12 weeks"), 12), (N_("tone"), 4),
+    (N_("last seen"), 11), (N_("30d/90d"), 7), (N_("12 weeks"), 12), (N_("tone"), 4),
 )  # fmt: skip
 _ALWAYS = {"status", "score", "pillars", "last seen", "tone"}
 NAME_ROOM = 24
@@ -155,6 +155,11 @@ def summary_table(verdicts: list, top_week: int, out: Console) -> Group:
     )
 
     width = out.width
+    # "last seen" holds up to "99 days ago" (or "never") in the language spoken.
+    seen_room = max(11, len(_days_ago(99)), len(_("never")))
+    layout = [
+        (name, seen_room if name == "last seen" else size) for name, size in _DASHBOARD_COLUMNS
+    ]
     # Names are what the dashboard is for: they get up to NAME_ROOM columns, and
     # when the screen is narrow the weekly sparkline, then the 30d/90d counts,
     # give way before a name is cut.
@@ -170,14 +175,12 @@ def summary_table(verdicts: list, top_week: int, out: Console) -> Group:
     wanted = max(12, min(NAME_ROOM, longest))
     shown = {"12 weeks", "30d/90d"}
     for optional in ("12 weeks", "30d/90d"):
-        sizes = [size for name, size in _DASHBOARD_COLUMNS if name != "partner" and name in
+        sizes = [size for name, size in layout if name != "partner" and name in
                  shown | _ALWAYS]  # fmt: skip
         if sum(sizes) + 2 * len(sizes) + wanted <= width:
             break
         shown.discard(optional)
-    sizes = [
-        size for name, size in _DASHBOARD_COLUMNS if name != "partner" and name in shown | _ALWAYS
-    ]
+    sizes = [size for name, size in layout if name != "partner" and name in shown | _ALWAYS]
     name_width = max(12, min(wanted, width - sum(sizes) - 2 * len(sizes)))
 
     def cell(text: Text | str, size: int, right: bool = False) -> Text:
@@ -188,7 +191,7 @@ def summary_table(verdicts: list, top_week: int, out: Console) -> Group:
 
     columns = [
         (name, name_width if name == "partner" else size, name in ("score", "30d/90d"))
-        for name, size in _DASHBOARD_COLUMNS
+        for name, size in layout
         if name == "partner" or name in shown | _ALWAYS
     ]
     header = Text("  ").join(
