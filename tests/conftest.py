@@ -127,3 +127,19 @@ def team(run):
     ):
         assert run(*args).exit_code == 0
     return run
+
+
+@pytest.fixture(scope="session")
+def demo_journal(tmp_path_factory) -> Path:
+    """A demo journal built once (as of NOW), copied by the tests that change it."""
+    import subprocess
+
+    folder = tmp_path_factory.mktemp("demo")
+    env = dict(os.environ, PARTNERLOG_NOW=NOW, PARTNERLOG_LANG="en")
+    subprocess.run(
+        [sys.executable, "-m", "partnerlog", "demo", "--path", str(folder / "demo.db")],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return folder / "demo.db"

@@ -92,20 +92,6 @@ def test_ctrl_c_message_is_one_line_on_stderr(run, team, monkeypatch):
     assert result.stderr == "partnerlog: interrupted; nothing was changed\n"
 
 
-@pytest.fixture(scope="module")
-def demo_journal(tmp_path_factory) -> Path:
-    """A demo journal built once, copied by the tests that change it."""
-    folder = tmp_path_factory.mktemp("demo")
-    env = dict(os.environ, PARTNERLOG_NOW="2026-11-28T18:00:00+07:00")
-    subprocess.run(
-        [str(CONSOLE_SCRIPT), "demo", "--path", str(folder / "demo.db")],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    return folder / "demo.db"
-
-
 @pytest.mark.skipif(not CONSOLE_SCRIPT.exists(), reason="needs the installed console script")
 @pytest.mark.parametrize("argv", [["export"], ["timeline", "-n", "0"], ["search", "a"]])
 def test_a_closed_pipe_exits_0_quietly_on_every_command(demo_journal, argv):

@@ -130,7 +130,9 @@ def log(session, values: dict) -> Logged:
         ) from None
     except PartnerlogError as error:
         if closing:  # the entry was not saved either: say the note back
-            error.message = f"{error.message}; the note was: {text}"
+            error.message = _("{message}; the note was: {text}").format(
+                message=error.message, text=text
+            )
         raise
     from partnerlog.app.follow_ups import still_open
 

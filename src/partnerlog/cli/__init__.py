@@ -14,8 +14,10 @@ import typer
 
 from partnerlog import __version__, spec
 from partnerlog.cli.completion import completer
-from partnerlog.i18n import _
+from partnerlog.i18n import _, language
 
+# The language the help below was built in.
+LANGUAGE = language()
 # Built once the language is chosen (`quick` chooses it first): the help texts
 # are translated here, where they are shown.
 app = typer.Typer(

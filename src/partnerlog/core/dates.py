@@ -236,7 +236,7 @@ def _calendar_day(phrase: str, today: date, prefer: str) -> date | None:
         day, month = int(match[1]), int(match[2])
         year = match[3]
         if not 1 <= month <= 12:
-            hint = " (it is read day-first: day/month/year)" if 1 <= day <= 12 else ""
+            hint = " " + _("(it is read day-first: day/month/year)") if 1 <= day <= 12 else ""
             raise UsageError(
                 _(
                     "{phrase!r} has no month {month}{hint}; write it as 2026-MM-DD to be sure"

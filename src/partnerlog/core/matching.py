@@ -46,13 +46,17 @@ def find_partner(partners: list[Partner], query: str) -> Partner:
         return prefixed[0]
     if prefixed:
         raise PartnerlogError(_ambiguous(query, prefixed))
-    raise NotFound(f"no partner called {query!r}" + _suggest(key, partners))
+    raise NotFound(_("no partner called {query!r}").format(query=query) + _suggest(key, partners))
 
 
 def _ambiguous(query: str, candidates: list[Partner]) -> str:
     shown = ", ".join(f"{p.handle} ({p.name})" for p in candidates[:8])
-    more = f" and {len(candidates) - 8} more" if len(candidates) > 8 else ""
-    return f"{query!r} could be {shown}{more}; type more of the name, or the handle"
+    more = (
+        " " + _("and {count} more").format(count=len(candidates) - 8) if len(candidates) > 8 else ""
+    )
+    return _("{query!r} could be {shown}{more}; type more of the name, or the handle").format(
+        query=query, shown=shown, more=more
+    )
 
 
 def _suggest(key: str, partners: list[Partner]) -> str:
@@ -67,5 +71,5 @@ def _suggest(key: str, partners: list[Partner]) -> str:
     close = difflib.get_close_matches(key, list(choices), n=5, cutoff=0.6)
     handles = list(dict.fromkeys(choices[c] for c in close))[:3]
     if handles:
-        return " (did you mean " + " or ".join(handles) + "?)"
-    return " (see: partnerlog partner list; add them with: partnerlog partner add NAME)"
+        return " " + _("(did you mean {handles}?)").format(handles=_(" or ").join(handles))
+    return " " + _("(see: partnerlog partner list; add them with: partnerlog partner add NAME)")

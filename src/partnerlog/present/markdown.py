@@ -97,7 +97,7 @@ def report(data, now: datetime) -> Iterator[str]:
     )
     if single:  # the prep sheet opens with what to bring
         yield from _to_bring(data.follow_ups.get(verdicts[0].handle, []), "##", now)
-    yield f"## {_('Overview')}\n\n"
+    yield "## " + _("Overview") + "\n\n"
     yield md_row([_("Partner"), _("Status"), _("Score"), _("Last contact"), _("Next step")]) + "\n"
     yield "| --- | --- | ---: | --- | --- |\n"
     for verdict in verdicts:
@@ -181,11 +181,11 @@ def _partner_section(
         from partnerlog.present.dates import coming as said
 
         shown = "; ".join(f"{md_text(d.label)} {said(d, day, now.date())}" for d, day in coming)
-        yield f"**{_('Dates')}:** {shown}\n\n"
+        yield "**" + _("Dates") + f":** {shown}\n\n"
     yield from _to_bring(follow_ups, "###", now)
     if partner.notes:
         yield "\n".join(md_note(partner.notes, "")) + "\n\n"
-    yield f"### {_('Health')}: {_(verdict.status)}, {verdict.score}/100\n\n"
+    yield "### " + _("Health") + f": {_(verdict.status)}, {verdict.score}/100\n\n"
     yield md_row([_("Pillar"), _("Score"), _("Why")]) + "\n| --- | ---: | --- |\n"
     for pillar in PILLARS:
         yield (
@@ -199,10 +199,11 @@ def _partner_section(
             + "\n"
         )
     yield "\n"
-    yield f"**{_('Next step')}:** {md_text(verdict.next_step)}\n\n"
+    yield "**" + _("Next step") + f":** {md_text(verdict.next_step)}\n\n"
     delivered = [f"{_(b)} {n}" for b, n in verdict.benefits.items() if n]
     shown = ", ".join(delivered) if delivered else _("none tagged")
-    yield f"**{_('Benefits ({days} days)').format(days=WINDOW_DAYS)}:** {shown}\n\n"
+    benefits = _("Benefits ({days} days)").format(days=WINDOW_DAYS)
+    yield f"**{benefits}:** {shown}\n\n"
     if verdict.tone_avg_90d is not None:
         trend = (
             ""
@@ -212,7 +213,7 @@ def _partner_section(
         tone = _("Tone ({days} days)").format(days=WINDOW_DAYS)
         yield f"**{tone}:** {verdict.tone_avg_90d:+.1f}{trend}\n\n"
 
-    yield f"### {_('Goals')}\n\n"
+    yield "### " + _("Goals") + "\n\n"
     if not goals:
         yield _("No open or recently closed goals.") + "\n\n"
     for goal in goals:
@@ -238,7 +239,7 @@ def _partner_section(
     if goals:
         yield "\n"
 
-    yield f"### {_('Strengths and weaknesses')}\n\n"
+    yield "### " + _("Strengths and weaknesses") + "\n\n"
     strengths = [t for t in traits if t.polarity == "strength"]
     weaknesses = [t for t in traits if t.polarity == "weakness"]
     for label, group in ((_("Strengths"), strengths), (_("Weaknesses"), weaknesses)):
@@ -250,19 +251,24 @@ def _partner_section(
     covered = [p for p in pairs if p.weak == partner.handle]
     if covering:
         yield (
-            f"- **{_('They cover my')}:** "
+            "- **"
+            + _("They cover my")
+            + ":** "
             + ", ".join(md_text(p.label or p.area) for p in covering)
             + "\n"
         )
     if covered:
         yield (
-            f"- **{_('I cover their')}:** "
+            "- **"
+            + _("I cover their")
+            + ":** "
             + ", ".join(md_text(p.label or p.area) for p in covered)
             + "\n"
         )
     yield "\n"
 
-    yield f"### {_('Interactions ({count})').format(count=len(entries))}\n\n"
+    heading = _("Interactions ({count})").format(count=len(entries))
+    yield f"### {heading}\n\n"
     if not entries:
         yield _("None in this range.") + "\n\n"
         return
@@ -300,11 +306,14 @@ def _charts(counts: list[tuple[str, str, int]]) -> Iterator[str]:
     labels = ", ".join(f'"{m}"' for m in sorted(months))
     values = ", ".join(str(months[m]) for m in sorted(months))
     yield "```mermaid\nxychart-beta\n"
-    yield f'    title "{mermaid_label(_("Interactions per month"))}"\n'
+    title = mermaid_label(_("Interactions per month"))
+    axis = mermaid_label(_("Interactions"))
+    yield f'    title "{title}"\n'
     yield f"    x-axis [{labels}]\n"
-    yield f'    y-axis "{mermaid_label(_("Interactions"))}" 0 --> {max(months.values())}\n'
+    yield f'    y-axis "{axis}" 0 --> {max(months.values())}\n'
     yield f"    bar [{values}]\n```\n\n"
-    yield f'```mermaid\npie title "{mermaid_label(_("Kinds of interaction"))}"\n'
+    pie = mermaid_label(_("Kinds of interaction"))
+    yield f'```mermaid\npie title "{pie}"\n'
     for kind, count in sorted(kinds.items(), key=lambda item: (-item[1], item[0])):
         yield f'    "{mermaid_label(kind)}" : {count}\n'
     yield "```\n\n"
