@@ -10,7 +10,7 @@ from partnerlog.i18n import _
 def subject_of(journal, who: str) -> tuple[int | None, str, str]:
     """(partner id or None for me, handle or "me", display name)."""
     if who.strip().lower() == ME:
-        return None, ME, "you"
+        return None, ME, _("you")
     partner = journal.named(who)[0]
     return partner.id, partner.handle, partner.name
 

@@ -66,7 +66,9 @@ def label(journal, kind: str, doc: dict, now) -> str:
 
         fields = {key: doc[key] for key in Interaction.__slots__ if key in doc}
         entry = Interaction(**fields)
-        return "entry " + interaction_summary(entry, names_by_handle(journal), now).plain
+        return _("entry {summary}").format(
+            summary=interaction_summary(entry, names_by_handle(journal), now).plain
+        )
     if kind == "partners":
         return phrase("partner {name} ({handle})", name=doc["name"], handle=doc["handle"])
     if kind == "goals":

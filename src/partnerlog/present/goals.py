@@ -14,7 +14,7 @@ def added(result, values: dict, now) -> None:
         id=goal.id,
         name=name,
         title=goal.title,
-        owner=goal.owner,
+        owner=_(goal.owner),
         due=", " + _("due {day}").format(day=goal.due_on) if goal.due_on else "",
     )
 

@@ -242,11 +242,12 @@ def _partner_section(
     yield "### " + _("Strengths and weaknesses") + "\n\n"
     strengths = [t for t in traits if t.polarity == "strength"]
     weaknesses = [t for t in traits if t.polarity == "weakness"]
+    nothing = _("none recorded")
     for label, group in ((_("Strengths"), strengths), (_("Weaknesses"), weaknesses)):
         shown = ", ".join(
             md_text(t.label) + (f" ({md_text(t.note)})" if t.note else "") for t in group
         )
-        yield f"- **{label}:** {shown or _('none recorded')}\n"
+        yield f"- **{label}:** {shown or nothing}\n"
     covering = [p for p in pairs if p.strong == partner.handle]
     covered = [p for p in pairs if p.weak == partner.handle]
     if covering:

@@ -159,8 +159,10 @@ def interaction_summary(interaction: Interaction, names: dict[str, str], now: da
     """One entry as a few lines, for confirmations ("delete this?") and `undo`."""
     moment = dates.from_iso(interaction.occurred_at).astimezone(now.tzinfo)
     text = Text(f"#{interaction.id} ", style="dim")
-    text.append(visible(interaction.kind, one_line=True) + " with ")
-    text.append(user_text(", ".join(names.get(h, h) for h in interaction.partners), one_line=True))
+    who = visible(", ".join(names.get(h, h) for h in interaction.partners), one_line=True)
+    text.append(
+        _("{kind} with {who}").format(kind=visible(interaction.kind, one_line=True), who=who)
+    )
     text.append(f", {dates.describe(moment, now)}")
     if interaction.note:
         text.append("\n  ")

@@ -11,7 +11,7 @@ def added(added, values: dict, now) -> None:
             "Already recorded as #{id}: {name}, {polarity} in {label}. Nothing added.",
             id=trait.id,
             name=added.name,
-            polarity=trait.polarity,
+            polarity=_(trait.polarity),
             label=trait.label,
         )
     if values["json"]:
@@ -21,7 +21,7 @@ def added(added, values: dict, now) -> None:
             "Recorded #{id}: {name}, {polarity} in {label}.",
             id=trait.id,
             name=added.name,
-            polarity=trait.polarity,
+            polarity=_(trait.polarity),
             label=trait.label,
         )
 
