@@ -59,6 +59,18 @@ def test_the_catalogue_holds_every_message_the_code_marks():
         assert found == held, (path.name, sorted(found ^ held)[:5])
 
 
+def test_no_message_hides_inside_an_f_string():
+    """`pybabel extract` cannot see `_("…")` written inside an f-string's braces."""
+    hidden = re.compile(r"""\{_\(["']""")
+    found = [
+        f"{path.relative_to(SOURCE)}:{n}"
+        for path in SOURCE.rglob("*.py")
+        for n, line in enumerate(path.read_text().splitlines(), 1)
+        if hidden.search(line)
+    ]
+    assert not found
+
+
 def test_an_installed_package_carries_the_compiled_catalogue():
     """The wheel's build compiles the .po (setup.py); a clean install has the .mo."""
     files = metadata.files("partnerlog") or []
