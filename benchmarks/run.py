@@ -76,6 +76,12 @@ def main() -> None:
     cases = [
         ("log WHO NOTE (3 open listed)", [exe, "log", "p0001", "benchmark note"], env, 3),
         (
+            "log WHO NOTE, in Indonesian",
+            [exe, "log", "p0001", "-w", "kemarin", "catatan"],
+            dict(env, PARTNERLOG_LANG="id"),
+            3,
+        ),
+        (
             "log --when yesterday -k -t",
             [exe, "log", "p0002", "-w", "yesterday", "-k", "lunch", "-t", "1", "note"],
             env,

@@ -38,6 +38,9 @@ def journal_path(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("PARTNERLOG_DB", str(path))
     monkeypatch.setenv("PARTNERLOG_NOW", NOW)
     monkeypatch.setenv("PARTNERLOG_LANG", LANGUAGE)
+    from partnerlog import i18n
+
+    i18n.choose(None)  # whatever the test before chose, in this process
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.delenv("PARTNERLOG_DEBUG", raising=False)

@@ -123,6 +123,8 @@ class TestFindPartner:
         assert "sari (Sari Wulandari)" in message and "santi (Santi Putri)" in message
         assert "budi" in message  # Budi Santoso: "sa" starts his surname
 
+    @pytest.mark.english
+
     def test_unknown_suggests_a_close_match(self):
         with pytest.raises(NotFound) as caught:
             find_partner(self.everyone, "sary")
@@ -136,6 +138,8 @@ class TestFindPartner:
     def test_archived_partners_answer_only_to_exact_names(self):
         with pytest.raises(NotFound):
             find_partner(self.everyone, "ol")
+
+    @pytest.mark.english
 
     def test_an_active_partners_exact_handle_names_them_outright(self):
         variants = people(("jose", "José A"), ("josé", "José B"), ("ana", "Ana", "2026-01-01"))

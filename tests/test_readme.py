@@ -17,11 +17,13 @@ import pytest
 from partnerlog.quick import main
 
 README = Path(__file__).parent.parent / "README.md"
+# The tour in Indonesian, run in Indonesian.
+README_ID = Path(__file__).parent.parent / "README.id.md"
 
 
-def tour() -> list[tuple[str, str]]:
+def tour(readme: Path = README) -> list[tuple[str, str]]:
     steps: list[tuple[str, list[str]]] = []
-    for block in re.findall(r"```console\n(.*?)```", README.read_text(), re.S):
+    for block in re.findall(r"```console\n(.*?)```", readme.read_text(), re.S):
         for line in block.splitlines():
             if line.startswith("$ "):
                 steps.append((line[2:], []))
@@ -79,7 +81,9 @@ def run_in_terminal(args: list[str], stdin: str | None, quiet: bool) -> tuple[in
 
 
 @pytest.mark.english
-def test_the_readme_tour_prints_what_it_shows(monkeypatch, tmp_path):
+@pytest.mark.parametrize("readme, language", [(README, "en"), (README_ID, "id")], ids=["en", "id"])
+def test_the_readme_tour_prints_what_it_shows(monkeypatch, tmp_path, readme, language):
+    monkeypatch.setenv("PARTNERLOG_LANG", language)
     monkeypatch.setenv("COLUMNS", "100")
     # What a terminal shows (tables, not the piped tab-separated lines); its colours
     # are taken out below.
@@ -88,7 +92,7 @@ def test_the_readme_tour_prints_what_it_shows(monkeypatch, tmp_path):
     monkeypatch.setenv("LINES", "100000")  # a screen tall enough that nothing is paged
     monkeypatch.chdir(tmp_path)  # the tour's demo.db goes here
     monkeypatch.setattr(sys, "stdin", sys.stdin)
-    for command, shown in tour():
+    for command, shown in tour(readme):
         if command.startswith("alias "):
             continue
         exit_code, output = run_line(command)

@@ -368,6 +368,9 @@ def test_report_of_one_partner_is_a_1on1_prep_sheet(journal):
     assert "Budi" not in markdown.split("## Sari Wulandari")[1]
 
 
+@pytest.mark.english
+
+
 def test_report_range_and_private_entries(journal):
     recent = journal("report", "sari", "--since", "3 days ago").stdout
     assert "### Interactions (4)" in recent  # days 1, 2, 3 and the lunch
@@ -375,6 +378,9 @@ def test_report_range_and_private_entries(journal):
     assert "secret salary talk" in journal("report", "budi", "--include-private").stdout
     result = journal("report", "--since", "2026-11-20", "--until", "2026-11-01")
     assert result.exit_code == 2
+
+
+@pytest.mark.english
 
 
 def test_report_charts_are_mermaid(journal):
