@@ -85,8 +85,6 @@ def test_names_resolve_across_unicode_forms(team, rows):
 
 
 @pytest.mark.english
-
-
 def test_show_unknown_partner_suggests(team):
     result = team("partner", "show", "sary")
     assert result.exit_code == 1

@@ -124,7 +124,6 @@ class TestFindPartner:
         assert "budi" in message  # Budi Santoso: "sa" starts his surname
 
     @pytest.mark.english
-
     def test_unknown_suggests_a_close_match(self):
         with pytest.raises(NotFound) as caught:
             find_partner(self.everyone, "sary")
@@ -140,7 +139,6 @@ class TestFindPartner:
             find_partner(self.everyone, "ol")
 
     @pytest.mark.english
-
     def test_an_active_partners_exact_handle_names_them_outright(self):
         variants = people(("jose", "José A"), ("josé", "José B"), ("ana", "Ana", "2026-01-01"))
         variants += people(("anà", "Ana Active"))

@@ -369,8 +369,6 @@ def test_report_of_one_partner_is_a_1on1_prep_sheet(journal):
 
 
 @pytest.mark.english
-
-
 def test_report_range_and_private_entries(journal):
     recent = journal("report", "sari", "--since", "3 days ago").stdout
     assert "### Interactions (4)" in recent  # days 1, 2, 3 and the lunch
@@ -381,8 +379,6 @@ def test_report_range_and_private_entries(journal):
 
 
 @pytest.mark.english
-
-
 def test_report_charts_are_mermaid(journal):
     markdown = journal("report", "--charts").stdout
     assert "```mermaid\nxychart-beta" in markdown
