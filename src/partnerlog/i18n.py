@@ -97,32 +97,47 @@ class Msg(str):
     every language, so scripts do not break) and sentences on the screen and in
     reports. A ``Msg`` is the English text (it *is* that ``str``); `shown` (and
     `present.text.visible`, which every view goes through) gives it translated.
-    Values that are ``Msg`` themselves are translated with it.
+    Values that are ``Msg`` themselves are translated with it. Cheap to make: the
+    dashboard makes thousands.
     """
 
-    __slots__ = ("template", "plural", "count", "values")
+    __slots__ = ("template", "values")
 
     def __new__(cls, template: str, /, **values) -> "Msg":
-        return cls._make(template, None, None, values)
-
-    @classmethod
-    def _make(cls, template, plural, count, values) -> "Msg":
-        english = template if plural is None or count == 1 else plural
-        made = str.__new__(cls, english.format(**{k: str(v) for k, v in values.items()}))
-        made.template, made.plural, made.count, made.values = template, plural, count, values
+        made = str.__new__(cls, template.format(**values) if values else template)
+        made.template = template
+        made.values = values
         return made
 
     def shown(self) -> str:
         """The message in the chosen language."""
-        values = {k: v.shown() if isinstance(v, Msg) else v for k, v in self.values.items()}
-        if self.plural is None:
-            return _(self.template).format(**values)
-        return ngettext(self.template, self.plural, self.count).format(**values)
+        return _(self.template).format(**_shown_values(self.values))
+
+
+class _Plural(Msg):
+    __slots__ = ("plural", "count")
+
+    def shown(self) -> str:
+        return ngettext(self.template, self.plural, self.count).format(**_shown_values(self.values))
+
+
+class _Joined(Msg):
+    __slots__ = ("separator", "parts")
+
+    def shown(self) -> str:
+        return self.separator.join(shown(part) for part in self.parts)
+
+
+def _shown_values(values: dict) -> dict:
+    return {k: v.shown() if isinstance(v, Msg) else v for k, v in values.items()}
 
 
 def Msgs(singular: str, plural: str, count: int, /, **values) -> Msg:  # noqa: N802
     """A `Msg` with a singular and a plural (``count`` is given to the text as {count})."""
-    return Msg._make(singular, plural, count, {"count": count, **values})
+    values["count"] = count
+    made = str.__new__(_Plural, (singular if count == 1 else plural).format(**values))
+    made.template, made.values, made.plural, made.count = singular, values, plural, count
+    return made
 
 
 def shown(text) -> str:
@@ -132,6 +147,6 @@ def shown(text) -> str:
 
 def joined(separator: str, parts: list) -> Msg:
     """``parts`` (messages or text) joined by ``separator``, as one `Msg`."""
-    names = [f"p{n}" for n in range(len(parts))]
-    template = separator.join("{" + name + "}" for name in names)
-    return Msg(template, **dict(zip(names, parts, strict=True)))
+    made = str.__new__(_Joined, separator.join(parts))
+    made.template, made.values, made.separator, made.parts = "", {}, separator, parts
+    return made

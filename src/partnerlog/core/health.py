@@ -78,6 +78,21 @@ class Facts(Record):
     }  # fmt: skip
 
 
+class Reasons(dict):
+    """pillar → why it scored so, each put in words the first time it is read: the
+    dashboard reads none of them, `partner show` and the report all five."""
+
+    def __getitem__(self, pillar: str):
+        said = dict.__getitem__(self, pillar)
+        if callable(said):
+            said = said()
+            dict.__setitem__(self, pillar, said)
+        return said
+
+    def words(self) -> dict:
+        return {pillar: self[pillar] for pillar in self}
+
+
 class Verdict(Record):
     """How one partnership is going (every field is given; see `to_json`)."""
 
@@ -182,6 +197,7 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
         reasons.append(_tone_reason(recent, before))
     weakest = weakest_pillar(scores, due)
     if scores[weakest] < PILLAR_POINTS:
+        why[weakest] = why[weakest]()  # in words now, once
         reasons.append(
             Msg("weakest pillar: {pillar} ({why})", pillar=pillar_name(weakest), why=why[weakest])
         )
@@ -202,7 +218,7 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
         tone_trend=trend,
         score=score,
         pillars=scores,
-        pillar_reasons=why,
+        pillar_reasons=Reasons(why),
         status=status,
         reasons=reasons,
         next_step=next_step(
@@ -241,9 +257,24 @@ def first_name(name: str) -> str:
 def _communication(days_since, cadence, tally, window_days, span, late, now) -> tuple[int, str]:
     if days_since is None:
         recency = 0.0
-        said = [Msg("never in touch yet")]
     elif days_since <= cadence:
         recency = 1.0
+    else:
+        recency = max(0.0, 1 - (days_since - cadence) / (2 * cadence))
+    candid = tally.candid
+    wanted = max(1, round(2 * span / window_days))  # two in a whole window
+    candour = 5 if candid >= wanted else 3 if candid else 0
+    if late:
+        candour = 0  # saying what you will do and doing it: a promise of mine overdue
+    return round(15 * recency) + candour, lambda: _communication_words(
+        days_since, cadence, candid, window_days, late, now
+    )
+
+
+def _communication_words(days_since, cadence, candid, window_days, late, now) -> Msg:
+    if days_since is None:
+        said = [Msg("never in touch yet")]
+    elif days_since <= cadence:
         said = [
             Msg(
                 "in touch {when}, within your {cadence}-day cadence",
@@ -252,7 +283,6 @@ def _communication(days_since, cadence, tally, window_days, span, late, now) -> 
             )
         ]
     else:
-        recency = max(0.0, 1 - (days_since - cadence) / (2 * cadence))
         said = [
             Msg(
                 "last contact {days} days ago; you aim for every {cadence} days",
@@ -260,9 +290,6 @@ def _communication(days_since, cadence, tally, window_days, span, late, now) -> 
                 cadence=cadence,
             )
         ]
-    candid = tally.candid
-    wanted = max(1, round(2 * span / window_days))  # two in a whole window
-    candour = 5 if candid >= wanted else 3 if candid else 0
     if candid:
         said.append(
             Msgs(
@@ -277,8 +304,6 @@ def _communication(days_since, cadence, tally, window_days, span, late, now) -> 
             Msg("no open conversation (feedback, 1:1) in {window} days", window=window_days)
         )
     if late:
-        # Saying what you will do and doing it: a promise of mine overdue costs the candour.
-        candour = 0
         worst = max(late, key=lambda f: f.overdue_days(now.date()))
         said.append(
             Msg(
@@ -289,7 +314,7 @@ def _communication(days_since, cadence, tally, window_days, span, late, now) -> 
         )
         if len(late) > 1:
             said.append(Msg("and {count} more", count=len(late) - 1))
-    return round(15 * recency) + candour, joined("; ", said)
+    return joined("; ", said)
 
 
 def _bond(tally, window_days, span) -> tuple[int, str]:
@@ -298,15 +323,12 @@ def _bond(tally, window_days, span) -> tuple[int, str]:
     share = max(span / window_days, 0.25)
     points = (0, 8, 12, 16, 20)[min(4, math.ceil(bonding / share))]
     if not bonding:
-        return 0, Msg("no time outside the office in {window} days", window=window_days)
-    return (
-        points,
-        Msgs(
-            "{count} time together beyond work in {window} days",
-            "{count} times together beyond work in {window} days",
-            bonding,
-            window=window_days,
-        ),
+        return 0, lambda: Msg("no time outside the office in {window} days", window=window_days)
+    return points, lambda: Msgs(
+        "{count} time together beyond work in {window} days",
+        "{count} times together beyond work in {window} days",
+        bonding,
+        window=window_days,
     )
 
 
@@ -317,8 +339,8 @@ def _understanding(tally, cadence, window_days, span) -> tuple[int, str]:
     kinds = tally.kind_count
     variety = (0, 2, 4, 6)[min(kinds, 3)]
     if not count:
-        return 0, Msg("no interactions in {window} days", window=window_days)
-    said = joined(
+        return 0, lambda: Msg("no interactions in {window} days", window=window_days)
+    return round(14 * frequency) + variety, lambda: joined(
         ", ",
         [
             Msg(
@@ -330,7 +352,6 @@ def _understanding(tally, cadence, window_days, span) -> tuple[int, str]:
             Msgs("{count} kind", "{count} kinds", kinds),
         ],
     )
-    return round(14 * frequency) + variety, said
 
 
 def _goals(goals: list[Goal], tally, now: datetime, start: datetime) -> tuple[int, str]:
@@ -339,15 +360,12 @@ def _goals(goals: list[Goal], tally, now: datetime, start: datetime) -> tuple[in
     planning = tally.planning
     if not open_goals and not reached:
         if planning:
-            return (
-                6,
-                Msgs(
-                    "no written goal, but {count} planning conversation",
-                    "no written goal, but {count} planning conversations",
-                    planning,
-                ),
+            return 6, lambda: Msgs(
+                "no written goal, but {count} planning conversation",
+                "no written goal, but {count} planning conversations",
+                planning,
             )
-        return 0, Msg("no shared goals or plans")
+        return 0, lambda: Msg("no shared goals or plans")
     points = 10
     if any(g.owner == "shared" for g in open_goals + reached):
         points += 4
@@ -362,6 +380,12 @@ def _goals(goals: list[Goal], tally, now: datetime, start: datetime) -> tuple[in
     ]
     if stale_overdue:
         points -= 5
+    return max(0, min(PILLAR_POINTS, points)), lambda: _goals_words(
+        open_goals, reached, overdue, recent_check_in, now
+    )
+
+
+def _goals_words(open_goals, reached, overdue, recent_check_in, now) -> Msg:
     parts = [Msgs("{count} open goal", "{count} open goals", len(open_goals))]
     if reached:
         parts.append(Msg("{count} reached in the window", count=len(reached)))
@@ -375,7 +399,7 @@ def _goals(goals: list[Goal], tally, now: datetime, start: datetime) -> tuple[in
         )
     elif recent_check_in:
         parts.append(Msg("checked in this month"))
-    return max(0, min(PILLAR_POINTS, points)), joined(", ", parts)
+    return joined(", ", parts)
 
 
 def _complement(pairs: list[Pair], tally, handle: str) -> tuple[int, str]:
@@ -385,17 +409,18 @@ def _complement(pairs: list[Pair], tally, handle: str) -> tuple[int, str]:
     learning = tally.learning
     if not points:
         if learning:
-            return (
-                6,
-                Msgs(
-                    "no matched strengths and weaknesses recorded, but learned from each other "
-                    "{count} time",
-                    "no matched strengths and weaknesses recorded, but learned from each other "
-                    "{count} times",
-                    learning,
-                ),
+            return 6, lambda: Msgs(
+                "no matched strengths and weaknesses recorded, but learned from each other "
+                "{count} time",
+                "no matched strengths and weaknesses recorded, but learned from each other "
+                "{count} times",
+                learning,
             )
-        return 0, Msg("no matched strengths and weaknesses recorded")
+        return 0, lambda: Msg("no matched strengths and weaknesses recorded")
+    return points, lambda: _complement_words(theirs_cover_mine, mine_cover_theirs)
+
+
+def _complement_words(theirs_cover_mine, mine_cover_theirs) -> Msg:
     parts = []
     if theirs_cover_mine:
         areas = ", ".join(p.label or p.area for p in theirs_cover_mine)
@@ -403,7 +428,7 @@ def _complement(pairs: list[Pair], tally, handle: str) -> tuple[int, str]:
     if mine_cover_theirs:
         areas = ", ".join(p.label or p.area for p in mine_cover_theirs)
         parts.append(Msg("you cover their {areas}", areas=areas))
-    return points, joined("; ", parts)
+    return joined("; ", parts)
 
 
 # -- helpers -----------------------------------------------------------------

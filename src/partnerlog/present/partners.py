@@ -42,7 +42,7 @@ def profile(found, values: dict, now) -> None:
                 "emails": found.emails,
                 "health": {
                     **found.verdict.to_json(),
-                    "pillar_reasons": found.verdict.pillar_reasons,
+                    "pillar_reasons": found.verdict.pillar_reasons.words(),
                 },
                 "goals": [g.to_json() for g in found.goals],
                 "traits": [t.to_json() for t in found.traits],
