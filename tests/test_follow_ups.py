@@ -116,7 +116,9 @@ def test_close_closes_all_or_none(team, rows, unchanged):
 def test_postpone_agrees_a_new_day(team, rows, unchanged, journal_path):
     overdue_promise(team, journal_path)
     result = team("postpone", "1", "next friday")
-    assert result.exit_code == 0 and "is now due Fri" in result.stderr
+    assert (
+        result.exit_code == 0 and "Promise #1 with Sari Wulandari is now due Fri" in result.stderr
+    )
     assert items(rows)[0]["due_on"] == "2026-12-04"
     assert team("due", "--exit-code").exit_code == 0  # no longer overdue
     with unchanged():
@@ -430,6 +432,18 @@ def test_agenda_brings_the_week_together(team, journal_path):
         "from", "to", "due", "promises", "to_raise", "other_topics", "dates", "returning",
     }  # fmt: skip
     assert [(d["handle"], d["upcoming"]) for d in shown["due"]] == [("jose", True)]
+
+
+def test_a_promise_shows_in_the_agenda_while_they_are_away(team):
+    team("owe", "maria", "the slides", "--due", "friday")
+    team("owe", "budi", "a review", "--theirs", "--due", "monday")
+    team("partner", "pause", "maria", "--until", "2027-01-31", "sabbatical")
+    team("partner", "pause", "budi", "--until", "2027-01-31")
+    shown = json.loads(team("agenda", "--json").stdout)
+    assert [(i["partner"], i["text"]) for i in shown["promises"]] == [
+        ("budi", "a review"),
+        ("maria", "the slides"),
+    ]
 
 
 def test_agenda_names_who_comes_back(team):

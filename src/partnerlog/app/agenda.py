@@ -40,10 +40,12 @@ def agenda(session, values: dict) -> Agenda:
     likely |= {p.handle for p in partners if (journal_seen.get(p.id) or "") >= seen_since}
     likely |= {item.partner for item, _ in coming} | {p.handle for p in returning}
     active = {p.handle for p in partners if not p.paused(today)} | {p.handle for p in returning}
+    # A promise stays a promise while someone is away: every active partner's count.
+    everyone = {p.handle for p in partners}
     promises = [
         i
         for i in items
-        if i.type == "promise" and i.partner in active and (not i.due_on or i.due_on <= str(last))
+        if i.type == "promise" and i.partner in everyone and (not i.due_on or i.due_on <= str(last))
     ]
     promises.sort(key=lambda i: (i.due_on is None, i.due_on or "", i.owner != "me", i.id))
     raised = sorted(

@@ -34,7 +34,8 @@ def _due(text: str, now, name: str) -> str:
     return day.isoformat()
 
 
-def postpone(session, values: dict) -> FollowUp:
+def postpone(session, values: dict) -> tuple[FollowUp, str]:
+    """(the item with its new day, the partner's name)."""
     given = values["due"].strip()
     due_on = None if given.lower() == "none" else _due(given, session.now, "DATE")
     journal = session.journal
@@ -44,7 +45,8 @@ def postpone(session, values: dict) -> FollowUp:
             raise Conflict(
                 _("follow-up #{id} is due then already; nothing was changed").format(id=item.id)
             )
-        return journal.set_follow_up_due(item.id, due_on)
+        item = journal.set_follow_up_due(item.id, due_on)
+    return item, journal.partner(item.partner_id).name
 
 
 def _add(session, values: dict, kind: str, owner: str, due_on: str | None) -> Added:

@@ -84,10 +84,11 @@ def closed(result, values: dict, now) -> None:
         said_closed(item, names.get(item.partner, item.partner))
 
 
-def postponed(item, values: dict, now) -> None:
+def postponed(result, values: dict, now) -> None:
+    item, name = result
     due = due_words(item.due_on, now.date()) or _("without a day")
-    say("{What} #{id} with {handle} is now {due}: {text}", What=what(item).capitalize(),
-        id=item.id, handle=item.partner, due=due, text=item.text)  # fmt: skip
+    say("{What} #{id} with {name} is now {due}: {text}", What=what(item).capitalize(),
+        id=item.id, name=name, due=due, text=item.text)  # fmt: skip
 
 
 def said_closed(item, name: str) -> None:
