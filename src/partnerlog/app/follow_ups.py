@@ -2,8 +2,8 @@
 
 from partnerlog.core import dates
 from partnerlog.core.records import FollowUp, Record
-from partnerlog.core.vocabulary import check_note, mentions, split_list
-from partnerlog.errors import Conflict, NotFound, PartnerlogError, UsageError
+from partnerlog.core.vocabulary import check_note, split_list
+from partnerlog.errors import Conflict, NotFound, UsageError
 from partnerlog.i18n import _
 
 
@@ -58,16 +58,10 @@ def _add(session, values: dict, kind: str, owner: str, due_on: str | None) -> Ad
     if not names:
         raise UsageError(_('say with whom, e.g. partnerlog raise sari "the offsite budget"'))
     journal = session.journal
+    from partnerlog.app.interactions import add_mentioned
+
     partners = journal.named(*names)
-    skipped = []
-    for mention in mentions(text):
-        try:
-            [extra] = journal.named(mention)
-        except PartnerlogError:
-            skipped.append(mention)
-            continue
-        if extra.id not in {p.id for p in partners}:
-            partners.append(extra)
+    skipped = add_mentioned(journal, partners, text)
     with journal.transaction(session.command.name):
         items = [
             journal.add_follow_up(

@@ -92,15 +92,7 @@ def log(session, values: dict) -> Logged:
 
         confirm(False, f"{who} is archived. Log with them anyway?")
     text = check_note(read_note(values["note"], edit=values["edit"], kind=kind))
-    skipped = []
-    for mention in mentions(text):
-        try:
-            [extra] = journal.named(mention)
-        except PartnerlogError:
-            skipped.append(mention)
-            continue
-        if extra.id not in {p.id for p in partners}:
-            partners.append(extra)
+    skipped = add_mentioned(journal, partners, text)
     interaction = Interaction(
         occurred_at=dates.iso(moment),
         kind=kind,
@@ -137,6 +129,21 @@ def log(session, values: dict) -> Logged:
     from partnerlog.app.follow_ups import still_open
 
     return Logged(interaction, partners, moment, skipped, closed, still_open(journal, partners))
+
+
+def add_mentioned(journal, partners: list, text: str) -> list[str]:
+    """Add to ``partners`` everyone ``text`` @mentions (`log`, `raise`, `owe`); return
+    the mentions that name nobody, kept as text."""
+    skipped = []
+    for mention in mentions(text):
+        try:
+            [extra] = journal.named(mention)
+        except PartnerlogError:
+            skipped.append(mention)
+            continue
+        if extra.id not in {p.id for p in partners}:
+            partners.append(extra)
+    return skipped
 
 
 def timeline(session, values: dict) -> tuple[list[Interaction], dict[str, str]]:
