@@ -90,7 +90,7 @@ def log(session, values: dict) -> Logged:
             )
         from partnerlog.present.text import confirm
 
-        confirm(False, f"{who} is archived. Log with them anyway?")
+        confirm(False, _("{who} is archived. Log with them anyway?").format(who=who))
     text = check_note(read_note(values["note"], edit=values["edit"], kind=kind))
     skipped = add_mentioned(journal, partners, text)
     interaction = Interaction(

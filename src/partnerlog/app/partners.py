@@ -54,7 +54,12 @@ def add(session, values: dict) -> Partner:
                     "a partner called {value!r} is here already ({handles}); add --yes to add another person of that name"
                 ).format(value=name.strip(), handles=handles)
             )
-        confirm(False, f"{name.strip()} is here already ({handles}). Add another?")
+        confirm(
+            False,
+            _("{name} is here already ({handles}). Add another?").format(
+                name=name.strip(), handles=handles
+            ),
+        )
     with journal.transaction(session.command.name):
         partner.handle = chosen or journal.free_handle(partner.name)
         try:

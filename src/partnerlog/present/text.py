@@ -130,10 +130,10 @@ def confirm(yes: bool, question: str) -> None:
         raise UsageError(
             _("not doing it without confirmation; add --yes to do it without a question")
         )
-    sys.stderr.write(f"{question} [y/N]: ")
+    sys.stderr.write(_("{question} [y/N]: ").format(question=question))
     sys.stderr.flush()
     answer = sys.stdin.readline()
     if not answer:
         sys.stderr.write("\n")
-    if answer.strip().lower() not in ("y", "yes"):
+    if answer.strip().lower() not in ("y", "yes", _("y"), _("yes")):
         raise Aborted(_("kept; nothing was changed"))
