@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None, *, quick: bool = True) -> int:
 def _dispatch(args: list[str], quick: bool) -> int:
     from partnerlog import i18n, runner
 
-    i18n.choose(_root_option(args, "--lang"))
+    i18n.choose(_root_options(args)[0].get("lang"))
     if "_PARTNERLOG_COMPLETE" in os.environ:
         code = _complete_quickly()
         if code is not None:
@@ -136,20 +136,10 @@ def _plan(args: list[str]):
     """(command, values, --db), or None to let Typer handle it."""
     from partnerlog import spec
 
-    db = None
-    while args and args[0].startswith("-"):
-        if args[0] in spec.DB.flags and len(args) > 1:
-            db, args = args[1], args[2:]
-        elif args[0].startswith("--db="):
-            db, args = args[0][len("--db=") :], args[1:]
-        elif args[0] == "--lang" and len(args) > 1:
-            args = args[2:]  # chosen already (`_dispatch`)
-        elif args[0].startswith("--lang="):
-            args = args[1:]
-        else:
-            return None  # --help, --version, …
-    if (db is not None and not db) or not args:
-        return None
+    options, args = _root_options(args)
+    db = options.get("db")
+    if args is None or not args or db == "":
+        return None  # --help, --version, `--db ""`…: Typer answers
     command = spec.BY_PATH.get(tuple(args[:2])) or spec.BY_PATH.get(tuple(args[:1]))
     if command is None or not command.quick:
         return None
@@ -226,17 +216,21 @@ def _place(positionals: list[str], command: spec.Command, values: dict) -> bool:
     return not positionals
 
 
-def _root_option(args: list[str], flag: str) -> str | None:
-    """The value of a root option (given before the command), or None."""
-    index = 0
-    while index < len(args) and args[index].startswith("-"):
-        arg = args[index]
-        if arg == flag and index + 1 < len(args):
-            return args[index + 1]
-        if arg.startswith(flag + "="):
-            return arg[len(flag) + 1 :]
-        index += 2 if arg in ("--db", flag) else 1
-    return None
+# The options given before the command, by flag (the Typer app declares them too).
+ROOT_OPTIONS = {"--db": "db", "--lang": "lang"}
+
+
+def _root_options(args: list[str]) -> tuple[dict[str, str], list[str] | None]:
+    """(the root options given before the command, the arguments after them); the
+    arguments are None when another option comes first (--help, --version…)."""
+    found: dict[str, str] = {}
+    while args and args[0].startswith("-"):
+        flag, has_value, value = args[0].partition("=")
+        name = ROOT_OPTIONS.get(flag)
+        if name is None or (not has_value and len(args) < 2):
+            return found, None
+        found[name], args = (value, args[1:]) if has_value else (args[1], args[2:])
+    return found, args
 
 
 def _convert(param: spec.Param, text: str):
