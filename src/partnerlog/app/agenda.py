@@ -1,6 +1,6 @@
 """`agenda`: the days ahead on one page."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from partnerlog.core.records import Record
 
@@ -22,16 +22,12 @@ def agenda(session, values: dict) -> Agenda:
     journal, now = session.journal, session.now
     today = now.date()
     last = today + timedelta(days=values["days"])
-    due = due_within(journal, now, values["days"])
     partners = journal.partners()
     journal_seen = journal.last_contacts()
+    due = due_within(journal, now, values["days"], partners=partners, last_contacts=journal_seen)
     items = journal.follow_ups()
     coming = coming_up(journal, today, values["days"])
-    returning = [
-        p
-        for p in partners
-        if p.paused_until and today <= date.fromisoformat(p.paused_until) + timedelta(1) <= last
-    ]
+    returning = [p for p in partners if p.back_on and today <= p.back_on <= last]
     # Likely to meet: who is due or comes due, whom you see at least this often (by
     # cadence, or seen within as many days), whose day it is, and who comes back.
     likely = {d.handle for d in due}

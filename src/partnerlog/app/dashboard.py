@@ -49,9 +49,17 @@ def due(session, values: dict) -> list:
     return due_within(session.journal, session.now, within)
 
 
-def due_within(journal, now: datetime, within: int = 0) -> list:
+def due_within(
+    journal, now: datetime, within: int = 0, *, partners=None, last_contacts=None
+) -> list:
+    """Who is due (or, within ``within`` days, coming due); ``partners`` and
+    ``last_contacts`` when the caller has read them already."""
     from partnerlog.core.contact import due_partners
 
-    contacts = {pid: datetime.fromisoformat(at) for pid, at in journal.last_contacts().items()}
+    if last_contacts is None:
+        last_contacts = journal.last_contacts()
+    contacts = {pid: datetime.fromisoformat(at) for pid, at in last_contacts.items()}
     promises = journal.late_promises(now.date().isoformat())
-    return due_partners(journal.partners(), contacts, now, within=within, promises=promises)
+    if partners is None:
+        partners = journal.partners()
+    return due_partners(partners, contacts, now, within=within, promises=promises)

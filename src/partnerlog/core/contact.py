@@ -30,10 +30,7 @@ def contact_gap(
     if partner.paused_until:
         if partner.paused(today):
             return days_since, 0, 0
-        from datetime import date
-
-        back = (today - date.fromisoformat(partner.paused_until)).days - 1
-        reference = min(reference, max(0, back))
+        reference = min(reference, max(0, (today - partner.back_on).days))
     return days_since, reference, max(0, reference - partner.effective_cadence)
 
 

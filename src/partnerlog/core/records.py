@@ -123,6 +123,15 @@ class Partner(Record):
         return self.paused_until is not None and today.isoformat() <= self.paused_until
 
     @property
+    def back_on(self):
+        """The day they are back from their pause (the day after it), or None."""
+        from datetime import date, timedelta
+
+        if self.paused_until is None:
+            return None
+        return date.fromisoformat(self.paused_until) + timedelta(days=1)
+
+    @property
     def effective_cadence(self) -> int:
         return self.cadence_days or DEFAULT_CADENCE_DAYS.get(self.relation, FALLBACK_CADENCE_DAYS)
 

@@ -1,7 +1,7 @@
 """`agenda` as plain text (the same at a terminal, in a pipe, in mail) or JSON."""
 
 import sys
-from datetime import date, timedelta
+from datetime import date
 
 from partnerlog.core.when import ahead, day_month, due_words, full
 from partnerlog.i18n import _
@@ -21,7 +21,7 @@ def agenda(found, values: dict, now) -> None:
                 "other_topics": found.others,
                 "dates": [{**d.to_json(), "on": day.isoformat()} for d, day in found.dates],
                 "returning": [
-                    {"handle": p.handle, "name": p.name, "back_on": _back(p).isoformat(),
+                    {"handle": p.handle, "name": p.name, "back_on": p.back_on.isoformat(),
                      "reason": p.pause_reason}
                     for p in found.returning
                 ],
@@ -99,7 +99,7 @@ def agenda(found, values: dict, now) -> None:
         lines += ["", _("Back from a pause")]
         for partner in found.returning:
             lines.append(
-                phrase("  {day:<15} {name}{reason}", day=_day(_back(partner)),
+                phrase("  {day:<15} {name}{reason}", day=_day(partner.back_on),
                        name=partner.name,
                        reason=f" ({partner.pause_reason})" if partner.pause_reason else "")
             )  # fmt: skip
@@ -112,7 +112,3 @@ def agenda(found, values: dict, now) -> None:
 
 def _day(day: date) -> str:
     return day_month(day)
-
-
-def _back(partner) -> date:
-    return date.fromisoformat(partner.paused_until) + timedelta(days=1)
