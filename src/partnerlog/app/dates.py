@@ -1,5 +1,7 @@
 """The dates that matter to partners, and pauses: someone away until a day."""
 
+from datetime import timedelta
+
 from partnerlog.core import dates
 from partnerlog.core.records import PartnerDate, Record
 from partnerlog.errors import Conflict, NotFound, UsageError
@@ -41,8 +43,7 @@ def resume(session, values: dict) -> Paused:
                 )
             )
         # The pause ends yesterday: they are back today, and their cadence counts from today.
-        yesterday = today.fromordinal(today.toordinal() - 1).isoformat()
-        journal.set_pause(partner.id, yesterday, partner.pause_reason)
+        journal.set_pause(partner.id, (today - timedelta(days=1)).isoformat(), partner.pause_reason)
     return Paused(partner=partner, until=None, reason=None)
 
 
@@ -94,8 +95,6 @@ def remove(session, values: dict) -> PartnerDate:
 
 def coming_up(journal, today, days: int, partner_ids=None) -> list[tuple[PartnerDate, object]]:
     """(date, the day it falls on) for each date within ``days`` from today, soonest first."""
-    from datetime import timedelta
-
     last = today + timedelta(days=days)
     found = []
     for item in journal.partner_dates(partner_ids=partner_ids):

@@ -111,17 +111,8 @@ class DocumentStore:
     def date_documents(self, ids: list[int] | None = None) -> Iterator[dict]:
         """The dates that matter, in the export shape, in id order."""
         uuids = self._partner_uuids()
-        where = "" if ids is None else f" WHERE d.id IN ({', '.join('?' * len(ids))})"
-        rows = self.conn.execute(
-            "SELECT d.*, p.handle FROM partner_dates d JOIN partners p ON p.id = d.partner_id"
-            + where
-            + " ORDER BY d.id",
-            ids or [],
-        )
-        from partnerlog.store.follow_ups import date_from_row
-
-        for row in rows:
-            found = date_from_row(row)
+        found_dates = self.partner_dates(ids=ids, include_archived=True)
+        for found in sorted(found_dates, key=lambda d: d.id):
             yield {
                 **found.to_json(),
                 "partner_uuid": uuids[found.partner],

@@ -111,10 +111,18 @@ class FollowUpStore:
         return found
 
     def partner_dates(
-        self, *, partner_ids: Iterable[int] | None = None, ids: Iterable[int] | None = None
+        self,
+        *,
+        partner_ids: Iterable[int] | None = None,
+        ids: Iterable[int] | None = None,
+        include_archived: bool = False,
     ) -> list[PartnerDate]:
-        """Dates, in the order of the year (month, day), then by partner."""
-        where, params = ["p.archived_at IS NULL"] if ids is None else [], []
+        """Dates, in the order of the year (month, day), then by partner; an archived
+        partner's only when asked for (or by id)."""
+        where: list[str] = []
+        params: list = []
+        if ids is None and not include_archived:
+            where.append("p.archived_at IS NULL")
         for column, chosen in (("d.partner_id", partner_ids), ("d.id", ids)):
             if chosen is not None:
                 chosen = list(chosen)
