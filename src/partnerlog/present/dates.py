@@ -5,7 +5,7 @@ from partnerlog.i18n import N_, _, ngettext
 from partnerlog.present.text import print_json, say
 
 
-def when(item, today) -> str:
+def when(item) -> str:
     """ "14 Mar" (every year), "14 Mar 1990", or "4 Jan 2027" (once)."""
     from partnerlog.core.when import month
 
@@ -42,7 +42,7 @@ def added(result, values: dict, now) -> None:
     today = now.date()
     say(
         "Added {label} of {name} (#{id}): {when}{every}; next {next}.",
-        label=found.label, name=name, id=found.id, when=when(found, today),
+        label=found.label, name=name, id=found.id, when=when(found),
         every=", " + _("every year") if found.yearly else "",
         next=coming(found, found.next_on(today), today),
     )  # fmt: skip
@@ -68,7 +68,7 @@ def listed(result, values: dict, now) -> None:
             str(item.id),
             user_text(names.get(item.partner, item.partner), one_line=True),
             user_text(item.label, one_line=True),
-            when(item, today) + (" " + _("yearly") if item.yearly and item.year else ""),
+            when(item) + (" " + _("yearly") if item.yearly and item.year else ""),
             coming(item, day, today),
         )
     print_table(table)

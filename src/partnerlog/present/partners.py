@@ -55,6 +55,7 @@ def profile(found, values: dict, now) -> None:
             }
         )
         return
+    from partnerlog.present.dates import coming
     from partnerlog.present.terminal import console, show_partner
 
     console().print(
@@ -74,12 +75,6 @@ def profile(found, values: dict, now) -> None:
             ),
         )
     )
-
-
-def coming(item, day, today) -> str:
-    from partnerlog.present.dates import coming as said
-
-    return said(item, day, today)
 
 
 def opening(found, now) -> list:

@@ -31,11 +31,20 @@ PREFER = Param(
     help=N_("Settle every conflict (a record changed on both sides) this way, not by the newer."),
 )
 
+# Who `log`, `raise` and `owe` are with: one or several partners.
+SEVERAL = who(N_("Who: handle, name or unique prefix; several separated by commas."))
+
+
+def item_text(help: str) -> Param:
+    """What a follow-up (`raise`, `owe`) says."""
+    return Param("text", metavar="TEXT", multiple=True, required=True, help=help)
+
+
 COMMANDS = (
     Command(
         "log",
         N_("Record an interaction with one or more partners."),
-        who(N_("Who: handle, name or unique prefix; several separated by commas.")),
+        SEVERAL,
         Param(
             "note",
             metavar="NOTE",
@@ -79,14 +88,8 @@ COMMANDS = (
             "A topic to raise with a partner next time; `log` reminds you of it after every "
             "entry with them."
         ),
-        who(N_("Who: handle, name or unique prefix; several separated by commas.")),
-        Param(
-            "text",
-            metavar="TEXT",
-            multiple=True,
-            required=True,
-            help=N_("What to raise. @handle adds a partner (one item each); #word is a tag."),
-        ),
+        SEVERAL,
+        item_text(N_("What to raise. @handle adds a partner (one item each); #word is a tag.")),
         json_flag(N_("Print what was added as JSON.")),
         examples=('raise sari "the offsite budget #planning"',),
         action="follow_ups.raise_topic",
@@ -99,14 +102,8 @@ COMMANDS = (
             "A promise: something you said you would do for a partner (or, with --theirs, "
             "they for you). An overdue promise of yours counts in due and in health."
         ),
-        who(N_("Who: handle, name or unique prefix; several separated by commas.")),
-        Param(
-            "text",
-            metavar="TEXT",
-            multiple=True,
-            required=True,
-            help=N_("What was promised. @handle adds a partner (one item each); #word is a tag."),
-        ),
+        SEVERAL,
+        item_text(N_("What was promised. @handle adds a partner (one item each); #word is a tag.")),
         Param(
             "due", "--due", help=N_("When it is due: friday, 'in 2 weeks', 2026-12-15 (not past).")
         ),
