@@ -2,7 +2,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from partnerlog.core.dates import ago, describe, parse_day, parse_when
+from partnerlog.core.dates import parse_day, parse_when
+from partnerlog.core.when import ago, describe
 from partnerlog.errors import UsageError
 
 WIB = timezone(timedelta(hours=7))

@@ -9,6 +9,7 @@ import os
 import re
 from datetime import date, datetime, time, timedelta
 
+from partnerlog.core import when
 from partnerlog.errors import UsageError
 from partnerlog.i18n import _
 
@@ -128,7 +129,7 @@ def parse_when(
     if not allow_future and prefer == "past" and result > now + FUTURE_SLACK:
         raise UsageError(
             _("{text!r} is in the future ({when}); log what has happened").format(
-                text=text, when=f"{full(result.date())} {result:%H:%M}"
+                text=text, when=f"{when.full(result.date())} {result:%H:%M}"
             )
         )
     return result
@@ -453,8 +454,3 @@ def _month_day(month: int, day: int, year: int | None, text: str) -> tuple[int, 
             _("{text!r} is not a date (there is no {when})").format(text=text, when=when)
         )
     return month, day, year
-
-
-# How dates read back (in the chosen language) lives in `core.when`; these names
-# are kept here, where the rest of partnerlog has always found them.
-from partnerlog.core.when import ago, ahead, describe, due_words, full  # noqa: E402, F401

@@ -59,7 +59,7 @@ def due(found: list, values: dict, now) -> int:
 
 def due_lines(found: list, today) -> list[str]:
     """A line for each person due (or coming due), and one under it for each late promise."""
-    from partnerlog.core.dates import due_words
+    from partnerlog.core.when import due_words
 
     def state(item) -> str:
         if item.upcoming:

@@ -1,6 +1,6 @@
 """What the date and pause commands print."""
 
-from partnerlog.core.dates import ahead
+from partnerlog.core.when import ahead
 from partnerlog.i18n import N_, _, ngettext
 from partnerlog.present.text import print_json, say
 

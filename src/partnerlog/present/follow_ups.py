@@ -1,7 +1,7 @@
 """What the follow-up commands print: what was added or closed, the open list, and
 the line `log` adds about what is still open with someone."""
 
-from partnerlog.core.dates import due_words
+from partnerlog.core.when import due_words
 from partnerlog.i18n import N_, _
 from partnerlog.present.text import note, print_json, say
 

@@ -1,7 +1,7 @@
 """What the interaction commands print: the one-line receipt of `log`, tables of
 entries, and the words for an edit or a deletion."""
 
-from partnerlog.core import dates
+from partnerlog.core.when import describe
 from partnerlog.i18n import _
 from partnerlog.present.text import Shown, note, phrase, plural, print_json, say
 
@@ -24,7 +24,7 @@ def logged(logged, values: dict, now) -> None:
             kind=interaction.kind,
             id=interaction.id,
             who=", ".join(p.name for p in logged.partners),
-            when=dates.describe(logged.moment, now),
+            when=describe(logged.moment, now),
             tail=f" ({'; '.join(extras)})" if extras else "",
         )
     for mention in logged.skipped:

@@ -76,7 +76,7 @@ def report(data, now: datetime) -> Iterator[str]:
     of (partner id, interaction), in the verdicts' order) and, for charts, the
     activity counts.
     """
-    from partnerlog.core import dates
+    from partnerlog.core import when
 
     verdicts = data.verdicts
     single = len(verdicts) == 1
@@ -104,7 +104,7 @@ def report(data, now: datetime) -> Iterator[str]:
         last = (
             _("never")
             if verdict.days_since is None
-            else dates.ago(now - timedelta(days=verdict.days_since), now)
+            else when.ago(now - timedelta(days=verdict.days_since), now)
         )
         yield (
             md_row(
@@ -142,7 +142,7 @@ def report(data, now: datetime) -> Iterator[str]:
 
 def _to_bring(items, level: str, now: datetime) -> Iterator[str]:
     """ "To raise" and "Open promises", as checklists (empty ones left out)."""
-    from partnerlog.core.dates import due_words
+    from partnerlog.core.when import due_words
 
     today = now.date()
     raised = [i for i in items if i.type == "raise"]

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from rich.console import Console, Group
 from rich.text import Text
 
-from partnerlog.core import dates
+from partnerlog.core import dates, when
 from partnerlog.core.health import PILLAR_POINTS
 from partnerlog.core.records import Goal, Interaction, Pair, Partner, Trait
 from partnerlog.core.vocabulary import PILLARS, WINDOW_DAYS, hashtags
@@ -150,7 +150,7 @@ def partners_table(
             _(partner.relation),
             *(details if wide else ()),
             cadence,
-            dates.ago(dates.from_iso(seen) if seen else None, now),
+            when.ago(dates.from_iso(seen) if seen else None, now),
         )
     return table
 
@@ -163,7 +163,7 @@ def interaction_summary(interaction: Interaction, names: dict[str, str], now: da
     text.append(
         _("{kind} with {who}").format(kind=visible(interaction.kind, one_line=True), who=who)
     )
-    text.append(f", {dates.describe(moment, now)}")
+    text.append(f", {when.describe(moment, now)}")
     if interaction.note:
         text.append("\n  ")
         text.append(
@@ -194,7 +194,7 @@ def entry_view(interaction: Interaction, names: dict[str, str], now: datetime) -
     moment = dates.from_iso(interaction.occurred_at).astimezone(now.tzinfo)
     rows = [
         (N_("entry"), f"#{interaction.id}"),
-        (N_("when"), f"{moment:%Y-%m-%d %H:%M} ({dates.describe(moment, now)})"),
+        (N_("when"), f"{moment:%Y-%m-%d %H:%M} ({when.describe(moment, now)})"),
         (N_("with"), ", ".join(names.get(h, h) for h in interaction.partners)),
         (
             N_("kind"),
@@ -246,10 +246,10 @@ def show_partner(
         facts.add_row(_("email"), user_text(", ".join(emails), one_line=True))
     facts.add_row(_("cadence"), cadence + ("" if partner.cadence_days else " " + _("(default)")))
     last = dates.from_iso(recent[0].occurred_at) if recent else None
-    facts.add_row(_("last contact"), dates.ago(last, now))
+    facts.add_row(_("last contact"), when.ago(last, now))
     if partner.paused(now.date()):
         away = _("until {day}").format(
-            day=dates.ahead(date.fromisoformat(partner.paused_until), now.date())
+            day=when.ahead(date.fromisoformat(partner.paused_until), now.date())
         )
         if partner.pause_reason:
             away += f" ({partner.pause_reason})"
@@ -452,5 +452,5 @@ def health_view(verdict) -> Group:
 
 
 def _days_ago(days: int) -> str:
-    """As `dates.ago` says it, from a number of days."""
-    return dates.ago(datetime(2000, 1, 1) - timedelta(days=days), datetime(2000, 1, 1))
+    """As `when.ago` says it, from a number of days."""
+    return when.ago(datetime(2000, 1, 1) - timedelta(days=days), datetime(2000, 1, 1))
