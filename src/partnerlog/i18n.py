@@ -90,6 +90,11 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's own name for it)
     return message
 
 
+def Nn_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802
+    """Mark a singular and its plural for the catalogue; `ngettext` picks one where shown."""
+    return singular, plural
+
+
 class Msg(str):
     """A message that is English as data and in the chosen language when shown.
 

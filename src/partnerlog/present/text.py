@@ -9,7 +9,7 @@ characters shown as text. Cheap to import: the quick path speaks through it.
 import re
 import sys
 
-from partnerlog.i18n import Msg, _
+from partnerlog.i18n import Msg, Nn_, _
 
 # Control characters (C0, DEL, C1), and the invisible format characters that
 # could reorder or hide what the terminal shows: bidirectional marks, overrides
@@ -73,11 +73,6 @@ def plural(count: int, noun: str) -> str:
 
     singular, many = NOUNS.get(noun) or (noun, noun + "s")
     return ngettext(singular, many, count).format(count=count)
-
-
-def Nn_(singular: str, many: str) -> tuple[str, str]:  # noqa: N802
-    """Mark a singular and plural message for the catalogue (``pybabel -k Nn_:1,2``)."""
-    return singular, many
 
 
 # The nouns `plural` counts, each with its singular and plural message.
