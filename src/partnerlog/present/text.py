@@ -71,7 +71,7 @@ def plural(count: int, noun: str) -> str:
     """ "1 goal", "3 goals", "2 entries": ``noun`` is one of NOUNS (in the catalogue)."""
     from partnerlog.i18n import ngettext
 
-    singular, many = NOUNS.get(noun) or (noun, noun + "s")
+    singular, many = NOUNS[noun]
     return ngettext(singular, many, count).format(count=count)
 
 
@@ -89,14 +89,7 @@ NOUNS = {
     "topic": Nn_("{count} topic", "{count} topics"),
     "more partnership": Nn_("{count} more partnership", "{count} more partnerships"),
     "partnership": Nn_("{count} partnership", "{count} partnerships"),
-    "event": Nn_("{count} event", "{count} events"),
     "meeting": Nn_("{count} meeting", "{count} meetings"),
-    "person": Nn_("{count} person", "{count} people"),
-    "action": Nn_("{count} action", "{count} actions"),
-    "record": Nn_("{count} record", "{count} records"),
-    "contact": Nn_("{count} contact", "{count} contacts"),
-    "file": Nn_("{count} file", "{count} files"),
-    "row": Nn_("{count} row", "{count} rows"),
     "more address": Nn_("{count} more address", "{count} more addresses"),
     "follow_up": Nn_("{count} follow-up", "{count} follow-ups"),
     "partner_date": Nn_("{count} date", "{count} dates"),
