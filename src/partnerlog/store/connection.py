@@ -416,6 +416,13 @@ def marks(values) -> str:
     return ", ".join("?" * len(values)) or "NULL"
 
 
+def one_of(column: str, values, where: list[str], params: list) -> None:
+    """Add ``column IN (…values)`` to a WHERE clause being built (``where``, ``params``)."""
+    chosen = list(values)
+    where.append(f"{column} IN ({marks(chosen)})")
+    params.extend(chosen)
+
+
 def where_clause(conditions: list[str]) -> str:
     """A WHERE clause joining ``conditions`` with AND, or nothing."""
     return " WHERE " + " AND ".join(conditions) if conditions else ""

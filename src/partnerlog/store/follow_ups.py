@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from partnerlog.core.records import FollowUp, PartnerDate
 from partnerlog.errors import NotFound
 from partnerlog.i18n import _
-from partnerlog.store.connection import marks, timestamp, where_clause
+from partnerlog.store.connection import marks, one_of, timestamp, where_clause
 
 FOLLOW_UP_COLUMNS = (
     "uuid", "partner_id", "type", "owner", "text", "due_on", "status", "created_at", "closed_at",
@@ -40,13 +40,9 @@ class FollowUpStore:
             where.append("f.type = 'promise' AND f.owner = 'me' AND f.due_on < ?")
             params.append(late_on)
         if partner_ids is not None:
-            chosen = list(partner_ids)
-            where.append(f"f.partner_id IN ({marks(chosen)})")
-            params.extend(chosen)
+            one_of("f.partner_id", partner_ids, where, params)
         if ids is not None:
-            chosen = list(ids)
-            where.append(f"f.id IN ({marks(chosen)})")
-            params.extend(chosen)
+            one_of("f.id", ids, where, params)
         elif not include_closed:
             where.append("f.status = 'open'")
         sql = (
@@ -125,9 +121,7 @@ class FollowUpStore:
             where.append("p.archived_at IS NULL")
         for column, chosen in (("d.partner_id", partner_ids), ("d.id", ids)):
             if chosen is not None:
-                chosen = list(chosen)
-                where.append(f"{column} IN ({marks(chosen)})")
-                params.extend(chosen)
+                one_of(column, chosen, where, params)
         sql = (
             "SELECT d.*, p.handle FROM partner_dates d JOIN partners p ON p.id = d.partner_id"
             + where_clause(where)

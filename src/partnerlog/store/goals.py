@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from partnerlog.core.records import Goal, GoalUpdate
 from partnerlog.errors import NotFound
 from partnerlog.i18n import _
-from partnerlog.store.connection import marks, new_uuid, timestamp, where_clause
+from partnerlog.store.connection import marks, new_uuid, one_of, timestamp, where_clause
 
 GOAL_COLUMNS = (
     "uuid", "partner_id", "owner", "title", "note", "due_on", "status", "progress",
@@ -39,9 +39,7 @@ class GoalStore:
             where.append("g.partner_id = ?")
             params.append(partner_id)
         if ids is not None:
-            id_list = list(ids)
-            where.append(f"g.id IN ({marks(id_list)})")
-            params.extend(id_list)
+            one_of("g.id", ids, where, params)
         elif not include_closed:
             if closed_since is not None:
                 where.append("(g.status = 'open' OR g.closed_at >= ?)")

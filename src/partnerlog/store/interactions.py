@@ -11,7 +11,7 @@ from partnerlog.core.records import Interaction
 from partnerlog.core.vocabulary import BENEFITS, PILLARS
 from partnerlog.errors import NotFound
 from partnerlog.i18n import _
-from partnerlog.store.connection import marks, split_values, timestamp, where_clause
+from partnerlog.store.connection import marks, one_of, split_values, timestamp, where_clause
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -90,9 +90,7 @@ class InteractionStore:
             where.append("i.id IN (SELECT interaction_id FROM interaction_tags WHERE tag = ?)")
             params.append(tag)
         if ids is not None:
-            id_list = list(ids)
-            where.append(f"i.id IN ({marks(id_list)})")
-            params.extend(id_list)
+            one_of("i.id", ids, where, params)
         sql = INTERACTION_SELECT + where_clause(where) + " ORDER BY i.occurred_at DESC, i.id DESC"
         if limit is not None:
             sql += " LIMIT ?"
