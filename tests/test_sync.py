@@ -212,7 +212,7 @@ def test_three_devices_converge_through_a_shared_folder(run, tmp_path):
     devices = [tmp_path / f"{name}.db" for name in ("laptop", "desktop", "phone")]
     run("--db", str(devices[0]), "partner", "add", "Sari Wulandari")
     for db in devices:
-        result = run("--db", str(db), "sync", str(folder), "--device", db.stem)
+        result = run("--db", str(db), "sync", str(folder), "--device", db.stem, "--create")
         assert result.exit_code == 0, result.stderr
     for db in devices:
         assert run("--db", str(db), "log", "sari", f"seen from {db.stem}").exit_code == 0
@@ -237,7 +237,7 @@ def test_sync_refuses_a_file_for_a_folder_and_a_bad_device_name(run, tmp_path):
     run("partner", "add", "Sari")
     (tmp_path / "file").write_text("x")
     assert run("sync", str(tmp_path / "file")).exit_code == 2
-    result = run("sync", str(tmp_path / "shared"), "--device", "my laptop")
+    result = run("sync", str(tmp_path / "shared"), "--device", "my laptop", "--create")
     assert result.exit_code == 2 and "--device" in result.stderr
 
 

@@ -15,6 +15,8 @@ NOT_A_JOURNAL = 4
 NEWER_JOURNAL = 5
 # Not an error: `due --exit-code` says someone is due (no error uses it).
 SOMEONE_DUE = 6
+# Not an error either: `sync` did what it could, but skipped a file it could not use.
+PARTIAL = 7
 
 
 class PartnerlogError(Exception):

@@ -40,75 +40,175 @@ def load(file: str, text: str) -> dict:
     return parsed
 
 
+PREFERENCES = ("mine", "theirs")
+
+
+def _preference(values: dict) -> str | None:
+    """``--prefer``, checked: a value it does not know would settle nothing."""
+    prefer = values.get("prefer")
+    if prefer is None:
+        return None
+    if prefer.lower() not in PREFERENCES:
+        raise UsageError(
+            _("--prefer takes {choices}, not {value!r}").format(
+                choices=" or ".join(PREFERENCES), value=prefer
+            )
+        )
+    return prefer.lower()
+
+
 def merge(session, parsed: dict, prefer: str | None, dry_run: bool) -> dict:
     """Merge one export in one transaction (rolled back for a dry run)."""
+    [(_name, result)] = merge_all(session, [(None, parsed)], prefer, dry_run)
+    return result
+
+
+def merge_all(session, documents: list, prefer: str | None, dry_run: bool = False) -> list:
+    """Merge exports (``(name, parsed)`` pairs) in one transaction, so `undo`
+    takes back all of it at once: ``[(name, result)]``. ``after(journal)``, when
+    given as a third item, runs in the same transaction after its merge."""
     from partnerlog.present.progress import progress
 
     journal = session.journal
     total = sum(
         len(parsed.get(section) or [])
+        for _name, parsed, *_rest in documents
         for section in ("partners", "interactions", "goals", "traits", "follow_ups")
     )
+    merged = []
     try:
         with (
             progress(_("Merging"), total if total > 2000 else None) as advance,
             journal.transaction(session.command.name),
         ):
-            result = journal.merge_document(
-                parsed, prefer=prefer, advance=advance if total > 2000 else lambda n: None
-            )
+            for name, parsed, *after in documents:
+                result = journal.merge_document(
+                    parsed, prefer=prefer, advance=advance if total > 2000 else lambda n: None
+                )
+                result["dry_run"] = dry_run
+                for step in after:
+                    step(journal)
+                merged.append((name, result))
             if dry_run:
-                raise DryRun(result)
+                raise DryRun(merged)
     except DryRun as done:
-        result = done.result
-    result["dry_run"] = dry_run
-    return result
+        merged = done.result
+    return merged
 
 
 def import_file(session, values: dict) -> dict:
     """What merging the file did: added, updated, deleted, unchanged, conflicts."""
     file = values["file"]
+    prefer = _preference(values)
     return merge(
         session,
         load(file, read_input(file, what=_("an export"))),
-        values["prefer"],
+        prefer,
         values["dry_run"],
     )
 
 
-def sync(session, values: dict) -> dict:
-    """Merge every other device's export in the folder, then write this journal's own.
+class FolderFile:
+    """One ``*.json`` file in the sync folder, as far as it could be read."""
 
-    The file is written whole or not at all, after the merges: the next device
-    to sync reads what this one knows now.
+    __slots__ = ("name", "path", "digest", "journal", "parsed", "problem", "unchanged")
+
+    def __init__(self, name: str, path: str) -> None:
+        self.name, self.path = name, path
+        self.digest = self.journal = self.parsed = self.problem = None
+        self.unchanged = False
+
+
+def _read_folder(journal, folder: str) -> list[FolderFile]:
+    """Every journal file in the folder: parsed and checked, or recognised as
+    unchanged since this journal last merged it (by a hash of its bytes), or
+    with the reason it cannot be used."""
+    import hashlib
+
+    files = []
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".json") or name.startswith("."):
+            continue
+        found = FolderFile(name, os.path.join(folder, name))
+        files.append(found)
+        try:
+            with open(found.path, "rb") as handle:
+                raw = handle.read()
+        except OSError as error:
+            found.problem = error.strerror or str(error)
+            continue
+        found.digest = hashlib.sha256(raw).hexdigest()
+        seen = journal.get_meta(f"sync_file:{name}")
+        if seen:
+            seen = json.loads(seen)
+            if seen.get("digest") == found.digest:
+                found.journal, found.unchanged = seen.get("journal"), True
+                continue
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            found.problem = _("not a text file")
+            continue
+        try:
+            found.parsed = load(name, text)
+        except PartnerlogError as error:
+            found.problem = error.message
+            continue
+        found.journal = (found.parsed.get("source") or {}).get("journal")
+    return files
+
+
+def sync(session, values: dict) -> dict:
+    """Merge every other journal's file in the folder, then write this journal's own.
+
+    A file that cannot be read is skipped and named; the others merge, in one
+    transaction (one action for `undo`), and this journal's file is written
+    whole or not at all after them, under a name no other journal's file has.
     """
     from partnerlog import paths
 
+    prefer = _preference(values)
     folder = paths.expand(values["folder"])
     if os.path.exists(folder) and not os.path.isdir(folder):
         raise UsageError(_("{folder} is a file; sync needs a folder").format(folder=folder))
+    if not os.path.exists(folder):
+        if not values["create"]:
+            raise UsageError(
+                _("there is no folder {folder}; check the name, or add --create to make it").format(
+                    folder=folder
+                )
+            )
+        paths.ensure_private_folder(folder)
     journal = session.journal
-    device = values["device"] or journal.get_meta("device") or _device_name()
+    me = journal.get_meta("journal_id")
+    chosen = values["device"]
+    device = chosen or journal.get_meta("device") or _device_name()
     if not _valid_device(device):
         raise UsageError(
             _("--device {device!r} should be one word (letters, digits, '-', '_')").format(
                 device=device
             )
         )
-    paths.ensure_private_folder(folder)
-    own = f"{device}.json"
-    merged = []
-    for name in sorted(os.listdir(folder)):
-        if not name.endswith(".json") or name == own or name.startswith("."):
-            continue
-        path = os.path.join(folder, name)
-        result = merge(
-            session,
-            load(path, read_input(path, what=_("an export"))),
-            values["prefer"],
-            dry_run=False,
+    files = _read_folder(journal, folder)
+    device, renamed = _own_name(device, files, me)
+    if renamed and chosen:
+        raise UsageError(
+            _(
+                "{name}.json in the folder belongs to another journal; choose another --device"
+            ).format(name=chosen)
         )
-        merged.append((name, result))
+    others = [f for f in files if f.parsed is not None and f.journal != me]
+
+    def seen(found: FolderFile):
+        def remember(journal) -> None:
+            journal.set_meta(
+                f"sync_file:{found.name}",
+                json.dumps({"digest": found.digest, "journal": found.journal}),
+            )
+
+        return remember
+
+    merged = merge_all(session, [(f.name, f.parsed, seen(f)) for f in others], prefer)
     if journal.get_meta("device") != device:
         with journal.transaction():
             journal.set_meta("device", device)
@@ -116,10 +216,54 @@ def sync(session, values: dict) -> dict:
     from partnerlog.core import dates
     from partnerlog.present.exporters import json_export
 
-    export = Export(journal, dates.iso(session.now), include_private=True)
-    target = os.path.join(folder, own)
-    paths.write_private(target, json_export(export.sections(), export.exported_at, export.source()))
-    return {"device": device, "written": target, "merged": merged}
+    export = Export(journal, dates.iso(session.now), include_private=values["include_private"])
+    target = os.path.join(folder, f"{device}.json")
+    not_written = None
+    import hashlib
+
+    written = hashlib.sha256()
+
+    def hashed(chunks):
+        for chunk in chunks:
+            written.update(chunk.encode("utf-8"))
+            yield chunk
+
+    try:
+        paths.write_private(
+            target, hashed(json_export(export.sections(), export.exported_at, export.source()))
+        )
+    except OSError as error:
+        not_written = error.strerror or str(error)
+    else:  # the next sync knows its own file without reading it
+        with journal.transaction():
+            journal.set_meta(
+                f"sync_file:{device}.json",
+                json.dumps({"digest": written.hexdigest(), "journal": me}),
+            )
+    return {
+        "device": device,
+        "renamed_from": renamed,
+        "written": None if not_written else target,
+        "not_written": not_written,
+        "target": target,
+        "merged": merged,
+        "unchanged_files": [f.name for f in files if f.unchanged and f.journal != me],
+        "skipped_files": [(f.name, f.problem) for f in files if f.problem],
+        "include_private": values["include_private"],
+    }
+
+
+def _own_name(device: str, files: list[FolderFile], me: str) -> tuple[str, str | None]:
+    """The name this journal writes under: ``device``, unless the folder has a
+    file of that name that is not provably this journal's; then the first free
+    ``device-2``, ``device-3``…  Returns (name, the name it could not have)."""
+    taken = {f.name[: -len(".json")] for f in files if f.journal != me}
+    if device not in taken:
+        return device, None
+    number = 2
+    while f"{device}-{number}" in taken:
+        number += 1
+    return f"{device}-{number}", device
 
 
 def _device_name() -> str:

@@ -101,9 +101,7 @@ class Export:
 
     def source(self) -> dict:
         """Which journal wrote the file, and when by its clock (a merge's base)."""
-        from partnerlog.store.connection import timestamp
-
-        return {"journal": self.journal.get_meta("journal_id"), "at": timestamp()}
+        return {"journal": self.journal.get_meta("journal_id"), "at": self.journal.clock_now()}
 
     def sections(self):
         journal = self.journal

@@ -13,9 +13,9 @@ class Step(Record):
 
 
 class Undoable(Record):
-    """An action, as undo shows it."""
+    """An action, as undo shows it (``here_only``: a merge, undone on this journal only)."""
 
-    __slots__ = ("command", "at", "steps")
+    __slots__ = ("command", "at", "steps", "here_only")
 
 
 def undo(session, values: dict):
@@ -51,8 +51,14 @@ def describe(journal, action, now) -> Undoable:
         if doc is not None:
             steps.append(Step(verb=verb, what=label(journal, kind, doc, now)))
     from partnerlog.core import dates
+    from partnerlog.store.undo import MERGES
 
-    return Undoable(command=action.command, at=dates.from_iso(action.at), steps=steps)
+    return Undoable(
+        command=action.command,
+        at=dates.from_iso(action.at),
+        steps=steps,
+        here_only=action.command in MERGES,
+    )
 
 
 def label(journal, kind: str, doc: dict, now) -> str:

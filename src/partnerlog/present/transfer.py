@@ -88,15 +88,29 @@ def say_merge(result: dict, file: str | None = None) -> None:
 
 
 def say_conflict(conflict: dict) -> None:
-    """A record changed on both sides: which, what differs, and which version stays."""
+    """A record changed on both sides (or deleted on one, changed on the other):
+    which, what differs, and which version stays."""
     from partnerlog.store.merge import content
 
     mine, theirs = conflict["mine"], conflict["theirs"]
+    shown = mine or theirs
     kind = KIND_NOUNS.get(conflict["kind"], conflict["kind"].rstrip("s"))
     label = (
-        mine.get("name") or mine.get("title") or mine.get("label") or mine.get("text")
-        or mine.get("note") or ""
+        shown.get("name") or shown.get("title") or shown.get("label") or shown.get("text")
+        or shown.get("note") or ""
     )  # fmt: skip
+    deleted = conflict.get("deleted")
+    if deleted:
+        kept_change = (conflict["kept"] == "theirs") == (deleted == "mine")
+        say(
+            "Conflict: {kind} {label!r} was deleted {where} and changed {other}; {outcome}.",
+            kind=kind,
+            label=label[:60],
+            where=_("here") if deleted == "mine" else _("in the file"),
+            other=_("in the file") if deleted == "mine" else _("here"),
+            outcome=_("kept the changed version") if kept_change else _("deleted it"),
+        )
+        return
     say(
         "Conflict: {kind} {label!r} changed here and in the file; kept {kept}.",
         kind=kind,
@@ -104,7 +118,7 @@ def say_conflict(conflict: dict) -> None:
         kept=_("this journal's version") if conflict["kept"] == "mine" else _("the file's version"),
     )
     here, there = content(mine), content(theirs)
-    for key in sorted(set(here) | set(there)):
+    for key in conflict.get("fields") or sorted(set(here) | set(there)):
         if here.get(key) != there.get(key):
             say(
                 "  {key}: {here} here, {there} in the file",
@@ -121,13 +135,32 @@ def _short(value) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def synced(result: dict, values: dict, now) -> None:
+def synced(result: dict, values: dict, now) -> int:
+    from partnerlog.errors import ERROR, PARTIAL
+
     if values["json"]:
-        print_json({**result, "merged": dict(result["merged"])})
-        return
-    for name, merged in result["merged"]:
-        say_merge(merged, name)
-    if not result["merged"]:
-        say("No other device has written to the folder yet.")
-    say("Wrote this journal as {path} (device {device}).", path=result["written"],
-        device=result["device"])  # fmt: skip
+        print_json({**result, "merged": dict(result["merged"]),
+                    "skipped_files": dict(result["skipped_files"])})  # fmt: skip
+    else:
+        for name, merged in result["merged"]:
+            say_merge(merged, name)
+        for name in result["unchanged_files"]:
+            say("{name}: unchanged since the last sync.", name=name)
+        if not (result["merged"] or result["unchanged_files"] or result["skipped_files"]):
+            say("No other device has written to the folder yet.")
+    for name, problem in result["skipped_files"]:
+        say("Skipped {name}: {problem}. The other files were merged.", name=name,
+            problem=problem)  # fmt: skip
+    if result["renamed_from"]:
+        say("Note: {old}.json in the folder belongs to another journal; this one writes"
+            " {new}.json.", old=result["renamed_from"], new=result["device"])  # fmt: skip
+    if result["not_written"]:
+        say("Could not write {path}: {problem}. What the folder held was merged here, but"
+            " your other devices will not see this one's changes until it can be written.",
+            path=result["target"], problem=result["not_written"])  # fmt: skip
+        return ERROR
+    if not values["json"]:
+        say("Wrote this journal as {path} (device {device}){private}.", path=result["written"],
+            device=result["device"], private="" if result["include_private"] else
+            _(", without private entries"))  # fmt: skip
+    return PARTIAL if result["skipped_files"] else 0

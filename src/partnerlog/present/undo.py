@@ -14,6 +14,14 @@ def _steps(action) -> str:
 def ask(action, values: dict, now) -> str:
     say("The last action was {command}:\n{steps}", command=action.command,
         steps=Shown(_steps(action)))  # fmt: skip
+    if action.here_only:
+        say(
+            "This undoes the {command} on this device only: your other devices keep these"
+            " records as they are, and the next sync with them brings the same changes"
+            " back. To remove a record everywhere, delete it after syncing"
+            " (entry delete, partner delete…).",
+            command=action.command,
+        )
     return _("Undo it?")
 
 

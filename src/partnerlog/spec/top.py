@@ -390,8 +390,11 @@ COMMANDS = (
         "sync",
         N_(
             "Converge this journal with your other devices through a shared folder (Syncthing, "
-            "Dropbox, git): merge every other device's export there, then write this one's as "
-            "FOLDER/DEVICE.json. Never put the journal file itself in a synced folder."
+            "Dropbox, git): merge every other journal's file there, then write this one's as "
+            "FOLDER/DEVICE.json: every partner, entry, goal, trait, follow-up and date, and "
+            "which records were deleted, in clear text; private entries only with "
+            "--include-private. A file that cannot be read is skipped and named (exit code 7). "
+            "Never put the journal file itself in a synced folder."
         ),
         Param(
             "folder", kind="path", metavar="FOLDER", required=True, help=N_("The shared folder.")
@@ -401,9 +404,25 @@ COMMANDS = (
             "--device",
             help=N_("This device's name in the folder (default: remembered, else the host name)."),
         ),
+        Param(
+            "create",
+            "--create",
+            kind="flag",
+            help=N_(
+                "Make the folder when it does not exist (otherwise a mistyped name is refused)."
+            ),
+        ),
+        Param(
+            "include_private",
+            "--include-private",
+            kind="flag",
+            help=N_(
+                "Write private entries to the folder too (by default they stay on this device)."
+            ),
+        ),
         PREFER,
         json_flag(N_("Print what happened as JSON.")),
-        examples=("sync shared",),
+        examples=("sync ~/Sync/partnerlog --create --device laptop", "sync ~/Sync/partnerlog"),
         action="merging.sync",
         show="transfer.synced",
         journal="create",

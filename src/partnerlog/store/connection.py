@@ -15,7 +15,6 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from datetime import UTC, datetime
 
 from partnerlog.errors import (
     JournalBusy,
@@ -27,6 +26,7 @@ from partnerlog.errors import (
 from partnerlog.i18n import _
 from partnerlog.paths import create_private_file, ensure_private_folder
 from partnerlog.store import migrations
+from partnerlog.store.clock import ClockStore, _clock, timestamp
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Whether this process has committed a change: Ctrl-C then says it was saved.
@@ -43,17 +43,12 @@ def new_uuid() -> str:
     return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
-def timestamp() -> str:
-    """When a record was created: UTC to the microsecond, so `undo` can order them."""
-    return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
 def is_busy(error: sqlite3.OperationalError) -> bool:
     text = str(error)
     return "locked" in text or "busy" in text
 
 
-class Connection:
+class Connection(ClockStore):
     """An open journal file: the connection every record kind's queries share."""
 
     def __init__(self, path: str, conn: sqlite3.Connection) -> None:
@@ -64,6 +59,7 @@ class Connection:
         self._command: str | None = None
         self._action: int | None = None
         self._remembered: set[str] = set()
+        self._fresh_tombstones = False
 
     # -- opening -----------------------------------------------------------
 
@@ -222,14 +218,18 @@ class Connection:
                 ) from None
             raise
         self._command, self._action, self._remembered = action, None, set()
+        clock, changes = self._read_clock(), self.conn.total_changes
         try:
             yield self
+            if self.conn.total_changes != changes:  # a write that wrote nothing leaves it
+                self._settle_clock(clock)
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
         finally:
             self._command = self._action = None
+            _clock["last"] = ""
         try:
             self.conn.execute("COMMIT")
         finally:

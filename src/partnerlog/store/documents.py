@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from partnerlog.core.vocabulary import ME
-from partnerlog.store.connection import new_uuid, timestamp
+from partnerlog.store.clock import timestamp
+from partnerlog.store.connection import new_uuid
 from partnerlog.store.interactions import INTERACTION_SELECT, interaction_from_row
 from partnerlog.store.partners import PARTNER_COLUMNS, partner_from_row
 
@@ -24,7 +25,10 @@ KINDS = (
 class DocumentStore:
     # -- reading ---------------------------------------------------------------
 
-    def _partner_uuids(self) -> dict[str, str]:
+    def _partner_uuids(self, known: dict[str, str] | None = None) -> dict[str, str]:
+        """Partner uuids by handle (``known``: a map the caller already read)."""
+        if known is not None:
+            return known
         return dict(self.conn.execute("SELECT handle, uuid FROM partners"))
 
     def partner_documents(self, where: str = "", params=()) -> Iterator[dict]:
@@ -43,11 +47,11 @@ class DocumentStore:
             }
 
     def interaction_documents(
-        self, where: str = "", params=(), *, include_private: bool = True
+        self, where: str = "", params=(), *, include_private: bool = True, partner_uuids=None
     ) -> Iterator[dict]:
         """Interactions in the export shape (their JSON, partner uuids, creation and
         change times), streamed oldest first."""
-        uuids = self._partner_uuids()
+        uuids = self._partner_uuids(partner_uuids)
         if not include_private:
             where = (where + " AND" if where else " WHERE") + " i.private = 0"
         for row in self.conn.execute(INTERACTION_SELECT + where + " ORDER BY i.id", params):
@@ -59,10 +63,10 @@ class DocumentStore:
                 "updated_at": row["updated_at"],
             }
 
-    def goal_documents(self, ids: list[int] | None = None) -> Iterator[dict]:
+    def goal_documents(self, ids: list[int] | None = None, partner_uuids=None) -> Iterator[dict]:
         """Goals in the export shape: their JSON, check-ins with uuids and times, the
         partner's uuid. In id order, so an imported journal exports the same order."""
-        uuids = self._partner_uuids()
+        uuids = self._partner_uuids(partner_uuids)
         goals = self.goals(include_closed=True) if ids is None else self.goals(ids=ids)
         for goal in sorted(goals, key=lambda g: g.id):
             shown = goal.to_json()
@@ -83,8 +87,8 @@ class DocumentStore:
             )
             yield shown
 
-    def trait_documents(self, trait_id: int | None = None) -> Iterator[dict]:
-        uuids = self._partner_uuids()
+    def trait_documents(self, trait_id: int | None = None, partner_uuids=None) -> Iterator[dict]:
+        uuids = self._partner_uuids(partner_uuids)
         traits = self.traits(active_only=False) if trait_id is None else [self.trait(trait_id)]
         for trait in sorted(traits, key=lambda t: t.id):
             yield {
@@ -94,9 +98,11 @@ class DocumentStore:
                 "updated_at": trait.updated_at,
             }
 
-    def follow_up_documents(self, ids: list[int] | None = None) -> Iterator[dict]:
+    def follow_up_documents(
+        self, ids: list[int] | None = None, partner_uuids=None
+    ) -> Iterator[dict]:
         """Follow-ups in the export shape: their JSON, the partner's uuid, their times."""
-        uuids = self._partner_uuids()
+        uuids = self._partner_uuids(partner_uuids)
         items = self.follow_ups(include_closed=True) if ids is None else self.follow_ups(ids=ids)
         for item in sorted(items, key=lambda f: f.id):
             shown = item.to_json()
@@ -108,9 +114,9 @@ class DocumentStore:
                 "updated_at": item.updated_at,
             }
 
-    def date_documents(self, ids: list[int] | None = None) -> Iterator[dict]:
+    def date_documents(self, ids: list[int] | None = None, partner_uuids=None) -> Iterator[dict]:
         """The dates that matter, in the export shape, in id order."""
-        uuids = self._partner_uuids()
+        uuids = self._partner_uuids(partner_uuids)
         found_dates = self.partner_dates(ids=ids, include_archived=True)
         for found in sorted(found_dates, key=lambda d: d.id):
             yield {
@@ -131,23 +137,26 @@ class DocumentStore:
         keys = ("id", "uuid", "goal_uuid", "at", "progress", "note", "created_at", "updated_at")
         return dict(zip(keys, row, strict=True))
 
-    def document(self, kind: str, record_id: int) -> dict | None:
-        """One record in the export shape, or None when there is no such record."""
+    def document(self, kind: str, record_id: int, *, partner_uuids=None) -> dict | None:
+        """One record in the export shape, or None when there is no such record.
+        (``partner_uuids``: partner uuids by handle, when the caller has read them.)"""
+        known = partner_uuids
         if kind == "partners":
             found = list(self.partner_documents("WHERE id = ?", [record_id]))
         elif kind == "interactions":
-            found = list(self.interaction_documents(" WHERE i.id = ?", [record_id]))
+            found = list(self.interaction_documents(" WHERE i.id = ?", [record_id],
+                                                    partner_uuids=known))  # fmt: skip
         elif kind == "goals":
-            found = list(self.goal_documents([record_id]))
+            found = list(self.goal_documents([record_id], partner_uuids=known))
         elif kind == "goal_updates":
             return self.check_in_document(record_id)
         elif kind == "follow_ups":
-            found = list(self.follow_up_documents([record_id]))
+            found = list(self.follow_up_documents([record_id], partner_uuids=known))
         elif kind == "partner_dates":
-            found = list(self.date_documents([record_id]))
+            found = list(self.date_documents([record_id], partner_uuids=known))
         else:
             exists = self.conn.execute("SELECT 1 FROM traits WHERE id = ?", [record_id]).fetchone()
-            found = list(self.trait_documents(record_id)) if exists else []
+            found = list(self.trait_documents(record_id, partner_uuids=known)) if exists else []
         return found[0] if found else None
 
     def id_of(self, kind: str, uuid: str) -> int | None:
@@ -164,12 +173,20 @@ class DocumentStore:
 
     # -- writing -----------------------------------------------------------------
 
-    def put(self, kind: str, doc: dict, *, partner_ids: dict[str, int] | None = None) -> int:
+    def put(
+        self,
+        kind: str,
+        doc: dict,
+        *,
+        partner_ids: dict[str, int] | None = None,
+        own_id: bool = False,
+    ) -> int:
         """Make the record with ``doc``'s uuid look like ``doc`` (creating it, under
         ``doc``'s id when that id is free, or changing it); return its id.
 
         ``partner_ids`` maps partner uuids of a file to partners here (an import
-        may find a file's partner here under another uuid).
+        may find a file's partner here under another uuid). ``own_id``: ``doc``
+        is this journal's own record as it was (undo), whose id is still its own.
         """
         existing = self.id_of(kind, doc["uuid"])
         if existing is not None:
@@ -262,8 +279,10 @@ class DocumentStore:
         values["created_at"] = doc.get("created_at") or stamp
         if existing is None:
             record_id = doc.get("id")
-            if record_id is not None and self.id_of_row(kind, record_id):
-                record_id = None  # that id is someone else's here
+            if record_id is not None and not (
+                self._id_free(kind, record_id) if own_id else self._never_used(kind, record_id)
+            ):
+                record_id = None  # that id is, or was, another record's here: never reused
             values = {"id": record_id, "uuid": doc["uuid"] or new_uuid(), **values}
             columns = ", ".join(values)
             existing = self.conn.execute(
@@ -296,8 +315,15 @@ class DocumentStore:
             )
         return existing
 
-    def id_of_row(self, kind: str, record_id: int) -> bool:
-        return self.conn.execute(f"SELECT 1 FROM {kind} WHERE id = ?", [record_id]).fetchone()
+    def _id_free(self, kind: str, record_id: int) -> bool:
+        row = self.conn.execute(f"SELECT 1 FROM {kind} WHERE id = ?", [record_id]).fetchone()
+        return row is None
+
+    def _never_used(self, kind: str, record_id: int) -> bool:
+        """Whether no record of this kind has ever had ``record_id`` here (ids are
+        never reused, so a record from another journal keeps its id only then)."""
+        row = self.conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", [kind]).fetchone()
+        return record_id > (row[0] if row else 0)
 
     def remove(self, kind: str, uuid: str) -> bool:
         """Delete the record with this uuid (its links go with it); False if absent."""
@@ -305,6 +331,7 @@ class DocumentStore:
         if record_id is None:
             return False
         self._before_change(kind, record_id)
+        self.watch_deletions()
         self.conn.execute(f"DELETE FROM {kind} WHERE id = ?", [record_id])
         return True
 
@@ -315,3 +342,5 @@ class DocumentStore:
             " ON CONFLICT (uuid) DO UPDATE SET deleted_at = max(deleted_at, excluded.deleted_at)",
             [uuid, kind, deleted_at],
         )
+        if self._fresh_tombstones:  # another journal's time, not one to stamp now
+            self.conn.execute("DELETE FROM temp.fresh_tombstones WHERE uuid = ?", [uuid])

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from partnerlog.core.records import FollowUp, PartnerDate
 from partnerlog.errors import NotFound
 from partnerlog.i18n import _
-from partnerlog.store.connection import marks, one_of, timestamp, where_clause
+from partnerlog.store.clock import timestamp
+from partnerlog.store.connection import marks, one_of, where_clause
 
 FOLLOW_UP_COLUMNS = (
     "uuid", "partner_id", "type", "owner", "text", "due_on", "status", "created_at", "closed_at",
@@ -138,6 +139,7 @@ class FollowUpStore:
     def remove_date(self, date_id: int) -> None:
         self.partner_date(date_id)  # raises NotFound
         self._before_change("partner_dates", date_id)
+        self.watch_deletions()
         self.conn.execute("DELETE FROM partner_dates WHERE id = ?", [date_id])
 
     # -- pauses ----------------------------------------------------------------------

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from partnerlog.core.records import Goal, GoalUpdate
 from partnerlog.errors import NotFound
 from partnerlog.i18n import _
-from partnerlog.store.connection import marks, new_uuid, one_of, timestamp, where_clause
+from partnerlog.store.clock import timestamp
+from partnerlog.store.connection import marks, new_uuid, one_of, where_clause
 
 GOAL_COLUMNS = (
     "uuid", "partner_id", "owner", "title", "note", "due_on", "status", "progress",

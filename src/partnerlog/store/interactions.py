@@ -11,7 +11,8 @@ from partnerlog.core.records import Interaction
 from partnerlog.core.vocabulary import BENEFITS, PILLARS
 from partnerlog.errors import NotFound
 from partnerlog.i18n import _
-from partnerlog.store.connection import marks, one_of, split_values, timestamp, where_clause
+from partnerlog.store.clock import timestamp
+from partnerlog.store.connection import marks, one_of, split_values, where_clause
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -232,6 +233,7 @@ class InteractionStore:
     def delete_interaction(self, interaction_id: int) -> None:
         self.interaction(interaction_id)  # raises NotFound
         self._before_change("interactions", interaction_id)
+        self.watch_deletions()
         self.conn.execute("DELETE FROM interactions WHERE id = ?", [interaction_id])
 
     def _matching_ids(self, table: str, query: str, limit: int | None) -> list[int]:

@@ -6,7 +6,7 @@ from partnerlog.core.records import Partner
 from partnerlog.core.vocabulary import handle_candidates
 from partnerlog.errors import Conflict, NotFound
 from partnerlog.i18n import _
-from partnerlog.store.connection import timestamp
+from partnerlog.store.clock import timestamp
 
 # The columns a partner writes (its id is the table's), and all of them in the
 # order of Partner's fields, so a row builds one positionally.
@@ -114,6 +114,7 @@ class PartnerStore:
                 )
             )
         self._before_change("partners", partner_id)
+        self.watch_deletions()
         self.conn.execute("DELETE FROM partners WHERE id = ?", [partner_id])
 
     def _handle_owner(self, handle: str) -> int | None:

@@ -64,4 +64,5 @@ class TraitStore:
     def remove_trait(self, trait_id: int) -> None:
         self.trait(trait_id)  # raises NotFound
         self._before_change("traits", trait_id)
+        self.watch_deletions()
         self.conn.execute("DELETE FROM traits WHERE id = ?", [trait_id])

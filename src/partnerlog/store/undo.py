@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from partnerlog.errors import Conflict
 from partnerlog.i18n import _
-from partnerlog.store.connection import timestamp
+from partnerlog.store.clock import timestamp
+
+# The actions that brought in other journals' records: undone here only.
+MERGES = ("sync", "import")
 
 
 class Action:
@@ -47,11 +50,16 @@ class UndoStore:
         """Put every record the action touched back as it was; call inside ``transaction()``.
 
         Restored records are stamped now, so a merge carries the undo to other
-        devices like any other change.
+        devices like any other change. A merge (`sync`, `import`) is undone on
+        this journal only: what it added goes without a tombstone and what it
+        changed or deleted comes back with its own stamp, so no other device
+        is told to delete or change anything; the bases of those records are
+        forgotten, so the next merge of the same files does the same again.
         """
         latest = self.actions(1)
         if not latest or latest[0].id != action.id:
             raise Conflict(_("the journal changed meanwhile; run undo again"))
+        here_only = action.command in MERGES
         now = timestamp()
         for kind, uuid, before in reversed(action.changes):
             if before is None:
@@ -60,6 +68,14 @@ class UndoStore:
                     self.delete_partner(record_id)  # refused while they have history
                 else:
                     self.remove(kind, uuid)
+                if here_only:
+                    self.conn.execute("DELETE FROM tombstones WHERE uuid = ?", [uuid])
             else:
-                self.put(kind, {**before, "updated_at": now})
+                self.put(kind, before if here_only else {**before, "updated_at": now}, own_id=True)
+        if here_only:
+            self.conn.executemany(
+                "DELETE FROM sync_bases WHERE uuid = ?",
+                [(uuid,) for _k, uuid, _b in action.changes],
+            )
+            self.conn.execute("DELETE FROM meta WHERE key LIKE 'sync_file:%'")
         self.conn.execute("UPDATE actions SET undone_at = ? WHERE id = ?", [now, action.id])
