@@ -10,6 +10,16 @@ from partnerlog.i18n import _
 
 def load(file: str, text: str) -> dict:
     """A whole export, parsed and checked before anything is written."""
+    try:
+        return parse(file, text)
+    except PartnerlogError as error:
+        raise type(error)(
+            _("{problem}; nothing was imported").format(problem=error.message)
+        ) from None
+
+
+def parse(file: str, text: str) -> dict:
+    """An export, parsed and checked; what is wrong with it, in words, if anything."""
     from partnerlog.core import document
 
     if text.startswith("\ufeff"):
@@ -18,24 +28,22 @@ def load(file: str, text: str) -> dict:
         parsed = json.loads(text)
     except json.JSONDecodeError as error:
         raise PartnerlogError(
-            _(
-                "{file} is not valid JSON (line {lineno}, column {colno}: {msg}); nothing was imported"
-            ).format(file=file, lineno=error.lineno, colno=error.colno, msg=error.msg)
+            _("{file} is not valid JSON (line {lineno}, column {colno}: {msg})").format(
+                file=file, lineno=error.lineno, colno=error.colno, msg=error.msg
+            )
         ) from None
     except RecursionError:
-        raise PartnerlogError(
-            _("{file} is nested too deeply; nothing was imported").format(file=file)
-        ) from None
+        raise PartnerlogError(_("{file} is nested too deeply").format(file=file)) from None
     except ValueError:  # a number of thousands of digits, say
         raise PartnerlogError(
-            _("{file} holds a value too large to read; nothing was imported").format(file=file)
+            _("{file} holds a value too large to read").format(file=file)
         ) from None
     try:
         document.validate(parsed)
     except document.ImportProblem as problem:
         error_type = NewerJournal if problem.newer else PartnerlogError
         raise error_type(
-            _("{file}: {problem}; nothing was imported").format(file=file, problem=problem.message)
+            _("{file}: {problem}").format(file=file, problem=problem.message)
         ) from None
     return parsed
 
@@ -135,7 +143,7 @@ def _read_folder(journal, folder: str) -> list[FolderFile]:
             with open(found.path, "rb") as handle:
                 raw = handle.read()
         except OSError as error:
-            found.problem = error.strerror or str(error)
+            found.problem = f"{name}: {error.strerror or error}"
             continue
         found.digest = hashlib.sha256(raw).hexdigest()
         seen = journal.get_meta(f"sync_file:{name}")
@@ -147,10 +155,10 @@ def _read_folder(journal, folder: str) -> list[FolderFile]:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            found.problem = _("not a text file")
+            found.problem = _("{file} is not a text file").format(file=name)
             continue
         try:
-            found.parsed = load(name, text)
+            found.parsed = parse(name, text)
         except PartnerlogError as error:
             found.problem = error.message
             continue
@@ -216,7 +224,10 @@ def sync(session, values: dict) -> dict:
     from partnerlog.core import dates
     from partnerlog.present.exporters import json_export
 
-    export = Export(journal, dates.iso(session.now), include_private=values["include_private"])
+    # Dated by the journal's clock, not by now: the same journal writes the same
+    # bytes, so the other devices see at a glance that nothing is new.
+    stamp = journal.get_meta("clock") or dates.iso(session.now)
+    export = Export(journal, stamp, include_private=values["include_private"], source_at=stamp)
     target = os.path.join(folder, f"{device}.json")
     not_written = None
     import hashlib

@@ -92,30 +92,46 @@ class Export:
     """The journal as an export reads it: sections of records (JSON), or tables (CSV)."""
 
     def __init__(
-        self, journal, exported_at: str, include_private: bool, output: str | None = None
+        self,
+        journal,
+        exported_at: str,
+        include_private: bool,
+        output: str | None = None,
+        source_at: str | None = None,
     ) -> None:
         self.journal = journal
         self.exported_at = exported_at
         self.include_private = include_private
         self.output = output
+        self.source_at = source_at
 
     def source(self) -> dict:
-        """Which journal wrote the file, and when by its clock (a merge's base)."""
-        return {"journal": self.journal.get_meta("journal_id"), "at": self.journal.clock_now()}
+        """Which journal wrote the file, and when by its clock."""
+        at = self.source_at or self.journal.clock_now()
+        return {"journal": self.journal.get_meta("journal_id"), "at": at}
 
     def sections(self):
         journal = self.journal
+        versions = journal.version_rows()
+
+        def marked(records):
+            """Records with their version vectors (what a merge compares)."""
+            return lambda: (
+                {**doc, "seen": journal.vector(doc["uuid"], doc["updated_at"] or "", versions)}
+                for doc in records()
+            )
+
         return (
-            ("partners", journal.partner_documents),
+            ("partners", marked(journal.partner_documents)),
             (
                 "interactions",
-                lambda: journal.interaction_documents(include_private=self.include_private),
+                marked(lambda: journal.interaction_documents(include_private=self.include_private)),
             ),
-            ("goals", journal.goal_documents),
-            ("traits", journal.trait_documents),
-            ("follow_ups", journal.follow_up_documents),
-            ("partner_dates", journal.date_documents),
-            ("deleted", journal.tombstones),
+            ("goals", marked(journal.goal_documents)),
+            ("traits", marked(journal.trait_documents)),
+            ("follow_ups", marked(journal.follow_up_documents)),
+            ("partner_dates", marked(journal.date_documents)),
+            ("deleted", lambda: journal.tombstones(versions)),
         )
 
     def tables(self) -> list:

@@ -18,6 +18,7 @@ from partnerlog.store.partners import PartnerStore
 from partnerlog.store.traits import TraitStore
 from partnerlog.store.transfer import EXPORT_TABLES, TransferStore
 from partnerlog.store.undo import UndoStore
+from partnerlog.store.versions import VersionStore
 
 __all__ = ["EXPORT_TABLES", "Journal", "fts_query"]
 
@@ -33,6 +34,7 @@ class Journal(
     DocumentStore,
     MergeStore,
     UndoStore,
+    VersionStore,
     Connection,
 ):
     """An open journal file."""

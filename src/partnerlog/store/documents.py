@@ -137,9 +137,18 @@ class DocumentStore:
         keys = ("id", "uuid", "goal_uuid", "at", "progress", "note", "created_at", "updated_at")
         return dict(zip(keys, row, strict=True))
 
-    def document(self, kind: str, record_id: int, *, partner_uuids=None) -> dict | None:
-        """One record in the export shape, or None when there is no such record.
-        (``partner_uuids``: partner uuids by handle, when the caller has read them.)"""
+    def document(
+        self, kind: str, record_id: int, *, partner_uuids=None, versions=None
+    ) -> dict | None:
+        """One record in the export shape with its version vector (``seen``), or None
+        when there is no such record. (``partner_uuids``: partner uuids by handle,
+        ``versions``: `version_rows`, when the caller has read them.)"""
+        found = self._document(kind, record_id, partner_uuids)
+        if found is not None:
+            found["seen"] = self.vector(found["uuid"], found["updated_at"] or "", versions)
+        return found
+
+    def _document(self, kind: str, record_id: int, partner_uuids) -> dict | None:
         known = partner_uuids
         if kind == "partners":
             found = list(self.partner_documents("WHERE id = ?", [record_id]))
@@ -163,13 +172,16 @@ class DocumentStore:
         row = self.conn.execute(f"SELECT id FROM {kind} WHERE uuid = ?", [uuid]).fetchone()
         return row[0] if row else None
 
-    def tombstones(self) -> list[dict]:
+    def tombstones(self, versions=None) -> list[dict]:
+        """Every deletion: which record, when, and what it had seen."""
+        versions = self.version_rows() if versions is None else versions
         return [
-            {"uuid": row[0], "kind": row[1], "deleted_at": row[2]}
+            {"uuid": row[0], "kind": row[1], "deleted_at": row[2],
+             "seen": self.vector(row[0], row[2], versions)}
             for row in self.conn.execute(
                 "SELECT uuid, kind, deleted_at FROM tombstones ORDER BY deleted_at, uuid"
             )
-        ]
+        ]  # fmt: skip
 
     # -- writing -----------------------------------------------------------------
 
@@ -304,6 +316,8 @@ class DocumentStore:
                         "INSERT INTO partner_emails (partner_id, email) VALUES (?, ?)",
                         [existing, email.lower()],
                     )
+        if doc.get("seen"):
+            self.set_vector(doc["uuid"], stamp, doc["seen"])
         if kind == "interactions":
             uuids = doc.get("partner_uuids") or []
             self._set_links(
@@ -335,12 +349,14 @@ class DocumentStore:
         self.conn.execute(f"DELETE FROM {kind} WHERE id = ?", [record_id])
         return True
 
-    def set_tombstone(self, uuid: str, kind: str, deleted_at: str) -> None:
-        """Record (or move later) the deletion of a record, as another journal saw it."""
+    def set_tombstone(self, uuid: str, kind: str, deleted_at: str, *, replace=False) -> None:
+        """Record (or move later; with ``replace``, set) the deletion of a record,
+        as another journal saw it."""
         self.conn.execute(
-            "INSERT INTO tombstones (uuid, kind, deleted_at) VALUES (?, ?, ?)"
-            " ON CONFLICT (uuid) DO UPDATE SET deleted_at = max(deleted_at, excluded.deleted_at)",
+            "INSERT INTO tombstones (uuid, kind, deleted_at) VALUES (?, ?, ?) ON CONFLICT (uuid)"
+            + (" DO UPDATE SET deleted_at = excluded.deleted_at" if replace else
+               " DO UPDATE SET deleted_at = max(deleted_at, excluded.deleted_at)"),
             [uuid, kind, deleted_at],
-        )
+        )  # fmt: skip
         if self._fresh_tombstones:  # another journal's time, not one to stamp now
             self.conn.execute("DELETE FROM temp.fresh_tombstones WHERE uuid = ?", [uuid])

@@ -31,12 +31,15 @@ import json
 from hashlib import blake2b
 
 from partnerlog.core.kinds import BY_TABLE, DELETION_ORDER, KINDS, fields_of
+from partnerlog.core.vectors import has_seen, joined, with_change
 from partnerlog.core.vocabulary import fold
 from partnerlog.i18n import Msg
 from partnerlog.store.clock import observe, timestamp
 
 # Fields that are views of others (handles shown for uuids) or this journal's own.
-NOT_CONTENT = {"id", "updated_at", "partners", "partner", "subject", "archived", "updates"}
+NOT_CONTENT = {
+    "id", "updated_at", "partners", "partner", "subject", "archived", "updates", "seen",
+}  # fmt: skip
 
 
 def _counts() -> dict[str, int]:
@@ -81,7 +84,7 @@ def incoming(document: dict, kind: str) -> list[dict]:
 class Merge:
     """One merge in progress: the result, and what it looked up once."""
 
-    def __init__(self, journal, source: str | None, prefer: str | None) -> None:
+    def __init__(self, journal, source: str | None, origin: str, prefer: str | None) -> None:
         self.journal = journal
         self.source = source
         self.prefer = prefer
@@ -102,7 +105,15 @@ class Merge:
         self.new_bases: dict[str, tuple[str, str] | None] = {}
         self.tombstones = dict(conn.execute("SELECT uuid, deleted_at FROM tombstones"))
         self.partner_uuids = dict(conn.execute("SELECT handle, uuid FROM partners"))
+        self.versions = journal.version_rows()
         self.ids: dict[str, dict[str, int]] = {}
+        self.origin = origin
+
+    def seen(self, doc: dict) -> dict[str, str]:
+        """The vector of the file's version of a record (an older export has none:
+        it has seen only its own journal's change)."""
+        seen = doc.get("seen")
+        return seen if seen else {self.origin: stamp_of(doc)}
 
     def id_of(self, kind: str, uuid: str) -> int | None:
         if kind not in self.ids:
@@ -142,10 +153,10 @@ class MergeStore:
         """Merge a validated export into this journal; call inside ``transaction()``.
         ``advance(n)`` is told as records are done (a progress bar)."""
         self.watch_deletions()
-        source = (document.get("source") or {}).get("journal")
-        if source == self.get_meta("journal_id"):
-            source = None  # this journal's own export: nothing to remember about it
-        merge = Merge(self, source, prefer)
+        origin = (document.get("source") or {}).get("journal") or "?"
+        # This journal's own export: nothing to remember about it.
+        source = None if origin in ("?", self.journal_id()) else origin
+        merge = Merge(self, source, origin, prefer)
         observe((document.get("source") or {}).get("at"))
         aliases = self._partner_aliases(document, merge)
         for kind in KINDS:
@@ -201,51 +212,55 @@ class MergeStore:
         if base is not None and base == digest(text, stamp):
             result["unchanged"][name] += 1  # the file has not changed it since the last merge
             return
+        merge.remember(doc["uuid"], text, stamp)
+        theirs_seen = merge.seen(doc)
         record_id = merge.id_of(kind, doc["uuid"])
         if record_id is None:
-            self._merge_new(kind, doc, text, base, merge)
+            self._merge_new(kind, {**doc, "seen": theirs_seen}, merge)
             return
-        mine = self.document(kind, record_id, partner_uuids=merge.partner_uuids)
-        theirs = self._as_here(kind, mine, doc)
-        mine_text = canonical(mine)
-        merge.remember(doc["uuid"], text, stamp)
-        if mine_text == canonical(theirs):
-            if stamp > stamp_of(mine):  # the same content, stamped later there: take the stamp
+        mine = self.document(kind, record_id, partner_uuids=merge.partner_uuids,
+                             versions=merge.versions)  # fmt: skip
+        theirs = {**self._as_here(kind, mine, doc), "seen": theirs_seen}
+        mine_seen = mine["seen"]
+        if canonical(mine) == canonical(theirs):
+            if (stamp, theirs_seen) != (stamp_of(mine), mine_seen):
+                # The same content: one stamp and one history on both sides.
+                later = max(stamp, stamp_of(mine))
                 self.conn.execute(
-                    f"UPDATE {kind} SET updated_at = ? WHERE id = ?", [stamp, record_id]
+                    f"UPDATE {kind} SET updated_at = ? WHERE id = ?", [later, record_id]
                 )
+                self.set_vector(doc["uuid"], later, joined(mine_seen, theirs_seen))
             result["unchanged"][name] += 1
             return
-        base_doc = merge.base_content(doc["uuid"]) if base is not None else None
-        if base_doc is None or digest(mine_text, stamp_of(mine)) == base:
-            # Changed there only (or no base: the later stamp wins, as a whole).
-            if base_doc is not None or _later(theirs, mine):
-                self.put(kind, theirs)
-                result["updated"][name] += 1
-            else:
-                result["unchanged"][name] += 1
+        if has_seen(mine_seen, theirs_seen):
+            result["unchanged"][name] += 1  # theirs is a version this one has taken in
             return
-        self._merge_fields(kind, mine, theirs, base_doc, merge)
+        if has_seen(theirs_seen, mine_seen):
+            self.put(kind, theirs)  # changed there since it saw this version
+            result["updated"][name] += 1
+            return
+        base_doc = merge.base_content(doc["uuid"]) if base is not None else None
+        self._merge_fields(kind, mine, theirs, base_doc or {}, merge)
 
-    def _merge_new(self, kind: str, doc: dict, text: str, base: str | None, merge: Merge) -> None:
+    def _merge_new(self, kind: str, doc: dict, merge: Merge) -> None:
         """A record the file has and this journal has not (or not any more)."""
         name = BY_TABLE[kind].name
         result = merge.result
         deleted_at = merge.tombstones.get(doc["uuid"])
-        merge.remember(doc["uuid"], text, stamp_of(doc))
         if deleted_at is not None:
-            # Deleted here. Changed there since the last merge (or, with no base,
-            # after the deletion by its stamp): a conflict, and the change stays.
-            changed_there = base is not None or stamp_of(doc) > deleted_at
-            if not changed_there:
-                result["unchanged"][name] += 1
+            deletion = self.vector(doc["uuid"], deleted_at, merge.versions)
+            if has_seen(deletion, doc["seen"]):
+                result["unchanged"][name] += 1  # deleted here after this version
                 return
+            # Changed there without having seen the deletion: a conflict; the change stays.
             kept = "mine" if merge.prefer == "mine" else "theirs"
             result["conflicts"].append(
                 {"kind": kind, "uuid": doc["uuid"], "kept": kept, "mine": None, "theirs": doc,
                  "deleted": "mine"}
             )  # fmt: skip
             if kept == "mine":
+                # The deletion has now seen that change too: the other side deletes it.
+                self.set_vector(doc["uuid"], deleted_at, joined(deletion, doc["seen"]))
                 return
         twin = self._same_trait_elsewhere(doc, merge) if kind == "traits" else None
         if twin is not None:
@@ -255,7 +270,6 @@ class MergeStore:
                 self.conn.execute("UPDATE traits SET uuid = ? WHERE id = ?", [doc["uuid"], twin.id])
                 merge.ids.pop("traits", None)
                 self.set_tombstone(twin.uuid, "traits", stamp_of(doc))
-                self.conn.execute("DELETE FROM temp.fresh_tombstones WHERE uuid = ?", [twin.uuid])
                 merge.bases.pop(doc["uuid"], None)
                 self._merge_record(kind, doc, merge)
             else:
@@ -281,41 +295,39 @@ class MergeStore:
         result["added"][name] += 1
 
     def _merge_fields(self, kind: str, mine: dict, theirs: dict, base: dict, merge: Merge):
-        """Both sides changed the record since the base: each field from the side
-        that changed it; a field both changed differently is a conflict."""
+        """Both sides changed the record without seeing the other's change: each
+        field from the side that changed it since the base; a field both changed
+        differently (any differing field, with no base) is a conflict."""
         name = BY_TABLE[kind].name
         here, there = content(mine), content(theirs)
         rule = "theirs" if _later(theirs, mine) else "mine"
+        winner = merge.prefer or rule
         merged, clashing = dict(here), []
         for group in fields_of(BY_TABLE[kind], set(here) | set(there) | set(base)):
             mine_value = [here.get(key) for key in group]
             their_value = [there.get(key) for key in group]
-            base_value = [base.get(key) for key in group]
+            base_value = [base.get(key) for key in group] if base else None
             if mine_value == their_value or their_value == base_value:
                 continue
             if mine_value != base_value:
                 clashing.append(group)
-                if (merge.prefer or rule) == "mine":
+                if winner == "mine":
                     continue
             for key, value in zip(group, their_value, strict=True):
                 merged[key] = value
         merged = {key: value for key, value in merged.items() if value is not None}
         if clashing:
             merge.result["conflicts"].append(
-                {"kind": kind, "uuid": theirs["uuid"], "kept": merge.prefer or rule, "mine": mine,
+                {"kind": kind, "uuid": theirs["uuid"], "kept": winner, "mine": mine,
                  "theirs": theirs, "fields": [key for group in clashing for key in group]}
             )  # fmt: skip
-        if merged == there:
-            self.put(kind, theirs)
-        elif merged == here and rule == "mine":
-            merge.result["unchanged"][name] += 1
-            return
-        else:
-            # A version neither side had: stamped now, after both, so the other
-            # device takes it as it is.
-            self.put(kind, {**mine, **{k: None for k in here}, **merged,
-                            "uuid": theirs["uuid"], "updated_at": timestamp()})  # fmt: skip
-        merge.result["updated"][name] += 1
+        # A version that has seen both: stamped now, after both, so the other
+        # journal takes it as it is.
+        stamp = timestamp()
+        seen = with_change(joined(mine["seen"], theirs["seen"]), self.journal_id(), stamp)
+        self.put(kind, {**mine, **{k: None for k in here}, **merged, "uuid": theirs["uuid"],
+                        "updated_at": stamp, "seen": seen})  # fmt: skip
+        merge.result["updated" if merged != here else "unchanged"][name] += 1
 
     def _as_here(self, kind: str, mine: dict, theirs: dict) -> dict:
         """The file's record as it would read here: a partner whose handle is
@@ -337,19 +349,27 @@ class MergeStore:
         kind, uuid, deleted_at = tombstone["kind"], tombstone["uuid"], tombstone["deleted_at"]
         name = BY_TABLE[kind].name
         observe(deleted_at)
+        deletion = tombstone.get("seen") or {merge.origin: deleted_at}
         record_id = merge.id_of(kind, uuid)
+        merge.remember(uuid, None)
         if record_id is None:
-            if merge.tombstones.get(uuid) is None:
+            here = merge.tombstones.get(uuid)
+            if here is None or (deleted_at, deletion) != (
+                here,
+                self.vector(uuid, here, merge.versions),
+            ):
+                seen = (
+                    deletion
+                    if here is None
+                    else joined(deletion, self.vector(uuid, here, merge.versions))
+                )
                 self.set_tombstone(uuid, kind, deleted_at)
-            merge.remember(uuid, None)
+                self.set_vector(uuid, max(deleted_at, here or ""), seen)
             return
-        mine = self.document(kind, record_id, partner_uuids=merge.partner_uuids)
-        base = merge.bases.get(uuid)
-        if base is not None:
-            changed_here = digest(canonical(mine), stamp_of(mine)) != base
-        else:
-            changed_here = stamp_of(mine) > deleted_at
-        if changed_here:
+        mine = self.document(kind, record_id, partner_uuids=merge.partner_uuids,
+                             versions=merge.versions)  # fmt: skip
+        if not has_seen(deletion, mine["seen"]):
+            # Changed here without the deletion having seen it: a conflict.
             kept = "theirs" if merge.prefer == "theirs" else "mine"
             merge.result["conflicts"].append(
                 {"kind": kind, "uuid": uuid, "kept": kept, "mine": mine, "theirs": None,
@@ -368,9 +388,8 @@ class MergeStore:
             return
         self.remove(kind, uuid)
         merge.ids[kind].pop(uuid, None)
-        self.conn.execute("UPDATE tombstones SET deleted_at = ? WHERE uuid = ?", [deleted_at, uuid])
-        self.conn.execute("DELETE FROM temp.fresh_tombstones WHERE uuid = ?", [uuid])
-        merge.remember(uuid, None)
+        self.set_tombstone(uuid, kind, deleted_at, replace=True)
+        self.set_vector(uuid, deleted_at, joined(deletion, mine["seen"]))
         merge.result["deleted"][name] += 1
 
 

@@ -377,6 +377,12 @@ def m009_sync_bases_and_clock(db) -> None:
       file last had it (a digest to compare, and the content, for merging
       field by field). What changed since then decides a merge, not whose
       wall clock is later.
+    - ``versions``: which versions each record's current version has seen (a
+      version vector: for each journal, the stamp of its latest change this
+      version includes), kept for records a merge has touched; a record
+      changed here since (its ``updated_at`` is not the row's ``stamp``)
+      adds this journal's own change. A version that has seen the other
+      side's replaces it without a conflict; one that has not is concurrent.
     - ``meta.clock``: the newest change stamp this journal has made or seen;
       new stamps are never behind it (a hybrid logical clock), so an edit
       made after a merge sorts after everything that merge brought in.
@@ -392,6 +398,8 @@ def m009_sync_bases_and_clock(db) -> None:
         "CREATE TABLE sync_bases (source TEXT NOT NULL, uuid TEXT NOT NULL,"
         " digest TEXT NOT NULL, content TEXT NOT NULL,"
         " PRIMARY KEY (source, uuid)) WITHOUT ROWID",
+        "CREATE TABLE versions (uuid TEXT PRIMARY KEY, stamp TEXT NOT NULL, seen TEXT NOT NULL)"
+        " WITHOUT ROWID",
         "INSERT OR REPLACE INTO meta (key, value) SELECT 'clock', max(stamp) FROM"
         f" ({stamps} UNION ALL SELECT max(deleted_at) FROM tombstones) WHERE stamp IS NOT NULL"
         " HAVING max(stamp) IS NOT NULL",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from partnerlog.core.vectors import with_change
 from partnerlog.errors import Conflict
 from partnerlog.i18n import _
 from partnerlog.store.clock import timestamp
@@ -70,8 +71,14 @@ class UndoStore:
                     self.remove(kind, uuid)
                 if here_only:
                     self.conn.execute("DELETE FROM tombstones WHERE uuid = ?", [uuid])
+                    self.conn.execute("DELETE FROM versions WHERE uuid = ?", [uuid])
+            elif here_only:
+                self.put(kind, before, own_id=True)  # as it was, history and all
+                if not before.get("seen"):  # remembered before versions were kept
+                    self.conn.execute("DELETE FROM versions WHERE uuid = ?", [uuid])
             else:
-                self.put(kind, before if here_only else {**before, "updated_at": now}, own_id=True)
+                seen = with_change(before.get("seen") or {}, self.journal_id(), now)
+                self.put(kind, {**before, "updated_at": now, "seen": seen}, own_id=True)
         if here_only:
             self.conn.executemany(
                 "DELETE FROM sync_bases WHERE uuid = ?",

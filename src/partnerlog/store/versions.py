@@ -1,0 +1,46 @@
+"""Each record's version vector (`core.vectors`), as merges and exports read it.
+
+Only records a merge has touched have a row in ``versions``; a record's vector
+is its row's ``seen`` while the record still carries the row's ``stamp``, and
+that plus this journal's own change once it has been changed here since.
+A record with no row has seen only this journal's change.
+"""
+
+from __future__ import annotations
+
+import json
+
+from partnerlog.core.vectors import with_change
+
+
+class VersionStore:
+    def version_rows(self) -> dict[str, tuple[str, str]]:
+        """Every row of ``versions``: uuid → (stamp, seen as JSON), read once (an export, a merge)."""
+        return {uuid: (stamp, seen) for uuid, stamp, seen in self.conn.execute(
+            "SELECT uuid, stamp, seen FROM versions")}  # fmt: skip
+
+    def vector(self, uuid: str, stamp: str, rows: dict | None = None) -> dict[str, str]:
+        """The vector of the version of record ``uuid`` stamped ``stamp`` here (a
+        deletion's time for a tombstone). ``rows``: `version_rows`, when read."""
+        if rows is None:
+            row = self.conn.execute(
+                "SELECT stamp, seen FROM versions WHERE uuid = ?", [uuid]
+            ).fetchone()
+        else:
+            row = rows.get(uuid)
+        if row is None:
+            return {self.journal_id(): stamp}
+        seen = json.loads(row[1])
+        return seen if row[0] == stamp else with_change(seen, self.journal_id(), stamp)
+
+    def set_vector(self, uuid: str, stamp: str, seen: dict[str, str]) -> None:
+        """Record the version of ``uuid`` stamped ``stamp`` as having seen ``seen``."""
+        self.conn.execute(
+            "INSERT OR REPLACE INTO versions (uuid, stamp, seen) VALUES (?, ?, ?)",
+            [uuid, stamp, json.dumps(seen, sort_keys=True)],
+        )
+
+    def journal_id(self) -> str:
+        if getattr(self, "_journal_id", None) is None:
+            self._journal_id = self.get_meta("journal_id")
+        return self._journal_id
