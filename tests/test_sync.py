@@ -30,8 +30,16 @@ def comparable(document: dict) -> dict:
         return value
 
     kept = {k: v for k, v in document.items() if k not in ("exported_at", "source")}
-    for section in ("partners", "interactions", "goals", "traits"):
-        kept[section] = sorted(strip(kept[section]), key=lambda r: r["uuid"])
+    for section in (
+        "partners",
+        "interactions",
+        "goals",
+        "traits",
+        "follow_ups",
+        "partner_dates",
+        "deleted",
+    ):
+        kept[section] = sorted(strip(kept.get(section, [])), key=lambda r: r["uuid"])
     return kept
 
 

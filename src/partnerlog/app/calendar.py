@@ -155,7 +155,9 @@ def _apply(journal, planned, partners, result) -> None:
                 current[k] != record[k] for k in ("occurred_at", "note", "kind", "setting")
             ) or sorted(current["partner_uuids"]) != sorted(record["partner_uuids"])
             if moved:
-                journal.put("interactions", {**current, **record, "id": existing})
+                # A change made here: stamped now, so other devices see it.
+                changed = {**current, **record, "id": existing, "seen": None}
+                journal.put("interactions", {**changed, "updated_at": journal.stamp()})
                 result.updated += 1
                 result.entries.append(("update", doc))
             else:

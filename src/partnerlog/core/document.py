@@ -36,7 +36,7 @@ VERSION = 3
 SECTIONS = ("partners", "interactions", "goals", "traits")
 # Sections an older export does not have: missing is empty.
 LATER_SECTIONS = ("follow_ups", "partner_dates")
-_TIME = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?"
+_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?")
 RECORD_KINDS = (
     "partners", "interactions", "goals", "goal_updates", "traits", "follow_ups", "partner_dates",
 )  # fmt: skip
@@ -343,7 +343,7 @@ class _Checker:
         value = record.get(key)
         # The extended ISO form partnerlog writes, and nothing looser: Python
         # reads "20261120T1000" too, but the views expect the form they wrote.
-        if not isinstance(value, str) or not re.fullmatch(_TIME, value):
+        if not isinstance(value, str) or not _TIME.fullmatch(value):
             raise ImportProblem(
                 _("{at}.{key}: expected an ISO date and time, got {value}").format(
                     at=at, key=key, value=_show(value)

@@ -93,6 +93,10 @@ class ClockStore:
         )
         self._fresh_tombstones = True
 
+    def stamp(self) -> str:
+        """A change stamp for a record changed in the open transaction."""
+        return timestamp()
+
     def clock_now(self) -> str:
         """A stamp from this journal's clock outside a transaction (an export's time)."""
         self._read_clock()

@@ -44,7 +44,11 @@ class InteractionStore:
         tags: Iterable[str] | None = None,
         pillars: Iterable[str] | None = None,
         benefits: Iterable[str] | None = None,
+        *,
+        fresh: bool = False,
     ) -> None:
+        """Set an interaction's links (None: leave that kind as it is); ``fresh``:
+        the interaction was just inserted and has none yet."""
         links = (
             ("interaction_partners", "partner_id", partner_ids),
             ("interaction_tags", "tag", tags),
@@ -54,11 +58,13 @@ class InteractionStore:
         for table, column, values in links:
             if values is None:
                 continue
-            self.conn.execute(f"DELETE FROM {table} WHERE interaction_id = ?", [interaction_id])
-            self.conn.executemany(
-                f"INSERT OR IGNORE INTO {table} (interaction_id, {column}) VALUES (?, ?)",
-                [(interaction_id, value) for value in values],
-            )
+            if not fresh:
+                self.conn.execute(f"DELETE FROM {table} WHERE interaction_id = ?", [interaction_id])
+            rows = [(interaction_id, value) for value in values]
+            if rows:  # (an empty executemany still costs a statement: a merge does thousands)
+                self.conn.executemany(
+                    f"INSERT OR IGNORE INTO {table} (interaction_id, {column}) VALUES (?, ?)", rows
+                )
 
     def interactions(
         self,

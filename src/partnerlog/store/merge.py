@@ -120,6 +120,11 @@ class Merge:
             self.ids[kind] = dict(self.journal.conn.execute(f"SELECT uuid, id FROM {kind}"))
         return self.ids[kind].get(uuid)
 
+    def partner_ids(self) -> dict[str, int]:
+        """Partners here by uuid (a record's put looks its partners up here)."""
+        self.id_of("partners", "")
+        return self.ids["partners"]
+
     def base_content(self, uuid: str) -> dict | None:
         row = self.journal.conn.execute(
             "SELECT content FROM sync_bases WHERE source = ? AND uuid = ?", [self.source, uuid]
@@ -270,12 +275,13 @@ class MergeStore:
                 self.conn.execute("UPDATE traits SET uuid = ? WHERE id = ?", [doc["uuid"], twin.id])
                 merge.ids.pop("traits", None)
                 self.set_tombstone(twin.uuid, "traits", stamp_of(doc))
-                merge.bases.pop(doc["uuid"], None)
-                self._merge_record(kind, doc, merge)
+                self.put(kind, doc)  # one record now: the file's version of it
+                merge.ids.pop("traits", None)
+                result["updated"][name] += 1
             else:
                 result["unchanged"][name] += 1
             return
-        new_id = self.put(kind, doc, partner_ids=None)
+        new_id = self.put(kind, doc, partner_ids=merge.partner_ids())
         merge.ids.setdefault(kind, {})[doc["uuid"]] = new_id
         if kind == "partners":
             handle = self.partner(new_id).handle
