@@ -220,41 +220,17 @@ def sync(session, values: dict) -> dict:
     if journal.get_meta("device") != device:
         with journal.transaction():
             journal.set_meta("device", device)
-    from partnerlog.app.transfer import Export
-    from partnerlog.core import dates
-    from partnerlog.present.exporters import json_export
-
-    # Dated by the journal's clock, not by now: the same journal writes the same
-    # bytes, so the other devices see at a glance that nothing is new.
-    stamp = journal.get_meta("clock") or dates.iso(session.now)
-    export = Export(journal, stamp, include_private=values["include_private"], source_at=stamp)
     target = os.path.join(folder, f"{device}.json")
     not_written = None
-    import hashlib
-
-    written = hashlib.sha256()
-
-    def hashed(chunks):
-        for chunk in chunks:
-            written.update(chunk.encode("utf-8"))
-            yield chunk
-
     try:
-        paths.write_private(
-            target, hashed(json_export(export.sections(), export.exported_at, export.source()))
-        )
+        written = _write_own(journal, target, files, values["include_private"], session.now)
     except OSError as error:
-        not_written = error.strerror or str(error)
-    else:  # the next sync knows its own file without reading it
-        with journal.transaction():
-            journal.set_meta(
-                f"sync_file:{device}.json",
-                json.dumps({"digest": written.hexdigest(), "journal": me}),
-            )
+        not_written, written = error.strerror or str(error), False
     return {
         "device": device,
         "renamed_from": renamed,
         "written": None if not_written else target,
+        "rewritten": written,
         "not_written": not_written,
         "target": target,
         "merged": merged,
@@ -262,6 +238,46 @@ def sync(session, values: dict) -> dict:
         "skipped_files": [(f.name, f.problem) for f in files if f.problem],
         "include_private": values["include_private"],
     }
+
+
+def _write_own(journal, target: str, files: list, include_private: bool, now) -> bool:
+    """Write this journal's file (whole, or not at all), unless the folder holds
+    it already as it would be written; whether it was written."""
+    import hashlib
+
+    from partnerlog.app.transfer import Export
+    from partnerlog.core import dates
+    from partnerlog.present.exporters import json_export
+
+    me = journal.get_meta("journal_id")
+    name = os.path.basename(target)
+    fingerprint = journal.fingerprint(include_private)
+    known = json.loads(journal.get_meta(f"sync_file:{name}") or "{}")
+    there = next((f for f in files if f.name == name and f.journal == me), None)
+    if there and known.get("fingerprint") == fingerprint and there.digest == known.get("digest"):
+        return False
+    # Dated by the journal's clock, not by now: the same journal writes the same
+    # bytes, so the other devices see at a glance that nothing is new.
+    stamp = journal.get_meta("clock") or dates.iso(now)
+    export = Export(journal, stamp, include_private=include_private, source_at=stamp)
+    written = hashlib.sha256()
+
+    def hashed(chunks):
+        for chunk in chunks:
+            written.update(chunk.encode("utf-8"))
+            yield chunk
+
+    from partnerlog import paths
+
+    paths.write_private(
+        target, hashed(json_export(export.sections(), export.exported_at, export.source()))
+    )
+    with journal.transaction():  # the next sync knows its own file without reading it
+        journal.set_meta(
+            f"sync_file:{name}",
+            json.dumps({"digest": written.hexdigest(), "journal": me, "fingerprint": fingerprint}),
+        )
+    return True
 
 
 def _own_name(device: str, files: list[FolderFile], me: str) -> tuple[str, str | None]:

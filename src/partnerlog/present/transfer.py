@@ -159,7 +159,11 @@ def synced(result: dict, values: dict, now) -> int:
             path=result["target"], problem=result["not_written"])  # fmt: skip
         return ERROR
     if not values["json"]:
-        say("Wrote this journal as {path} (device {device}){private}.", path=result["written"],
-            device=result["device"], private="" if result["include_private"] else
-            _(", without private entries"))  # fmt: skip
+        private = "" if result["include_private"] else _(", without private entries")
+        if result["rewritten"]:
+            say("Wrote this journal as {path} (device {device}){private}.",
+                path=result["written"], device=result["device"], private=private)  # fmt: skip
+        else:
+            say("{path} already holds this journal as it is (device {device}){private}.",
+                path=result["written"], device=result["device"], private=private)  # fmt: skip
     return PARTIAL if result["skipped_files"] else 0
