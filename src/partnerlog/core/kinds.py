@@ -21,7 +21,7 @@ class RecordKind:
         self.together = together
 
 
-# In the order a merge applies them: what others refer to comes first.
+# In the order a merge applies them (what others refer to first) and reports them.
 KINDS = (
     RecordKind(
         "partners",
@@ -29,9 +29,9 @@ KINDS = (
         "partner",
         (("paused_until", "pause_reason"), ("handle", "name")),
     ),
+    RecordKind("interactions", "interactions", "entry"),
     RecordKind("goals", "goals", "goal", (("status", "closed_at"),)),
     RecordKind("goal_updates", "check_ins", "check-in", (("at", "progress", "note"),)),
-    RecordKind("interactions", "interactions", "entry"),
     RecordKind("traits", "traits", "trait", (("polarity", "area", "label"),)),
     RecordKind("follow_ups", "follow_ups", "follow-up", (("status", "closed_at", "closed_in"),)),
     RecordKind("partner_dates", "dates", "date", (("month", "day", "year", "yearly"),)),
