@@ -33,14 +33,16 @@ HERE = Path(__file__).resolve().parent
 
 def timed(command: list[str], env: dict) -> tuple[float, float, int]:
     """(wall seconds, CPU seconds, peak memory in MiB) of one whole-process run."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - started
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        error = process.stderr.read().decode(errors="replace") if process.stderr else ""
-        sys.exit(f"{' '.join(command)} failed ({code}): {error.strip()}")
+    with tempfile.TemporaryFile() as messages:  # (a pipe nobody reads would fill and block)
+        started = time.perf_counter()
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=messages)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            messages.seek(0)
+            error = messages.read().decode(errors="replace")
+            sys.exit(f"{' '.join(command)} failed ({code}): {error.strip()[-2000:]}")
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
 
 

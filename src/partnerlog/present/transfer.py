@@ -75,7 +75,7 @@ def say_merge(result: dict, file: str | None = None) -> None:
             changed = True
             say("{prefix}{verb} {counts}.", prefix=prefix, verb=would if dry else did,
                 counts=counted(result[key]))  # fmt: skip
-    if not changed:
+    if not changed and not result["conflicts"]:
         say("{prefix}Nothing new to import.", prefix=prefix)
     for conflict in result["conflicts"]:
         say_conflict(conflict)
