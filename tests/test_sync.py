@@ -18,13 +18,15 @@ def export_of(run, db) -> dict:
     return json.loads(result.stdout)
 
 
-def comparable(document: dict) -> dict:
+def comparable(document: dict, local=("id",)) -> dict:
     """An export without what is each journal's own: when and by whom it was
-    written, and the local ids (records are the same record by uuid)."""
+    written, and the local ids (records are the same record by uuid). ``local``:
+    the fields to leave out (handles too, where two journals each named someone
+    else with the same handle first, and one renamed the arrival)."""
 
     def strip(value):
         if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items() if k != "id"}
+            return {k: strip(v) for k, v in value.items() if k not in local}
         if isinstance(value, list):
             return [strip(v) for v in value]
         return value

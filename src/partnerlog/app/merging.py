@@ -84,6 +84,8 @@ def merge_all(session, documents: list, prefer: str | None, dry_run: bool = Fals
         for section in ("partners", "interactions", "goals", "traits", "follow_ups")
     )
     merged = []
+    if total > 2000:
+        journal.use_big_cache()
     try:
         with (
             progress(_("Merging"), total if total > 2000 else None) as advance,

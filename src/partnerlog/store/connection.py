@@ -281,6 +281,13 @@ class Connection(ClockStore):
         self._remember(table, record.uuid, None)
         return cursor.lastrowid
 
+    def use_big_cache(self) -> None:
+        """A page cache of 64 MiB instead of SQLite's 2: a merge of many records
+        writes all over a large journal (its indexes and full-text index), and
+        with the small cache every insert read its pages again (at 100,000
+        entries an insert cost three times what it cost at 10,000)."""
+        self.conn.execute("PRAGMA cache_size = -65536")
+
     # -- meta --------------------------------------------------------------
 
     def get_meta(self, key: str) -> str | None:

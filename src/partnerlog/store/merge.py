@@ -197,7 +197,18 @@ class MergeStore:
                 continue
             found = known.get(doc["handle"])
             if found and fold(found[1]) == fold(doc["name"]):
-                aliases[doc["uuid"]] = found[0]
+                if doc["uuid"] < found[0]:
+                    # One person, two uuids: both journals keep the smaller one, so
+                    # they converge. This one takes the file's partner as it is.
+                    self.conn.execute(
+                        "UPDATE partners SET uuid = ? WHERE uuid = ?", [doc["uuid"], found[0]]
+                    )
+                    self.conn.execute("DELETE FROM versions WHERE uuid = ?", [found[0]])
+                    merge.ids.pop("partners", None)
+                    merge.partner_uuids[doc["handle"]] = doc["uuid"]
+                    self.put("partners", {**doc, "seen": merge.seen(doc)})
+                else:
+                    aliases[doc["uuid"]] = found[0]
                 merge.result["notes"].append(
                     Msg(
                         "partner '{handle}' matched {name} here by handle and name",
