@@ -70,7 +70,7 @@ def without_time(document):
 
 def test_export_has_the_documented_shape(journal):
     document = export_doc(journal)
-    assert document["format"] == "partnerlog" and document["version"] == 3
+    assert document["format"] == "partnerlog" and document["version"] == 4
     assert document["source"]["journal"] and document["source"]["at"]
     assert document["deleted"] == []
     assert all(record["updated_at"] for record in document["interactions"])

@@ -3,6 +3,7 @@
 import json
 import os
 
+from partnerlog import paths
 from partnerlog.app.files import DryRun, read_input
 from partnerlog.errors import NewerJournal, PartnerlogError, UsageError
 from partnerlog.i18n import _
@@ -18,10 +19,27 @@ def load(file: str, text: str) -> dict:
         ) from None
 
 
+def parse_file(file: str, path: str) -> dict:
+    """The export at ``path`` (``file``: its name in messages), checked: read
+    record by record when partnerlog wrote it, else parsed whole."""
+    from partnerlog.app.export_file import BadLine, streamed
+
+    found = streamed(path)
+    if found is None:
+        with open(path, encoding="utf-8") as handle:
+            return parse(file, handle.read())
+    try:
+        return check(file, found)
+    except BadLine as error:
+        raise PartnerlogError(
+            _("{file} is not valid JSON (line {lineno}, column {colno}: {msg})").format(
+                file=file, lineno=error.lineno, colno=error.colno, msg=error.msg
+            )
+        ) from None
+
+
 def parse(file: str, text: str) -> dict:
     """An export, parsed and checked; what is wrong with it, in words, if anything."""
-    from partnerlog.core import document
-
     if text.startswith("\ufeff"):
         text = text[1:]  # a byte-order mark some editors add
     try:
@@ -38,6 +56,13 @@ def parse(file: str, text: str) -> dict:
         raise PartnerlogError(
             _("{file} holds a value too large to read").format(file=file)
         ) from None
+    return check(file, parsed)
+
+
+def check(file: str, parsed) -> dict:
+    """``parsed`` if it is an export partnerlog can merge; else why not, in words."""
+    from partnerlog.core import document
+
     try:
         document.validate(parsed)
     except document.ImportProblem as problem:
@@ -84,8 +109,6 @@ def merge_all(session, documents: list, prefer: str | None, dry_run: bool = Fals
         for section in ("partners", "interactions", "goals", "traits", "follow_ups")
     )
     merged = []
-    if total > 2000:
-        journal.use_big_cache()
     try:
         with (
             progress(_("Merging"), total if total > 2000 else None) as advance,
@@ -110,12 +133,21 @@ def import_file(session, values: dict) -> dict:
     """What merging the file did: added, updated, deleted, unchanged, conflicts."""
     file = values["file"]
     prefer = _preference(values)
-    return merge(
-        session,
-        load(file, read_input(file, what=_("an export"))),
-        prefer,
-        values["dry_run"],
-    )
+    path = file if file == "-" else paths.expand(file)
+    if file != "-" and os.path.isfile(path):
+        try:
+            parsed = parse_file(file, path)
+        except PartnerlogError as error:
+            raise type(error)(
+                _("{problem}; nothing was imported").format(problem=error.message)
+            ) from None
+        except UnicodeDecodeError:
+            raise PartnerlogError(
+                _("{file} is not a text file; nothing was imported").format(file=file)
+            ) from None
+    else:
+        parsed = load(file, read_input(file, what=_("an export")))
+    return merge(session, parsed, prefer, values["dry_run"])
 
 
 class FolderFile:
@@ -143,11 +175,10 @@ def _read_folder(journal, folder: str) -> list[FolderFile]:
         files.append(found)
         try:
             with open(found.path, "rb") as handle:
-                raw = handle.read()
+                found.digest = hashlib.file_digest(handle, "sha256").hexdigest()
         except OSError as error:
             found.problem = f"{name}: {error.strerror or error}"
             continue
-        found.digest = hashlib.sha256(raw).hexdigest()
         seen = journal.get_meta(f"sync_file:{name}")
         if seen:
             seen = json.loads(seen)
@@ -155,12 +186,13 @@ def _read_folder(journal, folder: str) -> list[FolderFile]:
                 found.journal, found.unchanged = seen.get("journal"), True
                 continue
         try:
-            text = raw.decode("utf-8")
+            found.parsed = parse_file(name, found.path)
         except UnicodeDecodeError:
             found.problem = _("{file} is not a text file").format(file=name)
             continue
-        try:
-            found.parsed = parse(name, text)
+        except OSError as error:
+            found.problem = f"{name}: {error.strerror or error}"
+            continue
         except PartnerlogError as error:
             found.problem = error.message
             continue
@@ -175,7 +207,6 @@ def sync(session, values: dict) -> dict:
     transaction (one action for `undo`), and this journal's file is written
     whole or not at all after them, under a name no other journal's file has.
     """
-    from partnerlog import paths
 
     prefer = _preference(values)
     folder = paths.expand(values["folder"])
@@ -190,6 +221,7 @@ def sync(session, values: dict) -> dict:
             )
         paths.ensure_private_folder(folder)
     journal = session.journal
+    journal.without_memory_map()
     me = journal.get_meta("journal_id")
     chosen = values["device"]
     device = chosen or journal.get_meta("device") or _device_name()
@@ -268,8 +300,6 @@ def _write_own(journal, target: str, files: list, include_private: bool, now) ->
         for chunk in chunks:
             written.update(chunk.encode("utf-8"))
             yield chunk
-
-    from partnerlog import paths
 
     paths.write_private(
         target, hashed(json_export(export.sections(), export.exported_at, export.source()))

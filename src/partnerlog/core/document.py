@@ -32,7 +32,8 @@ FORMAT = "partnerlog"
 # The export format's version: bump it when a change would confuse an older reader.
 # 2: every record's `updated_at`, the deletions (`deleted`) and the `source` journal.
 # 3: follow-ups (`follow_ups`), the dates that matter (`partner_dates`), pauses.
-VERSION = 3
+# 4: each record's and deletion's version vector (`seen`: journal id → stamp).
+VERSION = 4
 SECTIONS = ("partners", "interactions", "goals", "traits")
 # Sections an older export does not have: missing is empty.
 LATER_SECTIONS = ("follow_ups", "partner_dates")
@@ -77,10 +78,10 @@ def validate(document: object) -> dict:
             newer=True,
         )
     for section in SECTIONS:
-        if not isinstance(document.get(section), list):
+        if not _records(document.get(section)):
             raise ImportProblem(_("{section}: expected a list").format(section=section))
     for section in LATER_SECTIONS:
-        if not isinstance(document.setdefault(section, []), list):
+        if not _records(document.setdefault(section, [])):
             raise ImportProblem(_("{section}: expected a list").format(section=section))
     check = _Checker()
     handles: dict[str, str] = {}
@@ -234,7 +235,7 @@ def validate(document: object) -> dict:
         if record.get("partner_uuid") not in partner_uuids:
             raise ImportProblem(_("{at}.partner_uuid: not a partner in the file").format(at=at))
     deleted = document.get("deleted", [])
-    if not isinstance(deleted, list):
+    if not _records(deleted):
         raise ImportProblem(_("deleted: expected a list"))
     for n, record in enumerate(deleted):
         at = f"deleted[{n}]"
@@ -251,10 +252,24 @@ def validate(document: object) -> dict:
     return document
 
 
+def _records(value) -> bool:
+    """A list of records, or a section read from the file record by record."""
+    return isinstance(value, list) or getattr(value, "streamed", False)
+
+
 class _Checker:
     def record(self, value, at):
         if not isinstance(value, dict):
             raise ImportProblem(_("{at}: expected an object").format(at=at))
+        seen = value.get("seen")
+        if seen is not None and not (
+            isinstance(seen, dict)
+            and all(isinstance(k, str) and isinstance(v, str) and _TIME.fullmatch(v)
+                    for k, v in seen.items())
+        ):  # fmt: skip
+            raise ImportProblem(
+                _("{at}.seen: expected the changes it has seen (journal: time)").format(at=at)
+            )
 
     def uuid(self, record, at, seen: set):
         value = record.get("uuid")

@@ -281,12 +281,14 @@ class Connection(ClockStore):
         self._remember(table, record.uuid, None)
         return cursor.lastrowid
 
-    def use_big_cache(self) -> None:
-        """A page cache of 64 MiB instead of SQLite's 2: a merge of many records
-        writes all over a large journal (its indexes and full-text index), and
-        with the small cache every insert read its pages again (at 100,000
-        entries an insert cost three times what it cost at 10,000)."""
-        self.conn.execute("PRAGMA cache_size = -65536")
+    def without_memory_map(self) -> None:
+        """Read the file through a page cache of 32 MiB rather than a memory map:
+        a command that reads all of a large journal (sync writes it out whole)
+        would otherwise hold every page of it in its memory (130 MiB of a
+        journal of 200,000 entries), and one that writes all over it (a big
+        merge) would read its pages again and again through SQLite's default 2."""
+        self.conn.execute("PRAGMA mmap_size = 0")
+        self.conn.execute("PRAGMA cache_size = -32768")
 
     # -- meta --------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from partnerlog.core.vocabulary import BENEFITS, ME, PILLARS
+from partnerlog.core.vocabulary import ME
 from partnerlog.store.clock import timestamp
 from partnerlog.store.connection import new_uuid
 from partnerlog.store.interactions import INTERACTION_SELECT, interaction_from_row
@@ -23,6 +23,9 @@ KINDS = (
 
 
 class DocumentStore:
+    # New entries gathered to be written together (`store.bulk`), during a big merge.
+    bulk = None
+
     # -- reading ---------------------------------------------------------------
 
     def _partner_uuids(self, known: dict[str, str] | None = None) -> dict[str, str]:
@@ -297,10 +300,11 @@ class DocumentStore:
             ):
                 record_id = None  # that id is, or was, another record's here: never reused
             values = {"id": record_id, "uuid": doc["uuid"] or new_uuid(), **values}
-            if kind == "interactions":
-                values["id"] = self._links_first(record_id, doc)
-                values["pillar_mask"] = _mask(doc.get("pillars"), PILLARS)
-                values["benefit_mask"] = _mask(doc.get("benefits"), BENEFITS)
+            if kind == "interactions" and self.bulk is not None:
+                linked = [p for p in (partner(u) for u in doc.get("partner_uuids") or []) if p]
+                entry_id = self.bulk.add(values, doc, linked)
+                self._remember(kind, doc["uuid"], None)
+                return entry_id
             columns = ", ".join(values)
             existing = self.conn.execute(
                 f"INSERT INTO {kind} ({columns}) VALUES ({', '.join('?' * len(values))})",
@@ -326,35 +330,15 @@ class DocumentStore:
         if kind == "interactions":
             uuids = doc.get("partner_uuids") or []
             partner_ids = [p for p in (partner(u) for u in uuids) if p is not None]
-            if fresh:  # the other links went in first (`_links_first`)
-                self._set_links(existing, partner_ids, fresh=True)
-            else:
-                self._set_links(
-                    existing,
-                    partner_ids,
-                    doc.get("tags") or [],
-                    doc.get("pillars") or [],
-                    doc.get("benefits") or [],
-                )
+            self._set_links(
+                existing,
+                partner_ids,
+                doc.get("tags") or [],
+                doc.get("pillars") or [],
+                doc.get("benefits") or [],
+                fresh=fresh,
+            )
         return existing
-
-    def _links_first(self, record_id: int | None, doc: dict) -> int:
-        """A new interaction's tags, pillars and benefits, written before the
-        interaction itself (foreign keys checked at commit): their triggers then
-        find no row to update, where each would otherwise rewrite the entry and
-        its full-text index once per pillar (half of a big merge's time). The
-        masks those triggers keep are written with the entry instead. Returns
-        the id the entry will have."""
-        if record_id is None:
-            row = self.conn.execute(
-                "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'interactions'),"
-                " 0), coalesce((SELECT max(id) FROM interactions), 0)) + 1"
-            ).fetchone()
-            record_id = row[0]
-        self.conn.execute("PRAGMA defer_foreign_keys = ON")  # until this transaction ends
-        self._set_links(record_id, None, doc.get("tags") or [], doc.get("pillars") or [],
-                        doc.get("benefits") or [], fresh=True)  # fmt: skip
-        return record_id
 
     def _id_free(self, kind: str, record_id: int) -> bool:
         row = self.conn.execute(f"SELECT 1 FROM {kind} WHERE id = ?", [record_id]).fetchone()
@@ -387,8 +371,3 @@ class DocumentStore:
         )  # fmt: skip
         if self._fresh_tombstones:  # another journal's time, not one to stamp now
             self.conn.execute("DELETE FROM temp.fresh_tombstones WHERE uuid = ?", [uuid])
-
-
-def _mask(values, vocabulary: tuple[str, ...]) -> int:
-    """Bit n set for vocabulary[n] in ``values`` (m003's masks)."""
-    return sum(1 << vocabulary.index(v) for v in set(values or ()) if v in vocabulary)

@@ -28,6 +28,7 @@ look-up, so a merge is linear in the file plus what it changes.
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from hashlib import blake2b
 
 from partnerlog.core.kinds import BY_TABLE, DELETION_ORDER, KINDS, fields_of
@@ -134,6 +135,8 @@ class Merge:
     def remember(self, uuid: str, text: str | None, stamp: str = "") -> None:
         """The file's version of a record is the base from now on (None: it is gone)."""
         if self.source:
+            if len(self.new_bases) >= 5000:  # written as they come: a big file's are not all kept
+                self.save_bases()  # (before this one: its merge may still read the old base)
             self.new_bases[uuid] = None if text is None else (digest(text, stamp), text)
 
     def save_bases(self) -> None:
@@ -149,9 +152,36 @@ class Merge:
             "INSERT OR REPLACE INTO sync_bases (source, uuid, digest, content) VALUES (?, ?, ?, ?)",
             [(self.source, uuid, *base) for uuid, base in self.new_bases.items() if base],
         )
+        self.new_bases.clear()
+
+
+# The records with a full-text index, and how many arriving at once make
+# rebuilding the index after the merge cheaper than keeping it up to date
+# record by record (100,000 entries: 0.2 s rebuilt, 4.5 s record by record).
+FULL_TEXT = ("interactions", "goals", "follow_ups")
+BULK = 2000
 
 
 class MergeStore:
+    @contextmanager
+    def text_index_rebuilt_after(self):
+        """Inside a transaction: the full-text indexes' triggers are dropped for
+        the block and the indexes rebuilt after it (all of it in the same
+        transaction, so an interrupted merge leaves the triggers as they were)."""
+        names = [f"{table}_{suffix}" for table in FULL_TEXT for suffix in ("ai", "ad", "au")]
+        triggers = self.conn.execute(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN"
+            f" ({', '.join('?' * len(names))})",
+            names,
+        ).fetchall()
+        for name, _sql in triggers:
+            self.conn.execute(f"DROP TRIGGER {name}")
+        yield
+        for _name, sql in triggers:
+            self.conn.execute(sql)
+        for table in FULL_TEXT:
+            self.conn.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')")
+
     def merge_document(
         self, document: dict, *, prefer: str | None = None, advance=lambda n: None
     ) -> dict:
@@ -163,6 +193,18 @@ class MergeStore:
         source = None if origin in ("?", self.journal_id()) else origin
         merge = Merge(self, source, origin, prefer)
         observe((document.get("source") or {}).get("at"))
+        if sum(len(document.get(kind) or []) for kind in FULL_TEXT) > BULK:
+            from partnerlog.store.bulk import BulkEntries
+
+            self.bulk = BulkEntries(self.conn)
+            try:
+                with self.text_index_rebuilt_after():
+                    return self._merge_all(document, merge, advance)
+            finally:
+                self.bulk = None
+        return self._merge_all(document, merge, advance)
+
+    def _merge_all(self, document: dict, merge: Merge, advance) -> dict:
         aliases = self._partner_aliases(document, merge)
         for kind in KINDS:
             for n, doc in enumerate(incoming(document, kind.table), start=1):
@@ -174,6 +216,8 @@ class MergeStore:
                     merge.result["unchanged"]["partners"] += 1
                     continue
                 self._merge_record(kind.table, _translated(doc, aliases), merge)
+            if self.bulk is not None:
+                self.bulk.flush()  # the new entries, before anything reads them
         deletions = sorted(
             document.get("deleted") or [], key=lambda t: DELETION_ORDER.index(t["kind"])
         )
