@@ -111,6 +111,8 @@ class Export:
         return {"journal": self.journal.get_meta("journal_id"), "at": at}
 
     def sections(self):
+        from partnerlog.core.kinds import SECTIONS
+
         journal = self.journal
         versions = journal.version_rows()
 
@@ -121,16 +123,14 @@ class Export:
                 for doc in records()
             )
 
+        def reader(kind):
+            documents = getattr(journal, kind.documents)
+            if kind.table == "interactions":
+                return lambda: documents(include_private=self.include_private)
+            return documents
+
         return (
-            ("partners", marked(journal.partner_documents)),
-            (
-                "interactions",
-                marked(lambda: journal.interaction_documents(include_private=self.include_private)),
-            ),
-            ("goals", marked(journal.goal_documents)),
-            ("traits", marked(journal.trait_documents)),
-            ("follow_ups", marked(journal.follow_up_documents)),
-            ("partner_dates", marked(journal.date_documents)),
+            *((kind.section, marked(reader(kind))) for kind in SECTIONS),
             ("deleted", lambda: journal.tombstones(versions)),
         )
 

@@ -7,6 +7,7 @@ import json
 import re
 from datetime import date, datetime
 
+from partnerlog.core.kinds import TABLES
 from partnerlog.core.vocabulary import (
     BENEFITS,
     FOLLOW_UP_OWNERS,
@@ -38,9 +39,7 @@ SECTIONS = ("partners", "interactions", "goals", "traits")
 # Sections an older export does not have: missing is empty.
 LATER_SECTIONS = ("follow_ups", "partner_dates")
 _TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?")
-RECORD_KINDS = (
-    "partners", "interactions", "goals", "goal_updates", "traits", "follow_ups", "partner_dates",
-)  # fmt: skip
+RECORD_KINDS = TABLES
 
 
 class ImportProblem(Exception):

@@ -1,5 +1,6 @@
 """What `report`, `export` and `import` print or write."""
 
+from partnerlog.core.kinds import KINDS
 from partnerlog.i18n import _
 from partnerlog.present.text import plural, print_json, say
 
@@ -37,19 +38,9 @@ def export(found, values: dict, now) -> None:
         say("{done}", done=done)
 
 
-NOUNS = {
-    "partners": "partner",
-    "interactions": "interaction",
-    "goals": "goal",
-    "check_ins": "check-in",
-    "traits": "trait",
-    "follow_ups": "follow-up",
-    "dates": "date",
-}
-KIND_NOUNS = {
-    "goal_updates": "check-in", "partners": "partner", "interactions": "entry",
-    "follow_ups": "follow-up", "partner_dates": "date",
-}  # fmt: skip
+# How a count of each kind of record reads, and what one is called.
+NOUNS = {kind.name: kind.counted for kind in KINDS}
+KIND_NOUNS = {kind.table: kind.noun for kind in KINDS}
 
 
 def counted(counts: dict) -> str:
@@ -94,7 +85,7 @@ def say_conflict(conflict: dict) -> None:
 
     mine, theirs = conflict["mine"], conflict["theirs"]
     shown = mine or theirs
-    kind = KIND_NOUNS.get(conflict["kind"], conflict["kind"].rstrip("s"))
+    kind = KIND_NOUNS[conflict["kind"]]
     label = (
         shown.get("name") or shown.get("title") or shown.get("label") or shown.get("text")
         or shown.get("note") or ""

@@ -307,6 +307,8 @@ class Connection(ClockStore):
 
     def check(self) -> dict:
         """Integrity, foreign keys and schema state, as plain data."""
+        from partnerlog.core.kinds import SECTIONS
+
         try:
             integrity = [row[0] for row in self.conn.execute("PRAGMA integrity_check")]
         except sqlite3.DatabaseError as error:  # damage SQLite cannot even walk
@@ -316,14 +318,7 @@ class Connection(ClockStore):
             foreign = [tuple(row) for row in self.conn.execute("PRAGMA foreign_key_check")]
             counts = {
                 table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in (
-                    "partners",
-                    "interactions",
-                    "goals",
-                    "traits",
-                    "follow_ups",
-                    "partner_dates",
-                )  # fmt: skip
+                for table in (kind.section for kind in SECTIONS)
             }
         except sqlite3.DatabaseError:
             if integrity == ["ok"]:

@@ -10,16 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from partnerlog.core.kinds import BY_TABLE
 from partnerlog.core.vocabulary import ME
 from partnerlog.store.clock import timestamp
-from partnerlog.store.connection import new_uuid
+from partnerlog.store.connection import marks, new_uuid
 from partnerlog.store.interactions import INTERACTION_SELECT, interaction_from_row
 from partnerlog.store.partners import PARTNER_COLUMNS, partner_from_row
-
-# In the order a merge applies them: what others refer to comes first.
-KINDS = (
-    "partners", "goals", "goal_updates", "interactions", "traits", "follow_ups", "partner_dates",
-)  # fmt: skip
 
 
 class DocumentStore:
@@ -34,7 +30,9 @@ class DocumentStore:
             return known
         return dict(self.conn.execute("SELECT handle, uuid FROM partners"))
 
-    def partner_documents(self, where: str = "", params=()) -> Iterator[dict]:
+    def partner_documents(self, ids: list[int] | None = None, partner_uuids=None) -> Iterator[dict]:
+        """Partners in the export shape (``ids``: only these), in id order."""
+        where, params = ("", []) if ids is None else (f"WHERE id IN ({marks(ids)})", ids)
         rows = self.conn.execute(
             f"SELECT {PARTNER_COLUMNS}, updated_at FROM partners {where} ORDER BY id", params
         )
@@ -50,11 +48,12 @@ class DocumentStore:
             }
 
     def interaction_documents(
-        self, where: str = "", params=(), *, include_private: bool = True, partner_uuids=None
+        self, ids: list[int] | None = None, partner_uuids=None, *, include_private: bool = True
     ) -> Iterator[dict]:
         """Interactions in the export shape (their JSON, partner uuids, creation and
-        change times), streamed oldest first."""
+        change times), streamed oldest first (``ids``: only these)."""
         uuids = self._partner_uuids(partner_uuids)
+        where, params = ("", []) if ids is None else (f" WHERE i.id IN ({marks(ids)})", ids)
         if not include_private:
             where = (where + " AND" if where else " WHERE") + " i.private = 0"
         for row in self.conn.execute(INTERACTION_SELECT + where + " ORDER BY i.id", params):
@@ -90,9 +89,12 @@ class DocumentStore:
             )
             yield shown
 
-    def trait_documents(self, trait_id: int | None = None, partner_uuids=None) -> Iterator[dict]:
+    def trait_documents(self, ids: list[int] | None = None, partner_uuids=None) -> Iterator[dict]:
+        """Strengths and weaknesses in the export shape (``ids``: only these)."""
         uuids = self._partner_uuids(partner_uuids)
-        traits = self.traits(active_only=False) if trait_id is None else [self.trait(trait_id)]
+        traits = self.traits(active_only=False)
+        if ids is not None:
+            traits = [trait for trait in traits if trait.id in ids]
         for trait in sorted(traits, key=lambda t: t.id):
             yield {
                 **trait.to_json(),
@@ -152,23 +154,10 @@ class DocumentStore:
         return found
 
     def _document(self, kind: str, record_id: int, partner_uuids) -> dict | None:
-        known = partner_uuids
-        if kind == "partners":
-            found = list(self.partner_documents("WHERE id = ?", [record_id]))
-        elif kind == "interactions":
-            found = list(self.interaction_documents(" WHERE i.id = ?", [record_id],
-                                                    partner_uuids=known))  # fmt: skip
-        elif kind == "goals":
-            found = list(self.goal_documents([record_id], partner_uuids=known))
-        elif kind == "goal_updates":
+        if kind == "goal_updates":  # (they travel inside their goals)
             return self.check_in_document(record_id)
-        elif kind == "follow_ups":
-            found = list(self.follow_up_documents([record_id], partner_uuids=known))
-        elif kind == "partner_dates":
-            found = list(self.date_documents([record_id], partner_uuids=known))
-        else:
-            exists = self.conn.execute("SELECT 1 FROM traits WHERE id = ?", [record_id]).fetchone()
-            found = list(self.trait_documents(record_id, partner_uuids=known)) if exists else []
+        reader = getattr(self, BY_TABLE[kind].documents)
+        found = list(reader([record_id], partner_uuids=partner_uuids))
         return found[0] if found else None
 
     def id_of(self, kind: str, uuid: str) -> int | None:

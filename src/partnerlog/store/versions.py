@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from partnerlog.core.kinds import TABLES
 from partnerlog.core.vectors import with_change
 
 
@@ -68,4 +69,4 @@ class VersionStore:
 
 
 # The record tables a sync file holds, but for interactions (some may be private).
-RECORDS = ("partners", "goals", "goal_updates", "traits", "follow_ups", "partner_dates")
+RECORDS = tuple(table for table in TABLES if table != "interactions")
