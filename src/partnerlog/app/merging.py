@@ -103,6 +103,7 @@ def merge_all(session, documents: list, prefer: str | None, dry_run: bool = Fals
     from partnerlog.present.progress import progress
 
     journal = session.journal
+    journal.without_memory_map()
     total = sum(
         len(parsed.get(section) or [])
         for _name, parsed, *_rest in documents
@@ -221,7 +222,6 @@ def sync(session, values: dict) -> dict:
             )
         paths.ensure_private_folder(folder)
     journal = session.journal
-    journal.without_memory_map()
     me = journal.get_meta("journal_id")
     chosen = values["device"]
     device = chosen or journal.get_meta("device") or _device_name()
