@@ -27,9 +27,7 @@ look-up, so a merge is linear in the file plus what it changes.
 
 from __future__ import annotations
 
-import json
 from contextlib import contextmanager
-from hashlib import blake2b
 
 from partnerlog.core.kinds import BY_TABLE, DELETION_ORDER, KINDS, fields_of
 from partnerlog.core.vectors import has_seen, joined, with_change
@@ -55,12 +53,16 @@ def content(doc: dict) -> dict:
 
 
 def canonical(doc: dict) -> str:
+    import json  # (not at the top: every command imports the store, `log` too)
+
     return json.dumps(content(doc), sort_keys=True, ensure_ascii=False)
 
 
 def digest(text: str, stamp: str) -> str:
     """One version of a record: what it says and when it was last changed (a
     stamp alone can change: a goal's, with a check-in)."""
+    from hashlib import blake2b  # (OpenSSL: 6 MiB and milliseconds `log` does not need)
+
     return blake2b(f"{stamp}\n{text}".encode(), digest_size=16).hexdigest()
 
 
@@ -130,6 +132,8 @@ class Merge:
         row = self.journal.conn.execute(
             "SELECT content FROM sync_bases WHERE source = ? AND uuid = ?", [self.source, uuid]
         ).fetchone()
+        import json
+
         return json.loads(row[0]) if row else None
 
     def remember(self, uuid: str, text: str | None, stamp: str = "") -> None:

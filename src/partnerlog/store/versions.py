@@ -8,8 +8,6 @@ A record with no row has seen only this journal's change.
 
 from __future__ import annotations
 
-import json
-
 from partnerlog.core.kinds import TABLES
 from partnerlog.core.vectors import with_change
 
@@ -31,11 +29,15 @@ class VersionStore:
             row = rows.get(uuid)
         if row is None:
             return {self.journal_id(): stamp}
+        import json  # (not at the top: `log` imports the store and never needs it)
+
         seen = json.loads(row[1])
         return seen if row[0] == stamp else with_change(seen, self.journal_id(), stamp)
 
     def set_vector(self, uuid: str, stamp: str, seen: dict[str, str]) -> None:
         """Record the version of ``uuid`` stamped ``stamp`` as having seen ``seen``."""
+        import json
+
         self.conn.execute(
             "INSERT OR REPLACE INTO versions (uuid, stamp, seen) VALUES (?, ?, ?)",
             [uuid, stamp, json.dumps(seen, sort_keys=True)],
