@@ -131,24 +131,61 @@ def merge_all(session, documents: list, prefer: str | None, dry_run: bool = Fals
 
 
 def import_file(session, values: dict) -> dict:
-    """What merging the file did: added, updated, deleted, unchanged, conflicts."""
+    """What merging the file did: added, updated, deleted, unchanged, conflicts.
+
+    A file imported before, byte for byte, is not read again: merging it would
+    find every record as it was then (each as the base), so the answer is that
+    every record is unchanged. `undo` of an import forgets it.
+    """
     file = values["file"]
     prefer = _preference(values)
     path = file if file == "-" else paths.expand(file)
-    if file != "-" and os.path.isfile(path):
-        try:
-            parsed = parse_file(file, path)
-        except PartnerlogError as error:
-            raise type(error)(
-                _("{problem}; nothing was imported").format(problem=error.message)
-            ) from None
-        except UnicodeDecodeError:
-            raise PartnerlogError(
-                _("{file} is not a text file; nothing was imported").format(file=file)
-            ) from None
-    else:
+    if file == "-" or not os.path.isfile(path):
         parsed = load(file, read_input(file, what=_("an export")))
-    return merge(session, parsed, prefer, values["dry_run"])
+        return merge(session, parsed, prefer, values["dry_run"])
+    import hashlib
+
+    with open(path, "rb") as handle:
+        digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    key = f"sync_file:import:{os.path.abspath(path)}"
+    # (A journal that does not exist yet has imported nothing; a bad file must
+    # not create it.)
+    existing = os.path.exists(session.location)
+    known = json.loads(session.journal.get_meta(key) or "{}") if existing else {}
+    if known.get("digest") == digest:
+        from partnerlog.core.kinds import KINDS
+
+        counts = {kind.name: known["counts"].get(kind.name, 0) for kind in KINDS}
+        result = {"added": {}, "updated": {}, "deleted": {}, "unchanged": counts}
+        for verb in ("added", "updated", "deleted"):
+            result[verb] = dict.fromkeys(counts, 0)
+        return {**result, "conflicts": [], "notes": [], "skipped": counts,
+                "dry_run": values["dry_run"]}  # fmt: skip
+    try:
+        parsed = parse_file(file, path)
+    except PartnerlogError as error:
+        raise type(error)(
+            _("{problem}; nothing was imported").format(problem=error.message)
+        ) from None
+    except UnicodeDecodeError:
+        raise PartnerlogError(
+            _("{file} is not a text file; nothing was imported").format(file=file)
+        ) from None
+
+    def remember(journal) -> None:
+        counts = {
+            "partners": len(parsed["partners"]),
+            "interactions": len(parsed["interactions"]),
+            "goals": len(parsed["goals"]),
+            "check_ins": sum(len(goal.get("updates") or []) for goal in parsed["goals"]),
+            "traits": len(parsed["traits"]),
+            "follow_ups": len(parsed.get("follow_ups") or []),
+            "dates": len(parsed.get("partner_dates") or []),
+        }
+        journal.set_meta(key, json.dumps({"digest": digest, "counts": counts}))
+
+    [(_name, result)] = merge_all(session, [(None, parsed, remember)], prefer, values["dry_run"])
+    return result
 
 
 class FolderFile:
