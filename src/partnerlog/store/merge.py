@@ -110,6 +110,7 @@ class Merge:
         self.partner_uuids = dict(conn.execute("SELECT handle, uuid FROM partners"))
         self.versions = journal.version_rows()
         self.ids: dict[str, dict[str, int]] = {}
+        self.stamps: dict[str, dict[str, str]] = {}
         self.origin = origin
 
     def seen(self, doc: dict) -> dict[str, str]:
@@ -122,6 +123,14 @@ class Merge:
         if kind not in self.ids:
             self.ids[kind] = dict(self.journal.conn.execute(f"SELECT uuid, id FROM {kind}"))
         return self.ids[kind].get(uuid)
+
+    def stamp_here(self, kind: str, uuid: str) -> str | None:
+        """The record's change stamp here (all of a kind's read at once)."""
+        if kind not in self.stamps:
+            self.stamps[kind] = dict(
+                self.journal.conn.execute(f"SELECT uuid, updated_at FROM {kind}")
+            )
+        return self.stamps[kind].get(uuid)
 
     def partner_ids(self) -> dict[str, int]:
         """Partners here by uuid (a record's put looks its partners up here)."""
@@ -281,6 +290,11 @@ class MergeStore:
         record_id = merge.id_of(kind, doc["uuid"])
         if record_id is None:
             self._merge_new(kind, {**doc, "seen": theirs_seen}, merge)
+            return
+        if merge.stamp_here(kind, doc["uuid"]) == stamp and theirs_seen == self.vector(
+            doc["uuid"], stamp, merge.versions
+        ):
+            result["unchanged"][name] += 1  # the very version this journal has
             return
         mine = self.document(kind, record_id, partner_uuids=merge.partner_uuids,
                              versions=merge.versions)  # fmt: skip
