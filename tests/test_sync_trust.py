@@ -470,3 +470,18 @@ def test_an_unchanged_file_is_recognised_without_merging_it_again(pair, folder):
     desktop.sync(folder)
     result = desktop.sync(folder)
     assert "laptop.json: unchanged since the last sync" in result.stderr
+
+
+def test_this_devices_own_file_cut_short_is_written_again(device, folder):
+    laptop, desktop = device("laptop"), device("desktop")
+    laptop.ok("partner", "add", "Sari Wulandari")
+    laptop.sync(folder)
+    desktop.sync(folder)
+    own = folder / "laptop.json"
+    own.write_text(own.read_text()[:100])  # a sync tool left half of it
+    result = laptop("sync", str(folder))
+    assert result.exit_code == 0, result.stderr
+    assert "Skipped" not in result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["desktop.json", "laptop.json"]
+    assert json.loads(own.read_text())["partners"][0]["name"] == "Sari Wulandari"
+    assert desktop("sync", str(folder)).exit_code == 0

@@ -202,40 +202,48 @@ class FolderFile:
 def _read_folder(journal, folder: str) -> list[FolderFile]:
     """Every journal file in the folder: parsed and checked, or recognised as
     unchanged since this journal last merged it (by a hash of its bytes), or
-    with the reason it cannot be used."""
-    import hashlib
-
+    with the reason it cannot be used. This journal's own file, damaged since
+    it wrote it (a sync tool cut it short), is still its own: written again."""
     files = []
     for name in sorted(os.listdir(folder)):
-        if not name.endswith(".json") or name.startswith("."):
-            continue
-        found = FolderFile(name, os.path.join(folder, name))
-        files.append(found)
-        try:
-            with open(found.path, "rb") as handle:
-                found.digest = hashlib.file_digest(handle, "sha256").hexdigest()
-        except OSError as error:
-            found.problem = f"{name}: {error.strerror or error}"
-            continue
-        seen = journal.get_meta(f"sync_file:{name}")
-        if seen:
-            seen = json.loads(seen)
-            if seen.get("digest") == found.digest:
-                found.journal, found.unchanged = seen.get("journal"), True
-                continue
-        try:
-            found.parsed = parse_file(name, found.path)
-        except UnicodeDecodeError:
-            found.problem = _("{file} is not a text file").format(file=name)
-            continue
-        except OSError as error:
-            found.problem = f"{name}: {error.strerror or error}"
-            continue
-        except PartnerlogError as error:
-            found.problem = error.message
-            continue
-        found.journal = (found.parsed.get("source") or {}).get("journal")
+        if name.endswith(".json") and not name.startswith("."):
+            files.append(_read_file(journal, FolderFile(name, os.path.join(folder, name))))
+    me = journal.get_meta("journal_id")
+    for found in files:
+        if found.problem and found.digest:
+            seen = json.loads(journal.get_meta(f"sync_file:{found.name}") or "{}")
+            if seen.get("journal") == me:
+                found.problem, found.journal = None, me
     return files
+
+
+def _read_file(journal, found: FolderFile) -> FolderFile:
+    import hashlib
+
+    name = found.name
+    try:
+        with open(found.path, "rb") as handle:
+            found.digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError as error:
+        found.problem = f"{name}: {error.strerror or error}"
+        return found
+    seen = journal.get_meta(f"sync_file:{name}")
+    if seen:
+        seen = json.loads(seen)
+        if seen.get("digest") == found.digest:
+            found.journal, found.unchanged = seen.get("journal"), True
+            return found
+    try:
+        found.parsed = parse_file(name, found.path)
+    except UnicodeDecodeError:
+        found.problem = _("{file} is not a text file").format(file=name)
+    except OSError as error:
+        found.problem = f"{name}: {error.strerror or error}"
+    except PartnerlogError as error:
+        found.problem = error.message
+    else:
+        found.journal = (found.parsed.get("source") or {}).get("journal")
+    return found
 
 
 def sync(session, values: dict) -> dict:

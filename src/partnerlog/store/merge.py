@@ -346,7 +346,6 @@ class MergeStore:
             # under the smaller uuid on every device, so their exports agree.
             if doc["uuid"] < twin.uuid:
                 self.conn.execute("UPDATE traits SET uuid = ? WHERE id = ?", [doc["uuid"], twin.id])
-                merge.ids.pop("traits", None)
                 self.set_tombstone(twin.uuid, "traits", stamp_of(doc))
                 self.put(kind, doc)  # one record now: the file's version of it
                 merge.ids.pop("traits", None)
