@@ -24,7 +24,64 @@ LINKS = (
 )
 
 
+# The triggers a bulk merge does without, and does their work itself: the
+# full-text indexes' (rebuilt after: 0.2 s for 100,000 entries, where keeping
+# them up to date cost 4.5 s), a new entry's tombstone removal, the masks kept
+# from the pillar and benefit links, and the copies a partner link keeps of its
+# entry's fields.
+FULL_TEXT = ("interactions", "goals", "follow_ups")
+DROPPED = (
+    *(f"{table}_{suffix}" for table in FULL_TEXT for suffix in ("ai", "ad", "au")),
+    "interactions_alive",
+    "interaction_pillars_mask_add",
+    "interaction_benefits_mask_add",
+    "interaction_partners_copy",
+)
+COPIES = "occurred_at, kind, setting, tone, pillar_mask, benefit_mask"  # (m004's LINK_COPIES)
+
+
 class BulkEntries:
+    """Inside a transaction, as a context manager: the triggers above are dropped
+    for the block and put back after it, with their work done in bulk (all in
+    the same transaction: an interrupted merge leaves everything as it was)."""
+
+    def __enter__(self) -> BulkEntries:
+        marks = ", ".join("?" * len(DROPPED))
+        self.triggers = self.conn.execute(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})",
+            DROPPED,
+        ).fetchall()
+        for name, _sql in self.triggers:
+            self.conn.execute(f"DROP TRIGGER {name}")
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        if kind is not None:
+            return  # the transaction is rolled back, triggers and all
+        self.flush()
+        conn = self.conn
+        conn.execute("DELETE FROM tombstones WHERE uuid IN (SELECT uuid FROM interactions)")
+        for _name, sql in self.triggers:
+            conn.execute(sql)
+        for table in FULL_TEXT:
+            conn.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')")
+
+    def changed(self, entry_id: int, doc: dict) -> None:
+        """An entry changed (not added) during the block: its masks and its
+        partner links' copies, as the dropped triggers would have kept them."""
+        self.conn.execute(
+            "UPDATE interactions SET pillar_mask = ?, benefit_mask = ? WHERE id = ?",
+            [_mask(doc.get("pillars"), PILLARS), _mask(doc.get("benefits"), BENEFITS), entry_id],
+        )
+        self._copy(entry_id, entry_id)
+
+    def _copy(self, first: int, last: int) -> None:
+        self.conn.execute(
+            f"UPDATE interaction_partners SET ({COPIES}) = (SELECT {COPIES} FROM interactions"
+            " WHERE id = interaction_id) WHERE interaction_id BETWEEN ? AND ?",
+            [first, last],
+        )
+
     def __init__(self, conn) -> None:
         self.conn = conn
         row = conn.execute(
@@ -80,6 +137,8 @@ class BulkEntries:
             "INSERT OR IGNORE INTO interaction_partners (interaction_id, partner_id) VALUES (?, ?)",
             self.partners,
         )
+        ids = self.columns.index("id")
+        self._copy(self.entries[0][ids], self.entries[-1][ids])
         conn.executemany(
             "INSERT OR REPLACE INTO versions (uuid, stamp, seen) VALUES (?, ?, ?)", self.vectors
         )

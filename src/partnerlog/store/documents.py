@@ -327,6 +327,8 @@ class DocumentStore:
                 doc.get("benefits") or [],
                 fresh=fresh,
             )
+            if self.bulk is not None:  # (its triggers are off: `store.bulk`)
+                self.bulk.changed(existing, doc)
         return existing
 
     def _id_free(self, kind: str, record_id: int) -> bool:

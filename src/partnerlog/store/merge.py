@@ -27,8 +27,6 @@ look-up, so a merge is linear in the file plus what it changes.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 from partnerlog.core.kinds import BY_TABLE, DELETION_ORDER, KINDS, fields_of
 from partnerlog.core.vectors import has_seen, joined, with_change
 from partnerlog.core.vocabulary import fold
@@ -168,33 +166,13 @@ class Merge:
         self.new_bases.clear()
 
 
-# The records with a full-text index, and how many arriving at once make
-# rebuilding the index after the merge cheaper than keeping it up to date
-# record by record (100,000 entries: 0.2 s rebuilt, 4.5 s record by record).
+# The records with a full-text index, and how many arriving at once make a
+# merge write in bulk (`store.bulk`).
 FULL_TEXT = ("interactions", "goals", "follow_ups")
 BULK = 2000
 
 
 class MergeStore:
-    @contextmanager
-    def text_index_rebuilt_after(self):
-        """Inside a transaction: the full-text indexes' triggers are dropped for
-        the block and the indexes rebuilt after it (all of it in the same
-        transaction, so an interrupted merge leaves the triggers as they were)."""
-        names = [f"{table}_{suffix}" for table in FULL_TEXT for suffix in ("ai", "ad", "au")]
-        triggers = self.conn.execute(
-            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN"
-            f" ({', '.join('?' * len(names))})",
-            names,
-        ).fetchall()
-        for name, _sql in triggers:
-            self.conn.execute(f"DROP TRIGGER {name}")
-        yield
-        for _name, sql in triggers:
-            self.conn.execute(sql)
-        for table in FULL_TEXT:
-            self.conn.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')")
-
     def merge_document(
         self, document: dict, *, prefer: str | None = None, advance=lambda n: None
     ) -> dict:
@@ -209,9 +187,8 @@ class MergeStore:
         if sum(len(document.get(kind) or []) for kind in FULL_TEXT) > BULK:
             from partnerlog.store.bulk import BulkEntries
 
-            self.bulk = BulkEntries(self.conn)
             try:
-                with self.text_index_rebuilt_after():
+                with BulkEntries(self.conn) as self.bulk:
                     return self._merge_all(document, merge, advance)
             finally:
                 self.bulk = None
