@@ -139,8 +139,12 @@ def synced(result: dict, values: dict, now) -> int:
             say("{name}: unchanged since the last sync.", name=name)
         if not (result["merged"] or result["unchanged_files"] or result["skipped_files"]):
             say("No other device has written to the folder yet.")
+    others = result["merged"] or result["unchanged_files"]
     for _name, problem in result["skipped_files"]:
-        say("Skipped a file: {problem}. The others were merged.", problem=problem)
+        if others:
+            say("Skipped a file: {problem}. The others were merged.", problem=problem)
+        else:
+            say("Skipped a file: {problem}.", problem=problem)
     if result["renamed_from"]:
         say("Note: {old}.json in the folder belongs to another journal; this one writes"
             " {new}.json.", old=result["renamed_from"], new=result["device"])  # fmt: skip
