@@ -485,3 +485,16 @@ def test_this_devices_own_file_cut_short_is_written_again(device, folder):
     assert sorted(p.name for p in folder.iterdir()) == ["desktop.json", "laptop.json"]
     assert json.loads(own.read_text())["partners"][0]["name"] == "Sari Wulandari"
     assert desktop("sync", str(folder)).exit_code == 0
+
+
+def test_a_dry_run_import_then_a_real_one_in_the_same_journal(device, tmp_path):
+    source, target = device("source"), device("target")
+    source.ok("partner", "add", "Sari Wulandari")
+    source.ok("log", "sari", "lunch")
+    source.ok("entry", "delete", "1", "--yes")
+    source.ok("export", "-o", str(tmp_path / "source.json"))
+    target.ok("import", str(tmp_path / "source.json"), "--dry-run")
+    assert target.export()["partners"] == []
+    target.ok("import", str(tmp_path / "source.json"))
+    assert [p["handle"] for p in target.export()["partners"]] == ["sari"]
+    assert [t["kind"] for t in target.export()["deleted"]] == ["interactions"]

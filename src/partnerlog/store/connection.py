@@ -226,6 +226,7 @@ class Connection(ClockStore):
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+                self._fresh_tombstones = False  # (its temporary trigger went with it)
             raise
         finally:
             self._command = self._action = None
