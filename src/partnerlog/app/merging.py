@@ -9,14 +9,41 @@ from partnerlog.errors import NewerJournal, PartnerlogError, UsageError
 from partnerlog.i18n import _
 
 
-def load(file: str, text: str) -> dict:
-    """A whole export, parsed and checked before anything is written."""
+def load(file: str, text: str | None = None, path: str | None = None) -> dict:
+    """A whole export (``text``, or the file at ``path``), parsed and checked
+    before anything is written; what is wrong says that nothing was imported."""
     try:
-        return parse(file, text)
+        return parse(file, text) if path is None else parse_file(file, path)
+    except UnicodeDecodeError:
+        raise PartnerlogError(
+            _("{file} is not a text file; nothing was imported").format(file=file)
+        ) from None
     except PartnerlogError as error:
         raise type(error)(
             _("{problem}; nothing was imported").format(problem=error.message)
         ) from None
+
+
+def _file_digest(path: str) -> str:
+    """The SHA-256 of a file's bytes, read in blocks: how an unchanged file is known."""
+    import hashlib
+
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _file_seen(journal, key: str) -> dict:
+    """What this journal remembers of a file it read or wrote (``sync_file:…``)."""
+    return json.loads(journal.get_meta(key) or "{}")
+
+
+def _file_remembered(key: str, **seen):
+    """A step for `merge_all`: remember ``seen`` of a file, in the merge's transaction."""
+
+    def remember(journal) -> None:
+        journal.set_meta(key, json.dumps(seen))
+
+    return remember
 
 
 def parse_file(file: str, path: str) -> dict:
@@ -143,49 +170,33 @@ def import_file(session, values: dict) -> dict:
     if file == "-" or not os.path.isfile(path):
         parsed = load(file, read_input(file, what=_("an export")))
         return merge(session, parsed, prefer, values["dry_run"])
-    import hashlib
-
-    with open(path, "rb") as handle:
-        digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    digest = _file_digest(path)
     key = f"sync_file:import:{os.path.abspath(path)}"
     # (A journal that does not exist yet has imported nothing; a bad file must
     # not create it.)
-    existing = os.path.exists(session.location)
-    known = json.loads(session.journal.get_meta(key) or "{}") if existing else {}
+    known = _file_seen(session.journal, key) if os.path.exists(session.location) else {}
     if known.get("digest") == digest:
-        from partnerlog.core.kinds import KINDS
-
-        counts = {kind.name: known["counts"].get(kind.name, 0) for kind in KINDS}
-        result = {"added": {}, "updated": {}, "deleted": {}, "unchanged": counts}
-        for verb in ("added", "updated", "deleted"):
-            result[verb] = dict.fromkeys(counts, 0)
-        return {**result, "conflicts": [], "notes": [], "skipped": counts,
+        counts = known["counts"]
+        none = dict.fromkeys(counts, 0)
+        return {"added": none, "updated": none, "deleted": none, "unchanged": counts,
+                "skipped": counts, "conflicts": [], "notes": [],
                 "dry_run": values["dry_run"]}  # fmt: skip
-    try:
-        parsed = parse_file(file, path)
-    except PartnerlogError as error:
-        raise type(error)(
-            _("{problem}; nothing was imported").format(problem=error.message)
-        ) from None
-    except UnicodeDecodeError:
-        raise PartnerlogError(
-            _("{file} is not a text file; nothing was imported").format(file=file)
-        ) from None
-
-    def remember(journal) -> None:
-        counts = {
-            "partners": len(parsed["partners"]),
-            "interactions": len(parsed["interactions"]),
-            "goals": len(parsed["goals"]),
-            "check_ins": sum(len(goal.get("updates") or []) for goal in parsed["goals"]),
-            "traits": len(parsed["traits"]),
-            "follow_ups": len(parsed.get("follow_ups") or []),
-            "dates": len(parsed.get("partner_dates") or []),
-        }
-        journal.set_meta(key, json.dumps({"digest": digest, "counts": counts}))
-
+    parsed = load(file, path=path)
+    remember = _file_remembered(key, digest=digest, counts=_record_counts(parsed))
     [(_name, result)] = merge_all(session, [(None, parsed, remember)], prefer, values["dry_run"])
     return result
+
+
+def _record_counts(parsed: dict) -> dict[str, int]:
+    """How many records of each kind an export holds (check-ins inside their goals)."""
+    from partnerlog.core.kinds import KINDS
+
+    return {
+        kind.name: sum(len(goal.get("updates") or []) for goal in parsed["goals"])
+        if kind.section is None
+        else len(parsed.get(kind.section) or [])
+        for kind in KINDS
+    }
 
 
 class FolderFile:
@@ -210,29 +221,23 @@ def _read_folder(journal, folder: str) -> list[FolderFile]:
             files.append(_read_file(journal, FolderFile(name, os.path.join(folder, name))))
     me = journal.get_meta("journal_id")
     for found in files:
-        if found.problem and found.digest:
-            seen = json.loads(journal.get_meta(f"sync_file:{found.name}") or "{}")
-            if seen.get("journal") == me:
-                found.problem, found.journal = None, me
+        seen = _file_seen(journal, f"sync_file:{found.name}") if found.problem else {}
+        if found.digest and seen.get("journal") == me:
+            found.problem, found.journal = None, me
     return files
 
 
 def _read_file(journal, found: FolderFile) -> FolderFile:
-    import hashlib
-
     name = found.name
     try:
-        with open(found.path, "rb") as handle:
-            found.digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        found.digest = _file_digest(found.path)
     except OSError as error:
         found.problem = f"{name}: {error.strerror or error}"
         return found
-    seen = journal.get_meta(f"sync_file:{name}")
-    if seen:
-        seen = json.loads(seen)
-        if seen.get("digest") == found.digest:
-            found.journal, found.unchanged = seen.get("journal"), True
-            return found
+    seen = _file_seen(journal, f"sync_file:{name}")
+    if seen.get("digest") == found.digest:
+        found.journal, found.unchanged = seen.get("journal"), True
+        return found
     try:
         found.parsed = parse_file(name, found.path)
     except UnicodeDecodeError:
@@ -286,16 +291,12 @@ def sync(session, values: dict) -> dict:
         )
     others = [f for f in files if f.parsed is not None and f.journal != me]
 
-    def seen(found: FolderFile):
-        def remember(journal) -> None:
-            journal.set_meta(
-                f"sync_file:{found.name}",
-                json.dumps({"digest": found.digest, "journal": found.journal}),
-            )
-
-        return remember
-
-    merged = merge_all(session, [(f.name, f.parsed, seen(f)) for f in others], prefer)
+    merged = merge_all(
+        session,
+        [(f.name, f.parsed, _file_remembered(f"sync_file:{f.name}", digest=f.digest,
+                                             journal=f.journal)) for f in others],
+        prefer,
+    )  # fmt: skip
     if journal.get_meta("device") != device:
         with journal.transaction():
             journal.set_meta("device", device)
@@ -331,7 +332,7 @@ def _write_own(journal, target: str, files: list, include_private: bool, now) ->
     me = journal.get_meta("journal_id")
     name = os.path.basename(target)
     fingerprint = journal.fingerprint(include_private)
-    known = json.loads(journal.get_meta(f"sync_file:{name}") or "{}")
+    known = _file_seen(journal, f"sync_file:{name}")
     there = next((f for f in files if f.name == name and f.journal == me), None)
     if there and known.get("fingerprint") == fingerprint and there.digest == known.get("digest"):
         return False
@@ -349,11 +350,11 @@ def _write_own(journal, target: str, files: list, include_private: bool, now) ->
     paths.write_private(
         target, hashed(json_export(export.sections(), export.exported_at, export.source()))
     )
+    remember = _file_remembered(
+        f"sync_file:{name}", digest=written.hexdigest(), journal=me, fingerprint=fingerprint
+    )
     with journal.transaction():  # the next sync knows its own file without reading it
-        journal.set_meta(
-            f"sync_file:{name}",
-            json.dumps({"digest": written.hexdigest(), "journal": me, "fingerprint": fingerprint}),
-        )
+        remember(journal)
     return True
 
 
