@@ -30,6 +30,8 @@ LINKS = (
 # from the pillar and benefit links, and the copies a partner link keeps of its
 # entry's fields.
 FULL_TEXT = ("interactions", "goals", "follow_ups")
+# How many records with a full-text index arriving at once make a merge write in bulk.
+BULK = 2000
 DROPPED = (
     *(f"{table}_{suffix}" for table in FULL_TEXT for suffix in ("ai", "ad", "au")),
     "interactions_alive",

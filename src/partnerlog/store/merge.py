@@ -1,28 +1,27 @@
-"""Merging another journal's export into this one: three-way, record by record,
-field by field.
+"""Merging another journal's export into this one, record by record, field by field.
 
 The rules (the README's Sync section says them to people too):
 
-- Records are matched by uuid. For every other journal this one remembers each
-  record as that journal's file last had it (the base, in ``sync_bases``).
-  What changed since then decides, not whose clock is later:
-- a record the file has not changed since the base is left as it is here;
-- changed in the file and not here: the file's version is taken;
-- changed on both sides: merged field by field. A field changed on one side
-  takes that side; one changed on both sides to different values is a
-  conflict, reported with its fields and settled by ``prefer`` or else by the
-  later change stamp. Stamps come from a hybrid logical clock
-  (`connection.timestamp`), so an edit sorts after everything its device had
-  seen when it was made;
-- a deletion on one side and a change on the other is a conflict too: the
-  change is kept (nothing typed is lost) and the merge says so; ``prefer``
-  ("theirs" for the file's deletion, "mine" for this journal's) settles it
-  the other way;
-- two journals meeting for the first time have no base: the later stamp wins.
+- Records are matched by uuid, and each version carries a version vector
+  (`core.vectors`): which journals' changes it includes, by their change
+  stamps. Stamps come from a hybrid logical clock (`store.clock`): an edit
+  sorts after everything its device had seen, whatever its wall clock says.
+- A version that has seen the other side's replaces it (or stays, when it is
+  this journal's); the clocks are not compared.
+- Two versions that have not seen each other were made apart: they merge
+  field by field against the base (the record as the other journal's file
+  last had it, `store.merge_state`). A field changed on one side takes that
+  side; one changed on both sides to different values (any differing field,
+  with no base) is a conflict, reported with its fields and settled by
+  ``prefer`` or else by the later stamp. The result has seen both, so the
+  other journal takes it as it is.
+- A deletion and a change made apart are a conflict too: the change is kept
+  (nothing typed is lost) and the merge says so; ``prefer`` ("theirs" for the
+  file's deletion, "mine" for this journal's) settles it the other way.
 
-Lookups (ids by uuid, partners, bases, tombstones) are read once per merge,
-and a record the file has not changed since the base costs one dictionary
-look-up, so a merge is linear in the file plus what it changes.
+Lookups (ids, stamps, partners, bases, versions, tombstones) are read once per
+merge, so a merge is linear in the file plus what it changes; many new entries
+are written in bulk (`store.bulk`).
 """
 
 from __future__ import annotations
@@ -32,144 +31,7 @@ from partnerlog.core.vectors import has_seen, joined, with_change
 from partnerlog.core.vocabulary import fold
 from partnerlog.i18n import Msg
 from partnerlog.store.clock import observe, timestamp
-
-# Fields that are views of others (handles shown for uuids) or this journal's own.
-NOT_CONTENT = {
-    "id", "updated_at", "partners", "partner", "subject", "archived", "updates", "seen",
-}  # fmt: skip
-
-
-def _counts() -> dict[str, int]:
-    return {kind.name: 0 for kind in KINDS}
-
-
-def content(doc: dict) -> dict:
-    """What a record says; a field left out (an older export) is the same as empty."""
-    return {
-        key: value for key, value in doc.items() if key not in NOT_CONTENT and value is not None
-    }
-
-
-def canonical(doc: dict) -> str:
-    import json  # (not at the top: every command imports the store, `log` too)
-
-    return json.dumps(content(doc), sort_keys=True, ensure_ascii=False)
-
-
-def digest(text: str, stamp: str) -> str:
-    """One version of a record: what it says and when it was last changed (a
-    stamp alone can change: a goal's, with a check-in)."""
-    from hashlib import blake2b  # (OpenSSL: 6 MiB and milliseconds `log` does not need)
-
-    return blake2b(f"{stamp}\n{text}".encode(), digest_size=16).hexdigest()
-
-
-def stamp_of(doc: dict) -> str:
-    return doc.get("updated_at") or doc.get("created_at") or ""
-
-
-def incoming(document: dict, kind: str) -> list[dict]:
-    """The file's records of one kind (check-ins come out of their goals)."""
-    if kind != "goal_updates":
-        return document.get(kind, [])
-    found = []
-    for goal in document.get("goals", []):
-        for update in goal.get("updates") or []:
-            stamp = update.get("updated_at") or update.get("created_at")
-            found.append(
-                {**update, "goal_uuid": goal["uuid"], "updated_at": stamp or goal.get("updated_at")}
-            )
-    return found
-
-
-class Merge:
-    """One merge in progress: the result, and what it looked up once."""
-
-    def __init__(self, journal, source: str | None, origin: str, prefer: str | None) -> None:
-        self.journal = journal
-        self.source = source
-        self.prefer = prefer
-        self.result = {
-            "added": _counts(),
-            "updated": _counts(),
-            "deleted": _counts(),
-            "unchanged": _counts(),
-            "conflicts": [],
-            "notes": [],
-        }
-        conn = journal.conn
-        self.bases: dict[str, str] = (
-            dict(conn.execute("SELECT uuid, digest FROM sync_bases WHERE source = ?", [source]))
-            if source
-            else {}
-        )
-        self.new_bases: dict[str, tuple[str, str] | None] = {}
-        self.tombstones = dict(conn.execute("SELECT uuid, deleted_at FROM tombstones"))
-        self.partner_uuids = dict(conn.execute("SELECT handle, uuid FROM partners"))
-        self.versions = journal.version_rows()
-        self.ids: dict[str, dict[str, int]] = {}
-        self.stamps: dict[str, dict[str, str]] = {}
-        self.origin = origin
-
-    def seen(self, doc: dict) -> dict[str, str]:
-        """The vector of the file's version of a record (an older export has none:
-        it has seen only its own journal's change)."""
-        seen = doc.get("seen")
-        return seen if seen else {self.origin: stamp_of(doc)}
-
-    def id_of(self, kind: str, uuid: str) -> int | None:
-        if kind not in self.ids:
-            self.ids[kind] = dict(self.journal.conn.execute(f"SELECT uuid, id FROM {kind}"))
-        return self.ids[kind].get(uuid)
-
-    def stamp_here(self, kind: str, uuid: str) -> str | None:
-        """The record's change stamp here (all of a kind's read at once)."""
-        if kind not in self.stamps:
-            self.stamps[kind] = dict(
-                self.journal.conn.execute(f"SELECT uuid, updated_at FROM {kind}")
-            )
-        return self.stamps[kind].get(uuid)
-
-    def partner_ids(self) -> dict[str, int]:
-        """Partners here by uuid (a record's put looks its partners up here)."""
-        self.id_of("partners", "")
-        return self.ids["partners"]
-
-    def base_content(self, uuid: str) -> dict | None:
-        row = self.journal.conn.execute(
-            "SELECT content FROM sync_bases WHERE source = ? AND uuid = ?", [self.source, uuid]
-        ).fetchone()
-        import json
-
-        return json.loads(row[0]) if row else None
-
-    def remember(self, uuid: str, text: str | None, stamp: str = "") -> None:
-        """The file's version of a record is the base from now on (None: it is gone)."""
-        if self.source:
-            if len(self.new_bases) >= 5000:  # written as they come: a big file's are not all kept
-                self.save_bases()  # (before this one: its merge may still read the old base)
-            self.new_bases[uuid] = None if text is None else (digest(text, stamp), text)
-
-    def save_bases(self) -> None:
-        if not self.source:
-            return
-        conn = self.journal.conn
-        gone = [uuid for uuid, base in self.new_bases.items() if base is None]
-        conn.executemany(
-            "DELETE FROM sync_bases WHERE source = ? AND uuid = ?",
-            [(self.source, uuid) for uuid in gone],
-        )
-        conn.executemany(
-            "INSERT OR REPLACE INTO sync_bases (source, uuid, digest, content) VALUES (?, ?, ?, ?)",
-            [(self.source, uuid, *base) for uuid, base in self.new_bases.items() if base],
-        )
-        self.new_bases.clear()
-
-
-# The records with a full-text index, and how many arriving at once make a
-# merge write in bulk (`store.bulk`).
-FULL_TEXT = ("interactions", "goals", "follow_ups")
-BULK = 2000
+from partnerlog.store.merge_state import Merge, canonical, content, digest, incoming, stamp_of
 
 
 class MergeStore:
@@ -184,9 +46,9 @@ class MergeStore:
         source = None if origin in ("?", self.journal_id()) else origin
         merge = Merge(self, source, origin, prefer)
         observe((document.get("source") or {}).get("at"))
-        if sum(len(document.get(kind) or []) for kind in FULL_TEXT) > BULK:
-            from partnerlog.store.bulk import BulkEntries
+        from partnerlog.store.bulk import BULK, FULL_TEXT, BulkEntries
 
+        if sum(len(document.get(kind) or []) for kind in FULL_TEXT) > BULK:
             try:
                 with BulkEntries(self.conn) as self.bulk:
                     return self._merge_all(document, merge, advance)
