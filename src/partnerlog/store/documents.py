@@ -282,6 +282,8 @@ class DocumentStore:
         values["updated_at"] = stamp
         values["created_at"] = doc.get("created_at") or stamp
         fresh = existing is None
+        if kind == "interactions":  # its partners here (a file's uuids may not all be)
+            linked = [p for p in (partner(u) for u in doc.get("partner_uuids") or []) if p]
         if fresh:
             record_id = doc.get("id")
             if record_id is not None and not (
@@ -290,7 +292,6 @@ class DocumentStore:
                 record_id = None  # that id is, or was, another record's here: never reused
             values = {"id": record_id, "uuid": doc["uuid"] or new_uuid(), **values}
             if kind == "interactions" and self.bulk is not None:
-                linked = [p for p in (partner(u) for u in doc.get("partner_uuids") or []) if p]
                 entry_id = self.bulk.add(values, doc, linked)
                 self._remember(kind, doc["uuid"], None)
                 return entry_id
@@ -317,11 +318,9 @@ class DocumentStore:
         if doc.get("seen"):
             self.set_vector(doc["uuid"], stamp, doc["seen"])
         if kind == "interactions":
-            uuids = doc.get("partner_uuids") or []
-            partner_ids = [p for p in (partner(u) for u in uuids) if p is not None]
             self._set_links(
                 existing,
-                partner_ids,
+                linked,
                 doc.get("tags") or [],
                 doc.get("pillars") or [],
                 doc.get("benefits") or [],
