@@ -10,6 +10,7 @@ libfaketime, which moves the whole process's clock.
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -498,3 +499,40 @@ def test_a_dry_run_import_then_a_real_one_in_the_same_journal(device, tmp_path):
     target.ok("import", str(tmp_path / "source.json"))
     assert [p["handle"] for p in target.export()["partners"]] == ["sari"]
     assert [t["kind"] for t in target.export()["deleted"]] == ["interactions"]
+
+
+# -- one declaration per record kind ----------------------------------------------------
+
+
+def test_each_record_kind_declares_exactly_its_tables_columns(run, tmp_path):
+    """The registry is what import checks, `put` stores and a merge compares: a
+    column a migration adds without declaring it would silently not travel."""
+    from partnerlog.core.kinds import KINDS
+
+    journal = tmp_path / "j.db"
+    assert run("demo", "--path", str(journal)).exit_code == 0
+    conn = sqlite3.connect(journal)
+    for kind in KINDS:
+        table = {row[1] for row in conn.execute(f"PRAGMA table_info({kind.table})")}
+        declared = {item.column for item in kind.columns} | set(kind.derived)
+        assert declared | {"id", "uuid", "created_at", "updated_at"} == table, kind.table
+
+
+def test_every_exported_field_is_declared(run, tmp_path):
+    """Every field an export writes is one its kind declares (or a view of one)."""
+    from partnerlog.core.kinds import BY_TABLE, KINDS
+    from partnerlog.store.merge_state import NOT_CONTENT
+
+    journal = tmp_path / "j.db"
+    assert run("demo", "--path", str(journal)).exit_code == 0
+    document = export_of(run, journal)
+    for kind in KINDS:
+        keys = {f.key for f in kind.fields} | {r.key for r in kind.refs} | NOT_CONTENT | {"uuid"}
+        if kind.inside:
+            records = [u for parent in document[kind.inside[0]] for u in parent[kind.inside[1]]]
+        else:
+            records = document[kind.table]
+        assert records, kind.table
+        for record in records:
+            assert set(record) <= keys, (kind.table, set(record) - keys)
+    assert BY_TABLE["goal_updates"].inside == ("goals", "updates")

@@ -62,37 +62,26 @@ def describe(journal, action, now) -> Undoable:
 
 
 def label(journal, kind: str, doc: dict, now) -> str:
-    """Which record ``doc`` is, in the words the other views use."""
-    from partnerlog.present.text import phrase
+    """Which record ``doc`` is, in the words the other views use: its kind's
+    `describe` template, filled with the record and what the views add to it."""
+    from partnerlog.core.kinds import BY_TABLE
+    from partnerlog.present.text import Shown, phrase
 
+    values = {**doc, "handle": doc.get("partner", doc.get("handle"))}
     if kind == "interactions":
         from partnerlog.app.interactions import names_by_handle
         from partnerlog.core.records import Interaction
         from partnerlog.present.terminal import interaction_summary
 
-        fields = {key: doc[key] for key in Interaction.__slots__ if key in doc}
-        entry = Interaction(**fields)
-        return _("entry {summary}").format(
-            summary=interaction_summary(entry, names_by_handle(journal), now).plain
-        )
-    if kind == "partners":
-        return phrase("partner {name} ({handle})", name=doc["name"], handle=doc["handle"])
-    if kind == "goals":
-        return phrase("goal #{id} with {handle}: {title}", id=doc["id"], handle=doc["partner"],
-                      title=doc["title"])  # fmt: skip
-    if kind == "goal_updates":
-        return phrase(
-            "check-in on goal #{goal}{progress}{note}",
+        entry = Interaction(**{key: doc[key] for key in Interaction.__slots__ if key in doc})
+        summary = interaction_summary(entry, names_by_handle(journal), now).plain
+        values["summary"] = Shown(summary)  # (made safe by the view, on its lines)
+    elif kind == "goal_updates":
+        values.update(
             goal=journal.id_of("goals", doc["goal_uuid"]),
             progress=f" {doc['progress']}%" if doc.get("progress") is not None else "",
             note=f": {doc['note']}" if doc.get("note") else "",
         )
-    if kind == "follow_ups":
-        what = _("topic to raise") if doc["type"] == "raise" else _("promise")
-        return phrase("{what} #{id} with {handle}: {text}", what=what, id=doc["id"],
-                      handle=doc["partner"], text=doc["text"])  # fmt: skip
-    if kind == "partner_dates":
-        return phrase("date #{id} of {handle}: {label}", id=doc["id"], handle=doc["partner"],
-                      label=doc["label"])  # fmt: skip
-    return phrase("{polarity} #{id} of {subject}: {label}", polarity=doc["polarity"], id=doc["id"],
-                  subject=doc["subject"], label=doc["label"])  # fmt: skip
+    elif kind == "follow_ups":
+        values["what"] = _("topic to raise") if doc["type"] == "raise" else _("promise")
+    return phrase(BY_TABLE[kind].describe, **values)

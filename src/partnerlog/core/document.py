@@ -7,26 +7,8 @@ import json
 import re
 from datetime import date, datetime
 
-from partnerlog.core.kinds import TABLES
-from partnerlog.core.vocabulary import (
-    BENEFITS,
-    FOLLOW_UP_OWNERS,
-    FOLLOW_UP_STATUSES,
-    FOLLOW_UP_TYPES,
-    GOAL_OWNERS,
-    GOAL_STATUSES,
-    ME,
-    NOTE_LIMIT,
-    PARTNER_KINDS,
-    PILLARS,
-    POLARITIES,
-    RELATIONS,
-    SETTINGS,
-    valid_email,
-    valid_handle,
-    valid_kind,
-    valid_month_day,
-)
+from partnerlog.core.kinds import KINDS, TABLES, UUID
+from partnerlog.core.vocabulary import ME, valid_email
 from partnerlog.i18n import _
 
 FORMAT = "partnerlog"
@@ -40,6 +22,9 @@ SECTIONS = ("partners", "interactions", "goals", "traits")
 LATER_SECTIONS = ("follow_ups", "partner_dates")
 _TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?")
 RECORD_KINDS = TABLES
+SECTIONS_OF_KINDS = tuple(kind for kind in KINDS if kind.section)
+# Kinds whose records travel inside another kind's, by that kind.
+INSIDE = {kind.inside[0]: (kind,) for kind in KINDS if kind.inside}
 
 
 class ImportProblem(Exception):
@@ -49,9 +34,6 @@ class ImportProblem(Exception):
         super().__init__(message)
         self.message = message
         self.newer = newer
-
-
-_UUID = re.compile(r"^[0-9a-fA-F-]{8,64}$")
 
 
 def validate(document: object) -> dict:
@@ -83,156 +65,20 @@ def validate(document: object) -> dict:
         if not _records(document.setdefault(section, [])):
             raise ImportProblem(_("{section}: expected a list").format(section=section))
     check = _Checker()
-    handles: dict[str, str] = {}
+    handles: dict[str, str] = {}  # the file's partners: handle → uuid
     uuids: set[str] = set()
-    for n, record in enumerate(document["partners"]):
-        at = f"partners[{n}]"
-        check.record(record, at)
-        check.uuid(record, at, uuids)
-        check.optional_time(record, "updated_at", at)
-        check.text(record, "handle", at)
-        check.valid(record, "handle", valid_handle, "a handle (one word, not 'me')", at)
-        check.text(record, "name", at)
-        check.choice(record, "kind", PARTNER_KINDS, at)
-        check.choice(record, "relation", RELATIONS, at)
-        for key in ("role", "org", "notes"):
-            check.text(record, key, at, optional=True)
-        for key in ("created_at", "archived_at"):
-            check.optional_time(record, key, at)
-        check.day(record, "paused_until", at)
-        check.text(record, "pause_reason", at, optional=True)
-        emails = record.get("emails", [])
-        if not isinstance(emails, list) or not all(
-            isinstance(e, str) and valid_email(e) for e in emails
-        ):
-            raise ImportProblem(_("{at}.emails: expected a list of email addresses").format(at=at))
-        if record["handle"] in handles:
-            raise ImportProblem(
-                _("{at}.handle: {handle!r} appears twice in the file").format(
-                    at=at, handle=record["handle"]
-                )
-            )
-        check.integer(record, "cadence_days", at, 1, 100000, optional=True)
-        handles[record["handle"]] = record["uuid"]
-    partner_uuids = set(handles.values())
-    for n, record in enumerate(document["interactions"]):
-        at = f"interactions[{n}]"
-        check.record(record, at)
-        check.uuid(record, at, uuids)
-        check.optional_time(record, "updated_at", at)
-        check.optional_time(record, "created_at", at)
-        check.time(record, "occurred_at", at)
-        check.valid(record, "kind", valid_kind, "a kind (one word)", at)
-        check.choice(record, "setting", SETTINGS, at, optional=True)
-        check.integer(record, "tone", at, -2, 2, optional=True)
-        check.text(record, "note", at, optional=True)
-        if len(record.get("note") or "") > NOTE_LIMIT:
-            raise ImportProblem(
-                _("{at}.note: longer than {NOTE_LIMIT:,} characters").format(
-                    at=at, NOTE_LIMIT=NOTE_LIMIT
-                )
-            )
-        check.flag(record, "private", at)
-        for key, allowed in (("pillars", PILLARS), ("benefits", BENEFITS), ("tags", None)):
-            check.words(record, key, at, allowed)
-        people = record.get("partner_uuids")
-        if people is None:
-            check.words(record, "partners", at, None)
-            people = [handles.get(h) for h in record.get("partners", [])]
-        if (
-            not isinstance(people, list)
-            or not people
-            or not all(p in partner_uuids for p in people)
-        ):
-            raise ImportProblem(
-                _("{at}.partners: names partners that are not in the file").format(at=at)
-            )
-    for n, record in enumerate(document["goals"]):
-        at = f"goals[{n}]"
-        check.record(record, at)
-        check.uuid(record, at, uuids)
-        check.optional_time(record, "updated_at", at)
-        check.optional_time(record, "created_at", at)
-        check.optional_time(record, "closed_at", at)
-        check.text(record, "title", at)
-        check.choice(record, "owner", GOAL_OWNERS, at)
-        check.choice(record, "status", GOAL_STATUSES, at)
-        check.integer(record, "progress", at, 0, 100, optional=True)
-        check.day(record, "due_on", at)
-        check.text(record, "note", at, optional=True)
-        owner = record.get("partner_uuid") or handles.get(record.get("partner"))
-        if owner not in partner_uuids and record.get("partner") != ME:
-            raise ImportProblem(_("{at}.partner: not a partner in the file").format(at=at))
-        updates = record.get("updates", [])
-        if not isinstance(updates, list):
-            raise ImportProblem(_("{at}.updates: expected a list").format(at=at))
-        for m, update in enumerate(updates):
-            where = f"{at}.updates[{m}]"
-            check.record(update, where)
-            check.time(update, "at", where)
-            check.integer(update, "progress", where, 0, 100, optional=True)
-            check.text(update, "note", where, optional=True)
-            check.optional_time(update, "updated_at", where)
-            check.optional_time(update, "created_at", where)
-            if update.get("uuid") is not None:
-                check.uuid(update, where, uuids)
-    for n, record in enumerate(document["traits"]):
-        at = f"traits[{n}]"
-        check.record(record, at)
-        check.uuid(record, at, uuids)
-        check.optional_time(record, "updated_at", at)
-        check.optional_time(record, "created_at", at)
-        check.choice(record, "polarity", POLARITIES, at)
-        check.text(record, "area", at)
-        check.text(record, "label", at)
-        check.text(record, "note", at, optional=True)
-        subject = record.get("partner_uuid") or (
-            None if record.get("subject") == ME else handles.get(record.get("subject"))
-        )
-        if record.get("subject") != ME and subject not in partner_uuids:
-            raise ImportProblem(
-                _("{at}.subject: not 'me' and not a partner in the file").format(at=at)
-            )
-    for n, record in enumerate(document["follow_ups"]):
-        at = f"follow_ups[{n}]"
-        check.record(record, at)
-        check.uuid(record, at, uuids)
-        for key in ("updated_at", "created_at", "closed_at"):
-            check.optional_time(record, key, at)
-        check.choice(record, "type", FOLLOW_UP_TYPES, at)
-        check.choice(record, "owner", FOLLOW_UP_OWNERS, at)
-        check.choice(record, "status", FOLLOW_UP_STATUSES, at)
-        check.text(record, "text", at)
-        if len(record["text"]) > NOTE_LIMIT:
-            raise ImportProblem(
-                _("{at}.text: longer than {NOTE_LIMIT:,} characters").format(
-                    at=at, NOTE_LIMIT=NOTE_LIMIT
-                )
-            )
-        check.day(record, "due_on", at)
-        if record.get("closed_in") is not None:
-            check.valid(record, "closed_in", _UUID.match, "an interaction's uuid", at)
-        if record.get("partner_uuid") not in partner_uuids:
-            raise ImportProblem(_("{at}.partner_uuid: not a partner in the file").format(at=at))
-    for n, record in enumerate(document["partner_dates"]):
-        at = f"partner_dates[{n}]"
-        check.record(record, at)
-        check.uuid(record, at, uuids)
-        check.optional_time(record, "updated_at", at)
-        check.optional_time(record, "created_at", at)
-        check.text(record, "label", at)
-        check.integer(record, "month", at, 1, 12)
-        check.integer(record, "day", at, 1, 31)
-        check.integer(record, "year", at, 1, 9999, optional=True)
-        check.flag(record, "yearly", at)
-        if not valid_month_day(record["month"], record["day"], record.get("year")):
-            raise ImportProblem(
-                _("{at}: {day}/{month} is not a date").format(
-                    at=at, day=record["day"], month=record["month"]
-                )
-            )
-        if record.get("partner_uuid") not in partner_uuids:
-            raise ImportProblem(_("{at}.partner_uuid: not a partner in the file").format(at=at))
+    for kind in SECTIONS_OF_KINDS:
+        for n, record in enumerate(document[kind.table]):
+            at = f"{kind.table}[{n}]"
+            _check_record(check, kind, record, at, uuids, handles)
+            for inner in INSIDE.get(kind.table, ()):
+                key = inner.inside[1]
+                updates = record.get(key, [])
+                if not isinstance(updates, list):
+                    raise ImportProblem(_("{at}.{key}: expected a list").format(at=at, key=key))
+                for m, update in enumerate(updates):
+                    where = f"{at}.{key}[{m}]"
+                    _check_record(check, inner, update, where, uuids, handles)
     deleted = document.get("deleted", [])
     if not _records(deleted):
         raise ImportProblem(_("deleted: expected a list"))
@@ -240,7 +86,7 @@ def validate(document: object) -> dict:
         at = f"deleted[{n}]"
         check.record(record, at)
         check.uuid(record, at, set())
-        check.choice(record, "kind", RECORD_KINDS, at)
+        check.choice(record, "kind", at, RECORD_KINDS)
         check.time(record, "deleted_at", at)
     source = document.get("source")
     if source is not None and not (
@@ -249,6 +95,51 @@ def validate(document: object) -> dict:
     ):
         raise ImportProblem(_("source: expected the journal that wrote the file and when"))
     return document
+
+
+def _check_record(check, kind, record, at, uuids: set, handles: dict) -> None:
+    """One record of ``kind`` by its declaration: its fields, what it refers to
+    (partners the file holds, by uuid or, in older files, by handle), its rule."""
+    check.record(record, at)
+    if kind.inside is None or record.get("uuid") is not None:  # (older check-ins have none)
+        check.uuid(record, at, uuids)
+    for field in kind.fields:
+        getattr(check, field.check)(record, field.key, at, *field.args, optional=field.optional)
+        if field.limit is not None and len(record.get(field.key) or "") > field.limit:
+            raise ImportProblem(
+                _("{at}.{key}: longer than {limit:,} characters").format(
+                    at=at, key=field.key, limit=field.limit
+                )
+            )
+    for ref in kind.refs:
+        if ref.problem is not None and not _refers_to_file(check, ref, record, at, handles):
+            raise ImportProblem(_(ref.problem).format(at=at))
+    if kind.rule is not None and not kind.rule[0](record):
+        raise ImportProblem(_(kind.rule[1]).format_map({**record, "at": at}))
+    if kind.table == "partners":
+        if record["handle"] in handles:
+            raise ImportProblem(
+                _("{at}.handle: {handle!r} appears twice in the file").format(
+                    at=at, handle=record["handle"]
+                )
+            )
+        handles[record["handle"]] = record["uuid"]
+
+
+def _refers_to_file(check, ref, record, at, handles: dict) -> bool:
+    """Whether what ``record`` refers to is in the file."""
+    partner_uuids = handles.values()
+    if ref.me and record.get(ref.handles) == ME:
+        return True
+    found = record.get(ref.key)
+    if ref.many:
+        if found is None:
+            check.words(record, ref.handles, at, None)
+            found = [handles.get(h) for h in record.get(ref.handles, [])]
+        return isinstance(found, list) and bool(found) and all(p in partner_uuids for p in found)
+    if not found and ref.handles:
+        found = handles.get(record.get(ref.handles))
+    return found in partner_uuids
 
 
 def _records(value) -> bool:
@@ -272,7 +163,7 @@ class _Checker:
 
     def uuid(self, record, at, seen: set):
         value = record.get("uuid")
-        if not isinstance(value, str) or not _UUID.match(value):
+        if not isinstance(value, str) or not UUID.match(value):
             raise ImportProblem(
                 _("{at}.uuid: expected a uuid, got {value}").format(at=at, value=_show(value))
             )
@@ -293,8 +184,10 @@ class _Checker:
                 )
             )
 
-    def valid(self, record, key, test, expected, at):
+    def valid(self, record, key, at, test, expected, *, optional=False):
         value = record.get(key)
+        if value is None and optional:
+            return
         if not isinstance(value, str) or not test(value):
             raise ImportProblem(
                 _("{at}.{key}: expected {expected}, got {value}").format(
@@ -302,7 +195,7 @@ class _Checker:
                 )
             )
 
-    def choice(self, record, key, allowed, at, *, optional=False):
+    def choice(self, record, key, at, allowed, *, optional=False):
         value = record.get(key)
         if value is None and optional:
             return
@@ -324,7 +217,7 @@ class _Checker:
                 )
             )
 
-    def flag(self, record, key, at):
+    def flag(self, record, key, at, *, optional=False):
         if not isinstance(record.get(key, False), bool):
             raise ImportProblem(
                 _("{at}.{key}: expected true or false, got {value}").format(
@@ -332,7 +225,7 @@ class _Checker:
                 )
             )
 
-    def words(self, record, key, at, allowed):
+    def words(self, record, key, at, allowed=None, *, optional=False):
         value = record.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             raise ImportProblem(
@@ -349,11 +242,18 @@ class _Checker:
                     )
                 )
 
-    def optional_time(self, record, key, at):
+    def emails(self, record, key, at, *, optional=False):
+        emails = record.get(key, [])
+        if not isinstance(emails, list) or not all(
+            isinstance(e, str) and valid_email(e) for e in emails
+        ):
+            raise ImportProblem(_("{at}.emails: expected a list of email addresses").format(at=at))
+
+    def optional_time(self, record, key, at, *, optional=True):
         if record.get(key) is not None:
             self.time(record, key, at)
 
-    def time(self, record, key, at):
+    def time(self, record, key, at, *, optional=False):
         value = record.get(key)
         # The extended ISO form partnerlog writes, and nothing looser: Python
         # reads "20261120T1000" too, but the views expect the form they wrote.
@@ -372,7 +272,7 @@ class _Checker:
                 )
             ) from None
 
-    def day(self, record, key, at):
+    def day(self, record, key, at, *, optional=True):
         value = record.get(key)
         if value is None:
             return

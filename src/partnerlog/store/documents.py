@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from partnerlog.core.kinds import BY_TABLE
+from partnerlog.core.kinds import BY_TABLE, Ref
 from partnerlog.core.vocabulary import ME
 from partnerlog.store.clock import timestamp
 from partnerlog.store.connection import marks, new_uuid
@@ -200,85 +200,18 @@ class DocumentStore:
         def partner(uuid: str | None) -> int | None:
             return None if uuid is None else ids.get(uuid) or self.id_of("partners", uuid)
 
+        def refers(ref, uuid):
+            return partner(uuid) if ref.target == "partners" else self.id_of(ref.target, uuid)
+
         stamp = doc.get("updated_at") or doc.get("created_at") or timestamp()
+        values = {
+            item.column: refers(item, doc.get(item.key))
+            if isinstance(item, Ref)
+            else item.stored(doc)
+            for item in BY_TABLE[kind].columns
+        }
         if kind == "partners":
-            handle = doc["handle"]
-            owner = self._handle_owner(handle)
-            if owner is not None and owner != existing:
-                handle = (
-                    self.partner(existing).handle
-                    if existing is not None
-                    else self.free_handle(doc["name"])
-                )
-            values = {
-                "handle": handle,
-                "name": doc["name"],
-                "kind": doc["kind"],
-                "relation": doc["relation"],
-                "role": doc.get("role"),
-                "org": doc.get("org"),
-                "cadence_days": doc.get("cadence_days"),
-                "notes": doc.get("notes"),
-                "archived_at": doc.get("archived_at")
-                or (timestamp() if doc.get("archived") else None),
-                "paused_until": doc.get("paused_until"),
-                "pause_reason": doc.get("pause_reason"),
-            }
-        elif kind == "interactions":
-            values = {
-                "occurred_at": doc["occurred_at"],
-                "kind": doc["kind"],
-                "setting": doc.get("setting"),
-                "tone": doc.get("tone"),
-                "note": doc.get("note") or "",
-                "private": int(bool(doc.get("private"))),
-            }
-        elif kind == "goals":
-            values = {
-                "partner_id": partner(doc["partner_uuid"]),
-                "owner": doc["owner"],
-                "title": doc["title"],
-                "note": doc.get("note"),
-                "due_on": doc.get("due_on"),
-                "status": doc["status"],
-                "progress": doc.get("progress") or 0,
-                "closed_at": doc.get("closed_at"),
-            }
-        elif kind == "goal_updates":
-            values = {
-                "goal_id": self.id_of("goals", doc["goal_uuid"]),
-                "at": doc["at"],
-                "progress": doc.get("progress"),
-                "note": doc.get("note"),
-            }
-        elif kind == "follow_ups":
-            values = {
-                "partner_id": partner(doc["partner_uuid"]),
-                "type": doc["type"],
-                "owner": doc["owner"],
-                "text": doc["text"],
-                "due_on": doc.get("due_on"),
-                "status": doc["status"],
-                "closed_at": doc.get("closed_at"),
-                "closed_in": doc.get("closed_in"),
-            }
-        elif kind == "partner_dates":
-            values = {
-                "partner_id": partner(doc["partner_uuid"]),
-                "label": doc["label"],
-                "month": doc["month"],
-                "day": doc["day"],
-                "year": doc.get("year"),
-                "yearly": int(bool(doc.get("yearly"))),
-            }
-        else:
-            values = {
-                "partner_id": partner(doc.get("partner_uuid")),
-                "polarity": doc["polarity"],
-                "area": doc["area"],
-                "label": doc["label"],
-                "note": doc.get("note"),
-            }
+            self._settle_partner(values, doc, existing)
         values["updated_at"] = stamp
         values["created_at"] = doc.get("created_at") or stamp
         fresh = existing is None
@@ -329,6 +262,19 @@ class DocumentStore:
             if self.bulk is not None:  # (its triggers are off: `store.bulk`)
                 self.bulk.changed(existing, doc)
         return existing
+
+    def _settle_partner(self, values: dict, doc: dict, existing: int | None) -> None:
+        """A partner's handle stays one word no other partner here has; an older
+        file says only whether a partner is archived."""
+        owner = self._handle_owner(values["handle"])
+        if owner is not None and owner != existing:
+            values["handle"] = (
+                self.partner(existing).handle
+                if existing is not None
+                else self.free_handle(doc["name"])
+            )
+        if values["archived_at"] is None and doc.get("archived"):
+            values["archived_at"] = timestamp()
 
     def _id_free(self, kind: str, record_id: int) -> bool:
         row = self.conn.execute(f"SELECT 1 FROM {kind} WHERE id = ?", [record_id]).fetchone()
