@@ -38,26 +38,7 @@ class ImportProblem(Exception):
 
 def validate(document: object) -> dict:
     """Check a whole export before anything is written; raise ImportProblem naming the spot."""
-    if not isinstance(document, dict):
-        raise ImportProblem(_("the file is not a partnerlog export (expected a JSON object)"))
-    if document.get("format") != FORMAT:
-        raise ImportProblem(
-            _("the file is not a partnerlog export (format is {value!r})").format(
-                value=document.get("format")
-            )
-        )
-    version = document.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ImportProblem(
-            _("version: expected a whole number, got {version!r}").format(version=version)
-        )
-    if version > VERSION:
-        raise ImportProblem(
-            _(
-                "the file was exported by a newer partnerlog (format version {version}, this one reads up to {VERSION}); upgrade partnerlog to import it"
-            ).format(version=version, VERSION=VERSION),
-            newer=True,
-        )
+    _check_header(document)
     for section in SECTIONS:
         if not _records(document.get(section)):
             raise ImportProblem(_("{section}: expected a list").format(section=section))
@@ -95,6 +76,30 @@ def validate(document: object) -> dict:
     ):
         raise ImportProblem(_("source: expected the journal that wrote the file and when"))
     return document
+
+
+def _check_header(document: object) -> None:
+    """The file is a partnerlog export this version can read."""
+    if not isinstance(document, dict):
+        raise ImportProblem(_("the file is not a partnerlog export (expected a JSON object)"))
+    if document.get("format") != FORMAT:
+        raise ImportProblem(
+            _("the file is not a partnerlog export (format is {value!r})").format(
+                value=document.get("format")
+            )
+        )
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ImportProblem(
+            _("version: expected a whole number, got {version!r}").format(version=version)
+        )
+    if version > VERSION:
+        raise ImportProblem(
+            _(
+                "the file was exported by a newer partnerlog (format version {version}, this one reads up to {VERSION}); upgrade partnerlog to import it"
+            ).format(version=version, VERSION=VERSION),
+            newer=True,
+        )
 
 
 def _check_record(check, kind, record, at, uuids: set, handles: dict) -> None:
