@@ -46,7 +46,7 @@ def validate(document: object) -> dict:
         if not _records(document.setdefault(section, [])):
             raise ImportProblem(_("{section}: expected a list").format(section=section))
     check = _Checker()
-    handles: dict[str, str] = {}  # the file's partners: handle → uuid
+    handles = _Partners()  # the file's partners: handle → uuid
     uuids: set[str] = set()
     for kind in SECTIONS_OF_KINDS:
         for n, record in enumerate(document[kind.table]):
@@ -76,6 +76,15 @@ def validate(document: object) -> dict:
     ):
         raise ImportProblem(_("source: expected the journal that wrote the file and when"))
     return document
+
+
+class _Partners(dict):
+    """The file's partners by handle, and the set of their uuids (a record's
+    check looks its partners up there: a dict's values are a list to search)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.partner_uuids: set[str] = set()
 
 
 def _check_header(document: object) -> None:
@@ -129,11 +138,12 @@ def _check_record(check, kind, record, at, uuids: set, handles: dict) -> None:
                 )
             )
         handles[record["handle"]] = record["uuid"]
+        handles.partner_uuids.add(record["uuid"])
 
 
 def _refers_to_file(check, ref, record, at, handles: dict) -> bool:
     """Whether what ``record`` refers to is in the file."""
-    partner_uuids = handles.values()
+    partner_uuids = handles.partner_uuids
     if ref.me and record.get(ref.handles) == ME:
         return True
     found = record.get(ref.key)

@@ -26,13 +26,18 @@ def json_export(
     yield f'  "exported_at": {json.dumps(exported_at)}'
     if source is not None:
         yield f',\n  "source": {json.dumps(source)}'
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
     for name, records in sections:
         yield f',\n  "{name}": ['
+        batch: list[str] = []  # a few hundred records to a chunk: fewer, larger writes
         first = True
         for record in records():
-            yield ("\n    " if first else ",\n    ") + json.dumps(record, ensure_ascii=False)
+            batch.append(("\n    " if first else ",\n    ") + dumps(record))
             first = False
-        yield "]" if first else "\n  ]"
+            if len(batch) == 500:
+                yield "".join(batch)
+                batch.clear()
+        yield "".join(batch) + ("]" if first else "\n  ]")
     yield "\n}\n"
 
 

@@ -7,8 +7,8 @@ that keep the pillar and benefit masks rewrite the entry once per link: at
 and written together when the merge asks (`BulkEntries.flush`): their tags,
 pillars and benefits first (foreign keys are checked at commit; the masks'
 triggers find no entry to rewrite, and the masks are written with it), then
-the entries in id order, then their partners (whose copies of the entry's
-fields a trigger fills in), then their version vectors.
+the entries in id order, then their partners (with the copies of the entry's
+fields a trigger would fill in), then their version vectors.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ DROPPED = (
     "interaction_partners_copy",
 )
 COPIES = "occurred_at, kind, setting, tone, pillar_mask, benefit_mask"  # (m004's LINK_COPIES)
+COPY_COLUMNS = tuple(COPIES.split(", "))
 
 
 class BulkEntries:
@@ -111,7 +112,8 @@ class BulkEntries:
         self.entries.append(tuple(values[column] for column in self.columns))
         for table, _column, key in LINKS:
             self.links[table].extend((entry_id, v) for v in dict.fromkeys(doc.get(key) or ()))
-        self.partners.extend((entry_id, p) for p in dict.fromkeys(partner_ids))
+        copies = tuple(values[column] for column in COPY_COLUMNS)
+        self.partners.extend((entry_id, p, *copies) for p in dict.fromkeys(partner_ids))
         if doc.get("seen"):
             self.vectors.append((doc["uuid"], values["updated_at"], json.dumps(doc["seen"],
                                  sort_keys=True)))  # fmt: skip
@@ -135,12 +137,11 @@ class BulkEntries:
             f"INSERT INTO interactions ({columns}) VALUES ({', '.join('?' * len(self.columns))})",
             self.entries,
         )
-        conn.executemany(
-            "INSERT OR IGNORE INTO interaction_partners (interaction_id, partner_id) VALUES (?, ?)",
+        conn.executemany(  # with the copies of the entry's fields the dropped trigger keeps
+            f"INSERT OR IGNORE INTO interaction_partners (interaction_id, partner_id, {COPIES})"
+            f" VALUES (?, ?, {', '.join('?' * len(COPY_COLUMNS))})",
             self.partners,
         )
-        ids = self.columns.index("id")
-        self._copy(self.entries[0][ids], self.entries[-1][ids])
         conn.executemany(
             "INSERT OR REPLACE INTO versions (uuid, stamp, seen) VALUES (?, ?, ?)", self.vectors
         )

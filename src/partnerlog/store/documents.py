@@ -184,6 +184,7 @@ class DocumentStore:
         *,
         partner_ids: dict[str, int] | None = None,
         own_id: bool = False,
+        new: bool = False,
     ) -> int:
         """Make the record with ``doc``'s uuid look like ``doc`` (creating it, under
         ``doc``'s id when that id is free, or changing it); return its id.
@@ -191,8 +192,9 @@ class DocumentStore:
         ``partner_ids`` maps partner uuids of a file to partners here (an import
         may find a file's partner here under another uuid). ``own_id``: ``doc``
         is this journal's own record as it was (undo), whose id is still its own.
+        ``new``: the caller knows that no record here has ``doc``'s uuid.
         """
-        existing = self.id_of(kind, doc["uuid"])
+        existing = None if new else self.id_of(kind, doc["uuid"])
         if existing is not None:
             self._before_change(kind, existing)
         ids = partner_ids or {}
@@ -218,16 +220,17 @@ class DocumentStore:
         if kind == "interactions":  # its partners here (a file's uuids may not all be)
             linked = [p for p in (partner(u) for u in doc.get("partner_uuids") or []) if p]
         if fresh:
-            record_id = doc.get("id")
-            if record_id is not None and not (
-                self._id_free(kind, record_id) if own_id else self._never_used(kind, record_id)
-            ):
-                record_id = None  # that id is, or was, another record's here: never reused
-            values = {"id": record_id, "uuid": doc["uuid"] or new_uuid(), **values}
+            values = {"id": doc.get("id"), "uuid": doc["uuid"] or new_uuid(), **values}
             if kind == "interactions" and self.bulk is not None:
+                # (it keeps the file's id only above every id ever used here)
                 entry_id = self.bulk.add(values, doc, linked)
                 self._remember(kind, doc["uuid"], None)
                 return entry_id
+            record_id = values["id"]
+            if record_id is not None and not (
+                self._id_free(kind, record_id) if own_id else self._never_used(kind, record_id)
+            ):
+                values["id"] = None  # that id is, or was, another record's here: never reused
             columns = ", ".join(values)
             existing = self.conn.execute(
                 f"INSERT INTO {kind} ({columns}) VALUES ({', '.join('?' * len(values))})",

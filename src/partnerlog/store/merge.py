@@ -192,7 +192,7 @@ class MergeStore:
             else:
                 result["unchanged"][name] += 1
             return
-        new_id = self.put(kind, doc, partner_ids=merge.partner_ids())
+        new_id = self.put(kind, doc, partner_ids=merge.partner_ids(), new=True)
         merge.ids.setdefault(kind, {})[doc["uuid"]] = new_id
         if kind == "partners":
             handle = self.partner(new_id).handle

@@ -58,8 +58,18 @@ class PartnerStore:
 
     def free_handle(self, name: str) -> str:
         """The first handle derived from ``name`` that nobody has yet."""
-        taken = {row[0] for row in self.conn.execute("SELECT handle FROM partners")}
-        return next(h for h in handle_candidates(name) if h not in taken)
+        candidates = handle_candidates(name)
+        first = next(candidates)
+        # Every candidate begins with the first: only handles beginning so are read.
+        taken = {
+            row[0]
+            for row in self.conn.execute(
+                "SELECT handle FROM partners WHERE substr(handle, 1, ?) = ?", [len(first), first]
+            )
+        }
+        if first not in taken:
+            return first
+        return next(h for h in candidates if h not in taken)
 
     def add_partner(self, partner: Partner) -> Partner:
         if self._handle_owner(partner.handle) is not None:
