@@ -4,6 +4,7 @@ import io
 import os
 import sqlite3
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,9 @@ import pytest
 from partnerlog.quick import main
 
 NOW = "2026-11-28T18:00:00+07:00"  # a Saturday evening in Jakarta
+# The suite's person lives in Jakarta too (tests of other zones set TZ themselves).
+os.environ["TZ"] = "Asia/Jakarta"
+time.tzset()
 # The language the suite speaks: English, unless PARTNERLOG_TEST_LANG asks for
 # another (CI runs the language-neutral tests, `-m "not english"`, in Indonesian too).
 LANGUAGE = os.environ.get("PARTNERLOG_TEST_LANG", "en")

@@ -22,6 +22,7 @@ class Session:
         self.command = command
         self.db = db
         self.now = dates.now()
+        dates.take_notes()  # (none left from a command before, in this process)
         self._journal = None
 
     @property
@@ -66,11 +67,24 @@ def resolve(package: str, dotted: str):
     return getattr(sys.modules[name], function)
 
 
+def _tell_what_dates_settled() -> None:
+    """The parser's notes on the dates it read (a time that daylight saving skipped)."""
+    from partnerlog.core import dates
+
+    notes = dates.take_notes()
+    if notes:
+        from partnerlog.present.text import note
+
+        for template, values in notes:
+            note(template, **values)
+
+
 def run(command: Command, values: dict, db: str | None = None) -> int:
     """Run ``command`` with parsed ``values``; return the exit code."""
     session = Session(command, db)
     try:
         result = resolve("app", command.action)(session, values)
+        _tell_what_dates_settled()
         if isinstance(result, Proposal):
             from partnerlog.present.text import confirm
 

@@ -5,15 +5,20 @@ N hari lalu, senin lalu…) are parsed here without any library; anything else
 goes to dateparser, imported only when such a phrase appears.
 """
 
-import os
 import re
 from datetime import date, datetime, time, timedelta
 
-from partnerlog.core import when
+from partnerlog.core import when, zones
 from partnerlog.errors import UsageError
 from partnerlog.i18n import _
 
-ENV_NOW = "PARTNERLOG_NOW"
+# Where the person is (`core.zones`), read here by the parser and its callers.
+ENV_NOW = zones.ENV_NOW
+now = zones.now
+iso = zones.iso
+in_zone = zones.in_zone
+take_notes = zones.take_notes
+
 # A day named without a time of day is taken to be midday: it sorts sensibly
 # among that day's other entries and never slips into a neighbouring day when
 # read in another time zone.
@@ -87,22 +92,6 @@ _SAYS_A_TIME = (
 )
 _LAST_DAY = r"^(?:last\s+(\S+)|(\S+)\s+(?:lalu|kemarin))$"
 _NEXT_DAY = r"^(?:next\s+(\S+)|(\S+)\s+depan)$"
-
-
-def now() -> datetime:
-    """The current local time with its offset; ``$PARTNERLOG_NOW`` fixes it (tests, scripts)."""
-    fixed = os.environ.get(ENV_NOW)
-    if fixed:
-        try:
-            value = datetime.fromisoformat(fixed)
-        except ValueError:
-            raise UsageError(
-                _("{ENV_NOW}={fixed!r} is not an ISO date and time").format(
-                    ENV_NOW=ENV_NOW, fixed=fixed
-                )
-            ) from None
-        return value if value.tzinfo else value.astimezone()
-    return datetime.now().astimezone()
 
 
 def parse_when(
@@ -336,7 +325,7 @@ def _parse_iso(phrase: str, now: datetime) -> datetime | date | None:
             )
         ) from None
     if value.tzinfo is None:
-        value = value.replace(tzinfo=now.tzinfo)
+        value = in_zone(value.replace(tzinfo=now.tzinfo))
     return value
 
 
@@ -394,16 +383,11 @@ def _parse_with_dateparser(phrase: str, now: datetime, prefer: str) -> datetime 
     if not re.search(_SAYS_A_TIME, phrase):
         # A day without a time is midday here too, not whatever time it is now.
         value = datetime.combine(value.date(), DEFAULT_TIME)
-    return value.replace(tzinfo=now.tzinfo, microsecond=0)
+    return in_zone(value.replace(tzinfo=now.tzinfo, microsecond=0))
 
 
 def _at(day: date, clock: time, now: datetime) -> datetime:
-    return datetime.combine(day, clock, tzinfo=now.tzinfo)
-
-
-def iso(moment: datetime) -> str:
-    """How times are stored: ISO 8601 to the second, with the UTC offset."""
-    return moment.isoformat(timespec="seconds")
+    return in_zone(datetime.combine(day, clock, tzinfo=now.tzinfo))
 
 
 def from_iso(text: str) -> datetime:

@@ -1,0 +1,169 @@
+"""Moments right in every time zone: each stored with the offset in force at that
+moment where the person is (not the offset of "now"), shown in the zone they are
+in, and the times daylight saving skips or repeats settled by a stated rule.
+
+Four zones: Jakarta (no daylight saving), Berlin and New York (an hour, on
+different dates), Lord Howe (half an hour), with now on both sides of a change.
+"""
+
+import json
+import time
+
+import pytest
+
+from .test_calendar import ME, OUTLOOK
+
+
+@pytest.fixture
+def zone(monkeypatch):
+    """Put the person in an IANA zone, with ``now`` the given local time there."""
+
+    def put(name: str, now: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        monkeypatch.setenv("PARTNERLOG_NOW", now)
+        time.tzset()
+
+    yield put
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def sari(run):
+    assert run("partner", "add", "Sari Wulandari", "--relation", "peer").exit_code == 0
+    return run
+
+
+def stored(rows) -> list[str]:
+    return [r["occurred_at"] for r in rows("SELECT occurred_at FROM interactions ORDER BY id")]
+
+
+@pytest.mark.parametrize(
+    ("name", "now", "typed", "expected"),
+    [
+        # Berlin in December (+01:00): a July moment has July's offset.
+        ("Europe/Berlin", "2026-12-04T10:00:00+01:00", "2026-07-10 10:00", "2026-07-10T10:00:00+02:00"),
+        # Berlin in July (+02:00): a December moment has December's.
+        ("Europe/Berlin", "2026-07-15T10:00:00+02:00", "2025-12-01 09:00", "2025-12-01T09:00:00+01:00"),
+        # New York in July (-04:00): January is -05:00.
+        ("America/New_York", "2026-07-01T12:00:00-04:00", "2026-01-15 09:00", "2026-01-15T09:00:00-05:00"),
+        # New York in December: an August day named with a part of the day.
+        ("America/New_York", "2026-12-02T12:00:00-05:00", "8 aug morning", "2026-08-08T09:00:00-04:00"),
+        # Lord Howe in its summer (+11:00): July is +10:30.
+        ("Australia/Lord_Howe", "2026-12-04T10:00:00+11:00", "2026-07-01 10:00", "2026-07-01T10:00:00+10:30"),
+        ("Australia/Lord_Howe", "2026-07-04T10:00:00+10:30", "1/1 08:15", "2026-01-01T08:15:00+11:00"),
+        # Jakarta has one offset all year.
+        ("Asia/Jakarta", "2026-11-28T18:00:00+07:00", "2026-07-10 10:00", "2026-07-10T10:00:00+07:00"),
+    ],
+)  # fmt: skip
+def test_a_typed_moment_gets_the_offset_of_its_own_date(
+    sari, rows, zone, name, now, typed, expected
+):
+    zone(name, now)
+    result = sari("log", "sari", "planning", "-w", typed)
+    assert result.exit_code == 0, result.stderr
+    assert stored(rows) == [expected]
+
+
+def test_days_ago_across_a_change_keep_the_time_of_day(sari, rows, zone):
+    """Three days before Tuesday noon in Berlin, across the October change, is
+    Saturday noon in summer time: the same time of day, not an hour off."""
+    zone("Europe/Berlin", "2026-10-27T12:00:00+01:00")
+    assert sari("log", "sari", "coffee", "-w", "3 days ago").exit_code == 0
+    assert sari("log", "sari", "lunch", "-w", "kemarin lusa jam 9").exit_code == 0
+    assert stored(rows) == ["2026-10-24T12:00:00+02:00", "2026-10-25T09:00:00+01:00"]
+
+
+def test_now_is_stored_with_the_offset_in_force_now(sari, rows, zone):
+    zone("America/New_York", "2026-03-09T15:00:00Z")  # the Monday after the change
+    assert sari("log", "sari", "standup").exit_code == 0
+    assert stored(rows) == ["2026-03-09T11:00:00-04:00"]
+
+
+def test_views_show_each_moment_in_the_zone_you_are_in(sari, zone):
+    """Logged in July, looked at in December: still 10:00 on the day, in the
+    terminal and in the JSON (whose instant is the one that was meant)."""
+    zone("Europe/Berlin", "2026-07-10T18:00:00+02:00")
+    assert sari("log", "sari", "planning", "-w", "10:00").exit_code == 0
+    zone("Europe/Berlin", "2026-12-04T10:00:00+01:00")
+    shown = sari("timeline", "-n", "0").stdout
+    assert "10:00" in shown and "11:00" not in shown and "09:00" not in shown
+    [entry] = json.loads(sari("timeline", "--json", "-n", "0").stdout)
+    assert entry["occurred_at"] == "2026-07-10T10:00:00+02:00"
+
+
+@pytest.mark.english
+def test_a_time_the_clocks_skipped_is_taken_later_and_said(sari, rows, zone):
+    zone("Europe/Berlin", "2027-03-29T12:00:00+02:00")
+    result = sari("log", "sari", "late call", "-w", "2027-03-28 02:30")
+    assert result.exit_code == 0, result.stderr
+    assert stored(rows) == ["2027-03-28T03:30:00+02:00"]
+    assert "02:30 did not exist on 2027-03-28 in Europe/Berlin" in result.stderr
+    assert "03:30" in result.stderr
+
+
+@pytest.mark.english
+def test_a_time_the_clocks_passed_twice_is_the_first_and_said(sari, rows, zone):
+    zone("Europe/Berlin", "2026-10-26T12:00:00+01:00")
+    result = sari("log", "sari", "night shift", "-w", "2026-10-25 02:30")
+    assert result.exit_code == 0, result.stderr
+    assert "happened twice on 2026-10-25 in Europe/Berlin" in result.stderr
+    assert "2026-10-25T02:30+01:00" in result.stderr  # how to say the second
+    # The second, written with its offset, is taken as written, without a note.
+    second = sari("log", "sari", "night shift, later", "-w", "2026-10-25T02:30+01:00")
+    assert second.exit_code == 0 and "twice" not in second.stderr
+    assert stored(rows) == ["2026-10-25T02:30:00+02:00", "2026-10-25T02:30:00+01:00"]
+
+
+def test_lord_howe_skips_half_an_hour(sari, rows, zone):
+    """Lord Howe goes from 02:00 to 02:30 on the first Sunday of October."""
+    zone("Australia/Lord_Howe", "2026-10-05T12:00:00+11:00")
+    assert sari("log", "sari", "x", "-w", "2026-10-04 02:15").exit_code == 0
+    assert stored(rows) == ["2026-10-04T02:45:00+11:00"]
+
+
+def test_a_calendar_series_across_the_change_keeps_its_local_hour(team, tmp_path, zone):
+    """A weekly 09:00 meeting in Berlin from October into November, imported by
+    someone in Berlin: 09:00 every week, with summer then winter offsets."""
+    zone("Europe/Berlin", "2026-12-04T10:00:00+01:00")
+    team("partner", "edit", "maria", "--email", "maria@datawise.de")
+    path = tmp_path / "outlook.ics"
+    path.write_text(
+        OUTLOOK.replace("20261103T090000", "20261020T090000").replace(
+            "EXDATE;TZID=Europe/Berlin:20261110T090000\n", ""
+        )
+    )
+    result = team("calendar", "import", str(path), "--me", ME)
+    assert result.exit_code == 0, result.stderr
+    entries = json.loads(team("timeline", "--json", "-n", "0").stdout)
+    assert sorted(e["occurred_at"] for e in entries) == [
+        "2026-10-20T09:00:00+02:00", "2026-10-27T09:00:00+01:00", "2026-11-03T09:00:00+01:00",
+        "2026-11-10T09:00:00+01:00", "2026-11-17T09:00:00+01:00", "2026-11-24T09:00:00+01:00",
+    ]  # fmt: skip
+
+
+def test_a_summer_meeting_after_midnight_stays_on_its_day(team, tmp_path, zone):
+    """00:30 in July in Berlin, imported in December: the same day, 00:30."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from .test_calendar import write_calendar
+
+    zone("Europe/Berlin", "2026-12-04T10:00:00+01:00")
+    team("partner", "edit", "sari", "--email", "sari@nusantara.co.id")
+    start = datetime(2026, 7, 10, 0, 30, tzinfo=ZoneInfo("Europe/Berlin"))
+    path = write_calendar(
+        tmp_path / "late.ics",
+        [{"start": start, "attendees": [("sari@nusantara.co.id", "Sari", "ACCEPTED")]}],
+    )
+    assert team("calendar", "import", str(path), "--me", ME).exit_code == 0
+    [entry] = json.loads(team("timeline", "--json", "-n", "0").stdout)
+    assert entry["occurred_at"] == "2026-07-10T00:30:00+02:00"
+    assert "2026-07-10 00:30" in team("timeline", "-n", "0").stdout
+
+
+def test_a_zone_that_cannot_be_read_falls_back_to_the_offset_now(sari, rows, zone):
+    zone("Not/AZone", "2026-11-28T18:00:00+07:00")
+    result = sari("log", "sari", "x", "-w", "yesterday")
+    assert result.exit_code == 0, result.stderr
+    assert len(stored(rows)) == 1
