@@ -167,3 +167,82 @@ def test_a_zone_that_cannot_be_read_falls_back_to_the_offset_now(sari, rows, zon
     result = sari("log", "sari", "x", "-w", "yesterday")
     assert result.exit_code == 0, result.stderr
     assert len(stored(rows)) == 1
+
+
+# -- the repair of journals written before zones were kept ----------------------------
+
+
+def _written_before_zones(sari, rows, journal_path):
+    """Two entries as the offset of "now" (December, +01:00) left them: one typed
+    for July (10:00, wrong offset) and one from a July calendar event (its
+    instant right, shown an hour early)."""
+    import sqlite3
+
+    assert sari("log", "sari", "typed in July", "-w", "2026-07-10 10:00").exit_code == 0
+    assert (
+        sari("log", "sari", "from the calendar #calendar", "-w", "2026-07-11 10:00").exit_code == 0
+    )
+    assert sari("log", "sari", "in December", "-w", "2026-12-01 10:00").exit_code == 0
+    with sqlite3.connect(journal_path) as conn:
+        conn.execute(
+            "UPDATE interactions SET occurred_at = '2026-07-10T10:00:00+01:00' WHERE id = 1"
+        )
+        conn.execute(
+            "UPDATE interactions SET occurred_at = '2026-07-11T09:00:00+01:00' WHERE id = 2"
+        )
+    conn.close()
+
+
+def test_db_check_finds_entries_with_another_dates_offset(sari, rows, zone, journal_path):
+    zone("Europe/Berlin", "2026-12-04T10:00:00+01:00")
+    _written_before_zones(sari, rows, journal_path)
+    result = sari("db", "check", "--json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["zone"] == "Europe/Berlin" and report["times_to_repair"] == 2
+    assert [(t["id"], t["corrected"]) for t in report["times"]] == [
+        (1, "2026-07-10T10:00:00+02:00"),  # the time of day that was typed
+        (2, "2026-07-11T10:00:00+02:00"),  # the calendar's instant
+    ]
+    # In Jakarta (one offset all year) the same journal has nothing to repair:
+    # Berlin's offsets are not Jakarta's, so they were logged elsewhere.
+    zone("Asia/Jakarta", "2026-12-04T16:00:00+07:00")
+    assert sari("db", "check").exit_code == 0
+    assert sari("db", "check", "--zone", "Europe/Berlin").exit_code == 1
+
+
+@pytest.mark.english
+def test_db_check_repair_dry_run_lists_and_changes_nothing(sari, rows, zone, journal_path):
+    zone("Europe/Berlin", "2026-12-04T10:00:00+01:00")
+    _written_before_zones(sari, rows, journal_path)
+    before = stored(rows)
+    result = sari("db", "check", "--repair", "--dry-run")
+    assert result.exit_code == 1
+    assert stored(rows) == before
+    assert "#1: 2026-07-10T10:00:00+01:00 → 2026-07-10T10:00:00+02:00" in result.stderr
+
+
+def test_db_check_repair_fixes_them_as_one_undoable_step(sari, rows, zone, journal_path):
+    zone("Europe/Berlin", "2026-12-04T10:00:00+01:00")
+    _written_before_zones(sari, rows, journal_path)
+    before = stored(rows)
+    result = sari("db", "check", "--repair")
+    assert result.exit_code == 0, result.stderr
+    assert stored(rows) == [
+        "2026-07-10T10:00:00+02:00", "2026-07-11T10:00:00+02:00", "2026-12-01T10:00:00+01:00",
+    ]  # fmt: skip
+    assert sari("db", "check").exit_code == 0
+    assert sari("undo", "--yes").exit_code == 0
+    assert stored(rows) == before
+
+
+def test_db_check_refuses_a_zone_that_is_not_one_and_dry_run_alone(sari, rows, unchanged):
+    for args in (("--zone", "Mars/Base"), ("--dry-run",)):
+        with unchanged():
+            result = (
+                sari("db", "check", "--repair", *args)
+                if args[0] == "--zone"
+                else sari("db", "check", *args)
+            )
+        assert result.exit_code == 2
+        assert len(result.stderr.strip().splitlines()) == 1

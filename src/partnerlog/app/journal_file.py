@@ -12,13 +12,35 @@ def path(session, values: dict) -> str:
 
 
 def check(session, values: dict) -> dict:
-    """The file's check; with --repair, what was fixed first (in one transaction)."""
+    """The file's check; with --repair, what was fixed first (in one transaction),
+    and the entries whose offset their date did not have in the zone (--zone, or
+    the one you are in), each corrected as one action `undo` reverses."""
+    from partnerlog.core import zones
+
+    where = zones.zone_named(values["zone"]) if values["zone"] else session.now.tzinfo
+    if values["dry_run"] and not values["repair"]:
+        raise UsageError(_("--dry-run goes with --repair: it lists what --repair would change"))
     journal = session.journal
     repaired = None
-    if values["repair"]:
-        with journal.transaction():
+    times = journal.moments_off_their_zone(where)
+    if values["repair"] and not values["dry_run"]:
+        with journal.transaction("db check --repair"):
             repaired = journal.repair()
-    return {**journal.check(), "repaired": repaired}
+            for entry_id, _stored, fixed in times:
+                journal.update_interaction(entry_id, {"occurred_at": fixed})
+    report = journal.check()
+    report["zone"] = zones.zone_name(where)
+    report["times"] = [
+        {"id": entry_id, "occurred_at": stored, "corrected": fixed}
+        for entry_id, stored, fixed in times
+    ]
+    if repaired is not None or not times:
+        report["times_to_repair"] = 0
+    else:
+        report["times_to_repair"] = len(times)
+        report["ok"] = False
+    report["times_repaired"] = len(times) if repaired is not None else 0
+    return {**report, "repaired": repaired, "dry_run": values["dry_run"]}
 
 
 def backup(session, values: dict) -> tuple[str, str]:

@@ -4,7 +4,7 @@ offset in force at that moment in this zone, not the offset of "now".
 """
 
 import os
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from partnerlog.errors import UsageError
 from partnerlog.i18n import N_, _
@@ -128,3 +128,52 @@ def take_notes() -> list[tuple[str, dict]]:
 def iso(moment: datetime) -> str:
     """How times are stored: ISO 8601 to the second, with the UTC offset."""
     return moment.isoformat(timespec="seconds")
+
+
+def zone_named(name: str) -> tzinfo:
+    """The IANA zone ``name`` (Europe/Berlin), or a UsageError saying what is wanted."""
+    from zoneinfo import ZoneInfo
+
+    try:
+        return ZoneInfo(name)
+    except (KeyError, ValueError, OSError):  # (ZoneInfoNotFoundError is a KeyError)
+        raise UsageError(
+            _("{name!r} is not a time zone (give an IANA name such as Europe/Berlin)").format(
+                name=name
+            )
+        ) from None
+
+
+def corrected(stored: str, where: tzinfo, *, keep_instant: bool) -> str | None:
+    """A stored moment with the offset ``where`` had on its date, or None when it
+    has it already or carries an offset ``where`` never uses (logged elsewhere).
+
+    The offset of "now" given to every moment (before zones were kept) put the
+    other half of the year an hour off: a typed time kept its time of day and got
+    the wrong offset (``keep_instant`` False: the time of day is what was meant);
+    a calendar's event kept its instant and showed the wrong time of day
+    (``keep_instant`` True)."""
+    moment = datetime.fromisoformat(stored)
+    offset = moment.utcoffset()
+    if offset is None:
+        return None
+    local = moment.replace(tzinfo=where)
+    if offset in (local.utcoffset(), local.replace(fold=1).utcoffset()):
+        return None
+    if offset not in _offsets(where, moment.year):
+        return None
+    fixed = moment.astimezone(where) if keep_instant else local
+    return iso(fixed)
+
+
+_offsets_seen: dict = {}
+
+
+def _offsets(where: tzinfo, year: int) -> set:
+    """The offsets ``where`` used in ``year`` (sampled every two weeks)."""
+    if (where, year) not in _offsets_seen:
+        start = datetime(year, 1, 1, 12, tzinfo=where)
+        _offsets_seen[where, year] = {
+            (start + timedelta(days=day)).utcoffset() for day in range(0, 366, 14)
+        }
+    return _offsets_seen[where, year]

@@ -2,7 +2,7 @@
 
 import sys
 
-from partnerlog.i18n import _
+from partnerlog.i18n import _, ngettext
 from partnerlog.present.text import plural, print_json, say
 
 
@@ -15,6 +15,8 @@ def check(report: dict, values: dict, now) -> int:
     if values["json"]:
         print_json(report)
     else:
+        if report["dry_run"]:
+            _would_correct(report)
         if report["repaired"] is not None:
             fixed = report["repaired"]
             if fixed:
@@ -22,8 +24,17 @@ def check(report: dict, values: dict, now) -> int:
                     "Repaired: {fixes}.",
                     fixes="; ".join(f"{n} {what}" for what, n in fixed.items()),
                 )
-            else:
+            elif not report["times_repaired"]:
                 say("Nothing needed repair.")
+            if report["times_repaired"]:
+                print(
+                    ngettext(
+                        "Gave {count} entry the offset of its date in {zone}.",
+                        "Gave {count} entries the offset of their dates in {zone}.",
+                        report["times_repaired"],
+                    ).format(count=report["times_repaired"], zone=report["zone"]),
+                    file=sys.stderr,
+                )
         counts = _counts(report["counts"])
         integrity = report["integrity"]
         problems = report["foreign_key_problems"]
@@ -41,11 +52,34 @@ def check(report: dict, values: dict, now) -> int:
                     pending=len(report["migrations_pending"]),
                 ),
             ),
+            (_("times"), _times(report)),
             (_("mode"), report["journal_mode"]),
             (_("contents"), counts),
         ]
         sys.stdout.write("\n".join(f"{label + ':':<14}{value}" for label, value in lines) + "\n")
     return 0 if report["ok"] else 1
+
+
+def _times(report: dict) -> str:
+    if not report["times_to_repair"]:
+        return _("ok (each entry has its date's offset in {zone})").format(zone=report["zone"])
+    return ngettext(
+        "{count} entry has an offset {zone} did not have on its date (partnerlog db check --repair)",
+        "{count} entries have an offset {zone} did not have on their dates (partnerlog db check --repair)",
+        report["times_to_repair"],
+    ).format(count=report["times_to_repair"], zone=report["zone"])
+
+
+def _would_correct(report: dict) -> None:
+    """--repair --dry-run: each entry's time as it is and as it would be."""
+    if not report["times"]:
+        say("No entry's time would change.")
+        return
+    for item in report["times"]:
+        say(
+            "Would change entry #{id}: {stored} → {corrected}",
+            id=item["id"], stored=item["occurred_at"], corrected=item["corrected"],
+        )  # fmt: skip
 
 
 def backed_up(result: tuple[str, str], values: dict, now) -> None:

@@ -383,17 +383,34 @@ COMMANDS = (
     Command(
         "db check",
         N_(
-            "Check the file's integrity, foreign keys and schema; exit 1 if anything is wrong. "
-            "--repair fixes what another program left behind."
+            "Check the file's integrity, foreign keys and schema, and that every entry's time "
+            "has the UTC offset of its own date in your time zone; exit 1 if anything is wrong. "
+            "--repair fixes what it can, as one step undo reverses."
         ),
         Param(
             "repair",
             "--repair",
             kind="flag",
-            help=N_("Remove links to deleted records and recompute what is copied, in one step."),
+            help=N_(
+                "Remove links to deleted records, recompute what is copied, and give entries "
+                "their date's offset (a calendar's keep their instant, others their time of day)."
+            ),
+        ),
+        Param(
+            "zone",
+            "--zone",
+            metavar="ZONE",
+            help=N_("The time zone the entries were logged in (default: yours): Europe/Berlin."),
+        ),
+        Param(
+            "dry_run", "--dry-run", kind="flag", help=N_("With --repair: list what would change.")
         ),
         json_flag(N_("Print JSON.")),
-        examples=("db check", "db check --repair"),
+        examples=(
+            "db check",
+            "db check --repair --dry-run",
+            "db check --repair --zone Europe/Berlin",
+        ),
         action="journal_file.check",
         show="journal_file.check",
     ),

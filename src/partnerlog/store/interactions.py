@@ -186,6 +186,24 @@ class InteractionStore:
         self._set_links(interaction_id, partner_ids, tags, pillars, benefits)
         return self.interaction(interaction_id)
 
+    def moments_off_their_zone(self, where) -> list[tuple[int, str, str]]:
+        """(id, stored moment, the moment corrected) of every entry whose offset
+        ``where`` did not have on its date (`zones.corrected`): an entry from a
+        calendar keeps its instant, any other its time of day."""
+        from partnerlog.core.zones import corrected
+
+        rows = self.conn.execute(
+            "SELECT i.id, i.occurred_at, EXISTS (SELECT 1 FROM interaction_tags t"
+            " WHERE t.interaction_id = i.id AND t.tag = 'calendar') FROM interactions i"
+            " ORDER BY i.id"
+        )
+        found = []
+        for entry_id, stored, from_calendar in rows:
+            fixed = corrected(stored, where, keep_instant=bool(from_calendar))
+            if fixed is not None:
+                found.append((entry_id, stored, fixed))
+        return found
+
     def tag_counts(self) -> list[tuple[str, int]]:
         """Every tag with how many entries carry it, the most used first."""
         return [
