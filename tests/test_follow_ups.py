@@ -571,3 +571,22 @@ def test_a_partner_with_follow_ups_is_archived_not_deleted(team):
     result = team("undo", "--yes")  # the raise
     assert result.exit_code == 0
     assert team("undo", "--yes").exit_code == 0  # then the partner can go
+
+
+def test_a_window_of_n_days_includes_the_nth_day(team):
+    """José (every 7 days), seen today, comes due in exactly 7 days: `due
+    --within 7d` and `agenda` (7 days) both list him; `--within 6d` does not.
+    A date on the 7th day is in the agenda too."""
+    team("log", "jose", "1:1")
+    team("partner", "date", "add", "budi", "birthday", "5 december")  # 7 days from NOW
+    within = json.loads(team("due", "--within", "7d", "--json").stdout)
+    assert [(d["handle"], d["due_in_days"]) for d in within if d["handle"] == "jose"] == [
+        ("jose", 7)
+    ]
+    assert "jose" not in {
+        d["handle"] for d in json.loads(team("due", "--within", "6d", "--json").stdout)
+    }
+    agenda = json.loads(team("agenda", "--json").stdout)
+    assert "jose" in {d["handle"] for d in agenda["due"]}
+    assert agenda["to"] == "2026-12-05"
+    assert any(d["label"] == "birthday" for d in agenda["dates"])

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from partnerlog.core.records import Record
+from partnerlog.core.when import window_end
 
 
 class Agenda(Record):
@@ -21,7 +22,7 @@ def agenda(session, values: dict) -> Agenda:
 
     journal, now = session.journal, session.now
     today = now.date()
-    last = today + timedelta(days=values["days"])
+    last = window_end(today, values["days"])
     partners = journal.partners()
     journal_seen = journal.last_contacts()
     due = due_within(journal, now, values["days"], partners=partners, last_contacts=journal_seen)

@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from partnerlog.core import dates
+from partnerlog.core import dates, when
 from partnerlog.core.records import PartnerDate, Record
 from partnerlog.errors import Conflict, NotFound, UsageError
 from partnerlog.i18n import _
@@ -95,7 +95,7 @@ def remove(session, values: dict) -> PartnerDate:
 
 def coming_up(journal, today, days: int, partner_ids=None) -> list[tuple[PartnerDate, object]]:
     """(date, the day it falls on) for each date within ``days`` from today, soonest first."""
-    last = today + timedelta(days=days)
+    last = when.window_end(today, days)
     found = []
     for item in journal.partner_dates(partner_ids=partner_ids):
         day = item.next_on(today)

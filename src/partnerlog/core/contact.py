@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from partnerlog.core.records import Due
+from partnerlog.core.when import in_window
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def due_partners(
         days_since, reference, overdue = contact_gap(partner, last_contacts.get(partner.id), now)
         late = [p for p in (promises or {}).get(partner.id, []) if p.mine and p.overdue_days(today)]
         due_in = partner.effective_cadence - reference
-        upcoming = not overdue and not late and within > 0 and due_in < within
+        upcoming = not overdue and not late and within > 0 and in_window(due_in, within)
         if overdue > 0 or late or upcoming:
             found.append(
                 Due(

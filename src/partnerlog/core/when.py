@@ -3,7 +3,7 @@
 "kemarin", "3 hari lalu" in Indonesian). Day and month names come from the
 catalogue, never from the C library's locale."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from partnerlog.i18n import N_, _, ngettext
 
@@ -12,6 +12,18 @@ MONTHS = (
     N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"),
     N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
 )  # fmt: skip
+
+
+def window_end(today: date, days: int) -> date:
+    """The last day of a window of ``days`` (`due --within N`, `agenda --days N`):
+    the Nth day after today, included, so whoever comes due in exactly N days
+    is in it."""
+    return today + timedelta(days=days)
+
+
+def in_window(days_ahead: int, days: int) -> bool:
+    """Whether a day ``days_ahead`` from today is in a window of ``days``."""
+    return 0 <= days_ahead <= days
 
 
 def weekday(day: date) -> str:
