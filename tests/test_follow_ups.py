@@ -590,3 +590,15 @@ def test_a_window_of_n_days_includes_the_nth_day(team):
     assert "jose" in {d["handle"] for d in agenda["due"]}
     assert agenda["to"] == "2026-12-05"
     assert any(d["label"] == "birthday" for d in agenda["dates"])
+
+
+@pytest.mark.english
+def test_a_due_date_with_a_time_keeps_the_day_and_says_so(team, rows):
+    result = team("owe", "sari", "the deck", "--due", "besok jam 14.00")
+    assert result.exit_code == 0, result.stderr
+    assert rows("SELECT due_on FROM follow_ups") == [{"due_on": "2026-11-29"}]
+    assert "a due date is a day: 2026-11-29 is kept, without the time" in result.stderr
+    quiet = team("goal", "add", "sari", "ship it", "--due", "friday")
+    assert quiet.exit_code == 0 and "due date is a day" not in quiet.stderr
+    timed = team("goal", "add", "sari", "demo", "--due", "friday 3pm")
+    assert "a due date is a day" in timed.stderr

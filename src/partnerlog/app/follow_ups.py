@@ -18,26 +18,14 @@ def raise_topic(session, values: dict) -> Added:
 
 
 def owe(session, values: dict) -> Added:
-    due_on = _due(values["due"], session.now, "--due") if values["due"] else None
+    due_on = dates.due_day(values["due"], session.now, "--due") if values["due"] else None
     return _add(session, values, "promise", "partner" if values["theirs"] else "me", due_on)
-
-
-def _due(text: str, now, name: str) -> str:
-    """A due day ahead (today counts), as ISO; a past one is refused."""
-    day = dates.parse_day(text, now, prefer="future")
-    if day < now.date():
-        raise UsageError(
-            _("{name} {text!r} is {day}, in the past; give a day ahead").format(
-                name=name, text=text, day=day
-            )
-        )
-    return day.isoformat()
 
 
 def postpone(session, values: dict) -> tuple[FollowUp, str]:
     """(the item with its new day, the partner's name)."""
     given = values["due"].strip()
-    due_on = None if given.lower() == "none" else _due(given, session.now, "DATE")
+    due_on = None if given.lower() == "none" else dates.due_day(given, session.now, "DATE")
     journal = session.journal
     with journal.transaction(session.command.name):
         item = open_item(journal, values["id"])

@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 
 from partnerlog.core import when, zones
 from partnerlog.errors import UsageError
-from partnerlog.i18n import _
+from partnerlog.i18n import N_, _
 
 # Where the person is (`core.zones`), read here by the parser and its callers.
 ENV_NOW = zones.ENV_NOW
@@ -127,6 +127,23 @@ def parse_when(
 def parse_day(text: str, now: datetime, *, prefer: str = "past") -> date:
     """A calendar day (for ``--since``, ``--until`` and due dates); never refused as future."""
     return parse_when(text, now, prefer=prefer, allow_future=True).date()
+
+
+def due_day(text: str, now: datetime, name: str, *, past: bool = False) -> str:
+    """A due date (goals, promises, postpone) as an ISO day: ahead (today counts),
+    a past one refused unless ``past``. A due date is a day: a time given with
+    it ("besok jam 14.00") is not kept, and a note says so."""
+    day = parse_day(text, now, prefer="future")
+    if day < now.date() and not past:
+        raise UsageError(
+            _("{name} {text!r} is {day}, in the past; give a day ahead").format(
+                name=name, text=text, day=day
+            )
+        )
+    phrase = text.strip().lower()
+    if re.search(_SAYS_A_TIME, phrase) and not re.search(r"\b(now|sekarang)\b", phrase):
+        zones.note(N_("a due date is a day: {day} is kept, without the time"), day=day.isoformat())
+    return day.isoformat()
 
 
 def _parse_simple(phrase: str, now: datetime, prefer: str) -> datetime | None:

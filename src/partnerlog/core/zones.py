@@ -118,6 +118,11 @@ def in_zone(moment: datetime) -> datetime:
     return moment
 
 
+def note(template: str, **values) -> None:
+    """Leave a note for the person about a date that was read (see `take_notes`)."""
+    _notes.append((template, values))
+
+
 def take_notes() -> list[tuple[str, dict]]:
     """The notes the parser left since last asked (and forget them)."""
     found = list(_notes)
