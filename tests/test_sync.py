@@ -466,6 +466,9 @@ def test_two_journals_converge_and_nothing_deleted_comes_back(run, tmp_path_fact
     run("--db", str(journals["a"]), "partner", "add", "Sari Wulandari")
     exchange(run, folder, journals["a"], journals["b"])
     last_event: dict[str, str] = {}  # uuid → "alive" or "deleted", in the order they happened
+    # Which sides have seen each entry's latest change: a deletion by a side that
+    # has not seen the other's edit is a conflict, and the edit stays.
+    seen: dict[str, set] = {}
 
     def entries(db, what="timeline"):
         return json.loads(
@@ -482,10 +485,12 @@ def test_two_journals_converge_and_nothing_deleted_comes_back(run, tmp_path_fact
         other = journals["b" if side == "a" else "a"]
         if operation == "merge":
             exchange(run, folder, db, other)
+            seen = {uuid: {"a", "b"} for uuid in seen}
             continue
         if operation == "log":
             result = run("--db", str(db), "log", "sari", f"note {pick}", "--json")
             last_event[json.loads(result.stdout)["uuid"]] = "alive"
+            seen[json.loads(result.stdout)["uuid"]] = {side}
         elif operation in ("edit", "delete"):
             found = entries(db)
             if not found:
@@ -493,7 +498,11 @@ def test_two_journals_converge_and_nothing_deleted_comes_back(run, tmp_path_fact
             entry = found[pick % len(found)]
             args = ("--note", f"edited {pick}") if operation == "edit" else ("--yes",)
             assert run("--db", str(db), "entry", operation, str(entry["id"]), *args).exit_code == 0
-            last_event[entry["uuid"]] = "alive" if operation == "edit" else "deleted"
+            # A deletion is undone by an edit it has not seen (a reported conflict).
+            unseen_edit = side not in seen[entry["uuid"]] and last_event[entry["uuid"]] == "alive"
+            deleted = operation == "delete" and not unseen_edit
+            last_event[entry["uuid"]] = "deleted" if deleted else "alive"
+            seen[entry["uuid"]] = {side}
         elif operation == "trait":
             area = ["SQL", "Go", "Rust"][pick % 3]
             assert run("--db", str(db), "trait", "add", "sari", "strength", area).exit_code == 0

@@ -8,7 +8,7 @@ goes to dateparser, imported only when such a phrase appears.
 import re
 from datetime import date, datetime, time, timedelta
 
-from partnerlog.core import when, zones
+from partnerlog.core import calendar_days, phrases, when, zones
 from partnerlog.errors import UsageError
 from partnerlog.i18n import N_, _
 
@@ -47,44 +47,37 @@ PARTS = {
     "pagi": 9, "morning": 9, "siang": 12, "afternoon": 15, "sore": 16, "evening": 19,
     "malam": 20, "night": 20,
 }  # fmt: skip
-# Whole phrases for a part of a day: (days from today, hour).
-PART_PHRASES = {
-    "this morning": (0, 9), "this afternoon": (0, 15), "this evening": (0, 19),
-    "tonight": (0, 20), "last night": (-1, 20), "semalam": (-1, 20), "tadi malam": (-1, 20),
-    "noon": (0, 12), "midday": (0, 12),
+# When each part of the day begins: said for today, once it has begun and
+# before its usual hour, it is "earlier today" (now).
+PART_STARTS = {
+    "pagi": 4, "morning": 5, "siang": 11, "afternoon": 12, "sore": 15, "evening": 17,
+    "malam": 18, "night": 18,
 }  # fmt: skip
-MONTHS = (
-    ("january", "januari"), ("february", "februari", "pebruari"), ("march", "maret"),
-    ("april",), ("may", "mei"), ("june", "juni"), ("july", "juli"),
-    ("august", "agustus", "agt", "ags"), ("september", "sept"), ("october", "oktober"),
-    ("november", "nopember"), ("december", "desember"),
+# Whole phrases for a part of a day: (the day, the part).
+DAY_PARTS = {
+    "this morning": ("today", "morning"), "this afternoon": ("today", "afternoon"),
+    "this evening": ("today", "evening"), "tonight": ("today", "night"),
+    "last night": ("yesterday", "night"), "semalam": ("kemarin", "malam"),
+    "tadi malam": ("kemarin", "malam"), "noon": ("today", "siang"),
+    "midday": ("today", "siang"), "nanti sore": ("nanti", "sore"), "nanti malam": ("nanti", "malam"),
+}  # fmt: skip
+# Words for today (a time or part of the day said with one is today's).
+TODAY_WORDS = (
+    "", "today", "hari ini", "tadi", "this", "ini", "nanti", "earlier today", "later today",
 )  # fmt: skip
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "se": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "satu": 1, "dua": 2, "tiga": 3, "empat": 4,
-    "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10,
-}  # fmt: skip
-
-UNITS = {"day": 1, "days": 1, "hari": 1, "week": 7, "weeks": 7, "minggu": 7, "pekan": 7}
 
 # Patterns as text: `re` compiles each on first use (and caches it), so
 # logging without --when compiles none of them.
-_NUMBER = (
-    r"\d+|a|an|se|one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh"
-)
-_AGO = rf"^({_NUMBER})\s*(day|days|week|weeks|hari|minggu|pekan)\s+(?:ago|(?:yang\s+)?lalu)$"
 _CLOCK = (
     r"^(?P<rest>.*?)(?:^|\s+)(?:(?P<word>at|jam|pukul)\s+)?(?P<hour>\d{1,2})"
     r"(?:[:.](?P<minute>\d{2}))?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?"
     r"(?:\s+(?P<part>pagi|siang|sore|malam|morning|afternoon|evening|night))?$"
 )
 _PART = r"^(?P<rest>.*?)\s*\b(?P<part>pagi|siang|sore|malam|morning|afternoon|evening|night)(?:\s+ini)?$"
-_NUMERIC_DAY = r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?"
-_TGL = r"(?:tgl\.?|tanggal)\s*(\d{1,2})(?:\s+([a-z]+\.?)(?:\s+(\d{4}))?)?"
-_NAMED_DAY = r"(\d{1,2})\s+([a-z]+\.?)(?:\s+(\d{4}))?"
-_MONTH_FIRST = r"([a-z]+\.?)\s+(\d{1,2})(?:,?\s+(\d{4}))?"
-_IN = r"^(?:in\s+(\d+|a|an)\s*(day|days|week|weeks)|(\d+)\s*(hari|minggu|pekan)\s+lagi)$"
+_CLOCK_FIRST = (
+    r"^(?P<clock>(?:at|jam|pukul)\s+\d{1,2}(?:[:.]\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?"
+    r"|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm))?|\d{1,2}\s*(?:am|pm))\s+(?P<rest>\D.*)$"
+)
 # Signs that a phrase names a time of day (dateparser's answer keeps its time).
 _SAYS_A_TIME = (
     r"\d[:.]\d|\d\s*(am|pm)\b|\b(at|jam|pukul|noon|midnight|tengah malam|hour|hours|minute"
@@ -147,51 +140,96 @@ def due_day(text: str, now: datetime, name: str, *, past: bool = False) -> str:
 
 
 def _parse_simple(phrase: str, now: datetime, prefer: str) -> datetime | None:
-    """The forms partnerlog knows itself: a day (relative, ISO, day-first, named),
-    then optionally a time of day ("jam 3 sore", "9am", "14.30") or a part of
-    the day ("kemarin sore", "this morning", "semalam")."""
-    if phrase in PART_PHRASES:
-        days, hour = PART_PHRASES[phrase]
-        if phrase in ("semalam", "tadi malam") and now.hour >= 20:
-            days = 0  # said late in the evening, it is tonight
-        return _at(now.date() + timedelta(days=days), time(hour, 0), now)
+    """The forms partnerlog knows itself: minutes or hours from now, a day
+    (relative, ISO, day-first, named, `core.phrases`), and a time of day ("jam
+    3 sore", "9am", "14.30") or a part of the day ("sore", "this morning",
+    "semalam") before or after it, or both."""
+    found = phrases.moment(phrase, now)
+    if found is not None:
+        return found
+    if re.fullmatch(r"\d{1,2}", phrase):
+        raise UsageError(
+            _(
+                "{phrase!r} is a bare number: write 'jam {phrase}' or '{phrase}:00' for a time, 'tgl {phrase}' for a day"
+            ).format(phrase=phrase)
+        )
     if re.match(r"\d{4}-", phrase) and (iso := _parse_iso(phrase, now)) is not None:
         return iso if isinstance(iso, datetime) else _at(iso, DEFAULT_TIME, now)
-    rest, clock = _split_clock(phrase)
-    if clock is None:
-        rest, clock = _split_part_of_day(phrase)
-    if rest in ("", "today", "hari ini", "tadi", "this", "ini") and clock is not None:
-        return _at(now.date(), clock, now)
-    if not rest:
+    rest, clock, certain = _split_clock(_clock_last(phrase))
+    rest, part = _split_part_of_day(rest, now)
+    if not rest and clock is None and part is None:
         return None
-    iso = _parse_iso(rest, now)
-    if iso is not None:
+    today_word = rest in TODAY_WORDS
+    if today_word:
+        day = now.date()
+    elif (iso := _parse_iso(rest, now)) is not None:
         if isinstance(iso, datetime):
-            return iso if clock is None else _at(iso.date(), clock, now)
-        return _at(iso, clock or DEFAULT_TIME, now)
-    day = _relative_day(rest, now.date(), prefer)
-    if day is None:
-        day = _calendar_day(rest, now.date(), prefer)
-    if day is None:
-        return None
-    if clock is None:
+            return iso if clock is None else _at(iso.date(), time(*clock), now)
+        day = iso
+    else:
+        day = _relative_day(rest, now.date(), prefer)
+        if day is None:
+            day = calendar_days.calendar_day(rest, now.date(), prefer)
+        if day is None:
+            return None
+    if clock is None and part is None:
         # "today" is now; any other day named without a time is midday.
-        if day == now.date() and rest in ("now", "today", "sekarang", "hari ini", "tadi"):
+        if day == now.date() and (today_word or rest in ("now", "sekarang")):
             return now.replace(microsecond=0)
-        clock = DEFAULT_TIME
-    return _at(day, clock, now)
+        return _at(day, DEFAULT_TIME, now)
+    if clock is None:
+        hour = PARTS[part]
+        begun = PART_STARTS[part] <= now.hour < hour
+        if day == now.date() and prefer == "past" and begun:
+            return now.replace(second=0, microsecond=0)  # that part of today has begun
+        return _at(day, time(hour, 0), now)
+    hour, minute = clock
+    if part is not None and not certain:
+        hour = _hour_in_part(hour, part)
+    elif not certain:
+        hour = _bare_hour(hour, minute, day, now, prefer)
+    if hour == 24:  # midnight at the end of the day ("jam 12 malam")
+        if today_word and prefer == "past":
+            return _at(day, time(0, minute), now)
+        return _at(day + timedelta(days=1), time(0, minute), now)
+    return _at(day, time(hour, minute), now)
 
 
-def _split_clock(phrase: str) -> tuple[str, time | None]:
-    """(the rest, the time of day at the end of ``phrase``), or (phrase, None).
+def _bare_hour(hour: int, minute: int, day: date, now: datetime, prefer: str) -> int:
+    """An hour said without am/pm or a part of the day: today, the most recent
+    such time for a log ("at 2" at 15:00 is 14:00), the next for a plan; on
+    another day, 1 to 6 are in the afternoon (a meeting at 2 is at 14:00)."""
+    if day != now.date():
+        return hour + 12 if 1 <= hour <= 6 else hour
+    candidates = [hour] if hour == 12 else [hour, hour + 12]
+    moments = [(h, datetime.combine(day, time(h, minute), tzinfo=now.tzinfo)) for h in candidates]
+    if prefer == "past":
+        earlier = [h for h, at in moments if at <= now + FUTURE_SLACK]
+        return max(earlier) if earlier else hour
+    later = [h for h, at in moments if at >= now]
+    return min(later) if later else hour
+
+
+def _clock_last(phrase: str) -> str:
+    """A time of day said first ("jam 9 tadi pagi", "9am yesterday") moved to the
+    end, where the rest of the parser looks for it."""
+    match = re.match(_CLOCK_FIRST, phrase)
+    return f"{match['rest']} {match['clock']}" if match else phrase
+
+
+def _split_clock(phrase: str) -> tuple[str, tuple[int, int] | None, bool]:
+    """(the rest, the time of day at the end of ``phrase`` as (hour, minute),
+    whether its hour is certain), or (phrase, None, False).
 
     A time needs a sign that it is one: a word (at, jam, pukul), minutes, am/pm
     or a part of the day. "jam 3 sore" is 15:00, "jam 8 malam" 20:00, "9am"
     09:00; two numbers with a dot are a time (14.30), three a date (20.11.2026).
+    The hour is certain with am/pm, a part of the day, a leading zero or past
+    12; "jam 12 malam" is 24:00, midnight at the end of that day.
     """
     match = re.match(_CLOCK, phrase)
     if not match or not (match["word"] or match["minute"] or match["ampm"] or match["part"]):
-        return phrase, None
+        return phrase, None, False
     hour, minute = int(match["hour"]), int(match["minute"] or 0)
     ampm, part = match["ampm"], match["part"]
     if (ampm and not 1 <= hour <= 12) or hour > 23 or minute > 59:
@@ -204,7 +242,8 @@ def _split_clock(phrase: str) -> tuple[str, time | None]:
         hour = hour % 12 + (12 if ampm.startswith("p") else 0)
     elif part:
         hour = _hour_in_part(hour, part)
-    return match["rest"].strip(), time(hour, minute)
+    certain = bool(ampm or part) or hour == 0 or hour > 12 or match["hour"].startswith("0")
+    return match["rest"].strip(), (hour, minute), certain
 
 
 def _hour_in_part(hour: int, part: str) -> int:
@@ -217,115 +256,27 @@ def _hour_in_part(hour: int, part: str) -> int:
         if 6 <= hour <= 11:
             return hour + 12
         if hour == 12:
-            return 0
+            return 24
     if part in ("pagi", "morning") and hour == 12:
         return 0
     return hour
 
 
-def _split_part_of_day(phrase: str) -> tuple[str, time | None]:
-    """(the day, the usual time of a part of the day named at the end), or (phrase, None):
-    "kemarin sore" → ("kemarin", 16:00), "yesterday morning" → ("yesterday", 09:00)."""
+def _split_part_of_day(phrase: str, now: datetime) -> tuple[str, str | None]:
+    """(the day, the part of the day named at its end), or (phrase, None):
+    "kemarin sore" → ("kemarin", "sore"), "semalam" → ("kemarin", "malam")."""
+    if phrase in DAY_PARTS:
+        rest, part = DAY_PARTS[phrase]
+        if phrase in ("semalam", "tadi malam") and now.hour >= 20:
+            rest = "today"  # said late in the evening, it is tonight
+        return rest, part
     match = re.match(_PART, phrase)
     if not match:
         return phrase, None
     rest = match["rest"].strip()
     if rest == "last" and match["part"] in ("night", "evening"):
         rest = "yesterday"
-    return rest, time(PARTS[match["part"]], 0)
-
-
-def _calendar_day(phrase: str, today: date, prefer: str) -> date | None:
-    """Days written with numbers or month names: day-first (03/11/2026, 3/11,
-    20.11.2026), "tgl 20", "20 nov", "20 November 2026", "november 20"."""
-    match = re.fullmatch(_NUMERIC_DAY, phrase)
-    if match:
-        day, month = int(match[1]), int(match[2])
-        year = match[3]
-        if not 1 <= month <= 12:
-            hint = " " + _("(it is read day-first: day/month/year)") if 1 <= day <= 12 else ""
-            raise UsageError(
-                _(
-                    "{phrase!r} has no month {month}{hint}; write it as 2026-MM-DD to be sure"
-                ).format(phrase=phrase, month=month, hint=hint)
-            )
-        return _day_of(day, month, year, today, prefer, phrase)
-    match = re.fullmatch(_TGL, phrase)
-    if match:
-        day = int(match[1])
-        if match[2]:
-            month = _month(match[2])
-            if month is None:
-                return None
-            return _day_of(day, month, match[3], today, prefer, phrase)
-        if not 1 <= day <= 31:
-            raise UsageError(
-                _("{phrase!r} is not a valid date (there is no day {day})").format(
-                    phrase=phrase, day=day
-                )
-            )
-        # The nearest month with that day, back (or ahead, for plans) from today.
-        step = -1 if prefer == "past" else 1
-        month, year = today.month, today.year
-        while True:
-            chosen = _valid_or_none(year, month, day)
-            if chosen is not None and (chosen <= today if step < 0 else chosen >= today):
-                return chosen
-            month += step
-            if month in (0, 13):
-                month, year = (12, year - 1) if month == 0 else (1, year + 1)
-    match = re.fullmatch(_NAMED_DAY, phrase)
-    if match:
-        month = _month(match[2])
-        if month is None:
-            return None
-        return _day_of(int(match[1]), month, match[3], today, prefer, phrase)
-    match = re.fullmatch(_MONTH_FIRST, phrase)
-    if match:
-        month = _month(match[1])
-        if month is None:
-            return None
-        return _day_of(int(match[2]), month, match[3], today, prefer, phrase)
-    return None
-
-
-def _month(word: str) -> int | None:
-    word = word.rstrip(".")
-    for number, names in enumerate(MONTHS, start=1):
-        if word in names or (len(word) >= 3 and any(n.startswith(word) for n in names)):
-            return number
-    return None
-
-
-def _day_of(day: int, month: int, year: str | None, today: date, prefer: str, phrase: str) -> date:
-    """A day and month, in the year given, else the nearest year the way ``prefer`` looks."""
-    if year is not None:
-        number = int(year)
-        return _valid(number + 2000 if number < 100 else number, month, day, phrase)
-    step = -1 if prefer == "past" else 1
-    for year_number in range(today.year, today.year + 9 * step, step):  # 29 February: 8 years
-        chosen = _valid_or_none(year_number, month, day)
-        if chosen is not None and (chosen <= today if step < 0 else chosen >= today):
-            return chosen
-    return _valid(today.year, month, day, phrase)
-
-
-def _valid_or_none(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _valid(year: int, month: int, day: int, phrase: str) -> date:
-    found = _valid_or_none(year, month, day)
-    if found is None:
-        raise UsageError(
-            _("{phrase!r} is not a valid date (there is no {day}/{month}/{year})").format(
-                phrase=phrase, day=day, month=month, year=year
-            )
-        )
-    return found
+    return rest, match["part"]
 
 
 def _parse_iso(phrase: str, now: datetime) -> datetime | date | None:
@@ -349,17 +300,9 @@ def _parse_iso(phrase: str, now: datetime) -> datetime | date | None:
 def _relative_day(phrase: str, today: date, prefer: str) -> date | None:
     if phrase in DAY_WORDS:
         return today + timedelta(days=DAY_WORDS[phrase])
-    if phrase in ("seminggu lalu", "seminggu yang lalu"):
-        return today - timedelta(days=7)
-    match = re.match(_AGO, phrase)
-    if match:
-        count = NUMBER_WORDS.get(match.group(1)) or int(match.group(1))
-        return today - timedelta(days=count * UNITS[match.group(2)])
-    match = re.match(_IN, phrase)
-    if match:
-        raw, unit = (match.group(1), match.group(2)) if match.group(2) else match.group(3, 4)
-        count = 1 if raw in ("a", "an") else int(raw)
-        return today + timedelta(days=count * UNITS[unit])
+    found = phrases.day(phrase, today, prefer)
+    if found is not None:
+        return found
     if phrase in WEEKDAYS:
         back = (today.weekday() - WEEKDAYS[phrase]) % 7
         if prefer == "future":
@@ -423,13 +366,17 @@ def month_day(text: str, now: datetime) -> tuple[int, int, int | None]:
     match = re.fullmatch(r"--(\d{1,2})-(\d{1,2})", phrase)
     if match:
         return _month_day(int(match[1]), int(match[2]), None, text)
-    for pattern, order in ((_NUMERIC_DAY, "dm"), (_NAMED_DAY, "dm"), (_MONTH_FIRST, "md")):
+    for pattern, order in (
+        (calendar_days.NUMERIC_DAY, "dm"),
+        (calendar_days.NAMED_DAY, "dm"),
+        (calendar_days.MONTH_FIRST, "md"),
+    ):
         match = re.fullmatch(pattern, phrase)
         if not match:
             continue
         first, second, year = match[1], match[2], match[3]
         day_text, month_text = (first, second) if order == "dm" else (second, first)
-        month = int(month_text) if month_text.isdigit() else _month(month_text)
+        month = int(month_text) if month_text.isdigit() else calendar_days.month_number(month_text)
         if month is None:
             break
         number = int(year) if year else None
