@@ -176,10 +176,12 @@ def _parse_simple(phrase: str, now: datetime, prefer: str) -> datetime | None:
         # "today" is now; any other day named without a time is midday.
         if day == now.date() and (today_word or rest in ("now", "sekarang")):
             return now.replace(microsecond=0)
+        if day == now.date() and prefer == "past":  # today, named: not later than now
+            return min(now.replace(microsecond=0), _at(day, DEFAULT_TIME, now))
         return _at(day, DEFAULT_TIME, now)
     if clock is None:
         hour = PARTS[part]
-        begun = PART_STARTS[part] <= now.hour < hour
+        begun = PART_STARTS[part] <= now.hour < hour and rest not in ("nanti", "later today")
         if day == now.date() and prefer == "past" and begun:
             return now.replace(second=0, microsecond=0)  # that part of today has begun
         return _at(day, time(hour, 0), now)
@@ -188,17 +190,18 @@ def _parse_simple(phrase: str, now: datetime, prefer: str) -> datetime | None:
         hour = _hour_in_part(hour, part)
     elif not certain:
         hour = _bare_hour(hour, minute, day, now, prefer)
-    if hour == 24:  # midnight at the end of the day ("jam 12 malam")
-        if today_word and prefer == "past":
-            return _at(day, time(0, minute), now)
-        return _at(day + timedelta(days=1), time(0, minute), now)
+    if hour == 24 and today_word and prefer == "past":  # the midnight that began today
+        return _at(day, time(0, minute), now)
+    if hour >= 24:  # midnight at the end of the day ("jam 12 malam"), or the next day's
+        return _at(day + timedelta(days=1), time(hour - 24, minute), now)
     return _at(day, time(hour, minute), now)
 
 
 def _bare_hour(hour: int, minute: int, day: date, now: datetime, prefer: str) -> int:
     """An hour said without am/pm or a part of the day: today, the most recent
-    such time for a log ("at 2" at 15:00 is 14:00), the next for a plan; on
-    another day, 1 to 6 are in the afternoon (a meeting at 2 is at 14:00)."""
+    such time for a log ("at 2" at 15:00 is 14:00), the next for a plan (the
+    next day's when today's have passed: 24 and over); on another day, 1 to 6
+    are in the afternoon (a meeting at 2 is at 14:00)."""
     if day != now.date():
         return hour + 12 if 1 <= hour <= 6 else hour
     candidates = [hour] if hour == 12 else [hour, hour + 12]
@@ -207,7 +210,7 @@ def _bare_hour(hour: int, minute: int, day: date, now: datetime, prefer: str) ->
         earlier = [h for h, at in moments if at <= now + FUTURE_SLACK]
         return max(earlier) if earlier else hour
     later = [h for h, at in moments if at >= now]
-    return min(later) if later else hour
+    return min(later) if later else 24 + (hour + 12 if 1 <= hour <= 6 else hour)
 
 
 def _clock_last(phrase: str) -> str:

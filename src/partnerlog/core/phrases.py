@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from partnerlog.errors import UsageError
 from partnerlog.i18n import _
@@ -72,7 +72,9 @@ def moment(phrase: str, now: datetime) -> datetime | None:
         match = re.match(pattern, phrase)
         if match and match["unit"] in MINUTES:
             minutes = _count(match["count"]) * MINUTES[match["unit"]]
-            return (now + sign * timedelta(minutes=minutes)).replace(second=0, microsecond=0)
+            # Elapsed time, right across a daylight-saving change.
+            moved = now.astimezone(UTC) + sign * timedelta(minutes=minutes)
+            return moved.astimezone(now.tzinfo).replace(second=0, microsecond=0)
     return None
 
 
@@ -195,6 +197,8 @@ def _weekend(phrase: str, today: date, ahead: bool) -> date | None:
         return saturday - timedelta(days=7)
     if which is None and not ahead and saturday > today:
         return saturday - timedelta(days=7)
+    if ahead and saturday < today:  # a plan on Sunday: the weekend is today
+        return today
     return saturday
 
 
@@ -222,7 +226,9 @@ def _weekday(phrase: str, today: date, ahead: bool) -> date | None:
     if match["pre"] == "this past":
         return today - timedelta(days=(today.weekday() - target) % 7 or 7)
     if match["pre"] == "this" or post == "ini":
-        return monday + timedelta(days=target)
+        this = monday + timedelta(days=target)
+        # a plan made after this week's one is about next week's
+        return this + timedelta(days=7) if ahead and this < today else this
     # "hari jumat", "on friday": the nearest one the way the field looks
     if ahead:
         return today + timedelta(days=(target - today.weekday()) % 7)
