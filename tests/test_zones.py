@@ -246,3 +246,48 @@ def test_db_check_refuses_a_zone_that_is_not_one_and_dry_run_alone(sari, rows, u
             )
         assert result.exit_code == 2
         assert len(result.stderr.strip().splitlines()) == 1
+
+
+# -- what leaves the journal is the instant that was meant ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "now", "typed", "meant_utc"),
+    [
+        # New York in March, the week after clocks went forward: February is -05:00.
+        ("America/New_York", "2026-03-10T12:00:00-04:00", "2026-02-20 09:00", "2026-02-20T14:00:00+00:00"),
+        # Lord Howe in April, after its half-hour change back: March is +11:00.
+        ("Australia/Lord_Howe", "2026-04-10T12:00:00+10:30", "2026-03-20 09:00", "2026-03-19T22:00:00+00:00"),
+        # Berlin in November: an October morning before the change is +02:00.
+        ("Europe/Berlin", "2026-11-02T12:00:00+01:00", "2026-10-24 09:00", "2026-10-24T07:00:00+00:00"),
+    ],
+)  # fmt: skip
+def test_an_exported_instant_is_the_one_that_was_meant(
+    sari, zone, tmp_path, name, now, typed, meant_utc
+):
+    from datetime import UTC, datetime
+
+    zone(name, now)
+    assert sari("log", "sari", "planning", "-w", typed).exit_code == 0
+    target = tmp_path / "out.json"
+    assert sari("export", "-o", str(target)).exit_code == 0
+    [entry] = json.loads(target.read_text())["interactions"]
+    instant = datetime.fromisoformat(entry["occurred_at"]).astimezone(UTC)
+    assert instant.isoformat() == meant_utc
+
+
+def test_a_promise_due_tomorrow_late_on_a_change_day_is_the_next_local_day(sari, rows, zone):
+    """23:30 in New York on the night clocks go back (the day is 25 hours):
+    'besok' is the next calendar day there, not two days on or the same day."""
+    zone("America/New_York", "2026-11-01T23:30:00-05:00")
+    assert sari("owe", "sari", "the deck", "--due", "besok").exit_code == 0
+    assert rows("SELECT due_on FROM follow_ups") == [{"due_on": "2026-11-02"}]
+
+
+def test_a_date_that_matters_comes_up_on_its_local_day_across_a_change(sari, zone):
+    """A birthday on 30 March, seen from Berlin on the day the clocks go
+    forward (a 23-hour day): tomorrow, in one day."""
+    zone("Europe/Berlin", "2026-03-29T22:30:00+02:00")
+    assert sari("partner", "date", "add", "sari", "birthday", "30 march").exit_code == 0
+    agenda = json.loads(sari("agenda", "--json").stdout)
+    assert [(d["label"], d["on"]) for d in agenda["dates"]] == [("birthday", "2026-03-30")]

@@ -8,7 +8,7 @@ goes to dateparser, imported only when such a phrase appears.
 import re
 from datetime import date, datetime, time, timedelta
 
-from partnerlog.core import calendar_days, phrases, when, zones
+from partnerlog.core import when, zones
 from partnerlog.errors import UsageError
 from partnerlog.i18n import N_, _
 
@@ -144,6 +144,8 @@ def _parse_simple(phrase: str, now: datetime, prefer: str) -> datetime | None:
     (relative, ISO, day-first, named, `core.phrases`), and a time of day ("jam
     3 sore", "9am", "14.30") or a part of the day ("sore", "this morning",
     "semalam") before or after it, or both."""
+    from partnerlog.core import calendar_days, phrases  # (only when a date is typed)
+
     found = phrases.moment(phrase, now)
     if found is not None:
         return found
@@ -301,6 +303,8 @@ def _parse_iso(phrase: str, now: datetime) -> datetime | date | None:
 
 
 def _relative_day(phrase: str, today: date, prefer: str) -> date | None:
+    from partnerlog.core import phrases  # (only when a date is typed)
+
     if phrase in DAY_WORDS:
         return today + timedelta(days=DAY_WORDS[phrase])
     found = phrases.day(phrase, today, prefer)
@@ -365,6 +369,8 @@ def month_day(text: str, now: datetime) -> tuple[int, int, int | None]:
     anything else `parse_day` reads ("in 2 weeks", "next monday") is that day.
     29 February without a year is a date; with a year that has none, it is not.
     """
+    from partnerlog.core import calendar_days  # (only when a date is typed)
+
     phrase = " ".join(text.strip().lower().split())
     match = re.fullmatch(r"--(\d{1,2})-(\d{1,2})", phrase)
     if match:

@@ -27,7 +27,6 @@ The rules, as the README's date table says them:
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import UTC, date, datetime, timedelta
 
@@ -124,8 +123,13 @@ def add_months(day_: date, months: int) -> date:
     """The same day ``months`` later (or earlier), or that month's last day."""
     index = day_.year * 12 + day_.month - 1 + months
     year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
+    last = _days_in(year, month + 1)
     return date(year, month + 1, min(day_.day, last))
+
+
+def _days_in(year: int, month: int) -> int:
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return (following - timedelta(days=1)).day
 
 
 def _whole_period(period: str, which: str, today: date, ahead: bool) -> date | None:
@@ -153,7 +157,7 @@ def _place(place: str, period: str, today: date, shift: int) -> date:
         return monday + timedelta(days=weekday)
     if period == "month":
         first = add_months(today.replace(day=1), shift)
-        last = calendar.monthrange(first.year, first.month)[1]
+        last = _days_in(first.year, first.month)
         return first.replace(day=last if month_day == -1 else month_day)
     return date(today.year + shift, month, year_day)
 
