@@ -97,7 +97,7 @@ def day(phrase: str, today: date, prefer: str) -> date | None:
     if len(words) == 2 and words[0] in ("this", "next", "last") and words[1] in PERIODS:
         words = [words[1], {"this": "ini", "next": "depan", "last": "lalu"}[words[0]]]
     if len(words) == 2 and words[0] in PERIODS and words[1] in THIS + NEXT + LAST:
-        return _whole_period(PERIODS[words[0]], words[1], today, ahead)
+        return _whole_period(PERIODS[words[0]], words[1], today, ahead, phrase)
     found = _weekend(phrase, today, ahead)
     if found is None:
         found = _place_in_period(phrase, today, ahead)
@@ -132,7 +132,7 @@ def _days_in(year: int, month: int) -> int:
     return (following - timedelta(days=1)).day
 
 
-def _whole_period(period: str, which: str, today: date, ahead: bool) -> date | None:
+def _whole_period(period: str, which: str, today: date, ahead: bool, phrase: str) -> date | None:
     """ "minggu depan" (a week from today), "bulan lalu" (a month ago), "minggu ini"
     (a plan: the end of this work week)."""
     if which in NEXT or which in LAST:
@@ -144,7 +144,7 @@ def _whole_period(period: str, which: str, today: date, ahead: bool) -> date | N
         raise UsageError(
             _(
                 "{phrase!r} is a whole week; name a day of it (senin, 'rabu lalu', 2026-11-23)"
-            ).format(phrase=" ".join((period, which)))
+            ).format(phrase=phrase)
         )
     return max(today, _place("end", period, today, 0))
 
