@@ -51,8 +51,6 @@ def test_owe_is_mine_by_default_theirs_on_request_and_reads_the_date(team, rows)
 @pytest.mark.parametrize(
     "args, code, said",
     [
-        (("owe", "sari", "send it", "--due", "yesterday"), 2, "in the past"),
-        (("owe", "sari", "send it", "--due", "2026-11-27"), 2, "in the past"),
         (("owe", "sari", "send it", "--due", "whenever-ish"), 2, ""),
         (("raise", "sari", "   "), 2, "say what it is"),
         (("raise", "nobody", "x"), 1, "nobody"),
@@ -590,6 +588,18 @@ def test_a_window_of_n_days_includes_the_nth_day(team):
     assert "jose" in {d["handle"] for d in agenda["due"]}
     assert agenda["to"] == "2026-12-05"
     assert any(d["label"] == "birthday" for d in agenda["dates"])
+
+
+@pytest.mark.english
+def test_a_past_due_date_is_kept_with_a_warning_for_promises_and_goals_alike(team, rows):
+    """A promise already late is still owed, and a goal already overdue is
+    still a goal: both are kept, and both say that the date has passed."""
+    for args in (("owe", "sari", "send it"), ("goal", "add", "sari", "ship it")):
+        result = team(*args, "--due", "2026-11-27")
+        assert result.exit_code == 0, result.stderr
+        assert "which has passed: it is overdue already" in result.stderr
+    assert rows("SELECT due_on FROM follow_ups") == [{"due_on": "2026-11-27"}]
+    assert rows("SELECT due_on FROM goals") == [{"due_on": "2026-11-27"}]
 
 
 @pytest.mark.english

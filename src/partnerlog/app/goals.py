@@ -14,7 +14,7 @@ def add(session, values: dict) -> tuple[Goal, str]:
         raise UsageError(_("a goal needs a title"))
     owner = choose_one(values["owner"], GOAL_OWNERS, "--owner")
     due = values["due"]
-    due_on = dates.due_day(due, session.now, "--due", past=True) if due else None
+    due_on = dates.due_day(due, session.now, "--due") if due else None
     journal = session.journal
     mine = values["who"].strip().lower() == ME
     with journal.transaction(session.command.name):
@@ -82,9 +82,7 @@ def edit(session, values: dict) -> Goal:
     if values["due"] is not None:
         due = values["due"].strip()
         changes["due_on"] = (
-            None
-            if due.lower() in ("", "none")
-            else dates.due_day(due, session.now, "--due", past=True)
+            None if due.lower() in ("", "none") else dates.due_day(due, session.now, "--due")
         )
     if values["owner"] is not None:
         changes["owner"] = choose_one(values["owner"], GOAL_OWNERS, "--owner")

@@ -122,17 +122,24 @@ def parse_day(text: str, now: datetime, *, prefer: str = "past") -> date:
     return parse_when(text, now, prefer=prefer, allow_future=True).date()
 
 
-def due_day(text: str, now: datetime, name: str, *, past: bool = False) -> str:
-    """A due date (goals, promises, postpone) as an ISO day: ahead (today counts),
-    a past one refused unless ``past``. A due date is a day: a time given with
-    it ("besok jam 14.00") is not kept, and a note says so."""
+def due_day(text: str, now: datetime, name: str, *, ahead: bool = False) -> str:
+    """A due date (goals, promises, postpone) as an ISO day. A day that has
+    passed is kept (a promise already late is still owed) with a note that it
+    is overdue already, or refused with ``ahead`` (postponing to the past). A
+    due date is a day: a time given with it ("besok jam 14.00") is not kept,
+    and a note says so too."""
     day = parse_day(text, now, prefer="future")
-    if day < now.date() and not past:
+    if day < now.date() and ahead:
         raise UsageError(
             _("{name} {text!r} is {day}, in the past; give a day ahead").format(
                 name=name, text=text, day=day
             )
         )
+    if day < now.date():
+        zones.note(
+            N_("{name} {text!r} is {day}, which has passed: it is overdue already"),
+            name=name, text=text, day=day.isoformat(),
+        )  # fmt: skip
     phrase = text.strip().lower()
     if re.search(_SAYS_A_TIME, phrase) and not re.search(r"\b(now|sekarang)\b", phrase):
         zones.note(N_("a due date is a day: {day} is kept, without the time"), day=day.isoformat())

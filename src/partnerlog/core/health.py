@@ -20,21 +20,16 @@ their sum (0–100):
 - understanding: 14 for frequency (interactions against what the cadence asks
   for in the window, capped) + 6 for variety (1, 2, 3+ kinds → 2, 4, 6).
 - goals: an open or recently reached goal 10, a shared one +4, a check-in in
-  the last 30 days or a goal reached in the window +6, an overdue goal without
-  a recent check-in −5. Without goals, planning together (pillar `goals`)
+  the last 30 days or a goal reached in the window +6, an overdue goal −6
+  (−10 once more than 30 days overdue), whatever its check-ins. Without goals, planning together (pillar `goals`)
   still earns 6.
 - complement: matched strength↔weakness pairs, each direction 0, 1, 2+ → 0, 7,
   10. Without recorded traits, learning from each other (pillar
   `complement`) still earns 6.
 
-Status, from the score and then pulled down:
-
-- `new`: a relationship younger than NEW_DAYS days (one rule: its age).
-- `thriving` ≥ 70, `steady` ≥ 45, `drifting` ≥ 25, else `at-risk`.
-- Overdue pulls it down: past the cadence → at best `steady`; two cadences →
-  at best `drifting`; three cadences (or never met after three) → `at-risk`.
-- A falling tone (the last 30 days' average at least TONE_FALL below the 30
-  before, or an average of −1 or worse) takes it down one more step.
+The status word is not the score: `core.status` says it by rules a person
+can check against the history (danger, slipping contact, then regular
+contact with or without depth), and its reasons say why.
 
 `reasons` name every problem, worst first (`advice.problems`): never met,
 overdue contact, overdue or stalled goals, a falling tone, then the weakest
@@ -47,19 +42,22 @@ from datetime import datetime, timedelta
 from partnerlog.core.advice import next_step, problems
 from partnerlog.core.contact import contact_gap
 from partnerlog.core.records import Goal, Pair, Record
+from partnerlog.core.status import (  # noqa: F401 (NEW_DAYS, STATUS_ORDER: the model's words)
+    BROKEN_PROMISE_DAYS,
+    GROWING_GAPS,
+    NEW_DAYS,
+    RECENT_RATED,
+    STATUS_ORDER,
+    ToneEvidence,
+    gaps_growing,
+    status_of,
+)
 from partnerlog.core.tally import WEEKS, WINDOW_DAYS, Tally, tally_contacts  # noqa: F401
 from partnerlog.core.vocabulary import BENEFITS, ME, PILLARS, pillar_name
 from partnerlog.i18n import Msg, Msgs, joined
 
 # Each pillar scores up to this many points; five of them make 100.
 PILLAR_POINTS = 20
-NEW_DAYS = 30
-TONE_FALL = 0.75
-
-THRESHOLDS = (("thriving", 70), ("steady", 45), ("drifting", 25), ("at-risk", 0))
-# Worst first: the order of the dashboard.
-STATUS_ORDER = ("at-risk", "drifting", "new", "steady", "thriving")
-LADDER = ("at-risk", "drifting", "steady", "thriving")
 
 
 class Facts(Record):
@@ -164,37 +162,26 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
     scores["complement"], why["complement"] = _complement(facts.pairs, tally, partner.handle)
     score = sum(scores.values())
 
-    recent, before, in_90 = tally.tone_30, tally.tone_30_60, tally.tone_90
+    in_90 = tally.tone_90
     tone_avg_90 = round(in_90[0] / in_90[1], 2) if in_90[1] else None
-    trend = None
-    if recent[1] and before[1]:
-        trend = round(recent[0] / recent[1] - before[0] / before[1], 2)
-    tone_falling = (trend is not None and trend <= -TONE_FALL) or bool(
-        recent[1] and recent[0] / recent[1] <= -1
-    )
-
+    tone = ToneEvidence(tally.rated)
+    growing = not due and gaps_growing(tally.stamps, cadence)
+    broken = any(f.overdue_days(now.date()) > BROKEN_PROMISE_DAYS for f in late)
+    status = status_of(
+        age_days=age_days, score=score, reference_days=reference_days, cadence=cadence,
+        tone=tone, broken_promise=broken, growing=growing, never_met=facts.last_contact is None,
+    )  # fmt: skip
+    is_new = status == "new"
     reasons: list[str] = []
-    is_new = age_days < NEW_DAYS
-    status = next(name for name, floor in THRESHOLDS if score >= floor)
     if is_new:
-        status = "new"
         reasons.append(Msgs("new: known for {count} day", "new: known for {count} days", age_days))
     else:
         reasons.append(Msg("score {score}/100", score=score))
-        ceiling = "thriving"
-        if reference_days >= 3 * cadence:
-            ceiling = "at-risk"
-        elif reference_days >= 2 * cadence:
-            ceiling = "drifting"
-        elif due:
-            ceiling = "steady"
-        if LADDER.index(ceiling) < LADDER.index(status):
-            status = ceiling
-        if tone_falling:
-            status = LADDER[max(0, LADDER.index(status) - 1)]
     reasons += problems(facts, now, days_since, overdue_days, cadence, age_days)
-    if tone_falling:
-        reasons.append(_tone_reason(recent, before))
+    if tone.falling or tone.low:
+        reasons.append(_tone_reason(tone))
+    if growing:
+        reasons.append(_slipping_reason(tally.stamps))
     weakest = weakest_pillar(scores, due)
     if scores[weakest] < PILLAR_POINTS:
         why[weakest] = why[weakest]()  # in words now, once
@@ -215,7 +202,7 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
         interactions_30d=tally.count_30,
         interactions_90d=tally.count_90,
         tone_avg_90d=tone_avg_90,
-        tone_trend=trend,
+        tone_trend=tone.trend,
         score=score,
         pillars=scores,
         pillar_reasons=Reasons(why),
@@ -374,12 +361,12 @@ def _goals(goals: list[Goal], tally, now: datetime, start: datetime) -> tuple[in
     )
     if recent_check_in or reached:
         points += 6
+    # An overdue goal costs points until it is reached, dropped or given a new
+    # date, whatever its check-ins; more once a month overdue.
     overdue = [g for g in open_goals if g.overdue_days(now.date()) > 0]
-    stale_overdue = [
-        g for g in overdue if not any(_after(u.at, now - timedelta(days=30)) for u in g.updates)
-    ]
-    if stale_overdue:
-        points -= 5
+    if overdue:
+        worst = max(g.overdue_days(now.date()) for g in overdue)
+        points -= 10 if worst > 30 else 6
     return max(0, min(PILLAR_POINTS, points)), lambda: _goals_words(
         open_goals, reached, overdue, recent_check_in, now
     )
@@ -434,15 +421,28 @@ def _complement_words(theirs_cover_mine, mine_cover_theirs) -> Msg:
 # -- helpers -----------------------------------------------------------------
 
 
-def _tone_reason(recent: tuple[int, int], before: tuple[int, int]) -> str:
-    now_avg = recent[0] / recent[1]
-    if before[1]:
+def _tone_reason(tone: ToneEvidence) -> str:
+    if tone.falling:
         return Msg(
-            "tone falling: {before} → {now} over the last 60 days",
-            before=f"{before[0] / before[1]:+.1f}",
-            now=f"{now_avg:+.1f}",
+            "tone falling: {before} → {now} over the last {count} rated interactions",
+            before=f"{tone.baseline:+.1f}",
+            now=f"{tone.recent:+.1f}",
+            count=RECENT_RATED,
         )
-    return Msg("tone low: {now} on average in the last 30 days", now=f"{now_avg:+.1f}")
+    return Msg(
+        "tone low: {now} on average over the last {count} rated interactions",
+        now=f"{tone.recent:+.1f}",
+        count=RECENT_RATED,
+    )
+
+
+def _slipping_reason(stamps: list[int]) -> str:
+    moments = sorted(set(stamps))[-(GROWING_GAPS + 1) :]
+    gaps = [round((b - a) / 86400) for a, b in zip(moments, moments[1:], strict=False)]
+    return Msg(
+        "contact slipping: the gaps between you grew to {gaps} days",
+        gaps=" → ".join(str(g) for g in gaps),
+    )
 
 
 def relationship_age(facts: Facts, now: datetime) -> int:

@@ -54,7 +54,7 @@ class Tally(Record):
 
     __slots__ = (
         "count_window", "candid", "bonding", "kind_count", "planning", "learning", "benefits",
-        "count_30", "count_90", "tone_30", "tone_30_60", "tone_90", "weekly",
+        "count_30", "count_90", "tone_90", "weekly", "rated", "stamps",
     )  # fmt: skip
 
 
@@ -66,17 +66,21 @@ def tally_contacts(contacts: list[tuple], now: datetime, window_days: int) -> Ta
     """Count what the model needs in ``contacts``, as of ``now``.
 
     An interaction counts by its age: in the window when 0 ≤ age ≤ window days,
-    in "30 days" when ≤ 30 days; tones split at 30 and 60 days (recent < 30);
-    week n of the sparkline holds whole days 7n…7n+6.
+    in "30 days" when ≤ 30 days; the window's rated interactions are kept
+    (`core.status` weighs the recent ones against the rest), as is every
+    contact's time (the gaps between them); week n of the sparkline holds
+    whole days 7n…7n+6.
 
     One loop with local counters: the dashboard runs it over every contact of
     every partner (23,500 of them in 90 days of a 100,000-entry journal), and
     one pass costs less than a pass per count.
     """
     stamp = int(now.timestamp())  # whole seconds, like the contacts: integer arithmetic
-    window_end, day_30, day_60, day_90 = window_days * DAY, 30 * DAY, 60 * DAY, 90 * DAY
+    window_end, day_30, day_90 = window_days * DAY, 30 * DAY, 90 * DAY
     count_window = count_30 = count_90 = 0
-    tone_30 = tone_30_60 = tone_90 = toned_30 = toned_30_60 = toned_90 = 0
+    tone_90 = toned_90 = 0
+    rated = []  # (stamp, tone) of the window's rated interactions
+    stamps = []  # when each contact was
     kinds = set()
     masks: dict[int, int] = {}  # pillar and benefit masks in the window, and how often
     weekly = [0] * WEEKS
@@ -84,26 +88,22 @@ def tally_contacts(contacts: list[tuple], now: datetime, window_days: int) -> Ta
         age = stamp - at
         if age < 0:
             continue
+        stamps.append(at)
         if age <= window_end:
             count_window += 1
             kinds.add(kind)
             mask = code & MASKS
             masks[mask] = masks.get(mask, 0) + 1
+            if code >> TONE_SHIFT:
+                rated.append((at, (code >> TONE_SHIFT) - TONE_OFFSET))
         if age <= day_90:
             count_90 += 1
             if age <= day_30:
                 count_30 += 1
             tone = code >> TONE_SHIFT
             if tone and age < day_90:
-                tone -= TONE_OFFSET
-                tone_90 += tone
+                tone_90 += tone - TONE_OFFSET
                 toned_90 += 1
-                if age < day_30:
-                    tone_30 += tone
-                    toned_30 += 1
-                elif age < day_60:
-                    tone_30_60 += tone
-                    toned_30_60 += 1
         week = age // WEEK  # the same as whole days // 7, for ages ≥ 0
         if week < WEEKS:
             weekly[WEEKS - 1 - week] += 1
@@ -128,10 +128,10 @@ def tally_contacts(contacts: list[tuple], now: datetime, window_days: int) -> Ta
         benefits=benefit_counts,
         count_30=count_30,
         count_90=count_90,
-        tone_30=(tone_30, toned_30),
-        tone_30_60=(tone_30_60, toned_30_60),
         tone_90=(tone_90, toned_90),
         weekly=weekly,
+        rated=rated,
+        stamps=stamps,
     )
 
 

@@ -108,7 +108,11 @@ class GoalStore:
     def reopen_goal(self, goal_id: int) -> Goal:
         self._before_change("goals", goal_id)
         self.conn.execute(
-            "UPDATE goals SET status = 'open', closed_at = NULL, updated_at = ? WHERE id = ?",
+            # Reached and reopened: the progress it had, from its last check-in.
+            "UPDATE goals SET status = 'open', closed_at = NULL, updated_at = ?, progress ="
+            " CASE WHEN status = 'done' THEN coalesce((SELECT progress FROM goal_updates"
+            " WHERE goal_id = goals.id AND progress IS NOT NULL ORDER BY at DESC, id DESC"
+            " LIMIT 1), 0) ELSE progress END WHERE id = ?",
             [timestamp(), goal_id],
         )
         return self.goal(goal_id)
