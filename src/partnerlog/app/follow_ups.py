@@ -25,7 +25,9 @@ def owe(session, values: dict) -> Added:
 def postpone(session, values: dict) -> tuple[FollowUp, str]:
     """(the item with its new day, the partner's name)."""
     given = values["due"].strip()
-    due_on = None if given.lower() == "none" else dates.due_day(given, session.now, "DATE", ahead=True)
+    due_on = (
+        None if given.lower() == "none" else dates.due_day(given, session.now, "DATE", ahead=True)
+    )
     journal = session.journal
     with journal.transaction(session.command.name):
         item = open_item(journal, values["id"])
