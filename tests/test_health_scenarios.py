@@ -305,3 +305,166 @@ def test_the_model_documents_its_rules_beside_the_code():
     for name in ("NEW_DAYS", "THRIVING", "FAR_OVERDUE", "NEVER_MET", "BROKEN_PROMISE_DAYS",
                  "GROWING_GAPS", "RECENT_RATED", "BASELINE_RATED", "TONE_DROP"):  # fmt: skip
         assert name in doc, name
+
+
+# -- the situations people met, through the console script --------------------------------
+#
+# Each builds a journal the way a person would, with commands dated in the past
+# (the clock of every stamp moved with them), and reads `partner show --json`.
+# The expectation was written first, from what a person would say of that history.
+
+
+@pytest.fixture
+def history(run, monkeypatch):
+    """``history(days_ago, *command)``: run a command as of that many days before NOW
+    (in the order things happened: a journal's stamps never go back)."""
+    from partnerlog.store import clock
+
+    now = datetime.fromisoformat("2026-11-28T18:00:00+07:00")
+
+    def at(days_ago: float, *args: str):
+        moment = now - timedelta(days=days_ago)
+        monkeypatch.setenv("PARTNERLOG_NOW", moment.isoformat())
+        monkeypatch.setattr(clock, "wall_clock", lambda: moment)
+        try:
+            result = run(*args)
+        finally:  # what is read next is read now
+            monkeypatch.setenv("PARTNERLOG_NOW", now.isoformat())
+            monkeypatch.setattr(clock, "wall_clock", lambda: now)
+        assert result.exit_code == 0, (args, result.stderr)
+        return result
+
+    return at
+
+
+def health_of(run, handle: str) -> dict:
+    return json.loads(run("partner", "show", handle, "--json").stdout)["health"]
+
+
+def test_an_external_colleague_called_every_few_weeks_is_steady_not_drifting(history, run):
+    """On a 30-day cadence, called 31, 16 and 2 days ago: in touch, regular."""
+    history(200, "partner", "add", "Maria Gonzalez", "--relation", "external", "--cadence", "30")
+    for days in (31, 16, 2):
+        history(days, "log", "maria", "catch-up call", "-k", "call")
+    verdict = health_of(run, "maria")
+    assert verdict["status"] == "steady"
+    assert not any("slipping" in r or "overdue" in r for r in verdict["reasons"])
+
+
+def test_a_weekly_one_on_one_for_months_is_not_drifting(history, run):
+    history(200, "partner", "add", "José Álvarez", "--relation", "subordinate")
+    for days in range(6, 120, 7):
+        history(days, "log", "jose", "weekly 1:1", "-k", "1on1")
+    verdict = health_of(run, "jose")
+    assert verdict["status"] in ("steady", "thriving")
+    assert verdict["due"] is False
+
+
+def test_one_cooler_conversation_among_warm_ones_is_not_a_falling_tone(history, run):
+    history(200, "partner", "add", "Sari Wulandari")
+    for days, tone in ((60, 2), (48, 2), (36, 2), (24, 1), (12, 2), (4, 0)):
+        history(days, "log", "sari", "coffee", "-k", "coffee", "-t", str(tone))
+    verdict = health_of(run, "sari")
+    assert verdict["status"] in ("steady", "thriving")
+    assert not any(r.startswith("tone") for r in verdict["reasons"])
+
+
+def test_plus_two_then_plus_one_is_not_falling_even_when_contact_lapses(history, run):
+    """+2, +1, +1: warm still. Twenty days on with a 14-day cadence, contact is
+    what slipped, and that is what is said."""
+    history(200, "partner", "add", "Sari Wulandari")
+    for days, tone in ((48, 2), (34, 1), (20, 1)):
+        history(days, "log", "sari", "sync", "-t", str(tone))
+    verdict = health_of(run, "sari")
+    assert verdict["status"] == "drifting"
+    assert not any(r.startswith("tone") for r in verdict["reasons"])
+    assert any(r.startswith("overdue by 6 days") for r in verdict["reasons"])
+
+
+def test_a_tone_sinking_over_several_conversations_is_at_risk(history, run):
+    history(200, "partner", "add", "Budi Santoso", "--relation", "superior")
+    for days, tone in ((60, 2), (50, 2), (40, 1), (30, 2), (12, -1), (8, -1), (3, -2)):
+        history(days, "log", "budi", "1:1", "-k", "1on1", "-t", str(tone))
+    verdict = health_of(run, "budi")
+    assert verdict["status"] == "at-risk"
+    assert any(r.startswith("tone falling: +1.8 → -1.3") for r in verdict["reasons"])
+
+
+def test_contact_slipping_week_by_week_is_drifting_before_it_is_overdue(history, run):
+    """Someone you lead (every 7 days): gaps of 9, then 12 days, last seen 3
+    days ago: not overdue, but the rhythm is slipping."""
+    history(200, "partner", "add", "José Álvarez", "--relation", "subordinate")
+    for days in (45, 38, 31, 24, 15, 3):
+        history(days, "log", "jose", "1:1", "-k", "1on1")
+    verdict = health_of(run, "jose")
+    assert verdict["status"] == "drifting" and verdict["due"] is False
+    assert "contact slipping: the gaps between you grew to 9 → 12 days" in verdict["reasons"]
+
+
+def test_a_promise_a_week_and_more_late_is_at_risk_a_few_days_late_is_named(history, run):
+    history(200, "partner", "add", "Andi Pratama", "--relation", "peer")
+    history(200, "partner", "add", "Rina Kusuma", "--relation", "peer")
+    for who in ("andi", "rina"):
+        history(2, "log", who, "coffee", "-k", "coffee")
+    history(30, "owe", "andi", "the churn analysis", "--due", "2026-11-18")  # 10 days late
+    history(30, "owe", "rina", "the deck", "--due", "2026-11-25")  # 3 days late
+    andi, rina = health_of(run, "andi"), health_of(run, "rina")
+    assert andi["status"] == "at-risk"
+    assert rina["status"] in ("steady", "thriving")
+    assert any("you promised 'the deck': 3 days overdue" in r for r in rina["reasons"])
+
+
+def test_someone_added_a_month_ago_and_never_met_is_at_risk(history, run):
+    history(31, "partner", "add", "Dewi Lestari")
+    verdict = health_of(run, "dewi")
+    assert verdict["status"] == "at-risk"
+    assert "never met since you added them 31 days ago" in verdict["reasons"]
+
+
+def test_an_overdue_goal_costs_points_whatever_its_check_ins(history, run):
+    history(200, "partner", "add", "Sari Wulandari")
+    history(2, "log", "sari", "planning", "-k", "planning")
+    history(60, "goal", "add", "sari", "ship the pipeline", "--due", "2026-11-21")
+    history(3, "goal", "update", "1", "--progress", "60")
+    week_late = health_of(run, "sari")
+    assert week_late["pillars"]["goals"] == 14  # 10 + shared 4 + check-in 6 − 6
+    assert any("overdue by 7 days" in r or "7 days overdue" in r for r in week_late["reasons"])
+    history(1, "goal", "edit", "1", "--due", "2026-05-26")  # 186 days late
+    far = health_of(run, "sari")
+    assert far["pillars"]["goals"] == 10  # − 10 once more than a month overdue
+
+
+def test_reopening_a_reached_goal_brings_back_its_progress(history, run, rows):
+    history(200, "partner", "add", "Sari Wulandari")
+    history(20, "goal", "add", "sari", "ship it")
+    history(10, "goal", "update", "1", "--progress", "40")
+    history(5, "goal", "done", "1")
+    assert rows("SELECT progress FROM goals") == [{"progress": 100}]
+    history(1, "goal", "reopen", "1")
+    assert rows("SELECT status, progress FROM goals") == [{"status": "open", "progress": 40}]
+
+
+@pytest.mark.english
+def test_two_partners_with_one_first_name_are_told_apart_in_every_step(history, run):
+    history(200, "partner", "add", "Budi Santoso", "--relation", "superior")
+    history(200, "partner", "add", "Budi Prakoso")
+    history(200, "partner", "add", "Sari Wulandari")
+    dashboard = run("summary").stdout
+    assert "Budi S." in dashboard and "Budi P." in dashboard
+    steps = [v["next_step"] for v in json.loads(run("summary", "--json").stdout)]
+    assert not any(re.search(r"\bBudi\b(?! [SP]\.)", step) for step in steps), steps
+    assert any("Sari" in step for step in steps)
+
+
+def test_the_demo_tells_its_story_by_these_rules(demo_journal, run):
+    """Putri (40 days on a 14-day cadence) and Dewi (19 on 7) are both slipping;
+    Andi (61 days, a promise late) is at risk; every status word appears."""
+    verdicts = {
+        v["handle"]: v
+        for v in json.loads(run("--db", str(demo_journal), "summary", "--json").stdout)
+    }
+    assert verdicts["putri"]["status"] == verdicts["dewi"]["status"] == "drifting"
+    assert verdicts["andi"]["status"] == "at-risk"
+    assert {v["status"] for v in verdicts.values()} == {
+        "at-risk", "drifting", "new", "steady", "thriving",
+    }  # fmt: skip

@@ -23,6 +23,35 @@ if TYPE_CHECKING:
 STALLED_DAYS = 60
 
 
+def first_name(name: str) -> str:
+    return name.split()[0] if name.split() else name
+
+
+def called(people: list[tuple[str, str]]) -> dict[str, str]:
+    """What steps call each of ``people`` ((handle, name)): the first name, and
+    where two share it, the first name and an initial ("Budi S."), or where
+    that is shared too, the name and handle ("Budi Santoso (budi2)")."""
+    firsts: dict[str, list[tuple[str, str]]] = {}
+    for handle, name in people:
+        firsts.setdefault(first_name(name).casefold(), []).append((handle, name))
+    found = {}
+    for same in firsts.values():
+        if len(same) == 1:
+            handle, name = same[0]
+            found[handle] = first_name(name)
+            continue
+        short = {handle: _initialled(name) for handle, name in same}
+        for handle, name in same:
+            unique = list(short.values()).count(short[handle]) == 1
+            found[handle] = short[handle] if unique else f"{name} ({handle})"
+    return found
+
+
+def _initialled(name: str) -> str:
+    words = name.split()
+    return f"{words[0]} {words[-1][0]}." if len(words) > 1 else name
+
+
 def problems(
     facts: Facts, now: datetime, days_since: int | None, overdue_days: int, cadence: int,
     age_days: int,

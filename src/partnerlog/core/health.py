@@ -39,7 +39,7 @@ pillar. `next_step` picks the one most useful step (`advice.next_step`).
 import math
 from datetime import datetime, timedelta
 
-from partnerlog.core.advice import next_step, problems
+from partnerlog.core.advice import called, first_name, next_step, problems  # noqa: F401
 from partnerlog.core.contact import contact_gap
 from partnerlog.core.records import Goal, Pair, Record
 from partnerlog.core.status import (  # noqa: F401 (NEW_DAYS, STATUS_ORDER: the model's words)
@@ -67,12 +67,12 @@ class Facts(Record):
 
     __slots__ = (
         "partner", "last_contact", "contacts", "goals", "pairs", "total_contacts", "first_contact",
-        "traits", "my_traits", "follow_ups", "dates",
+        "traits", "my_traits", "follow_ups", "dates", "called",
     )  # fmt: skip
     _defaults = {
         "last_contact": None, "contacts": list, "goals": list, "pairs": list, "total_contacts": 0,
         "first_contact": None, "traits": list, "my_traits": list, "follow_ups": list,
-        "dates": list,
+        "dates": list, "called": None,
     }  # fmt: skip
 
 
@@ -129,7 +129,7 @@ class Verdict(Record):
 def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAYS) -> Verdict:
     """The verdict on one partnership at ``now``."""
     partner = facts.partner
-    first = first_name(partner.name)
+    first = facts.called or first_name(partner.name)
     cadence = partner.effective_cadence
     start = now - timedelta(days=window_days)
     tally = tally_contacts(facts.contacts, now, window_days)
@@ -232,10 +232,6 @@ def weakest_pillar(scores: dict[str, int], due: bool) -> str:
     if due:
         return "communication"
     return min(PILLARS, key=scores.__getitem__)  # on a tie, the first in PILLARS
-
-
-def first_name(name: str) -> str:
-    return name.split()[0] if name.split() else name
 
 
 # -- the pillars -------------------------------------------------------------

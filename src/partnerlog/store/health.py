@@ -40,10 +40,14 @@ class HealthStore:
         """
         # Imported here: `log` and `due` load the store but never score anyone.
         from partnerlog.core.complement import complement_pairs
-        from partnerlog.core.health import Facts
+        from partnerlog.core.health import Facts, called
 
         partners = self.partners() if partner_id is None else [self.partner(partner_id)]
-        facts = {p.id: Facts(partner=p) for p in partners}
+        # What steps call them: a first name two partners share says which one.
+        names = called(
+            list(self.conn.execute("SELECT handle, name FROM partners WHERE archived_at IS NULL"))
+        )
+        facts = {p.id: Facts(partner=p, called=names.get(p.handle)) for p in partners}
         # For one partner, only their rows (through the (partner_id, occurred_at) index).
         selected = [] if partner_id is None else [partner_id]
         public = (
