@@ -41,8 +41,11 @@ def called(people: list[tuple[str, str]]) -> dict[str, str]:
             found[handle] = first_name(name)
             continue
         short = {handle: _initialled(name) for handle, name in same}
+        counts: dict[str, int] = {}
+        for value in short.values():
+            counts[value] = counts.get(value, 0) + 1
         for handle, name in same:
-            unique = list(short.values()).count(short[handle]) == 1
+            unique = counts[short[handle]] == 1
             found[handle] = short[handle] if unique else f"{name} ({handle})"
     return found
 
