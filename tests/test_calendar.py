@@ -172,7 +172,7 @@ def test_all_day_future_and_partnerless_events_are_skipped_and_counted(people, t
     result = people("calendar", "import", str(path), "--json")
     skipped = json.loads(result.stdout)["skipped"]
     assert skipped == {"declined": 0, "cancelled": 0, "all-day": 1, "future": 1,
-                       "no known partner": 1}  # fmt: skip
+                       "no known partner": 1, "unreadable": 0}  # fmt: skip
     assert entries(people) == []
 
 
@@ -195,7 +195,7 @@ def test_unknown_attendees_are_listed_and_can_be_added(people, tmp_path):
     listed = people("calendar", "import", str(path), "--me", ME, "--dry-run")
     assert "3 meetings with dewi@nusantara.co.id, not a partner: partnerlog partner add " \
            "'Dewi Lestari' --email dewi@nusantara.co.id" in listed.stderr  # fmt: skip
-    added = people("calendar", "import", str(path), "--add-unknown")
+    added = people("calendar", "import", str(path), "--me", ME, "--add-unknown")
     assert added.exit_code == 0, added.stderr
     partners = {p["handle"]: p for p in json.loads(people("partner", "list", "--json").stdout)}
     assert partners["dewi"]["kind"] == "partner" and partners["kim"]["kind"] == "colleague"
@@ -203,14 +203,15 @@ def test_unknown_attendees_are_listed_and_can_be_added(people, tmp_path):
 
 
 @pytest.mark.english
-def test_a_dry_run_shows_the_entries_and_changes_nothing(people, tmp_path, unchanged):
+def test_a_dry_run_shows_the_entries_and_changes_nothing(people, tmp_path, unchanged, rows):
     path = tmp_path / "google.ics"
     path.write_text(GOOGLE)
-    people("calendar", "import", str(path), "--me", ME, "--dry-run")  # remembers --me
     with unchanged():
-        result = people("calendar", "import", str(path), "--dry-run")
+        result = people("calendar", "import", str(path), "--me", ME, "--dry-run")
     assert result.exit_code == 0
     assert "3 meetings would be logged" in result.stderr and "Sari / me weekly" in result.stdout
+    # Nothing at all is saved: not even the address given with --me.
+    assert rows("SELECT value FROM meta WHERE key = 'me_email'") == []
 
 
 @pytest.mark.parametrize(
@@ -338,3 +339,139 @@ def test_an_outlook_export_in_another_time_zone(team, tmp_path):
     ]  # fmt: skip
     assert {(e["kind"], e["setting"]) for e in logged} == {("1on1", "remote")}
     assert logged[0]["partners"] == ["maria"]
+
+
+# -- calendars as real apps write them ------------------------------------------------
+
+# A Google export: the calendar's own address and a booked room among the
+# attendees of a 1:1, a weekly series with one occurrence edited in place (its
+# start unchanged), two events without a UID, an attendee address with a space.
+GOOGLE_REAL = """BEGIN:VCALENDAR
+PRODID:-//Google Inc//Google Calendar 70.9054//EN
+VERSION:2.0
+X-WR-TIMEZONE:Asia/Jakarta
+BEGIN:VEVENT
+UID:room-1on1@google.com
+DTSTART;TZID=Asia/Jakarta:20261110T100000
+DTEND;TZID=Asia/Jakarta:20261110T103000
+SUMMARY:Sari / me
+LOCATION:Lantai 3 - Ruang Merapi (6)
+ORGANIZER;CN=Me:mailto:me@nusantara.co.id
+ATTENDEE;CUTYPE=INDIVIDUAL;PARTSTAT=ACCEPTED;CN=Sari Wulandari:mailto:sari@nusantara.co.id
+ATTENDEE;CUTYPE=RESOURCE;PARTSTAT=ACCEPTED;CN=Lantai 3 - Ruang Merapi (6):mailto:c_188@resource.calendar.google.com
+ATTENDEE;CUTYPE=ROOM;CN=Board room:mailto:boardroom@nusantara.co.id
+ATTENDEE;CUTYPE=INDIVIDUAL;PARTSTAT=ACCEPTED;CN=Team calendar:mailto:nusantara.co.id_abc@group.calendar.google.com
+ATTENDEE;CUTYPE=INDIVIDUAL;PARTSTAT=ACCEPTED;CN=Me:mailto:me@nusantara.co.id
+ATTENDEE;CN=Typo;PARTSTAT=ACCEPTED:mailto:hcabot@ example.com
+END:VEVENT
+BEGIN:VEVENT
+UID:series-7@google.com
+DTSTART;TZID=Asia/Jakarta:20261102T090000
+DTEND;TZID=Asia/Jakarta:20261102T093000
+RRULE:FREQ=WEEKLY;COUNT=3
+SUMMARY:test7
+ATTENDEE;PARTSTAT=ACCEPTED;CN=Budi Santoso:mailto:budi@nusantara.co.id
+END:VEVENT
+BEGIN:VEVENT
+UID:series-7@google.com
+RECURRENCE-ID;TZID=Asia/Jakarta:20261109T090000
+DTSTART;TZID=Asia/Jakarta:20261109T090000
+DTEND;TZID=Asia/Jakarta:20261109T093000
+SUMMARY:test7 - edited
+ATTENDEE;PARTSTAT=ACCEPTED;CN=Budi Santoso:mailto:budi@nusantara.co.id
+END:VEVENT
+BEGIN:VEVENT
+DTSTART;TZID=Asia/Jakarta:20261112T140000
+DTEND;TZID=Asia/Jakarta:20261112T150000
+SUMMARY:no uid one
+ATTENDEE;PARTSTAT=ACCEPTED;CN=Sari:mailto:sari@nusantara.co.id
+END:VEVENT
+BEGIN:VEVENT
+DTSTART;TZID=Asia/Jakarta:20261113T140000
+DTEND;TZID=Asia/Jakarta:20261113T150000
+SUMMARY:no uid two
+ATTENDEE;PARTSTAT=ACCEPTED;CN=Sari:mailto:sari@nusantara.co.id
+END:VEVENT
+BEGIN:VEVENT
+UID:broken@google.com
+SUMMARY:an event with no start
+ATTENDEE;PARTSTAT=ACCEPTED;CN=Sari:mailto:sari@nusantara.co.id
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_rooms_resources_and_the_calendars_own_address_are_not_people(people, tmp_path, rows):
+    path = tmp_path / "google.ics"
+    path.write_text(GOOGLE_REAL)
+    result = people("calendar", "import", str(path), "--me", ME, "--add-unknown", "--json")
+    assert result.exit_code == 0, result.stderr
+    emails = {r["email"] for r in rows("SELECT email FROM partner_emails")}
+    assert not any("calendar.google.com" in e or "boardroom" in e or " " in e for e in emails)
+    [one_on_one] = [e for e in entries(people) if e["note"] == "Sari / me"]
+    assert one_on_one["kind"] == "1on1"  # a booked room does not make it a meeting
+
+
+def test_an_occurrence_edited_in_place_updates_its_entry(people, tmp_path):
+    path = tmp_path / "google.ics"
+    path.write_text(GOOGLE_REAL)
+    assert people("calendar", "import", str(path), "--me", ME).exit_code == 0
+    series = sorted(
+        (e["occurred_at"], e["note"]) for e in entries(people) if e["note"].startswith("test7")
+    )
+    assert series == [
+        ("2026-11-02T09:00:00+07:00", "test7"),
+        ("2026-11-09T09:00:00+07:00", "test7 - edited"),
+        ("2026-11-16T09:00:00+07:00", "test7"),
+    ]
+    again = json.loads(people("calendar", "import", str(path), "--json").stdout)
+    assert (again["added"], again["updated"]) == (0, 0)
+
+
+def test_events_without_a_uid_are_each_their_own_and_stay_so(people, tmp_path):
+    path = tmp_path / "google.ics"
+    path.write_text(GOOGLE_REAL)
+    people("calendar", "import", str(path), "--me", ME)
+    assert {e["note"] for e in entries(people)} >= {"no uid one", "no uid two"}
+    again = json.loads(people("calendar", "import", str(path), "--json").stdout)
+    assert (again["added"], again["updated"]) == (0, 0)
+
+
+@pytest.mark.english
+def test_an_event_that_cannot_be_read_is_skipped_and_named(people, tmp_path):
+    path = tmp_path / "google.ics"
+    path.write_text(GOOGLE_REAL)
+    result = people("calendar", "import", str(path), "--me", ME)
+    assert result.exit_code == 0, result.stderr
+    assert "1 unreadable" in result.stderr
+    assert "cannot be read was skipped: an event with no start" in result.stderr
+    shown = json.loads(people("calendar", "import", str(path), "--json").stdout)
+    assert shown["skipped"]["unreadable"] == 1
+    assert shown["unreadable"] == ["an event with no start"]
+
+
+@pytest.mark.english
+def test_a_rule_every_minute_is_cut_off_with_one_line(people, tmp_path, unchanged):
+    path = tmp_path / "minutely.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:m@x\n"
+        "DTSTART:20260101T000000Z\nRRULE:FREQ=MINUTELY\nSUMMARY:tick\n"
+        "ATTENDEE:mailto:sari@nusantara.co.id\nEND:VEVENT\nEND:VCALENDAR\n"
+    )
+    with unchanged():
+        result = people("calendar", "import", str(path), "--me", ME)
+    assert result.exit_code == 2
+    assert "more than 50,000 events" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_daily_event_since_1900_logs_only_the_window(people, tmp_path):
+    """Without --since, a year back: a daily stand-up since 1900 logs a year of
+    mornings, not 46,000 of them."""
+    path = tmp_path / "daily.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:daily@x\n"
+        "DTSTART;TZID=Asia/Jakarta:19000101T090000\nRRULE:FREQ=DAILY\nSUMMARY:stand-up\n"
+        "ATTENDEE:mailto:sari@nusantara.co.id\nEND:VEVENT\nEND:VCALENDAR\n"
+    )
+    result = json.loads(people("calendar", "import", str(path), "--me", ME, "--json").stdout)
+    assert 360 <= result["added"] <= 367

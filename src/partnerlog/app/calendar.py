@@ -21,6 +21,7 @@ from partnerlog.core.vocabulary import (
     check_email,
     default_pillars,
     fold,
+    valid_email,
 )
 from partnerlog.errors import PartnerlogError, UsageError
 from partnerlog.i18n import N_, _
@@ -32,13 +33,24 @@ VIDEO = re.compile(r"zoom\.us|meet\.google\.com|teams\.microsoft\.com|webex\.com
 TITLE_KINDS = {**{kind: kind for kind in PILLARS_BY_KIND}, **KIND_ALIASES}
 OUTSIDE_KINDS = {"lunch", "coffee", "dinner", "drinks", "walk"}
 TAG = "calendar"
+# Addresses that are not people: a Google calendar's own, its rooms and resources.
+NOT_PEOPLE = re.compile(
+    r"@(?:group(?:\.v)?|resource|import)\.calendar\.google\.com$|^[^@]*@resource\.", re.I
+)
+# Attendees that are not people, by their calendar user type.
+NOT_PERSON_TYPES = {"ROOM", "RESOURCE", "GROUP", "UNKNOWN"}
+# Events read before a rule is called a runaway: a minutely rule over a year.
+MOST_OCCURRENCES = 50_000
+# Without --since, events from this many days back.
+DEFAULT_SINCE_DAYS = 366
 
 
 class Imported(Record):
     """What a calendar import did, or would do: counts, the entries, who is unknown."""
 
     __slots__ = ("added", "updated", "unchanged", "skipped", "entries", "unknown", "dry_run",
-                 "added_partners")  # fmt: skip
+                 "added_partners", "unreadable")  # fmt: skip
+    _defaults = {"unreadable": list}
 
 
 def import_calendar(session, values: dict) -> Imported:
@@ -52,8 +64,12 @@ def import_calendar(session, values: dict) -> Imported:
         raise UsageError(
             _("{file} is not an iCalendar file ({error})").format(file=values["file"], error=error)
         ) from None
-    me = _me(journal, values["me"])
-    since = dates.parse_day(values["since"], now) if values["since"] else date(1970, 1, 1)
+    me = check_email(values["me"]) if values["me"] else journal.get_meta("me_email")
+    since = (
+        dates.parse_day(values["since"], now)
+        if values["since"]
+        else now.date() - timedelta(days=DEFAULT_SINCE_DAYS)
+    )
     until = dates.parse_day(values["until"], now) if values["until"] else now.date()
     if since > until:
         raise UsageError(
@@ -61,11 +77,15 @@ def import_calendar(session, values: dict) -> Imported:
         )
     # Future events are read too (a year ahead at most), to be counted as skipped.
     end = until if values["until"] else now.date() + timedelta(days=366)
+    unreadable = _set_aside_unreadable(calendar)
+    repeating = _repeating_uids(calendar)
     occurrences = _occurrences(calendar, since, end + timedelta(days=1))
     result = Imported(added=0, updated=0, unchanged=0, skipped={}, entries=[], unknown={},
                       dry_run=values["dry_run"], added_partners=[])  # fmt: skip
     try:
         with journal.transaction(session.command.name):
+            if me and journal.get_meta("me_email") != me:
+                journal.set_meta("me_email", me)  # remembered (a dry run remembers nothing)
             planned = _plan(journal, occurrences, me, now, result)
             if values["add_unknown"] and result.unknown:
                 result.added_partners = [
@@ -75,7 +95,9 @@ def import_calendar(session, values: dict) -> Imported:
                 _add_unknown(journal, result.added_partners, me)
                 planned = _plan(journal, occurrences, me, now, result)
             partners = {p.id: p for p in journal.partners(include_archived=True)}
-            _apply(journal, planned, partners, result)
+            _apply(journal, planned, partners, result, repeating)
+            result.skipped["unreadable"] = len(unreadable)
+            result.unreadable = unreadable
             if values["dry_run"]:
                 raise DryRun
     except DryRun:
@@ -88,7 +110,15 @@ def _plan(journal, occurrences, me, now, result) -> list:
     unknown, goes into ``result``."""
     emails = journal.all_emails()
     result.skipped = dict.fromkeys(
-        (N_("declined"), N_("cancelled"), N_("all-day"), N_("future"), N_("no known partner")), 0
+        (
+            N_("declined"),
+            N_("cancelled"),
+            N_("all-day"),
+            N_("future"),
+            N_("no known partner"),
+            N_("unreadable"),
+        ),
+        0,  # fmt: skip
     )
     result.unknown = {}
     planned = []
@@ -108,7 +138,7 @@ def _plan(journal, occurrences, me, now, result) -> list:
         if me and people.get(me, {}).get("partstat") == "DECLINED":
             result.skipped["declined"] += 1
             continue
-        others = {email: who for email, who in people.items() if email != me}
+        others = {email: who for email, who in people.items() if email != me and who["person"]}
         found = []
         for email, who in others.items():
             partner_id = emails.get(email) or _by_name(journal, who.get("name"))
@@ -123,12 +153,12 @@ def _plan(journal, occurrences, me, now, result) -> list:
     return planned
 
 
-def _apply(journal, planned, partners, result) -> None:
+def _apply(journal, planned, partners, result, repeating: set) -> None:
     for event, moment, found, attendees in planned:
         title = str(event.get("SUMMARY", "")).strip() or "(untitled meeting)"
         kind = _kind(title, attendees)
         setting = _setting(event, kind)
-        key = f"{event.get('UID')}|{_occurrence_key(event)}"
+        key = f"{_identity(event)}|{_occurrence_key(event, repeating)}"
         doc = Interaction(
             occurred_at=dates.iso(moment),
             kind=kind,
@@ -179,13 +209,75 @@ def _add_unknown(journal, people, me) -> None:
 
 
 def _occurrences(calendar, start: date, end: date) -> list:
+    """The occurrences between ``start`` and ``end``, read in order and cut off
+    with a clear line past MOST_OCCURRENCES (a rule every minute or second)."""
+    import itertools
+
     import recurring_ical_events
 
     try:
         query = recurring_ical_events.of(calendar, keep_recurrence_attributes=True)
-        return list(query.between(start, end))
+        found = []
+        for event in itertools.islice(query.after(start), MOST_OCCURRENCES + 1):
+            if _start_day(event) >= end:
+                break
+            found.append(event)
     except Exception as error:  # the library's own errors name the component
         raise UsageError(_("the calendar cannot be read: {error}").format(error=error)) from None
+    if len(found) > MOST_OCCURRENCES:
+        raise UsageError(
+            _(
+                "the calendar has more than {count:,} events from {start} to {end} (a rule that repeats every minute?); give a shorter --since/--until"
+            ).format(count=MOST_OCCURRENCES, start=start, end=end)
+        )
+    return found
+
+
+def _start_day(event) -> date:
+    start = event.get("DTSTART").dt
+    return start.date() if isinstance(start, datetime) else start
+
+
+def _set_aside_unreadable(calendar) -> list[str]:
+    """Events that cannot be read (no start, a start that is not a date) taken
+    out of the calendar, named by their title or UID: the rest imports."""
+    bad = []
+    for component in list(calendar.subcomponents):
+        if component.name != "VEVENT":
+            continue
+        try:
+            start = component.get("DTSTART")
+            readable = start is not None and isinstance(start.dt, date)
+        except (ValueError, TypeError, AttributeError, KeyError):
+            readable = False
+        if not readable:
+            calendar.subcomponents.remove(component)
+            bad.append(str(component.get("SUMMARY") or component.get("UID") or "?"))
+    return bad
+
+
+def _repeating_uids(calendar) -> set:
+    """The UIDs of events that repeat: an event with one of them and a RECURRENCE-ID
+    is an occurrence of a series (moved, or edited in place)."""
+    return {
+        str(c.get("UID"))
+        for c in calendar.walk("VEVENT")
+        if c.get("UID") is not None and ("RRULE" in c or "RDATE" in c)
+    }
+
+
+def _identity(event) -> str:
+    """The event's UID, or for one without (some exports leave it out) its title
+    and first start: stable from one import to the next."""
+    uid = event.get("UID")
+    if uid is not None and str(uid).strip():
+        return str(uid)
+    return f"no-uid:{event.get('SUMMARY', '')}|{_first_start(event)}"
+
+
+def _first_start(event) -> str:
+    recurrence = event.get("RECURRENCE-ID")
+    return (recurrence or event.get("DTSTART")).dt.isoformat()
 
 
 def _with_progress(items: list):
@@ -210,9 +302,16 @@ def _people(event) -> dict[str, dict]:
         address = str(value).strip()
         if not address.lower().startswith("mailto:"):
             continue
-        email = address[len("mailto:") :].lower()
+        email = address[len("mailto:") :].strip().lower()
         params = getattr(value, "params", {})
-        entry = found.setdefault(email, {"name": params.get("CN"), "partstat": None})
+        person = (
+            valid_email(email)
+            and not NOT_PEOPLE.search(email)
+            and str(params.get("CUTYPE", "INDIVIDUAL")).upper() not in NOT_PERSON_TYPES
+        )
+        entry = found.setdefault(
+            email, {"name": params.get("CN"), "partstat": None, "person": person}
+        )
         entry["name"] = entry["name"] or params.get("CN")
         if params.get("PARTSTAT"):
             entry["partstat"] = str(params.get("PARTSTAT")).upper()
@@ -250,13 +349,13 @@ def _setting(event, kind: str) -> str:
     return "outside" if kind in OUTSIDE_KINDS else "office"
 
 
-def _occurrence_key(event) -> str:
+def _occurrence_key(event, repeating: set) -> str:
     """Which occurrence of its event this is: its original start for an event that
-    repeats (or one moved out of a series), nothing for a single event (moving it
-    moves the entry)."""
+    repeats (an occurrence moved or edited in place is still that one), nothing
+    for a single event (moving it moves the entry)."""
     recurrence = event.get("RECURRENCE-ID")
     start = event.get("DTSTART").dt
-    repeats = "RRULE" in event or "RDATE" in event
+    repeats = "RRULE" in event or "RDATE" in event or str(event.get("UID")) in repeating
     if recurrence is None or (not repeats and recurrence.dt == start):
         return ""
     return recurrence.dt.isoformat()
@@ -266,14 +365,3 @@ def _local(moment: datetime, now: datetime) -> datetime:
     if moment.tzinfo is None:  # floating time: the time where the person is
         return moment.replace(tzinfo=now.tzinfo)
     return moment.astimezone(now.tzinfo).replace(microsecond=0)
-
-
-def _me(journal, given: str | None) -> str | None:
-    """My address (left out of attendees): given now, else remembered from before."""
-    if given:
-        email = check_email(given)
-        if journal.get_meta("me_email") != email:
-            with journal.transaction():
-                journal.set_meta("me_email", email)
-        return email
-    return journal.get_meta("me_email")

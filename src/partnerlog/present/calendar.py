@@ -19,6 +19,7 @@ def imported(result, values: dict, now) -> None:
                 "skipped": result.skipped,
                 "unknown": {email: count for email, (_, count) in result.unknown.items()},
                 "added_partners": [email for email, _ in result.added_partners],
+                "unreadable": list(result.unreadable),
                 "dry_run": result.dry_run,
             }
         )
@@ -39,6 +40,8 @@ def imported(result, values: dict, now) -> None:
     skipped = [f"{n} {_(why)}" for why, n in result.skipped.items() if n]
     if skipped:
         say("Skipped: {what}.", what=", ".join(skipped))
+    for title in result.unreadable[:UNKNOWN_SHOWN]:
+        say("An event that cannot be read was skipped: {title}", title=title)
     ranked = sorted(result.unknown.items(), key=lambda item: (-item[1][1], item[0]))
     for email, (name, count) in ranked[:UNKNOWN_SHOWN]:
         shown_name = name or email.split("@")[0]
