@@ -154,6 +154,7 @@ def _plan(journal, occurrences, me, now, result) -> list:
 
 
 def _apply(journal, planned, partners, result, repeating: set) -> None:
+    by_handle = {p.handle: p.uuid for p in partners.values()}  # read once, not per entry
     for event, moment, found, attendees in planned:
         title = str(event.get("SUMMARY", "")).strip() or "(untitled meeting)"
         kind = _kind(title, attendees)
@@ -180,7 +181,7 @@ def _apply(journal, planned, partners, result, repeating: set) -> None:
             result.added += 1
             result.entries.append(("add", doc))
         else:
-            current = journal.document("interactions", existing)
+            current = journal.document("interactions", existing, partner_uuids=by_handle)
             moved = any(
                 current[k] != record[k] for k in ("occurred_at", "note", "kind", "setting")
             ) or sorted(current["partner_uuids"]) != sorted(record["partner_uuids"])
@@ -209,33 +210,56 @@ def _add_unknown(journal, people, me) -> None:
 
 
 def _occurrences(calendar, start: date, end: date) -> list:
-    """The occurrences between ``start`` and ``end``, read in order and cut off
-    with a clear line past MOST_OCCURRENCES (a rule every minute or second)."""
-    import itertools
-
+    """The occurrences between ``start`` and ``end``; a calendar whose rules
+    would give more than MOST_OCCURRENCES (one every minute or second) is
+    refused with a clear line before anything is expanded."""
     import recurring_ical_events
 
-    try:
-        query = recurring_ical_events.of(calendar, keep_recurrence_attributes=True)
-        found = []
-        for event in itertools.islice(query.after(start), MOST_OCCURRENCES + 1):
-            if _start_day(event) >= end:
-                break
-            found.append(event)
-    except Exception as error:  # the library's own errors name the component
-        raise UsageError(_("the calendar cannot be read: {error}").format(error=error)) from None
-    if len(found) > MOST_OCCURRENCES:
+    if _dense_occurrences(calendar, start, end) > MOST_OCCURRENCES:
         raise UsageError(
             _(
                 "the calendar has more than {count:,} events from {start} to {end} (a rule that repeats every minute?); give a shorter --since/--until"
             ).format(count=MOST_OCCURRENCES, start=start, end=end)
         )
+    try:
+        query = recurring_ical_events.of(calendar, keep_recurrence_attributes=True)
+        return list(query.between(start, end))
+    except Exception as error:  # the library's own errors name the component
+        raise UsageError(_("the calendar cannot be read: {error}").format(error=error)) from None
+
+
+def _dense_occurrences(calendar, start: date, end: date) -> int:
+    """How many times the rules that repeat within a day (hourly, minutely,
+    secondly) occur between ``start`` and ``end``, counted up to just past
+    MOST_OCCURRENCES."""
+    import itertools
+
+    from dateutil.rrule import rrulestr
+
+    found = 0
+    since = datetime.combine(start, datetime.min.time())
+    limit = datetime.combine(end, datetime.min.time())
+    for component in calendar.walk("VEVENT"):
+        rule = component.get("RRULE")
+        if rule is None:
+            continue
+        rules = rule if isinstance(rule, list) else [rule]
+        for one in rules:
+            if str(one.get("FREQ", [""])[0]).upper() not in ("SECONDLY", "MINUTELY", "HOURLY"):
+                continue
+            first = component.get("DTSTART").dt
+            if not isinstance(first, datetime):
+                first = datetime.combine(first, datetime.min.time())
+            try:
+                dates_of = rrulestr(one.to_ical().decode(), dtstart=first.replace(tzinfo=None))
+            except (ValueError, TypeError):
+                continue
+            window = dates_of.xafter(since, inc=True)
+            counted = itertools.takewhile(lambda moment: moment < limit, window)
+            found += sum(1 for _ in itertools.islice(counted, MOST_OCCURRENCES + 1))
+            if found > MOST_OCCURRENCES:
+                return found
     return found
-
-
-def _start_day(event) -> date:
-    start = event.get("DTSTART").dt
-    return start.date() if isinstance(start, datetime) else start
 
 
 def _set_aside_unreadable(calendar) -> list[str]:
