@@ -475,3 +475,30 @@ def test_a_daily_event_since_1900_logs_only_the_window(people, tmp_path):
     )
     result = json.loads(people("calendar", "import", str(path), "--me", ME, "--json").stdout)
     assert 360 <= result["added"] <= 367
+
+
+def test_a_big_calendar_is_written_in_bulk_and_reads_back_whole(people, tmp_path):
+    """2,100 meetings (more than the bulk threshold): every entry, its partners,
+    its tag and its words in the search index; importing again adds nothing."""
+    sari = ("sari@nusantara.co.id", "Sari", "ACCEPTED")
+    start = datetime(2026, 1, 1, 9, 0, tzinfo=WIB)
+    path = write_calendar(tmp_path / "big.ics", [
+        {"start": start + timedelta(hours=3 * n), "title": f"retro {n}", "attendees": [sari]}
+        for n in range(2100)
+    ])  # fmt: skip
+    result = json.loads(
+        people(
+            "calendar", "import", str(path), "--me", ME, "--since", "2026-01-01", "--json"
+        ).stdout
+    )
+    assert result["added"] == 2100
+    found = json.loads(people("search", "retro", "--json").stdout)
+    assert len(found["interactions"] if isinstance(found, dict) else found) > 0
+    logged = entries(people, "sari")
+    assert len(logged) == 2100 and all(e["partners"] == ["sari"] for e in logged)
+    assert all("calendar" in e["tags"] for e in logged)
+    assert people("db", "check").exit_code == 0
+    again = json.loads(
+        people("calendar", "import", str(path), "--since", "2026-01-01", "--json").stdout
+    )
+    assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 2100)

@@ -154,7 +154,15 @@ def _plan(journal, occurrences, me, now, result) -> list:
 
 
 def _apply(journal, planned, partners, result, repeating: set) -> None:
+    from partnerlog.store.bulk import written_in_bulk
+
+    with written_in_bulk(journal, len(planned)):
+        _put_all(journal, planned, partners, result, repeating)
+
+
+def _put_all(journal, planned, partners, result, repeating: set) -> None:
     by_handle = {p.handle: p.uuid for p in partners.values()}  # read once, not per entry
+    done = set()  # the same occurrence twice in a file is one entry
     for event, moment, found, attendees in planned:
         title = str(event.get("SUMMARY", "")).strip() or "(untitled meeting)"
         kind = _kind(title, attendees)
@@ -170,6 +178,9 @@ def _apply(journal, planned, partners, result, repeating: set) -> None:
             tags=[TAG],
             uuid=str(uuids.uuid5(NAMESPACE, key)),
         )
+        if doc.uuid in done:
+            continue
+        done.add(doc.uuid)
         existing = journal.id_of("interactions", doc.uuid)
         record = {
             **doc.to_json(),

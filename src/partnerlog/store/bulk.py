@@ -14,6 +14,7 @@ fields a trigger would fill in), then their version vectors.
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 
 from partnerlog.core.vocabulary import BENEFITS, PILLARS
 
@@ -153,3 +154,17 @@ class BulkEntries:
 def _mask(values, vocabulary: tuple[str, ...]) -> int:
     """Bit n set for vocabulary[n] in ``values`` (m003's masks)."""
     return sum(1 << vocabulary.index(v) for v in set(values or ()) if v in vocabulary)
+
+
+@contextmanager
+def written_in_bulk(journal, count: int):
+    """Inside a transaction: new entries ``put`` in the block are written in bulk
+    when there are more than BULK of them (a big merge, a year of a calendar)."""
+    if count <= BULK:
+        yield
+        return
+    try:
+        with BulkEntries(journal.conn) as journal.bulk:
+            yield
+    finally:
+        journal.bulk = None

@@ -46,15 +46,10 @@ class MergeStore:
         source = None if origin in ("?", self.journal_id()) else origin
         merge = Merge(self, source, origin, prefer)
         observe((document.get("source") or {}).get("at"))
-        from partnerlog.store.bulk import BULK, FULL_TEXT, BulkEntries
+        from partnerlog.store.bulk import FULL_TEXT, written_in_bulk
 
-        if sum(len(document.get(kind) or []) for kind in FULL_TEXT) > BULK:
-            try:
-                with BulkEntries(self.conn) as self.bulk:
-                    return self._merge_all(document, merge, advance)
-            finally:
-                self.bulk = None
-        return self._merge_all(document, merge, advance)
+        with written_in_bulk(self, sum(len(document.get(kind) or []) for kind in FULL_TEXT)):
+            return self._merge_all(document, merge, advance)
 
     def _merge_all(self, document: dict, merge: Merge, advance) -> dict:
         aliases = self._partner_aliases(document, merge)
