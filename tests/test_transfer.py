@@ -392,3 +392,14 @@ def test_report_to_a_file(journal, tmp_path):
     result = journal("report", "-o", str(target))
     assert result.stdout == "" and "Wrote a report of 4 partnerships" in result.stderr
     assert target.read_text().startswith("# Partnerships report")
+
+
+def test_a_dry_run_into_a_journal_that_does_not_exist_creates_none(team, tmp_path, run):
+    """It says what would be added (into an empty journal) and leaves no file."""
+    exported = tmp_path / "x.json"
+    assert team("export", "-o", str(exported)).exit_code == 0
+    fresh = tmp_path / "new.db"
+    result = run("--db", str(fresh), "import", str(exported), "--dry-run", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["added"]["partners"] == 4
+    assert not list(tmp_path.glob("new.db*"))

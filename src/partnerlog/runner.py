@@ -6,6 +6,7 @@ Both entry points end here: the quick path (`partnerlog.quick`) and the Typer
 app (`partnerlog.cli`), inside the one error boundary (`errors.guarded`).
 """
 
+import os
 import sys
 
 from partnerlog.i18n import _
@@ -16,11 +17,15 @@ class Session:
     """What a command works with: the journal (opened on first use, as the
     command's spec says), the moment it runs, and where the journal lives."""
 
-    def __init__(self, command: Command, db: str | None) -> None:
+    def __init__(self, command: Command, db: str | None, dry_run: bool = False) -> None:
         from partnerlog.core import dates
 
         self.command = command
         self.db = db
+        # A dry run that would create the journal works on a scratch one instead:
+        # it says what would happen and leaves no file behind.
+        self.dry_run = dry_run
+        self._scratch = None
         self.now = dates.now()
         dates.take_notes()  # (none left from a command before, in this process)
         self._journal = None
@@ -37,8 +42,15 @@ class Session:
             from partnerlog.errors import JournalMissing
             from partnerlog.store import Journal
 
+            create = self.command.journal == "create"
+            location = self.location
+            if create and self.dry_run and not os.path.exists(location):
+                import tempfile
+
+                self._scratch = tempfile.mkdtemp(prefix="partnerlog-dry-run-")
+                location = os.path.join(self._scratch, "journal.db")
             try:
-                self._journal = Journal.open(self.location, create=self.command.journal == "create")
+                self._journal = Journal.open(location, create=create)
             except JournalMissing as error:
                 raise error.with_hint(_("start one with: partnerlog partner add NAME")) from None
         return self._journal
@@ -47,6 +59,11 @@ class Session:
         if self._journal is not None:
             self._journal.close()
             self._journal = None
+        if self._scratch is not None:
+            import shutil
+
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
 
 
 class Proposal:
@@ -81,7 +98,7 @@ def _tell_what_dates_settled() -> None:
 
 def run(command: Command, values: dict, db: str | None = None) -> int:
     """Run ``command`` with parsed ``values``; return the exit code."""
-    session = Session(command, db)
+    session = Session(command, db, dry_run=bool(values.get("dry_run")))
     try:
         result = resolve("app", command.action)(session, values)
         _tell_what_dates_settled()
