@@ -58,3 +58,26 @@ def test_db_backup_default_name_and_refusing_the_journal_itself(team, journal_pa
     assert list(journal_path.parent.glob("journal-backup-*.db"))
     result = team("db", "backup", str(journal_path))
     assert result.exit_code == 2 and "cannot be the journal itself" in result.stderr
+
+
+def test_db_check_finds_and_repair_deletes_entries_left_with_nobody(team, journal_path, rows):
+    """Another program deleted a partner (its links went with it): the entry
+    with nobody is reported, --repair deletes it as one step, undo brings it back."""
+    import sqlite3
+
+    assert team("log", "budi", "budget talk").exit_code == 0
+    assert team("log", "sari", "lunch").exit_code == 0
+    conn = sqlite3.connect(journal_path)
+    conn.execute("PRAGMA foreign_keys = ON")
+    with conn:
+        conn.execute("DELETE FROM partners WHERE handle = 'budi'")
+    conn.close()
+    checked = team("db", "check", "--json")
+    assert checked.exit_code == 1
+    assert json.loads(checked.stdout)["entries_with_nobody"] == 1
+    assert team("db", "check", "--repair").exit_code == 0
+    assert [r["note"] for r in rows("SELECT note FROM interactions")] == ["lunch"]
+    assert team("undo", "--yes").exit_code == 0
+    assert sorted(r["note"] for r in rows("SELECT note FROM interactions")) == [
+        "budget talk", "lunch",
+    ]  # fmt: skip

@@ -52,12 +52,23 @@ def check(report: dict, values: dict, now) -> int:
                     pending=len(report["migrations_pending"]),
                 ),
             ),
+            (_("entries"), _entries(report)),
             (_("times"), _times(report)),
             (_("mode"), report["journal_mode"]),
             (_("contents"), counts),
         ]
         sys.stdout.write("\n".join(f"{label + ':':<14}{value}" for label, value in lines) + "\n")
     return 0 if report["ok"] else 1
+
+
+def _entries(report: dict) -> str:
+    if not report["entries_with_nobody"]:
+        return _("ok (each with at least one partner)")
+    return ngettext(
+        "{count} entry with nobody (partnerlog db check --repair deletes it; undo brings it back)",
+        "{count} entries with nobody (partnerlog db check --repair deletes them; undo brings them back)",
+        report["entries_with_nobody"],
+    ).format(count=report["entries_with_nobody"])
 
 
 def _times(report: dict) -> str:

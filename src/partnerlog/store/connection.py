@@ -321,10 +321,11 @@ class Connection(ClockStore):
                 table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in (kind.section for kind in SECTIONS)
             }
+            nobody = len(self._entries_with_nobody())
         except sqlite3.DatabaseError:
             if integrity == ["ok"]:
                 raise
-            foreign, counts = [], {}  # a damaged file: the integrity lines say where
+            foreign, counts, nobody = [], {}, 0  # a damaged file: the integrity lines say where
         mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
         return {
             "path": str(self.path),
@@ -334,8 +335,20 @@ class Connection(ClockStore):
             "migrations_pending": pending,
             "journal_mode": mode,
             "counts": counts,
-            "ok": integrity == ["ok"] and not foreign and not pending,
+            "entries_with_nobody": nobody,
+            "ok": integrity == ["ok"] and not foreign and not pending and not nobody,
         }
+
+    def _entries_with_nobody(self) -> list[str]:
+        """The uuids of entries no partner is linked to (another program deleted
+        the partners, or their links): the views would show them with nobody."""
+        return [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT uuid FROM interactions WHERE id NOT IN"
+                " (SELECT interaction_id FROM interaction_partners)"
+            )
+        ]
 
     def repair(self) -> dict[str, int]:
         """Fix what another program left behind; call inside ``transaction()``.
@@ -354,6 +367,10 @@ class Connection(ClockStore):
         fixed["interaction_partners without their partner"] = self.conn.execute(
             "DELETE FROM interaction_partners WHERE partner_id NOT IN (SELECT id FROM partners)"
         ).rowcount
+        nobody = self._entries_with_nobody()
+        for uuid in nobody:  # (as `entry delete` would: undo brings them back)
+            self.remove("interactions", uuid)
+        fixed["entries with nobody"] = len(nobody)
         fixed["goal_updates without their goal"] = self.conn.execute(
             "DELETE FROM goal_updates WHERE goal_id NOT IN (SELECT id FROM goals)"
         ).rowcount
