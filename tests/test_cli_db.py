@@ -81,3 +81,39 @@ def test_db_check_finds_and_repair_deletes_entries_left_with_nobody(team, journa
     assert sorted(r["note"] for r in rows("SELECT note FROM interactions")) == [
         "budget talk", "lunch",
     ]  # fmt: skip
+
+
+@pytest.mark.english
+def test_a_backup_is_never_overwritten_without_force(team, tmp_path, rows):
+    target = tmp_path / "b.db"
+    assert team("db", "backup", str(target)).exit_code == 0
+    first = target.read_bytes()
+    assert team("log", "sari", "after the backup").exit_code == 0
+    again = team("db", "backup", str(target))
+    assert again.exit_code == 2 and again.stderr.count("\n") == 1
+    assert "--force" in again.stderr and target.read_bytes() == first
+    assert team("db", "backup", str(target), "--force").exit_code == 0
+    assert target.read_bytes() != first
+
+
+def test_two_dated_backups_in_one_second_are_both_kept(team, journal_path):
+    assert team("db", "backup").exit_code == 0
+    assert team("db", "backup").exit_code == 0
+    assert len(list(journal_path.parent.glob("journal-backup-*.db"))) == 2
+
+
+@pytest.mark.english
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+@pytest.mark.parametrize(
+    "command",
+    [("export", "-o"), ("report", "sari", "-o"), ("db", "backup")],
+    ids=["export", "report", "backup"],
+)
+def test_outputs_onto_a_pipe_or_a_device_are_refused(team, tmp_path, command):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for target in (str(fifo), "/dev/full"):
+        result = team(*command, target)
+        assert result.exit_code == 2, (target, result.stderr)
+        assert "not a regular file" in result.stderr and result.stderr.count("\n") == 1
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still a pipe

@@ -129,7 +129,8 @@ def check_output(path: str, journal: str, *, folder: bool = False) -> str:
     """``path`` as a place to write a report, an export or a copy, or a UsageError.
 
     Never the journal or the files SQLite keeps beside it; never through a
-    symbolic link; and into a folder that exists.
+    symbolic link, nor onto anything but a regular file (a pipe or a device
+    would be replaced by one); and into a folder that exists.
     """
     from partnerlog.errors import UsageError
 
@@ -149,6 +150,13 @@ def check_output(path: str, journal: str, *, folder: bool = False) -> str:
         return target
     if os.path.isdir(target):
         raise UsageError(_("{path} is a folder; give a file name").format(path=path))
+    if os.path.exists(target) and not os.path.isfile(target):
+        # A pipe, a device or a socket would be replaced by a regular file.
+        raise UsageError(
+            _(
+                "{path} is not a regular file (a pipe, a device or a socket); give a file's path"
+            ).format(path=path)
+        )
     parent = os.path.dirname(os.path.abspath(target))
     if not os.path.isdir(parent):
         raise UsageError(

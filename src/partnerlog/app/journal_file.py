@@ -54,12 +54,24 @@ def backup(session, values: dict) -> tuple[str, str]:
     if destination is None:
         stamp = session.now.strftime("%Y%m%d-%H%M%S")
         destination = os.path.join(os.path.dirname(source), f"{stem}-backup-{stamp}.db")
+        number = 2
+        while os.path.exists(destination):  # two backups in one second: both kept
+            destination = os.path.join(
+                os.path.dirname(source), f"{stem}-backup-{stamp}-{number}.db"
+            )
+            number += 1
     destination = paths.expand(destination)
     if os.path.isdir(destination):
         destination = os.path.join(destination, f"{stem}-backup.db")
     if os.path.realpath(destination) == os.path.realpath(source):
         raise UsageError(_("the backup cannot be the journal itself; choose another file"))
     destination = paths.check_output(destination, source)
+    if os.path.exists(destination) and not values["force"]:
+        raise UsageError(
+            _(
+                "{path} exists already (an older backup?); give another file, or --force to replace it"
+            ).format(path=destination)
+        )
     journal.backup(destination)
     return source, destination
 
