@@ -182,3 +182,18 @@ def test_a_second_partner_of_the_same_name_needs_a_yes(team, unchanged):
         result = team("partner", "add", "sari wulandari")
     assert result.exit_code == 2 and "is here already (sari)" in result.stderr
     assert team("partner", "add", "Sari Wulandari", "--yes").exit_code == 0
+
+
+def test_a_mistyped_address_can_be_removed_and_undo_brings_it_back(run, rows, unchanged):
+    assert run("partner", "add", "Sari Wulandari", "--email", "sari@nusantara.co.id").exit_code == 0
+    assert run("partner", "edit", "sari", "--email", "sari@nusantra.co.id").exit_code == 0
+    result = run("partner", "edit", "sari", "--remove-email", "SARI@nusantra.co.id")
+    assert result.exit_code == 0, result.stderr
+    assert rows("SELECT email FROM partner_emails") == [{"email": "sari@nusantara.co.id"}]
+    with unchanged():
+        refused = run("partner", "edit", "sari", "--remove-email", "nobody@x.org")
+    assert refused.exit_code == 2 and refused.stderr.count("\n") == 1
+    assert run("undo", "--yes").exit_code == 0
+    assert sorted(r["email"] for r in rows("SELECT email FROM partner_emails")) == [
+        "sari@nusantara.co.id", "sari@nusantra.co.id",
+    ]  # fmt: skip

@@ -136,12 +136,26 @@ def edit(session, values: dict) -> Partner:
         if values[field] is not None:
             changes[field] = values[field] or None
     emails = [check_email(e) for e in split_list(values["email"])]
-    if not changes and not emails:
+    # (any text: a mistyped address is what is being removed)
+    forget = [e.strip().lower() for e in split_list(values["remove_email"]) if e.strip()]
+    if not changes and not emails and not forget:
         raise UsageError(_("nothing to change; give an option such as --role or --cadence"))
     journal = session.journal
     with journal.transaction(session.command.name):
         partner = journal.named(values["who"])[0]
-        if emails:
+        if forget:
+            theirs = journal.emails(partner.id)
+            unknown = [e for e in forget if e not in theirs]
+            if unknown:
+                raise UsageError(
+                    _("{name} has no address {email} (theirs: {theirs})").format(
+                        name=partner.name, email=unknown[0], theirs=", ".join(theirs) or "none"
+                    )
+                )
+            journal.set_emails(
+                partner.id, [e for e in theirs if e not in forget] + emails, replace=True
+            )
+        elif emails:
             journal.set_emails(partner.id, emails)
         try:
             return journal.update_partner(partner.id, changes)

@@ -53,7 +53,16 @@ COMMANDS = (
         who(),
         Param("name", "--name", help=N_("A new name.")),
         *partner_details(),
-        examples=('partner edit sari --cadence 7 --role "tech lead"',),
+        Param(
+            "remove_email",
+            "--remove-email",
+            multiple=True,
+            help=N_("An address of theirs to forget (repeatable): a mistyped one, an old one."),
+        ),
+        examples=(
+            'partner edit sari --cadence 7 --role "tech lead"',
+            "partner edit sari --remove-email sari@old.example",
+        ),
         action="partners.edit",
         show="partners.edited",
     ),
