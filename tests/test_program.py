@@ -208,6 +208,7 @@ def test_every_example_in_the_help_runs_on_the_demo(
     assert run("db", "backup", "partnerlog-backup.db").exit_code == 0  # for `db restore`
     Path("Sync", "partnerlog").mkdir(parents=True)  # the folder `sync` shares
     Path("backups").mkdir()  # where `db backup` writes in its example
+    assert run("partner", "edit", "sari", "--email", "sari@old.example").exit_code == 0
     Path("contacts.vcf").write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Made Wirawan\nEND:VCARD\n")
     Path("calendar.ics").write_text(
         "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:1@x\nDTSTART:20261120T100000\n"
