@@ -502,3 +502,111 @@ def test_a_big_calendar_is_written_in_bulk_and_reads_back_whole(people, tmp_path
         people("calendar", "import", str(path), "--since", "2026-01-01", "--json").stdout
     )
     assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 2100)
+
+
+# -- address books as real apps export them --------------------------------------------
+
+OUTLOOK_2003 = """BEGIN:VCARD
+VERSION:2.1
+N:Gonz=E1lez;Mar=EDa
+FN;ENCODING=QUOTED-PRINTABLE:Mar=C3=ADa Gonz=C3=A1lez
+ORG:Datawise GmbH
+TITLE:Data lead
+NOTE;ENCODING=QUOTED-PRINTABLE:Met at PyCon=0D=0A=
+Likes dbt
+EMAIL;PREF;INTERNET:maria@datawise.de
+REV:20261101T120000Z
+END:VCARD
+"""
+ANDROID = """BEGIN:VCARD
+VERSION:2.1
+N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Lestari;Dewi;;;
+FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Dewi Lestari
+TEL;CELL:+6281234567
+EMAIL;HOME:dewi@nusantara.co.id
+NOTE;ENCODING=QUOTED-PRINTABLE:Met at the=0A=
+ offsite, likes=0A=
+hiking
+END:VCARD
+BEGIN:VCARD
+VERSION:2.1
+N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E6=B8=A1=E8=BE=BA;=E5=81=A5=E4=BA=8C;;;
+FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E6=B8=A1=E8=BE=BA=20=E5=81=A5=E4=BA=8C
+EMAIL;WORK:kenji@example.jp
+END:VCARD
+"""
+IPHONE = """BEGIN:VCARD
+VERSION:3.0
+PRODID:-//Apple Inc.//iPhone OS 17.0//EN
+N:Kusuma;Rina;;;
+FN:Rina Kusuma
+ORG:Nusantara Logistik;Product
+TITLE:Product manager
+item1.EMAIL;type=INTERNET;type=pref:rina@nusantara.co.id
+item1.X-ABLabel:_$!<Work>!$_
+EMAIL;type=INTERNET;type=HOME:rina.k@mail.example
+PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHR
+ ofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkJCQwLDBgNDRgyIRwh
+END:VCARD
+"""
+LOTUS_NOTES = """BEGIN:VCARD
+VERSION:2.1
+N:Becker;Tom
+EMAIL;INTERNET:tom.becker@partner.example
+END:VCARD
+"""
+GOOGLE_CARDS = """BEGIN:VCARD
+VERSION:3.0
+FN:Andi Pratama
+N:Pratama;Andi;;;
+EMAIL;TYPE=INTERNET;TYPE=WORK:andi@nusantara.co.id
+EMAIL;TYPE=INTERNET:andi.p@gmail.example
+END:VCARD
+BEGIN:VCARD
+VERSION:3.0
+FN:\x20\x20\x20
+N:;;;;
+END:VCARD
+BEGIN:VCARD
+VERSION:3.0
+FN:Broken Card
+EMAIL;TYPE=INTERNET:broken@x.org
+X-NOT A PROPERTY
+END:VCARD
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (OUTLOOK_2003, {"María González": ["maria@datawise.de"]}),
+        (ANDROID, {"Dewi Lestari": ["dewi@nusantara.co.id"], "渡辺 健二": ["kenji@example.jp"]}),
+        (IPHONE, {"Rina Kusuma": ["rina.k@mail.example", "rina@nusantara.co.id"]}),
+        (LOTUS_NOTES, {"Tom Becker": ["tom.becker@partner.example"]}),
+        (GOOGLE_CARDS, {"Andi Pratama": ["andi.p@gmail.example", "andi@nusantara.co.id"]}),
+    ],
+    ids=["outlook-2003", "android-2.1", "iphone", "lotus-notes", "google"],
+)
+def test_address_books_as_they_export_them(run, tmp_path, text, expected):
+    path = tmp_path / "contacts.vcf"
+    path.write_text(text, encoding="utf-8")
+    result = run("partner", "import", str(path))
+    assert result.exit_code == 0, result.stderr
+    partners = json.loads(run("partner", "list", "--json").stdout)
+    found = {p["name"]: sorted(json.loads(run("partner", "show", p["handle"], "--json").stdout)["emails"])
+             for p in partners}  # fmt: skip
+    assert found == expected
+
+
+@pytest.mark.english
+def test_a_card_that_cannot_be_read_is_skipped_and_named_the_rest_imported(run, tmp_path):
+    path = tmp_path / "contacts.vcf"
+    long_name = "x" * 10_000_000
+    path.write_text(GOOGLE_CARDS + f"BEGIN:VCARD\nVERSION:3.0\nFN:{long_name}\nEND:VCARD\n")
+    result = run("partner", "import", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert "skipped: card 3 (Failed to parse line: X-NOT A PROPERTY)" in result.stderr
+    assert "skipped: card 4 (a name of 10,000,000 characters)" in result.stderr
+    assert [p["name"] for p in json.loads(run("partner", "list", "--json").stdout)] == [
+        "Andi Pratama"
+    ]

@@ -1,4 +1,7 @@
-"""`partner import FILE.vcf`: people from an address book's vCards (3.0 and 4.0)."""
+"""`partner import FILE.vcf`: people from an address book's vCards (2.1, 3.0 and 4.0,
+as Outlook, Android, iPhone, Google and Lotus Notes export them)."""
+
+import re
 
 from partnerlog.app.files import DryRun, read_input
 from partnerlog.core.records import Partner
@@ -10,75 +13,115 @@ from partnerlog.i18n import _
 def import_vcards(session, values: dict) -> dict:
     """Each card: a partner added, or one already here (by email, else by name) updated
     with what the card adds. Returns {"people": [(action, name, handle, changes)], …}."""
-    cards = _cards(values["file"])
+    cards, skipped = _cards(values["file"])
     journal = session.journal
     people = []
     try:
         with journal.transaction(session.command.name):
+            names = _names(journal)
             for card in cards:
-                found = _apply(journal, card)
+                found = _apply(journal, card, names)
                 if found is not None:
                     people.append(found)
             if values["dry_run"]:
                 raise DryRun
     except DryRun:
         pass
-    return {"people": people, "dry_run": values["dry_run"]}
+    return {"people": people, "skipped": skipped, "dry_run": values["dry_run"]}
 
 
-def _cards(file: str) -> list[dict]:
-    """The cards as plain values: name, emails, organisation, title."""
-    import vobject
-
-    text = read_input(file, what=_("a vCard file"), encoding="utf-8-sig", missing=UsageError)
-    found = []
-    try:
-        for component in vobject.readComponents(text):
-            if component.name != "VCARD":
-                continue
-            name = _value(component, "fn") or _name_from_n(component)
-            if not name:
-                continue
-            emails = [
-                str(e.value).strip().lower()
-                for e in component.contents.get("email", [])
-                if valid_email(str(e.value).strip())
-            ]
-            org = component.contents.get("org")
-            organisation = None
-            if org:
-                value = org[0].value
-                organisation = " ".join(value) if isinstance(value, list) else str(value)
-            found.append(
-                {
-                    "name": name.strip(),
-                    "emails": emails,
-                    "org": (organisation or "").strip() or None,
-                    "role": (_value(component, "title") or "").strip() or None,
-                }
-            )
-    except Exception as error:  # vobject's parse errors carry the line
-        raise UsageError(
-            _("{file} is not a vCard file ({error}); nothing was imported").format(
-                file=file, error=error
-            )
-        ) from None
-    if not found:
-        raise UsageError(
-            _("{file} holds no vCard with a name; nothing was imported").format(file=file)
-        )
+def _names(journal) -> dict[str, list[int]]:
+    """Partners by folded name, read once (a card is matched by name when its
+    addresses match nobody)."""
+    found: dict[str, list[int]] = {}
+    for partner in journal.partners(include_archived=True):
+        found.setdefault(fold(partner.name), []).append(partner.id)
     return found
 
 
-def _apply(journal, card: dict):
+# A name longer than this is not a person's (a broken card): skipped and named.
+NAME_LIMIT = 200
+_CARD = re.compile(r"^BEGIN:VCARD\s*$.*?^END:VCARD\s*$", re.I | re.M | re.S)
+
+
+def _cards(file: str) -> tuple[list[dict], list[str]]:
+    """The cards as plain values (name, emails, organisation, title), and the
+    cards that could not be read, each named as well as it can be: one bad
+    card is skipped, the others imported."""
+    text = read_input(file, what=_("a vCard file"), encoding="utf-8-sig", missing=UsageError)
+    blocks = _CARD.findall(_unfold_quoted_printable(text))
+    if not blocks:
+        raise UsageError(
+            _("{file} is not a vCard file (no BEGIN:VCARD); nothing was imported").format(file=file)
+        )
+    found, skipped = [], []
+    for number, block in enumerate(blocks, start=1):
+        card = _card(block)
+        if isinstance(card, str):
+            skipped.append(_("card {number} ({what})").format(number=number, what=card))
+        elif card is not None:
+            found.append(card)
+    if not found and not skipped:
+        raise UsageError(
+            _("{file} holds no vCard with a name; nothing was imported").format(file=file)
+        )
+    return found, skipped
+
+
+def _card(block: str) -> dict | str | None:
+    """One card's values, None for a card without a name, or why it cannot be read."""
+    import vobject
+
+    try:
+        component = vobject.readOne(block)
+        name = (_value(component, "fn") or _name_from_n(component) or "").strip()
+    except Exception as error:  # vobject's parse errors carry the line
+        return re.sub(r"^At line \d+: ", "", str(error).splitlines()[0])[:80]
+    if not name:
+        return None
+    if len(name) > NAME_LIMIT:
+        return _("a name of {count:,} characters").format(count=len(name))
+    emails = [
+        str(e.value).strip().lower()
+        for e in component.contents.get("email", [])
+        if valid_email(str(e.value).strip())
+    ]
+    org = component.contents.get("org")
+    organisation = None
+    if org:
+        value = org[0].value
+        organisation = " ".join(value) if isinstance(value, list) else str(value)
+    return {
+        "name": " ".join(name.split()),
+        "emails": emails,
+        "org": (organisation or "").strip() or None,
+        "role": (_value(component, "title") or "").strip() or None,
+    }
+
+
+def _unfold_quoted_printable(text: str) -> str:
+    """vCard 2.1 (Android, old Outlook) breaks a quoted-printable value with a
+    "=" at the end of a line and goes on at the start of the next: join them,
+    which the vCard parser does not."""
+    lines, joined, index = text.splitlines(), [], 0
+    while index < len(lines):
+        line = lines[index]
+        if "QUOTED-PRINTABLE" in line.split(":", 1)[0].upper():
+            while line.endswith("=") and index + 1 < len(lines):
+                index += 1
+                line = line[:-1] + lines[index].lstrip()
+        joined.append(line)
+        index += 1
+    return "\n".join(joined) + "\n"
+
+
+def _apply(journal, card: dict, names: dict[str, list[int]]):
     partner_id = next(
         (pid for pid in (journal.partner_with_email(e) for e in card["emails"]) if pid), None
     )
     if partner_id is None:
-        same = [
-            p for p in journal.partners(include_archived=True) if fold(p.name) == fold(card["name"])
-        ]
-        partner_id = same[0].id if len(same) == 1 else None
+        same = names.get(fold(card["name"]), [])
+        partner_id = same[0] if len(same) == 1 else None
     if partner_id is None:
         partner = Partner(
             handle=journal.free_handle(card["name"]),
@@ -87,6 +130,7 @@ def _apply(journal, card: dict):
             org=card["org"],
         )
         journal.add_partner(partner)
+        names.setdefault(fold(partner.name), []).append(partner.id)
         _give_emails(journal, partner.id, card["emails"])
         return ("add", partner.name, partner.handle, [])
     partner = journal.partner(partner_id)

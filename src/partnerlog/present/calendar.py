@@ -86,7 +86,9 @@ def vcards(result, values: dict, now) -> None:
         verb = verbs[0] if action == "add" else verbs[1]
         say("{verb} {name} ({handle}){changes}.", verb=verb, name=name, handle=handle,
             changes=f": {', '.join(changes)}" if changes else "")  # fmt: skip
-    if not result["people"]:
+    for what in result["skipped"]:
+        say("A card that cannot be read was skipped: {what}", what=what)
+    if not result["people"] and not result["skipped"]:
         say("Everyone in the file is already here, as the file says.")
     if result["dry_run"]:
         say("(a dry run: nothing was changed)")
