@@ -117,3 +117,19 @@ def test_outputs_onto_a_pipe_or_a_device_are_refused(team, tmp_path, command):
         assert result.exit_code == 2, (target, result.stderr)
         assert "not a regular file" in result.stderr and result.stderr.count("\n") == 1
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still a pipe
+
+
+def test_a_restored_journal_is_in_wal_mode_and_two_restores_keep_both_copies(
+    team, tmp_path, journal_path
+):
+    backup = tmp_path / "b.db"
+    assert team("db", "backup", str(backup)).exit_code == 0
+    for _ in range(2):
+        assert team("db", "restore", str(backup), "--yes").exit_code == 0
+    with sqlite3.connect(journal_path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+    kept = list(journal_path.parent.glob("journal-before-restore-*.db"))
+    assert len(kept) == 2
+    # Still a journal that two commands can write in turn.
+    assert team("log", "sari", "after the restore").exit_code == 0

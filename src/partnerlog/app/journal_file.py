@@ -1,5 +1,6 @@
 """The journal file itself: where it is, whether it is sound, and copies of it."""
 
+import contextlib
 import os
 
 from partnerlog.core.records import Record
@@ -130,6 +131,10 @@ def restore(session, values: dict):
     if os.path.exists(target):
         stem = os.path.splitext(target)[0]
         kept = f"{stem}-before-restore-{session.now:%Y%m%d-%H%M%S}.db"
+        number = 2
+        while os.path.exists(kept):  # two restores in one second: both copies kept
+            kept = f"{stem}-before-restore-{session.now:%Y%m%d-%H%M%S}-{number}.db"
+            number += 1
         try:
             current = Journal.open(target)
             try:
@@ -140,6 +145,12 @@ def restore(session, values: dict):
             target_counts = None  # damaged, or a -wal that does not belong: kept as it is
 
     def apply() -> Restore:
+        import sqlite3
+
+        # A backup is written in SQLite's rollback mode; the journal lives in WAL
+        # mode (two shells logging at once, a note kept while another waits).
+        with contextlib.closing(sqlite3.connect(copy)) as conn:
+            conn.execute("PRAGMA journal_mode = WAL")
         for suffix in ("-wal", "-shm"):
             if os.path.exists(copy + suffix):
                 os.unlink(copy + suffix)
