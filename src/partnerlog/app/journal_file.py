@@ -1,6 +1,5 @@
 """The journal file itself: where it is, whether it is sound, and copies of it."""
 
-import contextlib
 import os
 
 from partnerlog.core.records import Record
@@ -92,7 +91,7 @@ def restore(session, values: dict):
     from partnerlog import paths
     from partnerlog.runner import Proposal
     from partnerlog.store import Journal
-    from partnerlog.store.files import copy_database, wal_in_use
+    from partnerlog.store.files import copy_database, use_wal, wal_in_use
 
     source = paths.expand(values["file"])
     target = session.location
@@ -145,12 +144,9 @@ def restore(session, values: dict):
             target_counts = None  # damaged, or a -wal that does not belong: kept as it is
 
     def apply() -> Restore:
-        import sqlite3
-
         # A backup is written in SQLite's rollback mode; the journal lives in WAL
         # mode (two shells logging at once, a note kept while another waits).
-        with contextlib.closing(sqlite3.connect(copy)) as conn:
-            conn.execute("PRAGMA journal_mode = WAL")
+        use_wal(copy)
         for suffix in ("-wal", "-shm"):
             if os.path.exists(copy + suffix):
                 os.unlink(copy + suffix)

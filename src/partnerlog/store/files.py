@@ -120,3 +120,12 @@ def copy_database(source: str, destination: str) -> None:
         raise NotAJournal(_("{source} is not a partnerlog journal").format(source=source)) from None
     finally:
         reader.close()
+
+
+def use_wal(path: str) -> None:
+    """Put the database at ``path`` in WAL mode, as a journal lives (a backup is
+    written in rollback mode)."""
+    import contextlib
+
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA journal_mode = WAL")
