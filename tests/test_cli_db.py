@@ -133,3 +133,31 @@ def test_a_restored_journal_is_in_wal_mode_and_two_restores_keep_both_copies(
     assert len(kept) == 2
     # Still a journal that two commands can write in turn.
     assert team("log", "sari", "after the restore").exit_code == 0
+
+
+def test_a_killed_restores_working_copy_is_removed_by_the_next_restore(
+    team, tmp_path, journal_path
+):
+    backup = tmp_path / "b.db"
+    assert team("db", "backup", str(backup)).exit_code == 0
+    left = journal_path.parent / ".restore.abc123.db"
+    left.write_bytes(b"x" * 1024)
+    fresh = journal_path.parent / ".restore.def456.db"  # another restore, running now
+    fresh.write_bytes(b"y")
+    old = left.stat().st_mtime - 2 * 3600
+    os.utime(left, (old, old))
+    assert team("db", "restore", str(backup), "--yes").exit_code == 0
+    assert not left.exists() and fresh.exists()
+
+
+@pytest.mark.english
+def test_a_restore_error_names_the_file_given(team, tmp_path):
+    newer = tmp_path / "newer.db"
+    assert team("db", "backup", str(newer)).exit_code == 0
+    with sqlite3.connect(newer) as conn:
+        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+                     " VALUES ('partnerlog', 'm999_from_the_future', '2030-01-01')")  # fmt: skip
+    conn.close()
+    result = team("db", "restore", str(newer), "--yes")
+    assert result.exit_code == 5
+    assert str(newer) in result.stderr and ".restore." not in result.stderr

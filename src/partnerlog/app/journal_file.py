@@ -76,6 +76,26 @@ def backup(session, values: dict) -> tuple[str, str]:
     return source, destination
 
 
+# A restore's working copy older than this was left by a restore that was killed.
+STALE_RESTORE_SECONDS = 3600
+
+
+def _remove_killed_restores(folder: str) -> None:
+    """Working copies (and their -wal and -shm) that a killed `db restore` left
+    beside the journal: a full-size file each, which nothing else removes."""
+    import time
+
+    now = time.time()
+    for name in os.listdir(folder):
+        if name.startswith(".restore.") and ".db" in name:
+            path = os.path.join(folder, name)
+            try:
+                if now - os.path.getmtime(path) > STALE_RESTORE_SECONDS:
+                    os.unlink(path)
+            except OSError:
+                pass
+
+
 class Restore(Record):
     """A restore waiting for a yes: the backup, the journal, and what each holds."""
 
@@ -105,11 +125,15 @@ def restore(session, values: dict):
         )
     folder = os.path.dirname(os.path.abspath(target))
     paths.ensure_private_folder(folder)
+    _remove_killed_restores(folder)
     fd, copy = tempfile.mkstemp(prefix=".restore.", suffix=".db", dir=folder)
     os.close(fd)
     try:
         copy_database(source, copy)
-        checked = Journal.open(copy)
+        try:
+            checked = Journal.open(copy)
+        except PartnerlogError as error:  # named as the user gave it, not the copy
+            raise type(error)(error.message.replace(copy, source)) from None
         try:
             report = checked.check()
         finally:
