@@ -13,8 +13,9 @@ import pytest
 from partnerlog.quick import main
 
 NOW = "2026-11-28T18:00:00+07:00"  # a Saturday evening in Jakarta
-# The suite's person lives in Jakarta too (tests of other zones set TZ themselves).
-os.environ["TZ"] = "Asia/Jakarta"
+# The suite's person lives in Jakarta too (tests of other zones set TZ themselves);
+# PARTNERLOG_TEST_TZ moves them elsewhere, to run the zone-neutral tests there.
+os.environ["TZ"] = os.environ.get("PARTNERLOG_TEST_TZ", "Asia/Jakarta")
 time.tzset()
 # The language the suite speaks: English, unless PARTNERLOG_TEST_LANG asks for
 # another (CI runs the language-neutral tests, `-m "not english"`, in Indonesian too).
