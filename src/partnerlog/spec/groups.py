@@ -1,4 +1,5 @@
-"""The commands in groups: partner, goal, trait, entry and db."""
+"""The commands in groups: partner, goal, trait and entry (db is in
+`spec.journal_file`)."""
 
 from partnerlog.core.vocabulary import GOAL_OWNERS, POLARITIES
 from partnerlog.i18n import N_
@@ -13,6 +14,7 @@ from partnerlog.spec import (
     who,
     yes_flag,
 )
+from partnerlog.spec.journal_file import JOURNAL_FILE
 
 COMMANDS = (
     # -- partner ---------------------------------------------------------------
@@ -377,84 +379,5 @@ COMMANDS = (
         action="interactions.rename_tag",
         show="interactions.renamed",
     ),
-    # -- db --------------------------------------------------------------------------------
-    Command(
-        "db path",
-        N_(
-            "Print where the journal file is (it may not exist yet). Use it with other tools: "
-            'sqlite-utils tables "$(partnerlog db path)".'
-        ),
-        examples=("db path",),
-        action="journal_file.path",
-        show="journal_file.path",
-        journal=None,
-    ),
-    Command(
-        "db check",
-        N_(
-            "Check the file's integrity, foreign keys and schema, and that every entry's time "
-            "has the UTC offset of its own date in your time zone; exit 1 if anything is wrong. "
-            "--repair fixes what it can, as one step undo reverses."
-        ),
-        Param(
-            "repair",
-            "--repair",
-            kind="flag",
-            help=N_(
-                "Remove links to deleted records, recompute what is copied, and give entries "
-                "their date's offset (a calendar's keep their instant, others their time of day)."
-            ),
-        ),
-        Param(
-            "zone",
-            "--zone",
-            metavar="ZONE",
-            help=N_("The time zone the entries were logged in (default: yours): Europe/Berlin."),
-        ),
-        Param(
-            "dry_run", "--dry-run", kind="flag", help=N_("With --repair: list what would change.")
-        ),
-        json_flag(N_("Print JSON.")),
-        examples=(
-            "db check",
-            "db check --repair --dry-run",
-            "db check --repair --zone Europe/Berlin",
-        ),
-        action="journal_file.check",
-        show="journal_file.check",
-    ),
-    Command(
-        "db backup",
-        N_("Write a consistent copy of the journal (SQLite's backup API), readable only by you."),
-        Param(
-            "destination",
-            kind="path",
-            metavar="DESTINATION",
-            help=N_("Where to write the copy (default: beside the journal, dated)."),
-        ),
-        Param(
-            "force",
-            "--force",
-            kind="flag",
-            help=N_("Replace a backup that is already there (it is kept otherwise)."),
-        ),
-        examples=("db backup ~/backups/partnerlog.db", "db backup ~/backups/partnerlog.db --force"),
-        action="journal_file.backup",
-        show="journal_file.backed_up",
-    ),
-    Command(
-        "db restore",
-        N_(
-            "Replace the journal with a backup, safely: the backup is checked first, the "
-            "journal it replaces is kept beside it, and a -wal left there is set aside, not "
-            "replayed into the restored journal."
-        ),
-        Param("file", kind="path", metavar="FILE", required=True, help=N_("A backup (db backup).")),
-        yes_flag(),
-        examples=("db restore partnerlog-backup.db --yes",),
-        action="journal_file.restore",
-        ask="journal_file.ask_restore",
-        show="journal_file.restored",
-        journal=None,
-    ),
+    *JOURNAL_FILE,
 )
