@@ -15,6 +15,7 @@ from partnerlog.store.health import HealthStore
 from partnerlog.store.interactions import InteractionStore, fts_query
 from partnerlog.store.merge import MergeStore
 from partnerlog.store.partners import PartnerStore
+from partnerlog.store.soundness import SoundnessStore
 from partnerlog.store.traits import TraitStore
 from partnerlog.store.transfer import EXPORT_TABLES, TransferStore
 from partnerlog.store.undo import UndoStore
@@ -35,6 +36,7 @@ class Journal(
     MergeStore,
     UndoStore,
     VersionStore,
+    SoundnessStore,
     Connection,
 ):
     """An open journal file."""
