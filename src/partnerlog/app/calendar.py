@@ -10,7 +10,7 @@ moved.
 
 import re
 import uuid as uuids
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from partnerlog.app.files import DryRun, read_input
 from partnerlog.core import dates
@@ -78,6 +78,7 @@ def import_calendar(session, values: dict) -> Imported:
     # Future events are read too (a year ahead at most), to be counted as skipped.
     end = until if values["until"] else now.date() + timedelta(days=366)
     unreadable = _set_aside_unreadable(calendar)
+    _read_offset_zones(calendar)
     repeating = _repeating_uids(calendar)
     occurrences = _occurrences(calendar, since, end + timedelta(days=1))
     result = Imported(added=0, updated=0, unchanged=0, skipped={}, entries=[], unknown={},
@@ -394,6 +395,27 @@ def _occurrence_key(event, repeating: set) -> str:
     if recurrence is None or (not repeats and recurrence.dt == start):
         return ""
     return recurrence.dt.isoformat()
+
+
+_UTC_OFFSET = re.compile(r"(?:UTC|GMT)\s*([+-])(\d{1,2})(?::?(\d{2}))?", re.I)
+
+
+def _read_offset_zones(calendar) -> None:
+    """A TZID the file does not define and that is no IANA name ("UTC+07:00",
+    "(UTC+07:00) Bangkok, Hanoi, Jakarta") still says its offset: such times
+    are given that offset before expansion, not read as the local time."""
+    for component in calendar.walk("VEVENT"):
+        for key in ("DTSTART", "DTEND", "RECURRENCE-ID"):
+            prop = component.get(key)
+            moment = getattr(prop, "dt", None)
+            if not isinstance(moment, datetime) or moment.tzinfo is not None:
+                continue
+            found = _UTC_OFFSET.search(str(prop.params.get("TZID", "")))
+            if found:
+                minutes = int(found[2]) * 60 + int(found[3] or 0)
+                offset = timedelta(minutes=minutes if found[1] == "+" else -minutes)
+                del component[key]
+                component.add(key, moment.replace(tzinfo=timezone(offset)))
 
 
 def _local(moment: datetime, now: datetime) -> datetime:
