@@ -40,7 +40,7 @@ def test_entry_edit_note_adds_its_tags(logged, rows):
         (("entry", "edit", "1", "--tone", "9"), 2, "out of range"),
         (("entry", "edit", "1", "--when", "nope"), 2, "cannot understand the date"),
         (("entry", "edit", "1", "--who", "nobody"), 1, "no partner called 'nobody'"),
-        (("entry", "edit", "x", "--tone", "1"), 2, "Invalid value"),
+        (("entry", "edit", "x", "--tone", "1"), 2, "id needs a whole number, not 'x'"),
         (("entry", "delete", "99", "--yes"), 1, "no entry with id 99"),
         (("entry", "delete", "1"), 2, "add --yes"),
         (("undo",), 2, "add --yes"),

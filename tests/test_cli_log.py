@@ -105,9 +105,11 @@ def test_unknown_mention_is_kept_as_text_with_a_note(team, rows):
         (("log", "sari", "-p", "love", "hi"), 2, "--pillar 'love' is not one of"),
         (("log", "sari", "-b", "money", "hi"), 2, "--benefit 'money' is not one of"),
         (("log", "sari", "-k", "two words", "hi"), 2, "--kind 'two words' should be one word"),
-        (("log", "sari", "-t", "great", "hi"), 2, "Invalid value for '--tone'"),
-        (("log",), 2, "Missing argument 'WHO'"),
-        (("log", "sari", "--bogus"), 2, "No such option: --bogus"),
+        (("log", "sari", "-t", "great", "hi"), 2, "--tone needs a whole number, not 'great'"),
+        (("log",), 2, "missing WHO (see: partnerlog log --help)"),
+        (("log", "sari", "--bogus"), 2, "no such option: --bogus (see: partnerlog log --help)"),
+        (("log", "sari", "-30%", "off"), 2, "text that starts with '-' goes after --"),
+        (("log", "sari", "hi", "--kind"), 2, "--kind needs a value (see: partnerlog log --help)"),
     ],
 )
 @pytest.mark.english

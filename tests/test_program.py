@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from partnerlog import quick, spec
+from partnerlog.spec import argv as one_parser
 
 SOURCE = Path(__file__).resolve().parent.parent / "src" / "partnerlog"
 CONSOLE_SCRIPT = Path(sys.executable).parent / "partnerlog"
@@ -34,7 +35,7 @@ def test_a_default_changed_in_the_spec_is_seen_by_both_paths(run, team, capsys):
     try:
         limit.default = 2
         importlib.reload(cli)  # the Typer app is generated from the spec again
-        assert quick._plan(["timeline", "--json"]) is not None  # the quick path takes it
+        assert one_parser.read(["timeline", "--json"])[1]["limit"] == 2  # the one parser sees it
         capsys.readouterr()
         assert quick.main(["timeline", "--json"]) == 0
         fast = json.loads(capsys.readouterr().out)
@@ -49,15 +50,13 @@ def test_a_default_changed_in_the_spec_is_seen_by_both_paths(run, team, capsys):
     assert len(json.loads(run("timeline", "--json").stdout)) == 3
 
 
-def test_the_quick_parser_takes_only_the_quick_commands():
-    quick_commands = {c.name for c in spec.COMMANDS if c.quick}
-    assert quick_commands == {
-        "log", "due", "timeline", "summary", "partner show", "raise", "owe", "open", "close",
-        "agenda",
-    }  # fmt: skip
+def test_the_one_parser_reads_every_command():
     for command in spec.COMMANDS:
-        argv = list(command.path) + ["x"] * sum(p.required for p in command.params)
-        assert (quick._plan(argv) is not None) == command.quick, command.name
+        line = list(command.path)
+        for param in command.params:
+            if param.required:
+                line.append(param.choices[0] if param.choices else "1")
+        assert one_parser.read(line)[0] is command, command.name
 
 
 @pytest.mark.parametrize("how", ["quick", "typer"])

@@ -7,6 +7,7 @@ whose clock runs fast or slow. One test runs the real console script under
 libfaketime, which moves the whole process's clock.
 """
 
+import itertools
 import json
 import os
 import shutil
@@ -25,16 +26,20 @@ from .test_sync import comparable, export_of
 REAL_NOW = datetime.now(UTC)
 
 
+TICKS = itertools.count(1)
+
+
 class Device:
     """A journal on a device whose clock is ``skew`` away from the real time."""
 
     def __init__(self, run, monkeypatch, path: Path, skew=timedelta(0)) -> None:
         self._run, self._monkeypatch = run, monkeypatch
-        self.db, self.skew, self.ticks = path, skew, 0
+        self.db, self.skew = path, skew
 
     def __call__(self, *args: str, input: str | None = None):
-        self.ticks += 1  # every command a little later than the one before
-        at = datetime.now(UTC) + self.skew + timedelta(milliseconds=self.ticks)
+        # Every command a little later than the one before, on any device: the
+        # real clock alone can read the same for two commands in a row.
+        at = datetime.now(UTC) + self.skew + timedelta(milliseconds=next(TICKS))
         self._monkeypatch.setattr(clock, "wall_clock", lambda: at)
         return self._run("--db", str(self.db), *args, input=input)
 

@@ -7,14 +7,15 @@ Typer, in `partnerlog.runner`, inside the one error boundary
 """
 
 import inspect
-import sys
 from typing import Annotated
 
 import typer
 
 from partnerlog import __version__, spec
 from partnerlog.cli.completion import completer
+from partnerlog.errors import UsageError
 from partnerlog.i18n import _, language
+from partnerlog.spec import argv
 
 # The language the help below was built in.
 LANGUAGE = language()
@@ -60,20 +61,26 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
-def root(
-    db: Annotated[
-        str | None, typer.Option(*spec.DB.flags, help=_(spec.DB.help), metavar="FILE")
-    ] = None,
-    lang: Annotated[
-        str | None, typer.Option(*spec.LANG.flags, help=_(spec.LANG.help), metavar="LANG")
-    ] = None,
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version.")),
-    ] = False,
-) -> None:
-    """The root's options; the help is the app's."""
+def _root(**values) -> None:
+    """The root's options (`spec.ROOT`); the help is the app's."""
+
+
+def _build_root() -> None:
+    version = inspect.Parameter(
+        "version",
+        inspect.Parameter.KEYWORD_ONLY,
+        annotation=Annotated[
+            bool,
+            typer.Option(
+                argv.VERSION_FLAG, callback=_version, is_eager=True, help=_("Show the version.")
+            ),
+        ],
+        default=False,
+    )
+    parameters = [_typer_parameter(param) for param in spec.ROOT] + [version]
+    _root.__signature__ = inspect.Signature(parameters)
+    _root.__annotations__ = {p.name: p.annotation for p in parameters}
+    app.callback()(_root)
 
 
 def _typer_parameter(param: spec.Param) -> inspect.Parameter:
@@ -81,6 +88,9 @@ def _typer_parameter(param: spec.Param) -> inspect.Parameter:
     base = {"int": int, "flag": bool, "switch": bool}.get(param.kind, str)
     annotation = list[base] if param.multiple else base
     extra = {}
+    if param.takes_value:
+        # Values are converted as the one parser converts them (`spec.argv`).
+        extra["parser"] = lambda text: argv.convert(param, text)
     autocompletion = completer(param)
     if autocompletion is not None:
         extra["autocompletion"] = autocompletion
@@ -95,10 +105,6 @@ def _typer_parameter(param: spec.Param) -> inspect.Parameter:
         flags = param.flags
         if param.kind == "switch":
             flags = (f"{flags[0]}/{param.off_flag}", *flags[1:])
-        if param.low is not None:
-            extra["min"] = param.low
-        if param.high is not None:
-            extra["max"] = param.high
         info = typer.Option(*flags, help=_(param.help), **extra)
     if param.kind == "flag":
         default = param.default
@@ -165,6 +171,7 @@ def _build() -> None:
         parent.command(command.path[-1])(_adapter(command))
 
 
+_build_root()
 _build()
 
 
@@ -174,8 +181,10 @@ def parse(args: list[str]):
     try:
         result = app(args=args, prog_name="partnerlog", standalone_mode=False)
     except Exception as error:
-        if hasattr(error, "format_message") and hasattr(error, "exit_code"):
-            return _usage(error)
+        if isinstance(error, UsageError) or (
+            hasattr(error, "format_message") and hasattr(error, "exit_code")
+        ):
+            return _usage(error, args)
         if type(error).__name__ == "Abort":
             from partnerlog.errors import fail
 
@@ -186,16 +195,20 @@ def parse(args: list[str]):
     return result if isinstance(result, int) else 0
 
 
-def _usage(error) -> int:
-    """Typer's own usage errors (unknown option, missing argument) as one line."""
+def _usage(error, args: list[str]) -> int:
+    """A usage error, said as the one parser (`spec.argv`) says it."""
+    from partnerlog.errors import fail
+
     if type(error).__name__ == "NoArgsIsHelpError":
         # Help was asked for by giving no arguments: show it, and that is success.
         message = error.format_message()
         if message.strip():
             print(message)
         return 0
-    context = getattr(error, "ctx", None)
-    command = context.command_path if context is not None else "partnerlog"
-    hint = f" (see: {command} --help)" if error.exit_code == 2 else ""
-    print(f"{command}: {error.format_message()}{hint}", file=sys.stderr)
-    return error.exit_code
+    try:
+        argv.read(args)
+    except UsageError as explained:
+        return fail(explained.message, explained.exit_code)
+    # Typer refused what the one parser accepts: still one line, one prefix.
+    message = error.message if isinstance(error, UsageError) else error.format_message()
+    return fail(message, getattr(error, "exit_code", UsageError.exit_code))

@@ -1,17 +1,25 @@
 """Every command's arguments and options, declared once (the commands themselves
 are in `spec.top` and `spec.groups`).
 
-Both parsers are generated from this: the Typer app (`partnerlog.cli`) builds
-its parameters, help and completion from it, and the quick path
-(`partnerlog.quick`) parses the everyday commands with the same flags,
-defaults, ranges and arity. A default changed here changes everywhere.
+Every command line is read from this by one parser (`partnerlog.spec.argv`),
+and the Typer app (`partnerlog.cli`) builds its help and completion from it,
+converting values through the same `argv.convert`. A default, range or
+choice changed here changes everywhere.
 
 A command names its body (``action``, a function in `partnerlog.app`) and what
 draws its result (``show``, a function in `partnerlog.present`) as
 "module.function" text, imported only when the command runs. Cheap to import.
 """
 
-from partnerlog.core.vocabulary import BENEFITS, PARTNER_KINDS, PILLARS, RELATIONS, SETTINGS
+from partnerlog.core.vocabulary import (
+    BENEFITS,
+    PARTNER_KINDS,
+    PILLARS,
+    RELATIONS,
+    SETTING_ALIASES,
+    SETTINGS,
+    TONES,
+)
 from partnerlog.i18n import N_
 
 # How many entries `timeline` and `search` show unless asked for another number.
@@ -33,7 +41,7 @@ class Param:
 
     __slots__ = (
         "name", "flags", "help", "kind", "default", "multiple", "low", "high", "choices",
-        "complete", "metavar", "required", "off_flag",
+        "complete", "metavar", "required", "off_flag", "aliases",
     )  # fmt: skip
 
     def __init__(
@@ -51,6 +59,7 @@ class Param:
         metavar: str | None = None,
         required: bool = False,
         off_flag: str | None = None,
+        aliases: dict[str, str] | None = None,
     ) -> None:
         self.name = name
         self.flags = flags
@@ -65,6 +74,7 @@ class Param:
         self.metavar = metavar
         self.required = required
         self.off_flag = off_flag
+        self.aliases = aliases or {}  # other words for the choices ("kantor": "office")
 
     @property
     def is_argument(self) -> bool:
@@ -78,7 +88,7 @@ class Param:
 class Command:
     """One command: where it sits, what it says about itself, and what it runs."""
 
-    __slots__ = ("path", "help", "examples", "params", "action", "show", "journal", "ask", "quick")
+    __slots__ = ("path", "help", "examples", "params", "action", "show", "journal", "ask")
 
     def __init__(
         self,
@@ -90,7 +100,6 @@ class Command:
         show: str | None = None,
         journal: str | None = "read",
         ask: str | None = None,
-        quick: bool = False,
     ) -> None:
         self.path = tuple(path.split())
         self.help = help
@@ -100,7 +109,6 @@ class Command:
         self.show = show
         self.journal = journal  # "read", "create" (may start a new journal) or None
         self.ask = ask  # what to ask before a destructive action (see `runner`)
-        self.quick = quick  # the quick path parses it too
 
     @property
     def name(self) -> str:
@@ -161,8 +169,14 @@ def interaction_details(*, replacing: bool) -> tuple[Param, ...]:
             help=said(N_("lunch, coffee, 1on1, review, planning, chat… (default chat)"), N_("A new kind.")),
         ),
         Param("when", "--when", "-w", help=said(WHEN_HELP, N_("A new date."))),
-        Param("tone", "--tone", "-t", kind="int", help=said(TONE_HELP, N_("-2 to 2."))),
-        Param("where", "--where", "-s", choices=SETTINGS, help=N_("office, outside or remote.")),
+        Param(
+            "tone", "--tone", "-t", kind="int", low=TONES[0], high=TONES[1],
+            help=said(TONE_HELP, N_("-2 to 2.")),
+        ),
+        Param(
+            "where", "--where", "-s", choices=SETTINGS, aliases=SETTING_ALIASES,
+            help=N_("office, outside or remote."),
+        ),
         Param(
             "pillar", "--pillar", "-p", multiple=True, choices=PILLARS,
             help=said(
@@ -257,6 +271,9 @@ DB = Param(
     kind="path",
     help=N_("Journal file to use (default: $PARTNERLOG_DB, else your data folder)."),
 )
+
+# The options before any command (`partnerlog --db FILE log …`).
+ROOT = (DB, LANG)
 
 GROUPS = {
     "partner": N_("Add, list, show, edit, pause and archive partners."),

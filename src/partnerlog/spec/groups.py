@@ -1,7 +1,7 @@
 """The commands in groups: partner, goal, trait and entry (db is in
 `spec.journal_file`)."""
 
-from partnerlog.core.vocabulary import GOAL_OWNERS, POLARITIES
+from partnerlog.core.vocabulary import GOAL_OWNERS, POLARITIES, PROGRESS
 from partnerlog.i18n import N_
 from partnerlog.spec import (
     Command,
@@ -47,7 +47,6 @@ COMMANDS = (
         examples=("partner show sari",),
         action="partners.profile",
         show="partners.profile",
-        quick=True,
     ),
     Command(
         "partner edit",
@@ -206,7 +205,14 @@ COMMANDS = (
         "goal update",
         N_("Check in on a goal: a dated progress figure and/or note; the history is kept."),
         goal_id(),
-        Param("progress", "--progress", kind="int", help=N_("0 to 100.")),
+        Param(
+            "progress",
+            "--progress",
+            kind="int",
+            low=PROGRESS[0],
+            high=PROGRESS[1],
+            help=N_("0 to 100."),
+        ),
         Param("note", "--note", help=N_("How it is going.")),
         examples=('goal update 1 --progress 40 --note "staging works"',),
         action="goals.update",

@@ -74,7 +74,6 @@ COMMANDS = (
         ),
         action="interactions.log",
         show="interactions.logged",
-        quick=True,
     ),
     Command(
         "raise",
@@ -88,7 +87,6 @@ COMMANDS = (
         examples=('raise sari "the offsite budget #planning"',),
         action="follow_ups.raise_topic",
         show="follow_ups.added",
-        quick=True,
     ),
     Command(
         "owe",
@@ -109,7 +107,6 @@ COMMANDS = (
         ),
         action="follow_ups.owe",
         show="follow_ups.added",
-        quick=True,
     ),
     Command(
         "open",
@@ -120,7 +117,6 @@ COMMANDS = (
         examples=("open", "open sari"),
         action="follow_ups.open_list",
         show="follow_ups.listed",
-        quick=True,
     ),
     Command(
         "close",
@@ -135,7 +131,6 @@ COMMANDS = (
         examples=("close 4", "close 4 7"),
         action="follow_ups.close",
         show="follow_ups.closed",
-        quick=True,
     ),
     Command(
         "postpone",
@@ -176,7 +171,6 @@ COMMANDS = (
         examples=("agenda", "agenda --days 14"),
         action="agenda.agenda",
         show="agenda.agenda",
-        quick=True,
     ),
     Command(
         "summary",
@@ -197,7 +191,6 @@ COMMANDS = (
         examples=("summary --window 60",),
         action="dashboard.summary",
         show="dashboard.summary",
-        quick=True,
     ),
     Command(
         "due",
@@ -220,7 +213,6 @@ COMMANDS = (
         examples=("due", "due --within 7d", "due --json"),
         action="dashboard.due",
         show="dashboard.due",
-        quick=True,
     ),
     Command(
         "timeline",
@@ -243,7 +235,6 @@ COMMANDS = (
         examples=('timeline sari --since "30 days ago" --tag migration',),
         action="interactions.timeline",
         show="interactions.listed",
-        quick=True,
     ),
     Command(
         "search",
