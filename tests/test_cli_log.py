@@ -301,6 +301,22 @@ def test_tags_are_listed_renamed_and_merged(team, rows, unchanged):
 
 
 @pytest.mark.english
+def test_undo_of_a_tag_on_many_entries_names_ten_and_counts_the_rest(team, rows):
+    for n in range(13):
+        team("log", "sari" if n % 2 else "budi", f"entry {n} #q1")
+    team("tag", "rename", "q1", "q2")
+    asked = team("undo")  # no --yes: it shows what it would do, and asks
+    assert asked.exit_code == 2 and asked.stderr.count("  restore entry #") == 10
+    assert "  … and 3 more records\n" in asked.stderr
+    assert "Sari Wulandari" in asked.stderr and "Budi Santoso" in asked.stderr
+    listed = team("undo", "--list").stdout
+    assert listed.count("  restore entry #") == 10 and "… and 3 more records" in listed
+    assert team("undo", "--yes").exit_code == 0
+    assert rows("SELECT count(*) AS n FROM interaction_tags WHERE tag = 'q1'") == [{"n": 13}]
+    assert rows("SELECT count(*) AS n FROM interaction_tags WHERE tag = 'q2'") == [{"n": 0}]
+
+
+@pytest.mark.english
 def test_logging_with_an_archived_partner_asks_first(team, unchanged, rows):
     team("partner", "archive", "budi")
     with unchanged():

@@ -15,7 +15,7 @@ class Step(Record):
 class Undoable(Record):
     """An action, as undo shows it (``here_only``: a merge, undone on this journal only)."""
 
-    __slots__ = ("command", "at", "steps", "here_only")
+    __slots__ = ("command", "at", "steps", "more", "here_only")
 
 
 def undo(session, values: dict):
@@ -36,10 +36,17 @@ def undo(session, values: dict):
     return Proposal(shown, apply)
 
 
+# How many of an action's records undo names; the rest are counted (a tag
+# renamed on 1,500 entries is one line of them, not 1,500).
+NAMED_STEPS = 10
+
+
 def describe(journal, action, now) -> Undoable:
-    """An action in words: for each record, what undo would do and which record it is."""
+    """An action in words: for each record (the first `NAMED_STEPS`), what undo
+    would do and which record it is."""
     steps = []
-    for kind, uuid, before in action.changes:
+    names: dict[str, str] = {}
+    for kind, uuid, before in action.changes[:NAMED_STEPS]:
         record_id = journal.id_of(kind, uuid)
         current = journal.document(kind, record_id) if record_id is not None else None
         if before is None:
@@ -49,7 +56,7 @@ def describe(journal, action, now) -> Undoable:
         else:
             verb, doc = N_("restore"), before
         if doc is not None:
-            steps.append(Step(verb=verb, what=label(journal, kind, doc, now)))
+            steps.append(Step(verb=verb, what=label(journal, kind, doc, now, names)))
     from partnerlog.core import dates
     from partnerlog.store.undo import MERGES
 
@@ -57,13 +64,15 @@ def describe(journal, action, now) -> Undoable:
         command=action.command,
         at=dates.from_iso(action.at),
         steps=steps,
+        more=max(0, len(action.changes) - NAMED_STEPS),
         here_only=action.command in MERGES,
     )
 
 
-def label(journal, kind: str, doc: dict, now) -> str:
+def label(journal, kind: str, doc: dict, now, names: dict[str, str]) -> str:
     """Which record ``doc`` is, in the words the other views use: its kind's
-    `describe` template, filled with the record and what the views add to it."""
+    `describe` template, filled with the record and what the views add to it
+    (``names``: partners' names by handle, read on first need)."""
     from partnerlog.core.kinds import BY_TABLE
     from partnerlog.present.text import Shown, phrase
 
@@ -74,7 +83,9 @@ def label(journal, kind: str, doc: dict, now) -> str:
         from partnerlog.present.terminal import interaction_summary
 
         entry = Interaction(**{key: doc[key] for key in Interaction.__slots__ if key in doc})
-        summary = interaction_summary(entry, names_by_handle(journal), now).plain
+        if not names:
+            names.update(names_by_handle(journal))
+        summary = interaction_summary(entry, names, now).plain
         values["summary"] = Shown(summary)  # (made safe by the view, on its lines)
     elif kind == "goal_updates":
         values.update(

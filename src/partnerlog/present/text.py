@@ -91,6 +91,7 @@ NOUNS = {
     "partnership": Nn_("{count} partnership", "{count} partnerships"),
     "meeting": Nn_("{count} meeting", "{count} meetings"),
     "more address": Nn_("{count} more address", "{count} more addresses"),
+    "more record": Nn_("… and {count} more record", "… and {count} more records"),
     "follow_up": Nn_("{count} follow-up", "{count} follow-ups"),
     "partner_date": Nn_("{count} date", "{count} dates"),
 }

@@ -1,14 +1,15 @@
 """What `undo` says before and after, and its list of actions."""
 
 from partnerlog.i18n import _
-from partnerlog.present.text import Shown, phrase, say
+from partnerlog.present.text import Shown, phrase, plural, say
 
 
 def _steps(action) -> str:
     """What undo does to each record, one step a line (an entry's note under it)."""
-    return "\n".join(
-        f"  {_(step.verb)} " + step.what.replace("\n", "\n  ") for step in action.steps
-    )
+    lines = [f"  {_(step.verb)} " + step.what.replace("\n", "\n  ") for step in action.steps]
+    if action.more:
+        lines.append("  " + plural(action.more, "more record"))
+    return "\n".join(lines)
 
 
 def ask(action, values: dict, now) -> str:

@@ -265,9 +265,12 @@ class Connection(ClockStore):
 
     def _before_change(self, kind: str, record_id: int) -> None:
         """Remember a record as it is now, before the action changes or deletes it."""
+        self._before_changes(kind, [record_id])
+
+    def _before_changes(self, kind: str, record_ids: list[int]) -> None:
+        """Remember records as they are now, read together (a tag on 1,500 entries)."""
         if self._command is not None:
-            before = self.document(kind, record_id)
-            if before is not None:
+            for before in self.documents(kind, record_ids):
                 self._remember(kind, before["uuid"], before)
 
     def _insert(self, table: str, record, columns: tuple[str, ...]) -> int:

@@ -24,10 +24,20 @@ class DocumentStore:
 
     # -- reading ---------------------------------------------------------------
 
-    def _partner_uuids(self, known: dict[str, str] | None = None) -> dict[str, str]:
-        """Partner uuids by handle (``known``: a map the caller already read)."""
+    def _partner_uuids(
+        self, known: dict[str, str] | None = None, handles: set[str] | None = None
+    ) -> dict[str, str]:
+        """Partner uuids by handle (``known``: a map the caller already read;
+        ``handles``: only these are needed)."""
         if known is not None:
             return known
+        if handles is not None:
+            wanted = sorted(handles)
+            return dict(
+                self.conn.execute(
+                    f"SELECT handle, uuid FROM partners WHERE handle IN ({marks(wanted)})", wanted
+                )
+            )
         return dict(self.conn.execute("SELECT handle, uuid FROM partners"))
 
     def partner_documents(self, ids: list[int] | None = None, partner_uuids=None) -> Iterator[dict]:
@@ -52,12 +62,19 @@ class DocumentStore:
     ) -> Iterator[dict]:
         """Interactions in the export shape (their JSON, partner uuids, creation and
         change times), streamed oldest first (``ids``: only these)."""
-        uuids = self._partner_uuids(partner_uuids)
         where, params = ("", []) if ids is None else (f" WHERE i.id IN ({marks(ids)})", ids)
         if not include_private:
             where = (where + " AND" if where else " WHERE") + " i.private = 0"
-        for row in self.conn.execute(INTERACTION_SELECT + where + " ORDER BY i.id", params):
-            interaction = interaction_from_row(row)
+        rows = self.conn.execute(INTERACTION_SELECT + where + " ORDER BY i.id", params)
+        if ids is not None and partner_uuids is None:
+            # A few entries (what undo remembers): only their partners' uuids.
+            rows = [(row, interaction_from_row(row)) for row in rows]
+            handles = {handle for _, interaction in rows for handle in interaction.partners}
+            uuids = self._partner_uuids(handles=handles)
+        else:
+            uuids = self._partner_uuids(partner_uuids)
+            rows = ((row, interaction_from_row(row)) for row in rows)
+        for row, interaction in rows:
             yield {
                 **interaction.to_json(),
                 "partner_uuids": [uuids[handle] for handle in interaction.partners],
@@ -152,6 +169,20 @@ class DocumentStore:
         if found is not None:
             found["seen"] = self.vector(found["uuid"], found["updated_at"] or "", versions)
         return found
+
+    def documents(self, kind: str, record_ids: list[int]) -> Iterator[dict]:
+        """The records ``record_ids`` that exist, as `document` gives each, read together."""
+        if kind == "goal_updates":
+            for record_id in record_ids:
+                found = self.document(kind, record_id)
+                if found is not None:
+                    yield found
+            return
+        reader = getattr(self, BY_TABLE[kind].documents)
+        for start in range(0, len(record_ids), 500):  # (SQLite's limit on parameters)
+            for found in reader(record_ids[start : start + 500]):
+                found["seen"] = self.vector(found["uuid"], found["updated_at"] or "")
+                yield found
 
     def _document(self, kind: str, record_id: int, partner_uuids) -> dict | None:
         if kind == "goal_updates":  # (they travel inside their goals)

@@ -222,19 +222,16 @@ class InteractionStore:
             )
         ]
         stamp = timestamp()
-        for interaction_id in ids:
-            self._before_change("interactions", interaction_id)
-            self.conn.execute(
-                "INSERT OR IGNORE INTO interaction_tags (interaction_id, tag) VALUES (?, ?)",
-                [interaction_id, new],
-            )
-            self.conn.execute(
-                "DELETE FROM interaction_tags WHERE interaction_id = ? AND tag = ?",
-                [interaction_id, old],
-            )
-            self.conn.execute(
-                "UPDATE interactions SET updated_at = ? WHERE id = ?", [stamp, interaction_id]
-            )
+        self._before_changes("interactions", ids)
+        self.conn.execute(
+            "INSERT OR IGNORE INTO interaction_tags (interaction_id, tag)"
+            " SELECT interaction_id, ? FROM interaction_tags WHERE tag = ?",
+            [new, old],
+        )
+        self.conn.execute("DELETE FROM interaction_tags WHERE tag = ?", [old])
+        self.conn.executemany(
+            "UPDATE interactions SET updated_at = ? WHERE id = ?", [(stamp, i) for i in ids]
+        )
         return len(ids)
 
     def kind_used(self, kind: str) -> bool:
