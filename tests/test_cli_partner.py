@@ -197,3 +197,15 @@ def test_a_mistyped_address_can_be_removed_and_undo_brings_it_back(run, rows, un
     assert sorted(r["email"] for r in rows("SELECT email FROM partner_emails")) == [
         "sari@nusantara.co.id", "sari@nusantra.co.id",
     ]  # fmt: skip
+
+
+def test_a_piped_partner_list_has_every_column_and_a_header(run):
+    """Piped, the list is data: every column, whatever the width of a terminal."""
+    run("partner", "add", "Sari Wulandari", "--role", "data engineer", "--org", "Acme\tInc")
+    lines = run("partner", "list").stdout.splitlines()
+    assert lines[0].split("\t") == [
+        "handle", "name", "kind", "relation", "role", "org", "cadence", "last contact",
+    ]  # fmt: skip
+    assert lines[1].split("\t")[:6] == [
+        "sari", "Sari Wulandari", "partner", "peer", "data engineer", "Acme Inc",
+    ]  # fmt: skip

@@ -61,9 +61,11 @@ def imported(result, values: dict, now) -> None:
 
 
 def _table(entries) -> None:
-    from partnerlog.present.terminal import console, list_table, user_text
+    from partnerlog.present.sheet import Sheet
+    from partnerlog.present.sheet import cell as user_text
+    from partnerlog.present.terminal import console
 
-    table = list_table()
+    table = Sheet()
     for column in ("", N_("when"), N_("with"), N_("kind"), N_("title")):
         table.add_column(column)
     for action, entry in entries:
@@ -74,7 +76,7 @@ def _table(entries) -> None:
             entry.kind + (f" ({entry.setting})" if entry.setting else ""),
             user_text(entry.note, one_line=True),
         )
-    console().print(table)
+    console().print(table.rich())
 
 
 def vcards(result, values: dict, now) -> None:

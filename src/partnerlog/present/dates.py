@@ -56,11 +56,11 @@ def listed(result, values: dict, now) -> None:
     if not found:
         say('No dates yet. Add one with: partnerlog partner date add WHO birthday "14 march"')
         return
-    from partnerlog.present.screen import print_table
-    from partnerlog.present.terminal import list_table, user_text
+    from partnerlog.present.sheet import Sheet, draw
+    from partnerlog.present.sheet import cell as user_text
 
     today = now.date()
-    table = list_table()
+    table = Sheet()
     for column in (N_("id"), N_("who"), N_("what"), N_("date"), N_("next")):
         table.add_column(_(column), justify="right" if column == "id" else "left")
     for item, day in found:
@@ -71,7 +71,7 @@ def listed(result, values: dict, now) -> None:
             when(item) + (" " + _("yearly") if item.yearly and item.year else ""),
             coming(item, day, today),
         )
-    print_table(table)
+    draw(table)
 
 
 def removed(found, values: dict, now) -> None:

@@ -43,39 +43,10 @@ def listed(result, values: dict, now) -> None:
             "a promise with: partnerlog owe WHO TEXT"
         )
         return
-    from partnerlog.present.screen import print_table
+    from partnerlog.present.sheet import draw
+    from partnerlog.present.tables import follow_ups_table
 
-    print_table(follow_ups_table(items, names, now.date()))
-
-
-def follow_ups_table(items, names: dict[str, str], today, *, with_whom: bool = True):
-    """Follow-ups: id, with whom, what, the text, and when due (overdue in red)."""
-    from rich.text import Text
-
-    from partnerlog.present.terminal import list_table, user_text
-
-    table = list_table()
-    table.add_column(_("id"), justify="right", no_wrap=True)
-    if with_whom:
-        table.add_column(_("with"), no_wrap=True)
-    show_what = with_whom or any(item.type != "raise" for item in items)
-    if show_what:
-        table.add_column(_("what"), no_wrap=True)
-    table.add_column(_("text"))
-    table.add_column(_("due"), no_wrap=True)
-    for item in items:
-        due = Text(due_words(item.due_on, today))
-        if item.overdue_days(today):
-            due.stylize("bold red")
-        if item.status != "open":
-            due = Text(_("done {day}").format(day=(item.closed_at or "")[:10]), style="dim")
-        cells = [str(item.id)]
-        if with_whom:
-            cells.append(user_text(names.get(item.partner, item.partner), one_line=True))
-        if show_what:
-            cells.append(what(item))
-        table.add_row(*cells, user_text(item.text, one_line=True), due)
-    return table
+    draw(follow_ups_table(items, names, now.date()))
 
 
 def closed(result, values: dict, now) -> None:

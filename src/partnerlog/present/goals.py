@@ -30,10 +30,10 @@ def listed(result, values: dict, now) -> None:
         else:
             say("No open goals (see --all for closed ones).")
         return
-    from partnerlog.present.screen import print_table
-    from partnerlog.present.terminal import goals_table
+    from partnerlog.present.sheet import draw
+    from partnerlog.present.tables import goals_table
 
-    print_table(goals_table(goals, names, now.date()))
+    draw(goals_table(goals, names, now.date()))
 
 
 def updated(goal, values: dict, now) -> None:

@@ -52,10 +52,10 @@ def listed(result, values: dict, now, *, empty: str | None = None) -> None:
         else:
             say("{message}", message=Shown(empty))  # made already, values made safe
         return
-    from partnerlog.present.screen import print_table
-    from partnerlog.present.terminal import interactions_table
+    from partnerlog.present.sheet import draw
+    from partnerlog.present.tables import interactions_table
 
-    print_table(interactions_table(entries, names, now), pager=not values.get("no_pager", True))
+    draw(interactions_table(entries, names, now), pager=not values.get("no_pager", True))
 
 
 def found(result, values: dict, now) -> None:
@@ -70,18 +70,18 @@ def found(result, values: dict, now) -> None:
             }
         )
         return
-    from partnerlog.present.screen import print_table
+    from partnerlog.present.sheet import draw
 
     if goals:
-        from partnerlog.present.terminal import goals_table
+        from partnerlog.present.tables import goals_table
 
-        print_table(goals_table(goals, names, now.date()))
+        draw(goals_table(goals, names, now.date()))
         if entries or follow_ups:
             print()
     if follow_ups:
-        from partnerlog.present.follow_ups import follow_ups_table
+        from partnerlog.present.tables import follow_ups_table
 
-        print_table(follow_ups_table(follow_ups, names, now.date()))
+        draw(follow_ups_table(follow_ups, names, now.date()))
         if entries:
             print()
     if entries or not (goals or follow_ups):

@@ -27,10 +27,10 @@ def listed(result, values: dict, now) -> None:
     if not partners:
         say("No partners yet. Add one with: partnerlog partner add NAME")
         return
-    from partnerlog.present.screen import print_table
-    from partnerlog.present.terminal import console, partners_table
+    from partnerlog.present.sheet import draw, width
+    from partnerlog.present.tables import partners_table
 
-    print_table(partners_table(partners, last_contacts, now, console().width))
+    draw(partners_table(partners, last_contacts, now, width()))
 
 
 def profile(found, values: dict, now) -> None:
@@ -81,7 +81,7 @@ def opening(found, now) -> list:
     """What `partner show` opens with: to raise, open promises, and their dates."""
     from rich.text import Text
 
-    from partnerlog.present.follow_ups import follow_ups_table
+    from partnerlog.present.tables import follow_ups_table
 
     today = now.date()
     parts: list = []
@@ -91,7 +91,7 @@ def opening(found, now) -> list:
         if items:
             parts += [
                 Text("\n" + _(title), style="bold"),
-                follow_ups_table(items, found.names, today, with_whom=False),
+                follow_ups_table(items, found.names, today, with_whom=False).rich(),
             ]
     return parts
 

@@ -1,15 +1,8 @@
-"""What goes to the screen as a whole: tables (or tab-separated lines when piped),
-and long views through the pager."""
+"""Long views through the pager (tables come here from `present.sheet`)."""
 
 from __future__ import annotations
 
-from rich.text import Text
-
 from partnerlog.present.terminal import console
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from rich.table import Table
 
 
 def paged(renderable, *, pager: bool = True) -> None:
@@ -42,23 +35,3 @@ def paged(renderable, *, pager: bool = True) -> None:
         subprocess.run(command, input=shown.encode("utf-8", "replace"), env=env, check=False)
     except OSError:
         out.file.write(shown)  # no such pager: print it all
-
-
-def print_table(table: Table, *, pager: bool = False) -> None:
-    """A table on a terminal (paged when asked); piped, one record per line,
-    tab-separated, unpadded (a header line first), so `grep` and `cut` see whole records."""
-    out = console()
-    if out.is_terminal:
-        paged(table, pager=pager)
-        return
-    import sys
-
-    def cell(value) -> str:
-        text = value.plain if isinstance(value, Text) else str(value)
-        return " ".join(text.replace("\t", " ").replace("\n", " ⏎ ").split())
-
-    columns = table.columns
-    lines = ["\t".join(cell(c.header) for c in columns)]
-    for row in range(table.row_count):
-        lines.append("\t".join(cell(c._cells[row]) for c in columns))
-    sys.stdout.write("\n".join(lines) + "\n")

@@ -19,16 +19,20 @@ from rich.text import Text
 from partnerlog.core import dates, when
 from partnerlog.core.health import PILLAR_POINTS
 from partnerlog.core.records import Goal, Interaction, Pair, Partner, Trait
-from partnerlog.core.vocabulary import PILLARS, WINDOW_DAYS, hashtags
+from partnerlog.core.vocabulary import PILLARS, WINDOW_DAYS
 from partnerlog.i18n import N_, _
+from partnerlog.present.tables import (
+    LINE_NOTE,
+    goals_table,
+    interactions_table,
+    shortened,
+    traits_table,
+)
 from partnerlog.present.text import visible
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from rich.table import Table
-
-TONE_MARKS = {-2: "−−", -1: "−", 0: "·", 1: "+", 2: "++"}
-TONE_STYLES = {-2: "red", -1: "red", 0: "", 1: "green", 2: "green"}
 
 
 class _Console(Console):
@@ -53,106 +57,11 @@ def user_text(text: str | None, *, one_line: bool = False, style: str = "") -> T
     return Text(visible(text or "", one_line=one_line), style=style)
 
 
-def list_table() -> Table:
-    """A borderless table with bold headings: the lists of partners, entries, goals, traits."""
-    from rich.table import Table
-
-    return Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-
-
 def grid(**options) -> Table:
     """Columns without headings or borders (Rich's ``Table.grid``)."""
     from rich.table import Table
 
     return Table.grid(**options)
-
-
-def tone_mark(tone: int | None) -> Text:
-    if tone is None:
-        return Text("")
-    return Text(TONE_MARKS[tone], style=TONE_STYLES[tone])
-
-
-def interactions_table(
-    interactions: list[Interaction],
-    names: dict[str, str],
-    now: datetime,
-    *,
-    besides: str | None = None,
-) -> Table:
-    """Entries, newest first. ``besides``: the partner whose profile this is; the
-    "with" column then goes, and who else was there follows the note."""
-    others = {i.id: [h for h in i.partners if h != besides] for i in interactions}
-    show_with = besides is None
-    table = list_table()
-    table.add_column(_("id"), justify="right", style="dim")
-    table.add_column(_("when"), no_wrap=True)
-    if show_with:
-        table.add_column(_("with"))
-    table.add_column(_("kind"))
-    table.add_column(_("tone"), justify="center")
-    table.add_column(_("note"), ratio=1)
-    for interaction in interactions:
-        moment = dates.from_iso(interaction.occurred_at).astimezone(now.tzinfo)
-        kind = interaction.kind + (f" ({_(interaction.setting)})" if interaction.setting else "")
-        note = user_text(shortened(interaction.note, interaction.id, TABLE_NOTE))
-        in_note = set(hashtags(interaction.note))
-        extra_tags = [tag for tag in interaction.tags if tag not in in_note]
-        if extra_tags:
-            shown = visible(" ".join("#" + tag for tag in extra_tags), one_line=True)
-            note.append("  " + shown, style="cyan")
-        if besides and others[interaction.id]:  # who else was there, after the note
-            also = ", ".join(names.get(h, h) for h in others[interaction.id])
-            note.append("  " + _("with {names}").format(names=visible(also, one_line=True)),
-                        style="dim")  # fmt: skip
-        if interaction.private:
-            note.append("  " + _("(private)"), style="dim")
-        people = others[interaction.id] if besides else interaction.partners
-        cells = [str(interaction.id), moment.strftime("%Y-%m-%d %H:%M")]
-        if show_with:
-            cells.append(user_text(", ".join(names.get(h, h) for h in people), one_line=True))
-        table.add_row(
-            *cells,
-            user_text(kind, one_line=True),
-            tone_mark(interaction.tone),
-            note,
-        )
-    return table
-
-
-def partners_table(
-    partners: list[Partner], last_contact: dict[int, str], now: datetime, width: int = 200
-) -> Table:
-    """Partners; on a narrow screen role and organisation give way (`partner show` has
-    them) so the handle, the name and the rest are never cut."""
-    wide = width >= 100
-    table = list_table()
-    longest = max((len(p.name) for p in partners), default=4)
-    table.add_column(_("handle"), no_wrap=True)
-    table.add_column(_("name"), min_width=min(longest, 16))
-    for column in (N_("kind"), N_("relation"), *((N_("role"), N_("org")) if wide else ())):
-        table.add_column(_(column), no_wrap=column in ("kind", "relation"))
-    table.add_column(_("cadence"), no_wrap=True)
-    table.add_column(_("last contact"), no_wrap=True)
-    for partner in partners:
-        seen = last_contact.get(partner.id)
-        name = user_text(partner.name, one_line=True)
-        if partner.archived:
-            name.append(" " + _("(archived)"), style="dim")
-        details = [user_text(partner.role, one_line=True), user_text(partner.org, one_line=True)]
-        cadence = _("{days}d").format(days=partner.effective_cadence)
-        if wide and not partner.cadence_days:
-            cadence += " " + _("(default)")
-        table.add_row(
-            user_text(partner.handle, one_line=True, style="bold"),
-            name,
-            _(partner.kind),
-            _(partner.relation),
-            *(details if wide else ()),
-            cadence,
-            when.ago(dates.from_iso(seen) if seen else None, now),
-        )
-    return table
 
 
 def interaction_summary(interaction: Interaction, names: dict[str, str], now: datetime) -> Text:
@@ -170,20 +79,6 @@ def interaction_summary(interaction: Interaction, names: dict[str, str], now: da
             user_text(shortened(interaction.note, interaction.id, LINE_NOTE), one_line=True)
         )
     return text
-
-
-# Views show this much of a long note; `entry show ID` shows all of it.
-TABLE_NOTE = 1_000
-LINE_NOTE = 200
-
-
-def shortened(note: str, entry_id: int | None, most: int) -> str:
-    """``note``, or its beginning and how much more there is to read."""
-    if len(note) <= most:
-        return note
-    rest = len(note) - most
-    where = f"; partnerlog entry show {entry_id}" if entry_id is not None else ""
-    return f"{note[:most]}… ({rest:,} more characters{where})"
 
 
 def entry_view(interaction: Interaction, names: dict[str, str], now: datetime) -> Group:
@@ -262,81 +157,21 @@ def show_partner(
     if goals:
         parts += [
             Text("\n" + _("Goals"), style="bold"),
-            goals_table(list(goals), names, now.date()),
+            goals_table(list(goals), names, now.date()).rich(),
         ]
     if traits:
         parts += [
             Text("\n" + _("Strengths and weaknesses"), style="bold"),
-            traits_table(list(traits)),
+            traits_table(list(traits)).rich(),
         ]
     if pairs:
         parts += [Text("\n" + _("Complement"), style="bold"), complement_view(list(pairs), names)]
     if recent:
         parts += [
             Text("\n" + _("Recent interactions"), style="bold"),
-            interactions_table(recent, names, now, besides=partner.handle),
+            interactions_table(recent, names, now, besides=partner.handle).rich(),
         ]
     return Group(*parts)
-
-
-def goals_table(goals: list[Goal], names: dict[str, str], today: date) -> Table:
-    table = list_table()
-    for column in (
-        N_("id"), N_("with"), N_("owner"), N_("goal"), N_("due"), N_("progress"),
-        N_("last check-in"),
-    ):  # fmt: skip
-        table.add_column(_(column), justify="right" if column in ("id", "progress") else "left")
-    for goal in goals:
-        due = Text(goal.due_on or "")
-        overdue = goal.overdue_days(today)
-        if overdue:
-            due.append(" " + _("overdue {days}d").format(days=overdue), style="bold red")
-        title = user_text(goal.title)
-        if goal.status != "open":
-            title.append(f"  ({_(goal.status)})", style="dim")
-        last = goal.updates[-1] if goal.updates else None
-        check_in = Text("")
-        if last is not None:
-            check_in = Text(last.at[:10] + " ", style="dim")
-            check_in.append(user_text(last.note or "", one_line=True))
-        table.add_row(
-            str(goal.id),
-            user_text(names.get(goal.partner, goal.partner), one_line=True),
-            _(goal.owner),
-            title,
-            due,
-            progress_bar(goal.progress),
-            check_in,
-        )
-    return table
-
-
-def progress_bar(percent: int, width: int = 10) -> Text:
-    filled = round(percent * width / 100)
-    text = Text("█" * filled, style="green")
-    text.append("░" * (width - filled), style="dim")
-    text.append(f" {percent:>3}%")
-    return text
-
-
-def traits_table(traits: list[Trait]) -> Table:
-    table = list_table()
-    for column in (N_("id"), N_("who"), "", N_("area"), N_("note")):
-        table.add_column(_(column) if column else "", justify="right" if column == "id" else "left")
-    for trait in traits:
-        mark = (
-            Text("+ " + _("strength"), style="green")
-            if trait.polarity == "strength"
-            else Text("− " + _("weakness"), style="yellow")
-        )
-        table.add_row(
-            str(trait.id),
-            user_text(_(trait.subject) if trait.subject == "me" else trait.subject, one_line=True),
-            mark,
-            user_text(trait.label, one_line=True),
-            user_text(trait.note or "", one_line=True),
-        )
-    return table
 
 
 def complement_view(pairs: list[Pair], names: dict[str, str]) -> Group:

@@ -33,10 +33,10 @@ def listed(traits, values: dict, now) -> None:
     if not traits:
         say("No traits yet. Add one with: partnerlog trait add me strength SQL")
         return
-    from partnerlog.present.screen import print_table
-    from partnerlog.present.terminal import traits_table
+    from partnerlog.present.sheet import draw
+    from partnerlog.present.tables import traits_table
 
-    print_table(traits_table(traits))
+    draw(traits_table(traits))
 
 
 def ask_remove(trait, values: dict, now) -> str:

@@ -1,0 +1,139 @@
+"""Tables as data: drawn by Rich on a terminal, written as tab-separated lines when piped.
+
+The lists (partners, entries, goals, follow-ups, dates) are built here as a
+`Sheet` of `Cell`s, which know their text and styles but nothing of Rich. On
+a terminal `draw` hands them to Rich; piped, they print without importing it
+(Rich costs about twice Python's own start-up), one record per line.
+
+User text goes into a `Cell` through `cell`, after `text.visible` has made
+control characters visible: it prints exactly as typed either way.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from partnerlog.present.text import visible
+
+TONE_MARKS = {-2: "−−", -1: "−", 0: "·", 1: "+", 2: "++"}
+TONE_STYLES = {-2: "red", -1: "red", 0: "", 1: "green", 2: "green"}
+
+
+class Cell:
+    """Text in parts, each with a style ("" for none): Rich's ``Text``, without Rich."""
+
+    __slots__ = ("parts", "style")
+
+    def __init__(self, text: str = "", style: str = "") -> None:
+        self.parts: list[tuple[str, str]] = [(text, "")] if text else []
+        self.style = style  # over the whole cell
+
+    def append(self, text: str, style: str = "") -> Cell:
+        self.parts.append((text, style))
+        return self
+
+    def stylize(self, style: str) -> None:
+        self.style = f"{self.style} {style}".strip()
+
+    @property
+    def plain(self) -> str:
+        return "".join(text for text, _ in self.parts)
+
+    def __str__(self) -> str:
+        return self.plain
+
+    def rich(self):
+        from rich.text import Text
+
+        shown = Text(style=self.style)
+        for text, style in self.parts:
+            shown.append(text, style=style or None)
+        return shown
+
+
+def cell(text: str | None, *, one_line: bool = False, style: str = "") -> Cell:
+    """User text as a cell: printed exactly as typed, never as markup."""
+    return Cell(visible(text or "", one_line=one_line), style=style)
+
+
+def tone_mark(tone: int | None) -> Cell:
+    return Cell() if tone is None else Cell(TONE_MARKS[tone], style=TONE_STYLES[tone])
+
+
+class Sheet:
+    """A list's columns (with Rich's options for each) and rows."""
+
+    def __init__(self, *, grid: bool = False) -> None:
+        self.grid = grid  # no headings, no borders (Rich's ``Table.grid``)
+        self.columns: list[tuple[str, dict]] = []
+        self.rows: list[list] = []
+
+    def add_column(self, header: str = "", **options) -> None:
+        self.columns.append((header, options))
+
+    def add_row(self, *cells) -> None:
+        self.rows.append(list(cells))
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    def rich(self):
+        """The sheet as a Rich table (a terminal draws it)."""
+        from rich.table import Table
+
+        if self.grid:
+            table = Table.grid(padding=(0, 1))
+        else:
+            table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+        for header, options in self.columns:
+            table.add_column(header, **options)
+        for row in self.rows:
+            table.add_row(*(value.rich() if isinstance(value, Cell) else value for value in row))
+        return table
+
+    def lines(self) -> list[str]:
+        """One record a line, tab-separated and unpadded, a header line first."""
+
+        def text(value) -> str:
+            plain = value.plain if isinstance(value, Cell) else str(value)
+            return " ".join(plain.replace("\t", " ").replace("\n", " ⏎ ").split())
+
+        lines = [] if self.grid else ["\t".join(text(header) for header, _ in self.columns)]
+        lines += ["\t".join(text(value) for value in row) for row in self.rows]
+        return lines
+
+
+def on_terminal() -> bool:
+    """Whether stdout is a terminal, as Rich decides it (TTY_COMPATIBLE, FORCE_COLOR,
+    else the file itself), without importing Rich."""
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    force = os.environ.get("FORCE_COLOR")
+    if force is not None:
+        return force != ""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def width() -> int:
+    """The terminal's width; piped, room for every column."""
+    if not on_terminal():
+        return 10_000
+    from partnerlog.present.terminal import console
+
+    return console().width
+
+
+def draw(sheet: Sheet, *, pager: bool = False) -> None:
+    """A sheet on a terminal (paged when asked); piped, its lines."""
+    if on_terminal():
+        from partnerlog.present.screen import paged
+
+        paged(sheet.rich(), pager=pager)
+        return
+    sys.stdout.write("\n".join(sheet.lines()) + "\n")
