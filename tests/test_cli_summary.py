@@ -146,8 +146,39 @@ the score is their sum)
 """
 
 
+def as_on_a_terminal(monkeypatch):
+    """Draw the dashboard's terminal layout (captured output is otherwise piped)."""
+    from partnerlog.present import sheet
+
+    monkeypatch.setattr(sheet, "on_terminal", lambda: True)
+
+
+@pytest.mark.english
+def test_the_dashboard_piped_is_a_partnership_a_line_under_a_header(run, monkeypatch):
+    from partnerlog.present import dashboard as summary_module
+
+    monkeypatch.setattr(summary_module, "DEFAULT_ROWS", 2)
+    for name in ("Sari [bold]W[/]", "Budi\tSantoso", "Dewi"):
+        run("partner", "add", name)
+    run("log", "sari", "lunch", "-t", "2")
+    result = run("summary")
+    lines = result.stdout.splitlines()
+    assert lines[0].split("\t") == [
+        "status", "partner", "handle", "score", "communication", "bond", "understanding",
+        "goals", "complement", "last seen", "30d/90d", "tone trend", "next step",
+    ]  # fmt: skip
+    assert len(lines) == 3 and all(line.count("\t") == 12 for line in lines)
+    assert "\x1b" not in result.stdout and "↳" not in result.stdout
+    assert "1 more partnership" in result.stderr
+    everyone = run("summary", "--all").stdout.splitlines()
+    rows = {line.split("\t")[2]: line.split("\t") for line in everyone[1:]}
+    assert rows["sari"][1] == "Sari [bold]W[/]" and rows["sari"][9] == "today"
+    assert rows["budi"][1] == "Budi Santoso"  # a tab in a name cannot split the record
+
+
 @pytest.mark.english
 def test_dashboard_renders_at_80_columns_without_colour(journal, monkeypatch):
+    as_on_a_terminal(monkeypatch)
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
     result = journal("summary")
@@ -160,6 +191,7 @@ def test_summary_shows_the_neediest_first_and_says_how_many_more(run, monkeypatc
     from partnerlog.present import dashboard as summary_module
 
     monkeypatch.setattr(summary_module, "DEFAULT_ROWS", 2)
+    as_on_a_terminal(monkeypatch)
     for n in range(5):
         run("partner", "add", f"Person {n}")
     result = run("summary")
@@ -180,6 +212,7 @@ def test_user_text_in_the_dashboard_is_shown_verbatim(run, monkeypatch):
 def test_the_next_step_wraps_whole_within_the_width(run, monkeypatch, columns, name):
     from rich.cells import cell_len
 
+    as_on_a_terminal(monkeypatch)
     monkeypatch.setenv("COLUMNS", str(columns))
     run("partner", "add", name, "--handle", "x")
     run("log", "x", "hello")

@@ -221,7 +221,7 @@ def test_every_command_answers_every_mistake_alike_through_both_parsers(tmp_path
         (["search", "sari"], set()),
         (["open"], set()),
         (["trait", "list"], set()),
-        (["summary"], {"rich"}),  # the dashboard draws no Rich table
+        (["summary"], set()),
     ],
 )
 def test_the_quick_path_does_not_import_the_world(tmp_path, argv, allowed):

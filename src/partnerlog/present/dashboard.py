@@ -29,12 +29,17 @@ def dashboard(found: list, *, all_rows: bool = False) -> None:
     if not found:
         say("No partners yet. Add one with: partnerlog partner add NAME")
         return
-    from partnerlog.present.terminal import console
+    from partnerlog.present.sheet import draw, on_terminal
 
     shown = found if all_rows else found[:DEFAULT_ROWS]
-    out = console()
-    # The sparkline shares one scale across every row, shown or not.
-    out.print(summary_table(shown, max((max(v.weekly) for v in found), default=0), out))
+    if not on_terminal():
+        draw(summary_sheet(shown))  # piped: a record a line, without Rich
+    else:
+        from partnerlog.present.terminal import console
+
+        out = console()
+        # The sparkline shares one scale across every row, shown or not.
+        out.print(summary_table(shown, max((max(v.weekly) for v in found), default=0), out))
     hidden = len(found) - len(shown)
     if hidden:
         say(
@@ -123,6 +128,28 @@ def demo(built, values: dict, now) -> None:
         "and when you are done: unset PARTNERLOG_DB",
         path=shlex.quote(str(target)),
     )
+
+
+def summary_sheet(verdicts: list):
+    """The dashboard as data: a partnership a line, its figures, then its next step."""
+    from partnerlog.present.sheet import Sheet, cell
+
+    sheet = Sheet()
+    for column in (
+        N_("status"), N_("partner"), N_("handle"), N_("score"), *PILLARS, N_("last seen"),
+        N_("30d/90d"), N_("tone trend"), N_("next step"),
+    ):  # fmt: skip
+        sheet.add_column(_(column))
+    for verdict in verdicts:
+        trend = "" if verdict.tone_trend is None else f"{verdict.tone_trend:+.1f}"
+        sheet.add_row(
+            _(verdict.status), cell(verdict.name), cell(verdict.handle), str(verdict.score),
+            *(str(verdict.pillars[pillar]) for pillar in PILLARS),
+            _("never") if verdict.days_since is None else days_ago(verdict.days_since),
+            f"{verdict.interactions_30d}/{verdict.interactions_90d}", trend,
+            cell(verdict.next_step),
+        )  # fmt: skip
+    return sheet
 
 
 # The dashboard's columns and their widths (the partner's is worked out).
