@@ -54,7 +54,7 @@ class Case:
         self.peak = 0
 
     def command(self, exe: str, n: int) -> list[str]:
-        return [exe, *(word.format(n=n) for word in self.line)]
+        return [exe, *(word.format(n=n, p=n - 1) for word in self.line)]
 
     def verdict(self) -> str:
         cpu = statistics.median(self.cpu)
@@ -108,14 +108,14 @@ def cases(env: dict, work: Path) -> list[Case]:
         Case(write, "partner add", ["partner", "add", "Bench Person {n}"], env, 3),
         Case(write, "partner edit", ["partner", "edit", "p0020", "--role", "role {n}"], env, 3),
         Case(write, "undo --yes (the edit above)", ["undo", "--yes"], env, 3),
-        Case(write, "partner archive", ["partner", "archive", "p{n:04d}"], env, 3),
+        Case(write, "partner archive", ["partner", "archive", "p09{n:02d}"], env, 3),
         Case(write, "partner pause", ["partner", "pause", "p0030", "--until", "in 2 weeks"], env, 3),
         Case(write, "goal add", ["goal", "add", "p0040", "goal {n}"], env, 3),
         Case(write, "goal update", ["goal", "update", "1", "--progress", "{n}"], env, 3),
         Case(write, "trait add", ["trait", "add", "p0050", "strength", "area {n}"], env, 3),
         Case(write, "entry edit", ["entry", "edit", "{n}", "--tone", "1"], env, 3),
         Case(write, "entry delete", ["entry", "delete", "{n}", "--yes"], env, 3),
-        Case(write, "tag rename", ["tag", "rename", "budget", "budget{n}"], env, 3),
+        Case(write, "tag rename", ["tag", "rename", "budget{p}", "budget{n}"], env, 3),
         Case(listing, "partner list", ["partner", "list"], env, 5),
         Case(listing, "goal list", ["goal", "list"], env, 5),
         Case(listing, "trait list", ["trait", "list", "p0050"], env, 5),
@@ -162,6 +162,8 @@ def main() -> None:
     env = dict(os.environ, PARTNERLOG_DB=str(journal), COLUMNS="120")
     env.pop("PARTNERLOG_NOW", None)
     table = cases(env, work)
+    # (`tag rename` renames budget0 to budget1 on the first run, and so on)
+    timed([exe, "tag", "rename", "budget", "budget0"], env)
     others = []
     # jrnl and Watson write into a home of their own here, never into yours.
     home = work / "home"

@@ -21,7 +21,8 @@ class Undoable(Record):
 def undo(session, values: dict):
     journal, now = session.journal, session.now
     if values["list"]:
-        return [describe(journal, action, now) for action in journal.actions(limit=20)]
+        names: dict[str, str] = {}  # (read once, for all of them)
+        return [describe(journal, action, now, names) for action in journal.actions(limit=20)]
     found = journal.actions(limit=1)
     if not found:
         raise UsageError(_("nothing to undo: no action is recorded yet"))
@@ -41,11 +42,11 @@ def undo(session, values: dict):
 NAMED_STEPS = 10
 
 
-def describe(journal, action, now) -> Undoable:
+def describe(journal, action, now, names: dict[str, str] | None = None) -> Undoable:
     """An action in words: for each record (the first `NAMED_STEPS`), what undo
     would do and which record it is."""
     steps = []
-    names: dict[str, str] = {}
+    names = {} if names is None else names
     for kind, uuid, before in action.changes[:NAMED_STEPS]:
         record_id = journal.id_of(kind, uuid)
         current = journal.document(kind, record_id) if record_id is not None else None
@@ -80,12 +81,12 @@ def label(journal, kind: str, doc: dict, now, names: dict[str, str]) -> str:
     if kind == "interactions":
         from partnerlog.app.interactions import names_by_handle
         from partnerlog.core.records import Interaction
-        from partnerlog.present.terminal import interaction_summary
+        from partnerlog.present.tables import interaction_summary
 
         entry = Interaction(**{key: doc[key] for key in Interaction.__slots__ if key in doc})
         if not names:
             names.update(names_by_handle(journal))
-        summary = interaction_summary(entry, names, now).plain
+        summary = interaction_summary(entry, names, now)
         values["summary"] = Shown(summary)  # (made safe by the view, on its lines)
     elif kind == "goal_updates":
         values.update(

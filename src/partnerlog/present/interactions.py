@@ -115,9 +115,9 @@ def deleted(entry, values: dict, now) -> None:
 
 def _summary(entry, names: dict, now) -> str:
     """The entry in the words `timeline` uses (already safe: it is built from `user_text`)."""
-    from partnerlog.present.terminal import interaction_summary
+    from partnerlog.present.tables import interaction_summary
 
-    return interaction_summary(entry, names, now).plain
+    return interaction_summary(entry, names, now)
 
 
 def tags(found, values: dict, now) -> None:

@@ -196,3 +196,18 @@ def follow_ups_table(items, names: dict[str, str], today, *, with_whom: bool = T
             cells.append(what(item))
         table.add_row(*cells, cell(item.text, one_line=True), due)
     return table
+
+
+def interaction_summary(interaction: Interaction, names: dict[str, str], now: datetime) -> str:
+    """One entry as a few lines of plain text, for confirmations ("delete this?") and
+    `undo`: user text made safe, and no Rich."""
+    moment = dates.from_iso(interaction.occurred_at).astimezone(now.tzinfo)
+    who = visible(", ".join(names.get(h, h) for h in interaction.partners), one_line=True)
+    text = f"#{interaction.id} " + _("{kind} with {who}").format(
+        kind=visible(interaction.kind, one_line=True), who=who
+    )
+    text += f", {when.describe(moment, now)}"
+    if interaction.note:
+        note = shortened(interaction.note, interaction.id, LINE_NOTE)
+        text += "\n  " + visible(note, one_line=True)
+    return text

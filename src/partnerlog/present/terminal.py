@@ -22,10 +22,8 @@ from partnerlog.core.records import Goal, Interaction, Pair, Partner, Trait
 from partnerlog.core.vocabulary import PILLARS, WINDOW_DAYS
 from partnerlog.i18n import N_, _
 from partnerlog.present.tables import (
-    LINE_NOTE,
     goals_table,
     interactions_table,
-    shortened,
     traits_table,
 )
 from partnerlog.present.text import visible
@@ -62,23 +60,6 @@ def grid(**options) -> Table:
     from rich.table import Table
 
     return Table.grid(**options)
-
-
-def interaction_summary(interaction: Interaction, names: dict[str, str], now: datetime) -> Text:
-    """One entry as a few lines, for confirmations ("delete this?") and `undo`."""
-    moment = dates.from_iso(interaction.occurred_at).astimezone(now.tzinfo)
-    text = Text(f"#{interaction.id} ", style="dim")
-    who = visible(", ".join(names.get(h, h) for h in interaction.partners), one_line=True)
-    text.append(
-        _("{kind} with {who}").format(kind=visible(interaction.kind, one_line=True), who=who)
-    )
-    text.append(f", {when.describe(moment, now)}")
-    if interaction.note:
-        text.append("\n  ")
-        text.append(
-            user_text(shortened(interaction.note, interaction.id, LINE_NOTE), one_line=True)
-        )
-    return text
 
 
 def entry_view(interaction: Interaction, names: dict[str, str], now: datetime) -> Group:
