@@ -104,6 +104,21 @@ def test_search(journal, query, expected):
     assert found["goals"] == []
 
 
+def test_search_lists_entries_newest_first_like_the_timeline(team):
+    team("log", "sari", "-w", "2026-11-02", "second roadmap")
+    team("log", "sari", "-w", "2026-11-20", "newest roadmap roadmap roadmap")
+    team("log", "sari", "-w", "2026-10-01", "oldest roadmap")
+    team("log", "budi", "-w", "2026-11-02", "also second roadmap, logged later")
+    found = json.loads(team("search", "roadmap", "--json").stdout)["interactions"]
+    assert [entry["note"] for entry in found] == [
+        "newest roadmap roadmap roadmap", "also second roadmap, logged later",
+        "second roadmap", "oldest roadmap",
+    ]  # fmt: skip
+    assert (
+        len(json.loads(team("search", "roadmap", "-n", "2", "--json").stdout)["interactions"]) == 2
+    )
+
+
 def test_search_finds_goals_too(journal):
     journal("goal", "add", "sari", "finish the roadmap deck", "--note", "for the board")
     found = json.loads(journal("search", "board", "--json").stdout)

@@ -240,7 +240,7 @@ COMMANDS = (
         "search",
         N_(
             "Full-text search over notes, goals and follow-ups; every word must match, accents "
-            "ignored."
+            "ignored. Entries come newest first."
         ),
         Param(
             "query",

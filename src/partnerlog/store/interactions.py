@@ -276,8 +276,22 @@ class InteractionStore:
         return [by_id[i] for i in ids if i in by_id]
 
     def search(self, query: str, *, limit: int | None = None) -> list[Interaction]:
-        """Interactions whose note matches every word of ``query`` (prefixes too), best first."""
-        ids = self._matching_ids("interactions", query, limit)
+        """Interactions whose note matches every word of ``query`` (prefixes too), newest
+        first, as the timeline lists them. (Ranking every match by relevance cost 41 ms
+        for a word in 37,000 of 100,000 notes; this order costs 19.)"""
+        match = fts_query(query)
+        if not match:
+            return []
+        sql = (
+            "SELECT id FROM interactions WHERE id IN"
+            " (SELECT rowid FROM interactions_fts WHERE interactions_fts MATCH ?)"
+            " ORDER BY occurred_at DESC, id DESC"
+        )
+        params: list = [match]
+        if limit:
+            sql += " LIMIT ?"
+            params.append(limit)
+        ids = [row[0] for row in self.conn.execute(sql, params)]
         by_id = {i.id: i for i in self.interactions(ids=ids)}
         return [by_id[i] for i in ids if i in by_id]
 
