@@ -2,8 +2,9 @@
 read once, the command's body (`partnerlog.app`) called, its result drawn
 (`partnerlog.present`).
 
-Both entry points end here: the quick path (`partnerlog.quick`) and the Typer
-app (`partnerlog.cli`), inside the one error boundary (`errors.guarded`).
+Every command ends here, read by the one parser (`partnerlog.spec.argv`, via
+`partnerlog.quick`) or, in the tests, by the Typer app (`partnerlog.cli`),
+inside the one error boundary (`errors.guarded`).
 """
 
 import os

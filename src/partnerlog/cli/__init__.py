@@ -1,9 +1,11 @@
-"""The Typer app, generated from the command specs (`partnerlog.spec`): adapters only.
+"""The Typer app, generated from the command specs (`partnerlog.spec`): it draws
+``--help`` and answers shell completion.
 
-Each command's parameters, help, examples and completion come from its spec;
-its callback only hands the parsed values back. The command then runs outside
-Typer, in `partnerlog.runner`, inside the one error boundary
-(`errors.guarded`), exactly as when the quick path parsed it.
+Every command line is read by `partnerlog.spec.argv`; this app parses one
+only when asked to (the tests compare the two), converting each value through
+the same `argv.convert`, and a usage mistake it meets is said in the one
+parser's words. Its callbacks hand the parsed values back; the command then
+runs in `partnerlog.runner`, inside the one error boundary (`errors.guarded`).
 """
 
 import inspect

@@ -3,7 +3,7 @@ message is made safe for the terminal first, so a new message cannot forget it.
 
 ``say("Added {name} as '{handle}'.", name=partner.name, handle=partner.handle)``
 prints on stderr with each value on one line and its control and escape
-characters shown as text. Cheap to import: the quick path speaks through it.
+characters shown as text. Cheap to import: every command speaks through it.
 """
 
 import re
