@@ -148,9 +148,9 @@ the score is their sum)
 
 def as_on_a_terminal(monkeypatch):
     """Draw the dashboard's terminal layout (captured output is otherwise piped)."""
-    from partnerlog.present import sheet
+    from partnerlog.present import screen
 
-    monkeypatch.setattr(sheet, "on_terminal", lambda: True)
+    monkeypatch.setattr(screen, "on_terminal", lambda: True)
 
 
 @pytest.mark.english

@@ -187,12 +187,12 @@ def test_dates_read_back_in_indonesian(team):
 def test_the_dashboard_report_and_steps_are_translated(run, demo_journal, tmp_path, monkeypatch):
     import shutil
 
-    from partnerlog.present import sheet
+    from partnerlog.present import screen
 
     journal = tmp_path / "demo.db"
     shutil.copy(demo_journal, journal)
     monkeypatch.setenv("PARTNERLOG_DB", str(journal))
-    monkeypatch.setattr(sheet, "on_terminal", lambda: True)  # the terminal's layout
+    monkeypatch.setattr(screen, "on_terminal", lambda: True)  # the terminal's layout
     summary = run("--lang", "id", "summary").stdout
     for word in ("rawan", "prima", "pilar: komunikasi · ikatan · pemahaman · tujuan"):
         assert word in summary

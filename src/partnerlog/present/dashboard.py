@@ -29,7 +29,7 @@ def dashboard(found: list, *, all_rows: bool = False) -> None:
     if not found:
         say("No partners yet. Add one with: partnerlog partner add NAME")
         return
-    from partnerlog.present.sheet import draw, on_terminal
+    from partnerlog.present.screen import draw, on_terminal
 
     shown = found if all_rows else found[:DEFAULT_ROWS]
     if not on_terminal():

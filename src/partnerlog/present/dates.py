@@ -56,7 +56,8 @@ def listed(result, values: dict, now) -> None:
     if not found:
         say('No dates yet. Add one with: partnerlog partner date add WHO birthday "14 march"')
         return
-    from partnerlog.present.sheet import Sheet, draw
+    from partnerlog.present.screen import draw
+    from partnerlog.present.sheet import Sheet
     from partnerlog.present.sheet import cell as user_text
 
     today = now.date()

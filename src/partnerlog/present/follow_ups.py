@@ -3,16 +3,8 @@ the line `log` adds about what is still open with someone."""
 
 from partnerlog.core.when import due_words
 from partnerlog.i18n import N_, _
+from partnerlog.present.tables import what
 from partnerlog.present.text import note, print_json, say
-
-TYPE_WORDS = {"raise": N_("topic to raise"), "promise": N_("promise")}
-
-
-def what(item) -> str:
-    """ "promise", "their promise", "topic to raise"."""
-    if item.type == "promise" and item.owner == "partner":
-        return _("their promise")
-    return _(TYPE_WORDS[item.type])
 
 
 def added(found, values: dict, now) -> None:
@@ -43,7 +35,7 @@ def listed(result, values: dict, now) -> None:
             "a promise with: partnerlog owe WHO TEXT"
         )
         return
-    from partnerlog.present.sheet import draw
+    from partnerlog.present.screen import draw
     from partnerlog.present.tables import follow_ups_table
 
     draw(follow_ups_table(items, names, now.date()))

@@ -30,7 +30,7 @@ def listed(result, values: dict, now) -> None:
         else:
             say("No open goals (see --all for closed ones).")
         return
-    from partnerlog.present.sheet import draw
+    from partnerlog.present.screen import draw
     from partnerlog.present.tables import goals_table
 
     draw(goals_table(goals, names, now.date()))

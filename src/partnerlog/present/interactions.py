@@ -52,7 +52,7 @@ def listed(result, values: dict, now, *, empty: str | None = None) -> None:
         else:
             say("{message}", message=Shown(empty))  # made already, values made safe
         return
-    from partnerlog.present.sheet import draw
+    from partnerlog.present.screen import draw
     from partnerlog.present.tables import interactions_table
 
     draw(interactions_table(entries, names, now), pager=not values.get("no_pager", True))
@@ -70,7 +70,7 @@ def found(result, values: dict, now) -> None:
             }
         )
         return
-    from partnerlog.present.sheet import draw
+    from partnerlog.present.screen import draw
 
     if goals:
         from partnerlog.present.tables import goals_table

@@ -27,7 +27,7 @@ def listed(result, values: dict, now) -> None:
     if not partners:
         say("No partners yet. Add one with: partnerlog partner add NAME")
         return
-    from partnerlog.present.sheet import draw, width
+    from partnerlog.present.screen import draw, width
     from partnerlog.present.tables import partners_table
 
     draw(partners_table(partners, last_contacts, now, width()))

@@ -1,13 +1,18 @@
-"""Long views through the pager (tables come here from `present.sheet`)."""
+"""What goes to the screen as a whole: sheets (`present.sheet`) drawn by Rich on a
+terminal or written tab-separated when piped, and long views through the pager.
+Rich loads only to draw on a terminal."""
 
 from __future__ import annotations
 
-from partnerlog.present.terminal import console
+import os
+import sys
 
 
 def paged(renderable, *, pager: bool = True) -> None:
     """Print on the terminal, through $PAGER (less, as git does) when it is longer
     than the screen; ``pager=False`` (--no-pager) prints it straight."""
+    from partnerlog.present.terminal import console
+
     out = console()
     if isinstance(renderable, str):  # text as it is (a markdown report): never wrapped
         shown = renderable
@@ -35,3 +40,35 @@ def paged(renderable, *, pager: bool = True) -> None:
         subprocess.run(command, input=shown.encode("utf-8", "replace"), env=env, check=False)
     except OSError:
         out.file.write(shown)  # no such pager: print it all
+
+
+def on_terminal() -> bool:
+    """Whether stdout is a terminal, as Rich decides it (TTY_COMPATIBLE, FORCE_COLOR,
+    else the file itself), without importing Rich."""
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    force = os.environ.get("FORCE_COLOR")
+    if force is not None:
+        return force != ""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def width() -> int:
+    """The terminal's width; piped, room for every column."""
+    if not on_terminal():
+        return 10_000
+    from partnerlog.present.terminal import console
+
+    return console().width
+
+
+def draw(sheet, *, pager: bool = False) -> None:
+    """A sheet on a terminal (paged when asked); piped, its lines."""
+    if on_terminal():
+        paged(sheet.rich(), pager=pager)
+        return
+    sys.stdout.write("\n".join(sheet.lines()) + "\n")

@@ -2,7 +2,7 @@
 
 The lists (partners, entries, goals, follow-ups, dates) are built here as a
 `Sheet` of `Cell`s, which know their text and styles but nothing of Rich. On
-a terminal `draw` hands them to Rich; piped, they print without importing it
+a terminal `screen.draw` hands them to Rich; piped, they print without importing it
 (Rich costs about twice Python's own start-up), one record per line.
 
 User text goes into a `Cell` through `cell`, after `text.visible` has made
@@ -10,9 +10,6 @@ control characters visible: it prints exactly as typed either way.
 """
 
 from __future__ import annotations
-
-import os
-import sys
 
 from partnerlog.present.text import visible
 
@@ -103,37 +100,3 @@ class Sheet:
         lines = [] if self.grid else ["\t".join(text(header) for header, _ in self.columns)]
         lines += ["\t".join(text(value) for value in row) for row in self.rows]
         return lines
-
-
-def on_terminal() -> bool:
-    """Whether stdout is a terminal, as Rich decides it (TTY_COMPATIBLE, FORCE_COLOR,
-    else the file itself), without importing Rich."""
-    compatible = os.environ.get("TTY_COMPATIBLE", "")
-    if compatible in ("0", "1"):
-        return compatible == "1"
-    force = os.environ.get("FORCE_COLOR")
-    if force is not None:
-        return force != ""
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def width() -> int:
-    """The terminal's width; piped, room for every column."""
-    if not on_terminal():
-        return 10_000
-    from partnerlog.present.terminal import console
-
-    return console().width
-
-
-def draw(sheet: Sheet, *, pager: bool = False) -> None:
-    """A sheet on a terminal (paged when asked); piped, its lines."""
-    if on_terminal():
-        from partnerlog.present.screen import paged
-
-        paged(sheet.rich(), pager=pager)
-        return
-    sys.stdout.write("\n".join(sheet.lines()) + "\n")

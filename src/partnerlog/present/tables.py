@@ -11,9 +11,18 @@ from partnerlog.core.records import Goal, Interaction, Partner, Trait
 from partnerlog.core.vocabulary import hashtags
 from partnerlog.core.when import due_words
 from partnerlog.i18n import N_, _
-from partnerlog.present.follow_ups import what
 from partnerlog.present.sheet import Cell, Sheet, cell, tone_mark
 from partnerlog.present.text import visible
+
+TYPE_WORDS = {"raise": N_("topic to raise"), "promise": N_("promise")}
+
+
+def what(item) -> str:
+    """ "promise", "their promise", "topic to raise"."""
+    if item.type == "promise" and item.owner == "partner":
+        return _("their promise")
+    return _(TYPE_WORDS[item.type])
+
 
 # Views show this much of a long note; `entry show ID` shows all of it.
 TABLE_NOTE = 1_000

@@ -33,7 +33,7 @@ def listed(traits, values: dict, now) -> None:
     if not traits:
         say("No traits yet. Add one with: partnerlog trait add me strength SQL")
         return
-    from partnerlog.present.sheet import draw
+    from partnerlog.present.screen import draw
     from partnerlog.present.tables import traits_table
 
     draw(traits_table(traits))
