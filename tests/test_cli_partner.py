@@ -199,6 +199,7 @@ def test_a_mistyped_address_can_be_removed_and_undo_brings_it_back(run, rows, un
     ]  # fmt: skip
 
 
+@pytest.mark.english
 def test_a_piped_partner_list_has_every_column_and_a_header(run):
     """Piped, the list is data: every column, whatever the width of a terminal."""
     run("partner", "add", "Sari Wulandari", "--role", "data engineer", "--org", "Acme\tInc")

@@ -528,3 +528,23 @@ def test_two_journals_converge_and_nothing_deleted_comes_back(run, tmp_path_fact
     present = {i["uuid"] for i in first["interactions"]}
     for uuid, event in last_event.items():
         assert (uuid in present) == (event == "alive"), (uuid, event)
+
+
+def test_a_trait_removed_and_recorded_again_reaches_the_other_journal(run, tmp_path):
+    """The file's new record of a trait is not the old one it deleted (the merge took
+    it for the old one, about half the time by their uuids, and deleted both)."""
+    for n in range(10):  # fresh uuids each round: the old bug needed an order of them
+        folder = tmp_path / f"round{n}"
+        folder.mkdir()
+        a, b = folder / "a.db", folder / "b.db"
+        run("--db", str(a), "partner", "add", "Sari Wulandari")
+        run("--db", str(a), "trait", "add", "sari", "strength", "sql")
+        exchange(run, folder, a, b)
+        assert run("--db", str(a), "trait", "remove", "1", "--yes").exit_code == 0
+        assert run("--db", str(a), "trait", "add", "sari", "strength", "sql").exit_code == 0
+        exchange(run, folder, a, b)
+        traits = [
+            json.loads(run("--db", str(db), "trait", "list", "--json").stdout) for db in (a, b)
+        ]
+        assert [t["uuid"] for t in traits[0]] == [t["uuid"] for t in traits[1]], n
+        assert len(traits[0]) == 1 and traits[0][0]["area"] == "sql"

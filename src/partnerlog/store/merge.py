@@ -45,6 +45,9 @@ class MergeStore:
         # This journal's own export: nothing to remember about it.
         source = None if origin in ("?", self.journal_id()) else origin
         merge = Merge(self, source, origin, prefer)
+        # Records the file says were deleted there: no record of the file is the
+        # same as one of them (a trait removed and recorded again is a new one).
+        merge.deleted_there = {t["uuid"] for t in document.get("deleted") or []}
         observe((document.get("source") or {}).get("at"))
         from partnerlog.store.bulk import FULL_TEXT, written_in_bulk
 
@@ -255,7 +258,8 @@ class MergeStore:
         partner_id = (
             merge.id_of("partners", doc["partner_uuid"]) if doc.get("partner_uuid") else None
         )
-        return self.same_trait(partner_id, doc["polarity"], doc["area"])
+        twin = self.same_trait(partner_id, doc["polarity"], doc["area"])
+        return None if twin is None or twin.uuid in merge.deleted_there else twin
 
     def _merge_deletion(self, tombstone: dict, merge: Merge) -> None:
         kind, uuid, deleted_at = tombstone["kind"], tombstone["uuid"], tombstone["deleted_at"]

@@ -89,6 +89,7 @@ class Merge:
         self.ids: dict[str, dict[str, int]] = {}
         self.stamps: dict[str, dict[str, str]] = {}
         self.origin = origin
+        self.deleted_there: set[str] = set()  # uuids the file's journal has deleted
 
     def seen(self, doc: dict) -> dict[str, str]:
         """The vector of the file's version of a record (an older export has none:
