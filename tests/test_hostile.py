@@ -472,3 +472,15 @@ def test_long_work_shows_progress_on_a_terminal_only(team, tmp_path, journal_pat
     env["PARTNERLOG_DB"] = str(tmp_path / "third.db")
     piped = subprocess.run([str(CONSOLE_SCRIPT), "import", str(path)], env=env, capture_output=True)
     assert piped.returncode == 0 and b"Merging" not in piped.stderr
+
+
+def test_every_character_made_visible_is_one_python_cannot_print():
+    """`visible` returns printable text as it is: that is exact only while every
+    character its pattern makes visible is unprintable to Python."""
+    from partnerlog.present.text import _INVISIBLE, visible
+
+    caught = [chr(n) for n in range(0x110000) if _INVISIBLE.match(chr(n))]
+    assert len(caught) > 90 and not [c for c in caught if c.isprintable()]
+    assert visible("tab\there\u200b") == "tab\there\\u200b"
+    assert visible("a\nb\tc", one_line=True) == "a ⏎ b c"
+    assert visible("Sari [bold]Wulandari[/] 木村") == "Sari [bold]Wulandari[/] 木村"

@@ -28,6 +28,10 @@ def visible(text: str, *, one_line: bool = False) -> str:
     """
     if isinstance(text, Msg):
         text = text.shown()  # a message the model made: in the chosen language
+    if text.isprintable():
+        # Every character `_INVISIBLE` matches, and a line break or a tab, is
+        # unprintable to Python: most text needs no more than this one C call.
+        return text
     shown = _INVISIBLE.sub(lambda m: _escape_char(m.group()), text)
     if one_line:
         shown = shown.replace("\r\n", "\n").replace("\n", " ⏎ ").replace("\t", " ")

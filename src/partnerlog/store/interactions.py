@@ -6,6 +6,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
+from functools import cache
 
 from partnerlog.core.records import Interaction
 from partnerlog.core.vocabulary import BENEFITS, PILLARS
@@ -302,17 +303,19 @@ SELECT i.id, i.uuid, i.occurred_at, i.kind, i.setting, i.tone, i.note, i.private
   (SELECT group_concat(p.handle, ',') FROM interaction_partners ip
      JOIN partners p ON p.id = ip.partner_id WHERE ip.interaction_id = i.id) AS partner_handles,
   (SELECT group_concat(tag, ',') FROM interaction_tags WHERE interaction_id = i.id) AS tag_list,
-  (SELECT group_concat(pillar, ',') FROM interaction_pillars
-     WHERE interaction_id = i.id) AS pillar_list,
-  (SELECT group_concat(benefit, ',') FROM interaction_benefits
-     WHERE interaction_id = i.id) AS benefit_list
+  i.pillar_mask, i.benefit_mask
 """
 INTERACTION_SELECT = INTERACTION_SELECT_COLUMNS + "FROM interactions i\n"
 
 
+@cache
+def _named(mask: int, names: tuple[str, ...]) -> list[str]:
+    """The names whose bits ``mask`` sets, in their order (m003's masks, which
+    triggers keep equal to the link tables: one column read instead of a lookup)."""
+    return [name for bit, name in enumerate(names) if mask >> bit & 1]
+
+
 def interaction_from_row(row: sqlite3.Row) -> Interaction:
-    pillars = set(split_values(row["pillar_list"]))
-    benefits = set(split_values(row["benefit_list"]))
     return Interaction(
         id=row["id"],
         uuid=row["uuid"],
@@ -325,8 +328,8 @@ def interaction_from_row(row: sqlite3.Row) -> Interaction:
         created_at=row["created_at"],
         partners=split_values(row["partner_handles"]),
         tags=split_values(row["tag_list"]),
-        pillars=[p for p in PILLARS if p in pillars],
-        benefits=[b for b in BENEFITS if b in benefits],
+        pillars=list(_named(row["pillar_mask"], PILLARS)),
+        benefits=list(_named(row["benefit_mask"], BENEFITS)),
     )
 
 

