@@ -118,10 +118,13 @@ class Export:
 
         def marked(records):
             """Records with their version vectors (what a merge compares)."""
-            return lambda: (
-                {**doc, "seen": journal.vector(doc["uuid"], doc["updated_at"] or "", versions)}
-                for doc in records()
-            )
+
+            def with_vectors():
+                for doc in records():  # (each a new dict: given its vector in place)
+                    doc["seen"] = journal.vector(doc["uuid"], doc["updated_at"] or "", versions)
+                    yield doc
+
+            return with_vectors
 
         def reader(kind):
             documents = getattr(journal, kind.documents)

@@ -308,11 +308,15 @@ SELECT i.id, i.uuid, i.occurred_at, i.kind, i.setting, i.tone, i.note, i.private
 INTERACTION_SELECT = INTERACTION_SELECT_COLUMNS + "FROM interactions i\n"
 
 
-@cache
-def _named(mask: int, names: tuple[str, ...]) -> list[str]:
+def named(mask: int, names: tuple[str, ...]) -> list[str]:
     """The names whose bits ``mask`` sets, in their order (m003's masks, which
     triggers keep equal to the link tables: one column read instead of a lookup)."""
-    return [name for bit, name in enumerate(names) if mask >> bit & 1]
+    return list(_named(mask, names))
+
+
+@cache
+def _named(mask: int, names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name for bit, name in enumerate(names) if mask >> bit & 1)
 
 
 def interaction_from_row(row: sqlite3.Row) -> Interaction:
@@ -328,8 +332,8 @@ def interaction_from_row(row: sqlite3.Row) -> Interaction:
         created_at=row["created_at"],
         partners=split_values(row["partner_handles"]),
         tags=split_values(row["tag_list"]),
-        pillars=list(_named(row["pillar_mask"], PILLARS)),
-        benefits=list(_named(row["benefit_mask"], BENEFITS)),
+        pillars=named(row["pillar_mask"], PILLARS),
+        benefits=named(row["benefit_mask"], BENEFITS),
     )
 
 
