@@ -269,3 +269,25 @@ def test_layouts_keep_what_must_not_be_cut(team, monkeypatch, columns):
         assert "François Lefèvre-Dubois" in dashboard
     profile = plain.sub("", team("partner", "show", "sari").stdout)
     assert "Sari Wulandari" not in profile.split("Recent interactions")[1]
+
+
+def test_the_dashboard_puts_into_words_only_the_partnerships_it_shows(run, monkeypatch):
+    """Every partnership is scored (the order needs it); only the shown ones get
+    their reasons and next step written, so hidden ones cost no words."""
+    from partnerlog.core import health
+    from partnerlog.present import dashboard as summary_module
+
+    written = []
+    original = health.next_step
+    monkeypatch.setattr(
+        health, "next_step", lambda *args: written.append(args[2].handle) or original(*args)
+    )
+    monkeypatch.setattr(summary_module, "DEFAULT_ROWS", 2)
+    for n in range(5):
+        run("partner", "add", f"Person {n}")
+    result = run("summary")
+    assert result.exit_code == 0 and len(written) == 2
+    assert result.stdout.count("\n") == 3 and "3 more partnerships" in result.stderr
+    written.clear()
+    shown = json.loads(run("summary", "--json").stdout)
+    assert len(written) == 5 and all(v["next_step"] for v in shown)

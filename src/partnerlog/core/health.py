@@ -102,9 +102,27 @@ class Verdict(Record):
     __slots__ = (
         "handle", "name", "kind", "relation", "last_contact", "days_since", "cadence_days", "due",
         "overdue_days", "interactions_30d", "interactions_90d", "tone_avg_90d", "tone_trend",
-        "score", "pillars", "pillar_reasons", "status", "reasons", "next_step", "benefits",
+        "score", "pillars", "pillar_reasons", "status", "explained", "benefits",
         "weekly", "paused_until",
     )  # fmt: skip
+
+    # The reasons and the next step are put into words when first read: the
+    # dashboard needs every partnership's score and status to order them, but
+    # the words of the 25 it shows only. (``explained`` is a function giving
+    # (reasons, next step) until then.)
+
+    @property
+    def reasons(self) -> list:
+        return self._words()[0]
+
+    @property
+    def next_step(self) -> str:
+        return self._words()[1]
+
+    def _words(self) -> tuple[list, str]:
+        if callable(self.explained):
+            self.explained = self.explained()
+        return self.explained
 
     def to_json(self) -> dict:
         return {
@@ -177,23 +195,33 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
         tone=tone, broken_promise=broken, growing=growing, never_met=facts.last_contact is None,
     )  # fmt: skip
     is_new = status == "new"
-    reasons: list[str] = []
-    if is_new:
-        reasons.append(Msgs("new: known for {count} day", "new: known for {count} days", age_days))
-    else:
-        reasons.append(Msg("score {score}/100", score=score))
-    reasons += problems(facts, now, days_since, overdue_days, cadence, age_days)
-    if tone.falling or tone.low:
-        reasons.append(_tone_reason(tone))
-    if growing:
-        reasons.append(_slipping_reason(tally.stamps))
-    weakest = weakest_pillar(scores, due)
-    if scores[weakest] < PILLAR_POINTS:
-        why[weakest] = why[weakest]()  # in words now, once
-        reasons.append(
-            Msg("weakest pillar: {pillar} ({why})", pillar=pillar_name(weakest), why=why[weakest])
-        )
 
+    def explained() -> tuple[list, str]:
+        reasons: list = []
+        if is_new:
+            reasons.append(
+                Msgs("new: known for {count} day", "new: known for {count} days", age_days)
+            )
+        else:
+            reasons.append(Msg("score {score}/100", score=score))
+        reasons += problems(facts, now, days_since, overdue_days, cadence, age_days)
+        if tone.falling or tone.low:
+            reasons.append(_tone_reason(tone))
+        if growing:
+            reasons.append(_slipping_reason(tally.stamps))
+        if scores[weakest] < PILLAR_POINTS:
+            reasons.append(
+                Msg(
+                    "weakest pillar: {pillar} ({why})",
+                    pillar=pillar_name(weakest),
+                    why=pillar_reasons[weakest],  # (in words now, once)
+                )
+            )
+        step = next_step(weakest, first, partner, facts, days_since, due, is_new, now, window_days)
+        return reasons, step
+
+    weakest = weakest_pillar(scores, due)
+    pillar_reasons = Reasons(why)
     return Verdict(
         handle=partner.handle,
         name=partner.name,
@@ -210,12 +238,9 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
         tone_trend=tone.trend,
         score=score,
         pillars=scores,
-        pillar_reasons=Reasons(why),
+        pillar_reasons=pillar_reasons,
         status=status,
-        reasons=reasons,
-        next_step=next_step(
-            weakest, first, partner, facts, days_since, due, is_new, now, window_days
-        ),
+        explained=explained,
         benefits={benefit: tally.benefits.get(benefit, 0) for benefit in BENEFITS},
         weekly=tally.weekly,
         paused_until=partner.paused_until if partner.paused(now.date()) else None,
