@@ -1,3 +1,4 @@
+import json
 import multiprocessing
 import os
 import sqlite3
@@ -283,3 +284,30 @@ def test_named_agrees_with_find_partner(team, journal_path):
         assert outcome(lambda q: journal.named(q)[0], query) == expected, query
     assert [p.handle for p in journal.named("sari", "@sari", "budi", "Sari W")] == ["sari", "budi"]
     journal.close()
+
+
+def test_full_text_indexes_stay_whole_through_every_kind_of_change(team, journal_path):
+    """The indexes are re-written only when the text changes (m011): after logging
+    with pillars, editing, renaming a tag, checking in on a goal, closing a
+    follow-up and deleting, each index still matches its table exactly."""
+    import sqlite3
+
+    team("log", "sari", "roadmap lunch #q1", "-p", "goals,bond", "-b", "growth")
+    team("log", "budi", "budget review", "-t", "1")
+    team("entry", "edit", "1", "-t", "2", "-p", "communication")
+    team("entry", "edit", "2", "--note", "budget review, second round")
+    team("tag", "rename", "q1", "q2")
+    team("goal", "add", "sari", "ship the roadmap")
+    team("goal", "update", "1", "--progress", "40")
+    team("goal", "edit", "1", "--title", "ship the new roadmap")
+    team("raise", "sari", "the offsite budget")
+    team("close", "1")
+    team("entry", "delete", "1", "--yes")
+    conn = sqlite3.connect(journal_path)
+    for table in ("interactions", "goals", "follow_ups"):
+        conn.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('integrity-check')")
+    conn.close()
+    found = json.loads(team("search", "second", "--json").stdout)["interactions"]
+    assert [entry["id"] for entry in found] == [2]
+    assert json.loads(team("search", "new roadmap", "--json").stdout)["goals"][0]["id"] == 1
+    assert json.loads(team("search", "lunch", "--json").stdout)["interactions"] == []

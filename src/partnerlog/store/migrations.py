@@ -417,6 +417,30 @@ def m010_private_entries_index(db) -> None:
     )
 
 
+# The full-text indexes and the columns each holds (m001, m008).
+FULL_TEXT_COLUMNS = (("interactions", ("note",)), ("goals", ("title", "note")),
+                     ("follow_ups", ("text",)))  # fmt: skip
+
+
+def m011_full_text_on_text_changes(db) -> None:
+    """Re-index a record's text only when its text changes. The update triggers
+    sqlite-utils made fire on any change: a pillar logged (its mask trigger
+    touches the entry), `updated_at` set by a tag rename, a goal's progress —
+    each deleted and re-added the note in the index."""
+    for table, columns in FULL_TEXT_COLUMNS:
+        names = ", ".join(f'"{column}"' for column in columns)
+        old = ", ".join(f'old."{column}"' for column in columns)
+        new = ", ".join(f'new."{column}"' for column in columns)
+        db.execute(f'DROP TRIGGER IF EXISTS "{table}_au"')
+        db.execute(
+            f'CREATE TRIGGER "{table}_au" AFTER UPDATE OF {names} ON "{table}" BEGIN\n'
+            f'  INSERT INTO "{table}_fts" ("{table}_fts", rowid, {names})'
+            f" VALUES('delete', old.rowid, {old});\n"
+            f'  INSERT INTO "{table}_fts" (rowid, {names}) VALUES (new.rowid, {new});\n'
+            "END"
+        )
+
+
 # Every migration, in order. The names are recorded in the journal file;
 # a file that has applied a name missing here was written by a newer partnerlog.
 STEPS: tuple[tuple[str, Callable], ...] = (
@@ -430,6 +454,7 @@ STEPS: tuple[tuple[str, Callable], ...] = (
     ("m008_follow_ups_pauses_and_dates", m008_follow_ups_pauses_and_dates),
     ("m009_sync_bases_and_clock", m009_sync_bases_and_clock),
     ("m010_private_entries_index", m010_private_entries_index),
+    ("m011_full_text_on_text_changes", m011_full_text_on_text_changes),
 )
 NAMES = tuple(name for name, _ in STEPS)
 
