@@ -3,7 +3,8 @@
 import pytest
 import typer
 
-from partnerlog.cli import app
+from partnerlog.cli import app_for
+from partnerlog.i18n import language
 
 
 def commands(group: typer.Typer, prefix=()):
@@ -13,7 +14,7 @@ def commands(group: typer.Typer, prefix=()):
         yield from commands(sub.typer_instance, prefix + (sub.name,))
 
 
-ALL = list(commands(app))
+ALL = list(commands(app_for(language())))
 
 
 @pytest.mark.parametrize("path, callback", ALL, ids=[" ".join(p) for p, _ in ALL])

@@ -12,7 +12,7 @@ from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
 
-from partnerlog import cli, quick, spec
+from partnerlog import cli, i18n, quick, spec
 from partnerlog.spec import argv as one_parser
 
 
@@ -280,7 +280,7 @@ def typer_answer(capsys):
     """What the full Typer app prints for the completion the environment asks for."""
     capsys.readouterr()
     with pytest.raises(SystemExit) as stopped:
-        cli.app(args=[], prog_name="partnerlog")
+        cli.app_for(i18n.language())(args=[], prog_name="partnerlog")
     return stopped.value.code or 0, capsys.readouterr().out
 
 
@@ -352,7 +352,7 @@ def test_quick_completion_knows_every_command_whose_first_argument_is_a_partner(
         if ("partnerlog.cli.completion", "complete_partner") in names:
             yield path
 
-    found = list(walk(typer.main.get_command(cli.app), []))
+    found = list(walk(typer.main.get_command(cli.app_for(i18n.language())), []))
     assert sorted(found) == sorted(spec.partner_first())
 
 

@@ -65,11 +65,6 @@ def _dispatch(args: list[str], quick: bool) -> int:
     else:
         plan = None
     if plan is None:
-        cli = sys.modules.get("partnerlog.cli")
-        if cli is not None and i18n.language() != cli.LANGUAGE:
-            import importlib  # one process, another language (the tests): help anew
-
-            importlib.reload(cli)
         from partnerlog.cli import parse
 
         plan = parse(args)

@@ -19,21 +19,6 @@ from partnerlog.errors import UsageError
 from partnerlog.i18n import _, language
 from partnerlog.spec import argv
 
-# The language the help below was built in.
-LANGUAGE = language()
-# Built once the language is chosen (`quick` chooses it first): the help texts
-# are translated here, where they are shown.
-app = typer.Typer(
-    name="partnerlog",
-    help=_(spec.ROOT_HELP),
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    # Plain help, as a person would write it: no Python types ("<list[str]>") or
-    # braces beside the names, on any supported Typer.
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
 
 def _plain_arguments() -> None:
     """Arguments as a person writes them in help: `WHO [NOTE]...`, not `{WHO}` and
@@ -63,11 +48,10 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _root(**values) -> None:
-    """The root's options (`spec.ROOT`); the help is the app's."""
+def _build_root(app: typer.Typer) -> None:
+    def root(**values) -> None:
+        """The root's options (`spec.ROOT`); the help is the app's."""
 
-
-def _build_root() -> None:
     version = inspect.Parameter(
         "version",
         inspect.Parameter.KEYWORD_ONLY,
@@ -80,9 +64,9 @@ def _build_root() -> None:
         default=False,
     )
     parameters = [_typer_parameter(param) for param in spec.ROOT] + [version]
-    _root.__signature__ = inspect.Signature(parameters)
-    _root.__annotations__ = {p.name: p.annotation for p in parameters}
-    app.callback()(_root)
+    root.__signature__ = inspect.Signature(parameters)
+    root.__annotations__ = {p.name: p.annotation for p in parameters}
+    app.callback()(root)
 
 
 def _typer_parameter(param: spec.Param) -> inspect.Parameter:
@@ -162,7 +146,7 @@ def help_text(command: spec.Command) -> str:
     return f"{_(command.help)}\n\n{examples}"
 
 
-def _build() -> None:
+def _build(app: typer.Typer) -> None:
     groups: dict[str, typer.Typer] = {}
     for name, help in spec.GROUPS.items():  # a group inside another comes after it
         groups[name] = typer.Typer(help=_(help), no_args_is_help=True, rich_markup_mode=None)
@@ -173,14 +157,40 @@ def _build() -> None:
         parent.command(command.path[-1])(_adapter(command))
 
 
-_build_root()
-_build()
+# The app in each language it has been asked for (one process, several languages:
+# the tests); its help is translated when it is built.
+_apps: dict[str, typer.Typer] = {}
+
+
+def app_for(language: str) -> typer.Typer:
+    """The Typer app, its help in ``language`` (the one chosen, when built)."""
+    if language not in _apps:
+        app = typer.Typer(
+            name="partnerlog",
+            help=_(spec.ROOT_HELP),
+            no_args_is_help=True,
+            pretty_exceptions_enable=False,
+            # Plain help, as a person would write it: no Python types ("<list[str]>")
+            # or braces beside the names, on any supported Typer.
+            rich_markup_mode=None,
+            context_settings={"help_option_names": ["-h", "--help"]},
+        )
+        _build_root(app)
+        _build(app)
+        _apps[language] = app
+    return _apps[language]
+
+
+def rebuild() -> None:
+    """Build the apps anew from the spec (a test that changes a default)."""
+    _apps.clear()
 
 
 def parse(args: list[str]):
     """Parse ``args`` with the Typer app: (command, values, --db) to run, or the exit
     code when Typer has answered by itself (help, --version, a usage error)."""
     try:
+        app = app_for(language())
         result = app(args=args, prog_name="partnerlog", standalone_mode=False)
     except Exception as error:
         if isinstance(error, UsageError) or (
