@@ -60,9 +60,12 @@ def choose(given: str | None) -> str:
     if code != SOURCE:
         import gettext
 
-        folder = os.path.join(os.path.dirname(__file__), "locale")
+        # The file itself, not `gettext.translation`: that looks the language up
+        # through `locale` and copies the catalogue (2 ms of `log`'s start-up).
+        path = os.path.join(os.path.dirname(__file__), "locale", code, "LC_MESSAGES", DOMAIN)
         try:
-            _catalogue = gettext.translation(DOMAIN, folder, languages=[code])
+            with open(path + ".mo", "rb") as compiled:
+                _catalogue = gettext.GNUTranslations(compiled)
         except OSError:  # no compiled catalogue (a bare checkout): English
             code = SOURCE
     _chosen = code
