@@ -218,9 +218,11 @@ class Connection(ClockStore):
                 ) from None
             raise
         self._command, self._action, self._remembered = action, None, set()
+        self._changes: list[tuple] = []
         clock, changes = self._read_clock(), self.conn.total_changes
         try:
             yield self
+            self._write_changes()
             if self.conn.total_changes != changes:  # a write that wrote nothing leaves it
                 self._settle_clock(clock)
         except BaseException:
@@ -230,6 +232,7 @@ class Connection(ClockStore):
             raise
         finally:
             self._command = self._action = None
+            self._changes = []
             _clock["last"] = ""
         try:
             self.conn.execute("COMMIT")
@@ -252,16 +255,19 @@ class Connection(ClockStore):
                 "INSERT INTO actions (command, at) VALUES (?, ?)", [self._command, timestamp()]
             ).lastrowid
         self._remembered.add(uuid)
-        self.conn.execute(
-            "INSERT INTO action_changes (action_id, seq, kind, uuid, before) VALUES (?, ?, ?, ?, ?)",
-            [
-                self._action,
-                len(self._remembered),
-                kind,
-                uuid,
-                before,
-            ],
-        )
+        self._changes.append((self._action, len(self._remembered), kind, uuid, before))
+        if len(self._changes) >= 5000:  # (a merge of 100,000 records: written in batches)
+            self._write_changes()
+
+    def _write_changes(self) -> None:
+        """What `_remember` noted, written together (one statement a batch)."""
+        if self._changes:
+            self.conn.executemany(
+                "INSERT INTO action_changes (action_id, seq, kind, uuid, before)"
+                " VALUES (?, ?, ?, ?, ?)",
+                self._changes,
+            )
+            self._changes.clear()
 
     def _before_change(self, kind: str, record_id: int) -> None:
         """Remember a record as it is now, before the action changes or deletes it."""
