@@ -287,7 +287,7 @@ def test_the_dashboard_puts_into_words_only_the_partnerships_it_shows(run, monke
         run("partner", "add", f"Person {n}")
     result = run("summary")
     assert result.exit_code == 0 and len(written) == 2
-    assert result.stdout.count("\n") == 3 and "3 more partnerships" in result.stderr
+    assert result.stdout.count("\n") == 3 and " 3 " in result.stderr  # (3 more: any language)
     written.clear()
     shown = json.loads(run("summary", "--json").stdout)
     assert len(written) == 5 and all(v["next_step"] for v in shown)
