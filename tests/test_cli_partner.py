@@ -210,3 +210,11 @@ def test_a_piped_partner_list_has_every_column_and_a_header(run):
     assert lines[1].split("\t")[:6] == [
         "sari", "Sari Wulandari", "partner", "peer", "data engineer", "Acme Inc",
     ]  # fmt: skip
+
+
+def test_seventy_people_of_one_name_get_the_next_free_handles(run, rows):
+    """Handles are looked up in batches of candidates: past the first batch too."""
+    for _ in range(70):
+        assert run("partner", "add", "Sari", "--yes").exit_code == 0
+    handles = [row["handle"] for row in rows("SELECT handle FROM partners ORDER BY id")]
+    assert handles == ["sari", *(f"sari{n}" for n in range(2, 71))]
