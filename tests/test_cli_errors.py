@@ -109,3 +109,21 @@ def test_a_file_of_zeros_exits_4_untouched(run, journal_path):
     result = run("timeline")
     assert result.exit_code == 4
     assert journal_path.read_bytes() == b"\x00" * 8192
+
+
+@pytest.mark.english
+def test_an_empty_journal_path_is_refused_not_taken_for_the_default(run, tmp_path, monkeypatch):
+    """`--db "$JOURNAL"` with the variable unset must not write into another journal."""
+    other = tmp_path / "other.db"
+    monkeypatch.setenv("PARTNERLOG_DB", str(other))
+    assert run("partner", "add", "Sari").exit_code == 0
+    for args in (("--db", ""), ("--db=",)):
+        result = run(*args, "log", "sari", "lunch")
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr == (
+            "partnerlog: --db needs a file name, not an empty one (see: partnerlog --help)\n"
+        )
+    import sqlite3
+
+    with sqlite3.connect(other) as conn:
+        assert conn.execute("SELECT count(*) FROM interactions").fetchone() == (0,)

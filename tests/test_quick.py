@@ -82,6 +82,7 @@ QUICK_CASES = [
     (["entry", "edit", "1", "--public", "-s", "kantor", "-p", "goal,bond"], None),
     (["partner", "edit", "budi", "--relation", "sub"], None),
     (["timeline", "-n", "３"], None),
+    (["--", "timeline", "-n", "1"], None),
 ]
 
 # Only help is left to Typer.
@@ -185,6 +186,7 @@ def mistakes(command: spec.Command) -> list[list[str]]:
 
 MISTAKES = [line for command in spec.COMMANDS for line in mistakes(command)]
 MISTAKES += [["lgo", "sari"], ["partner", "lst"], ["--bogus"], ["--db"], ["log", "sari", "-yk"]]
+MISTAKES += [["-"], ["export", "-o", ""], ["--lang"]]
 
 
 def test_every_command_answers_every_mistake_alike_through_both_parsers(tmp_path, monkeypatch):

@@ -37,6 +37,9 @@ def root_options(args: list[str]) -> tuple[dict, list[str] | None]:
     by_flag = {flag: param for param in spec.ROOT for flag in param.flags}
     found: dict = {}
     while args and args[0].startswith("-") and args[0] != "-":
+        if args[0] == "--":  # the options end here: the command comes next
+            args = args[1:]
+            break
         flag, has_value, value = args[0].partition("=")
         if flag == VERSION_FLAG and not has_value:
             found["version"] = True
@@ -50,7 +53,10 @@ def root_options(args: list[str]) -> tuple[dict, list[str] | None]:
             if len(args) < 2:
                 raise problem(_("{flag} needs a value").format(flag=flag))
             value, args = args[1], args[1:]
-        found[param.name] = convert(param, value, flag)
+        try:
+            found[param.name] = convert(param, value, flag)
+        except UsageError as error:
+            raise problem(error.message) from None
         args = args[1:]
     return found, (args or None)
 
@@ -81,7 +87,7 @@ def _command(args: list[str]) -> tuple[spec.Command | None, list[str]]:
         if " ".join(path) not in spec.GROUPS:
             inside = [p[-1] for p in spec.BY_PATH if p[:-1] == path[:-1]]
             inside += [g.split()[-1] for g in spec.GROUPS if tuple(g.split()[:-1]) == path[:-1]]
-            if word.startswith("-"):
+            if word.startswith("-") and word != "-":
                 if word in HELP_FLAGS:
                     return None, []
                 raise problem(_unknown_option(word, []), path[:-1])
@@ -204,6 +210,10 @@ def convert(param: spec.Param, text: str, flag: str | None = None):
     if not isinstance(text, str):
         return text  # a default, already what it should be
     flag = flag or (param.flags[0] if param.flags else param.name)
+    if param.kind == "path" and not text.strip():
+        # `--db "$JOURNAL"` with the variable unset: never a file, and taken for
+        # "not given" it would quietly use another journal.
+        raise UsageError(_("{flag} needs a file name, not an empty one").format(flag=flag))
     if param.kind == "int":
         try:
             number = int(text.strip())  # full-width digits (３) are digits too
