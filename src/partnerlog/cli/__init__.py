@@ -91,7 +91,7 @@ def _typer_parameter(param: spec.Param) -> inspect.Parameter:
         flags = param.flags
         if param.kind == "switch":
             flags = (f"{flags[0]}/{param.off_flag}", *flags[1:])
-        info = typer.Option(*flags, help=_(param.help), **extra)
+        info = typer.Option(*flags, help=_(param.help) + _range(param), **extra)
     if param.kind == "flag":
         default = param.default
     elif param.required:
@@ -105,6 +105,15 @@ def _typer_parameter(param: spec.Param) -> inspect.Parameter:
         annotation=Annotated[annotation, info],
         default=default,
     )
+
+
+def _range(param: spec.Param) -> str:
+    """A number's range after its help, as Typer shows one: "  [1<=x<=3650]"."""
+    if param.low is None and param.high is None:
+        return ""
+    low = "" if param.low is None else f"{param.low}<="
+    high = "" if param.high is None else f"<={param.high}"
+    return f"  [{low}x{high}]"
 
 
 def _option_metavar(param: spec.Param) -> str:
