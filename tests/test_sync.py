@@ -393,8 +393,8 @@ def test_an_older_journal_is_upgraded_keeping_every_record(tmp_path):
     from sqlite_utils.migrations import Migrations
 
     old = Migrations(migrations.MIGRATION_SET)
-    for name, step in migrations.STEPS[:4]:
-        old(name=name)(step)
+    for name, _module in migrations.STEPS[:4]:
+        old(name=name)(migrations.step(name))
     old.apply(db)
     db.execute(
         "INSERT INTO partners (id, uuid, handle, name, created_at) VALUES (7, 'p', 'sari', 'Sari', '2026-01-01')"  # noqa: E501

@@ -17,6 +17,7 @@ import json
 from contextlib import contextmanager
 
 from partnerlog.core.vocabulary import BENEFITS, PILLARS
+from partnerlog.store.schema import FULL_TEXT_COLUMNS, LINK_COPIES
 
 LINKS = (
     ("interaction_tags", "tag", "tags"),
@@ -30,7 +31,7 @@ LINKS = (
 # them up to date cost 4.5 s), a new entry's tombstone removal, the masks kept
 # from the pillar and benefit links, and the copies a partner link keeps of its
 # entry's fields.
-FULL_TEXT = ("interactions", "goals", "follow_ups")
+FULL_TEXT = tuple(table for table, _columns in FULL_TEXT_COLUMNS)
 # How many records with a full-text index arriving at once make a merge write in bulk.
 BULK = 2000
 DROPPED = (
@@ -40,8 +41,8 @@ DROPPED = (
     "interaction_benefits_mask_add",
     "interaction_partners_copy",
 )
-COPIES = "occurred_at, kind, setting, tone, pillar_mask, benefit_mask"  # (m004's LINK_COPIES)
-COPY_COLUMNS = tuple(COPIES.split(", "))
+COPY_COLUMNS = LINK_COPIES
+COPIES = ", ".join(COPY_COLUMNS)
 
 
 class BulkEntries:

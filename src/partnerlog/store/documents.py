@@ -183,31 +183,26 @@ class DocumentStore:
         """One record in the export shape with its version vector (``seen``), or None
         when there is no such record. (``partner_uuids``: partner uuids by handle,
         ``versions``: `version_rows`, when the caller has read them.)"""
-        found = self._document(kind, record_id, partner_uuids)
-        if found is not None:
-            found["seen"] = self.vector(found["uuid"], found["updated_at"] or "", versions)
-        return found
+        found = self.documents(kind, [record_id], partner_uuids=partner_uuids, versions=versions)
+        return next(found, None)
 
-    def documents(self, kind: str, record_ids: list[int]) -> Iterator[dict]:
+    def documents(
+        self, kind: str, record_ids: list[int], *, partner_uuids=None, versions=None
+    ) -> Iterator[dict]:
         """The records ``record_ids`` that exist, as `document` gives each, read together."""
-        if kind == "goal_updates":
-            for record_id in record_ids:
-                found = self.document(kind, record_id)
-                if found is not None:
-                    yield found
-            return
-        reader = getattr(self, BY_TABLE[kind].documents)
-        for start in range(0, len(record_ids), 500):  # (SQLite's limit on parameters)
-            for found in reader(record_ids[start : start + 500]):
-                found["seen"] = self.vector(found["uuid"], found["updated_at"] or "")
-                yield found
-
-    def _document(self, kind: str, record_id: int, partner_uuids) -> dict | None:
         if kind == "goal_updates":  # (they travel inside their goals)
-            return self.check_in_document(record_id)
-        reader = getattr(self, BY_TABLE[kind].documents)
-        found = list(reader([record_id], partner_uuids=partner_uuids))
-        return found[0] if found else None
+            found = (self.check_in_document(record_id) for record_id in record_ids)
+        else:
+            reader = getattr(self, BY_TABLE[kind].documents)
+            found = (
+                doc
+                for start in range(0, len(record_ids), 500)  # (SQLite's limit on parameters)
+                for doc in reader(record_ids[start : start + 500], partner_uuids=partner_uuids)
+            )
+        for doc in found:
+            if doc is not None:
+                doc["seen"] = self.vector(doc["uuid"], doc["updated_at"] or "", versions)
+                yield doc
 
     def id_of(self, kind: str, uuid: str) -> int | None:
         row = self.conn.execute(f"SELECT id FROM {kind} WHERE uuid = ?", [uuid]).fetchone()

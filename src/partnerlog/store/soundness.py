@@ -62,7 +62,7 @@ class SoundnessStore:
         copy from their interaction (m004) and the masks (m003) are computed
         again. Returns how many rows each fix touched.
         """
-        from partnerlog.store.migrations import LINK_COPIES, LINK_TABLES
+        from partnerlog.store.schema import LINK_COPIES, LINK_TABLES
 
         fixed = {}
         for table in LINK_TABLES:

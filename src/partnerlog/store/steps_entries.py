@@ -1,0 +1,138 @@
+"""The migrations of the entries and their indexes: contact dates on the links
+(m002), pillar and benefit masks (m003), the links' copies of their entry
+(m004), private entries indexed (m010), full-text indexes kept on text changes
+(m011). Never edit one that has shipped."""
+
+from partnerlog.store.schema import FULL_TEXT_COLUMNS, LINK_COPIES
+
+
+def m002_contact_dates(db) -> None:
+    """Each partner's interactions by date, straight from an index.
+
+    "When did I last see Sari" and "who did I see this quarter" are asked on
+    every dashboard; with the date copied onto the interaction↔partner link,
+    an index answers them without reading every interaction. Triggers keep the
+    copy right, whoever writes the file.
+    """
+    db.executescript(
+        """
+        ALTER TABLE interaction_partners ADD COLUMN occurred_at TEXT;
+        UPDATE interaction_partners SET occurred_at =
+            (SELECT occurred_at FROM interactions WHERE id = interaction_id);
+        CREATE INDEX interaction_partners_when ON interaction_partners (partner_id, occurred_at);
+        CREATE INDEX interaction_partners_recent ON interaction_partners (occurred_at);
+        CREATE TRIGGER interaction_partners_date AFTER INSERT ON interaction_partners
+        WHEN NEW.occurred_at IS NULL BEGIN
+            UPDATE interaction_partners
+            SET occurred_at = (SELECT occurred_at FROM interactions WHERE id = NEW.interaction_id)
+            WHERE interaction_id = NEW.interaction_id AND partner_id = NEW.partner_id;
+        END;
+        CREATE TRIGGER interactions_date_follows AFTER UPDATE OF occurred_at ON interactions
+        BEGIN
+            UPDATE interaction_partners SET occurred_at = NEW.occurred_at
+            WHERE interaction_id = NEW.id;
+        END;
+        """
+    )
+
+
+def _bit(column: str, values: tuple[str, ...]) -> str:
+    """SQL for the bit of ``column``'s value: 'bond' → (1 << 1)."""
+    cases = " ".join(f"WHEN '{value}' THEN {n}" for n, value in enumerate(values))
+    return f"(1 << CASE {column} {cases} END)"
+
+
+def m003_interaction_masks(db) -> None:
+    """Each interaction's pillars and benefits as bits on the interaction itself.
+
+    The link tables stay the truth (and what Datasette users query); the masks
+    let the dashboard read tens of thousands of interactions without two
+    lookups for each. Bit n is PILLARS[n] / BENEFITS[n]; triggers keep them right.
+    """
+    pillars = ("communication", "bond", "understanding", "goals", "complement")
+    benefits = ("productivity", "network", "growth", "wellbeing", "environment")
+    statements = [
+        "ALTER TABLE interactions ADD COLUMN pillar_mask INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE interactions ADD COLUMN benefit_mask INTEGER NOT NULL DEFAULT 0",
+    ]
+    for table, column, values, mask in (
+        ("interaction_pillars", "pillar", pillars, "pillar_mask"),
+        ("interaction_benefits", "benefit", benefits, "benefit_mask"),
+    ):
+        statements += [
+            f"UPDATE interactions SET {mask} = coalesce((SELECT sum({_bit(column, values)})"
+            f" FROM {table} WHERE interaction_id = interactions.id), 0)",
+            f"CREATE TRIGGER {table}_mask_add AFTER INSERT ON {table} BEGIN"
+            f" UPDATE interactions SET {mask} = {mask} | {_bit('NEW.' + column, values)}"
+            " WHERE id = NEW.interaction_id; END",
+            f"CREATE TRIGGER {table}_mask_remove AFTER DELETE ON {table} BEGIN"
+            f" UPDATE interactions SET {mask} = {mask} & ~{_bit('OLD.' + column, values)}"
+            " WHERE id = OLD.interaction_id; END",
+        ]
+    for statement in statements:
+        db.execute(statement)
+
+
+def m004_link_copies(db) -> None:
+    """Each link carries what the dashboard reads of its interaction.
+
+    The dashboard reads every interaction of the last 90 days for every
+    partner; with the kind, setting, tone and masks beside the date on the
+    link, one covering index answers it without visiting the interactions
+    (tens of thousands of lookups). Triggers keep the copies equal to the
+    interaction: when a link is made, and whenever one of them changes.
+    """
+    columns = ", ".join(LINK_COPIES)
+    copy = f"({columns}) = (SELECT {columns} FROM interactions WHERE id = interaction_id)"
+    statements = [
+        "ALTER TABLE interaction_partners ADD COLUMN kind TEXT",
+        "ALTER TABLE interaction_partners ADD COLUMN setting TEXT",
+        "ALTER TABLE interaction_partners ADD COLUMN tone INTEGER",
+        "ALTER TABLE interaction_partners ADD COLUMN pillar_mask INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE interaction_partners ADD COLUMN benefit_mask INTEGER NOT NULL DEFAULT 0",
+        f"UPDATE interaction_partners SET {copy}",
+        # m002's triggers copied the date only; these copy everything.
+        "DROP TRIGGER interaction_partners_date",
+        "DROP TRIGGER interactions_date_follows",
+        "CREATE TRIGGER interaction_partners_copy AFTER INSERT ON interaction_partners BEGIN"
+        f" UPDATE interaction_partners SET {copy}"
+        " WHERE interaction_id = NEW.interaction_id AND partner_id = NEW.partner_id"
+        " AND EXISTS (SELECT 1 FROM interactions WHERE id = NEW.interaction_id); END",
+        f"CREATE TRIGGER interactions_copies_follow AFTER UPDATE OF {columns} ON interactions"
+        f" BEGIN UPDATE interaction_partners SET ({columns}) = "
+        f"({', '.join('NEW.' + column for column in LINK_COPIES)})"
+        " WHERE interaction_id = NEW.id; END",
+        "DROP INDEX interaction_partners_recent",
+        "CREATE INDEX interaction_partners_recent ON interaction_partners"
+        f" (occurred_at, partner_id, {', '.join(LINK_COPIES[1:])})",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
+def m010_private_entries_index(db) -> None:
+    """An index of the entries logged private: a report that leaves them out looks
+    them up instead of reading every entry, three times (57 ms of a one-partner
+    report on a journal of 100,000 entries)."""
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS interactions_private ON interactions (id) WHERE private = 1"
+    )
+
+
+def m011_full_text_on_text_changes(db) -> None:
+    """Re-index a record's text only when its text changes. The update triggers
+    sqlite-utils made fire on any change: a pillar logged (its mask trigger
+    touches the entry), `updated_at` set by a tag rename, a goal's progress —
+    each deleted and re-added the note in the index."""
+    for table, columns in FULL_TEXT_COLUMNS:
+        names = ", ".join(f'"{column}"' for column in columns)
+        old = ", ".join(f'old."{column}"' for column in columns)
+        new = ", ".join(f'new."{column}"' for column in columns)
+        db.execute(f'DROP TRIGGER IF EXISTS "{table}_au"')
+        db.execute(
+            f'CREATE TRIGGER "{table}_au" AFTER UPDATE OF {names} ON "{table}" BEGIN\n'
+            f'  INSERT INTO "{table}_fts" ("{table}_fts", rowid, {names})'
+            f" VALUES('delete', old.rowid, {old});\n"
+            f'  INSERT INTO "{table}_fts" (rowid, {names}) VALUES (new.rowid, {new});\n'
+            "END"
+        )
