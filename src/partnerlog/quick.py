@@ -25,11 +25,7 @@ def main(argv: list[str] | None = None, *, quick: bool = True) -> int:
     """
     args = sys.argv[1:] if argv is None else list(argv)
     if args == ["--version"] and quick:
-        # Needs nothing else: answered before anything is imported.
-        from partnerlog import __version__
-
-        sys.stdout.write(f"partnerlog {__version__}\n")
-        return 0
+        return _version()  # (needs nothing else: answered before anything is imported)
     try:
         # Inside the function: a Ctrl-C while partnerlog loads is answered too.
         from partnerlog import errors
@@ -58,10 +54,7 @@ def _dispatch(args: list[str], quick: bool) -> int:
 
         plan = argv.read(args)
         if plan == "version":
-            from partnerlog import __version__
-
-            print(f"partnerlog {__version__}")
-            return 0
+            return _version()
     else:
         plan = None
     if plan is None:
@@ -72,6 +65,13 @@ def _dispatch(args: list[str], quick: bool) -> int:
             return plan  # help, --version, a usage error: Typer has answered
     command, values, db = plan
     return runner.run(command, values, db)
+
+
+def _version() -> int:
+    from partnerlog import __version__
+
+    sys.stdout.write(f"partnerlog {__version__}\n")
+    return 0
 
 
 # -- completion ------------------------------------------------------------------------
@@ -143,13 +143,6 @@ def _zsh_quote(text: str) -> str:
 
 def _language(args: list[str]) -> str | None:
     """The --lang given before the command, if any (read before anything is said)."""
-    from partnerlog import spec
+    from partnerlog.spec.argv import root_options
 
-    taking = {flag for param in spec.ROOT for flag in param.flags}
-    index = 0
-    while index < len(args) and args[index].startswith("-") and args[index] != "--":
-        flag, has_value, value = args[index].partition("=")
-        if flag in spec.LANG.flags:
-            return value if has_value else next(iter(args[index + 1 : index + 2]), None)
-        index += 1 if has_value or flag not in taking else 2
-    return None
+    return root_options(args, strict=False)[0].get("lang")

@@ -129,6 +129,10 @@ def json_flag(help: str = "Print JSON instead of a table.") -> Param:
     return Param("json", "--json", help=help, kind="flag")
 
 
+def dry_run_flag(help: str = N_("Say what would change, change nothing.")) -> Param:
+    return Param("dry_run", "--dry-run", kind="flag", help=help)
+
+
 def yes_flag() -> Param:
     return Param("yes", "--yes", "-y", help=N_("Do not ask for confirmation."), kind="flag")
 

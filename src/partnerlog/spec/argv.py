@@ -27,12 +27,13 @@ def problem(message: str, path: tuple[str, ...] = ()) -> UsageError:
     return UsageError(_("{message} (see: {where} --help)").format(message=message, where=where))
 
 
-def root_options(args: list[str]) -> tuple[dict, list[str] | None]:
+def root_options(args: list[str], *, strict: bool = True) -> tuple[dict, list[str] | None]:
     """(the root options given before the command, the arguments after them).
 
     The arguments are None when what comes first is for Typer to answer (help,
     completion set-up) or no command is named; ``{"version": True}`` is found
-    for ``--version``.
+    for ``--version``. Not ``strict``: a mistake ends the reading instead of
+    raising (the options before it are what `--lang` needs).
     """
     by_flag = {flag: param for param in spec.ROOT for flag in param.flags}
     found: dict = {}
@@ -47,16 +48,22 @@ def root_options(args: list[str]) -> tuple[dict, list[str] | None]:
         if flag in HELP_FLAGS or flag in TYPER_ROOT_FLAGS:
             return found, None
         param = by_flag.get(flag)
+        message = None
         if param is None:
-            raise problem(_unknown_option(flag, list(by_flag) + [VERSION_FLAG]))
-        if not has_value:
-            if len(args) < 2:
-                raise problem(_("{flag} needs a value").format(flag=flag))
-            value, args = args[1], args[1:]
-        try:
-            found[param.name] = convert(param, value, flag)
-        except UsageError as error:
-            raise problem(error.message) from None
+            message = _unknown_option(flag, list(by_flag) + [VERSION_FLAG])
+        elif not has_value and len(args) < 2:
+            message = _("{flag} needs a value").format(flag=flag)
+        else:
+            if not has_value:
+                value, args = args[1], args[1:]
+            try:
+                found[param.name] = convert(param, value, flag)
+            except UsageError as error:
+                message = error.message
+        if message is not None:
+            if not strict:
+                return found, None
+            raise problem(message)
         args = args[1:]
     return found, (args or None)
 

@@ -6,6 +6,7 @@ from partnerlog.i18n import N_
 from partnerlog.spec import (
     Command,
     Param,
+    dry_run_flag,
     entry_id,
     goal_id,
     interaction_details,
@@ -160,9 +161,7 @@ COMMANDS = (
             required=True,
             help=N_("A .vcf file ('-' for stdin)."),
         ),
-        Param(
-            "dry_run", "--dry-run", kind="flag", help=N_("Say what would change, change nothing.")
-        ),
+        dry_run_flag(),
         json_flag(N_("Print what happened as JSON.")),
         examples=("partner import contacts.vcf --dry-run",),
         action="vcards.import_vcards",
@@ -368,9 +367,7 @@ COMMANDS = (
             kind="flag",
             help=N_("Add the attendees who are not partners yet as partners."),
         ),
-        Param(
-            "dry_run", "--dry-run", kind="flag", help=N_("Say what would change, change nothing.")
-        ),
+        dry_run_flag(),
         json_flag(N_("Print what happened as JSON.")),
         examples=("calendar import calendar.ics --dry-run",),
         action="calendar.import_calendar",

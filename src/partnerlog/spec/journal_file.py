@@ -1,7 +1,7 @@
 """The `db` commands: where the journal file is, whether it is sound, and copies of it."""
 
 from partnerlog.i18n import N_
-from partnerlog.spec import Command, Param, json_flag, yes_flag
+from partnerlog.spec import Command, Param, dry_run_flag, json_flag, yes_flag
 
 JOURNAL_FILE = (
     # -- db --------------------------------------------------------------------------------
@@ -38,9 +38,7 @@ JOURNAL_FILE = (
             metavar="ZONE",
             help=N_("The time zone the entries were logged in (default: yours): Europe/Berlin."),
         ),
-        Param(
-            "dry_run", "--dry-run", kind="flag", help=N_("With --repair: list what would change.")
-        ),
+        dry_run_flag(N_("With --repair: list what would change.")),
         json_flag(N_("Print JSON.")),
         examples=(
             "db check",

@@ -1,7 +1,7 @@
 """The commands that move data between journals: export, import and sync."""
 
 from partnerlog.i18n import N_
-from partnerlog.spec import EXPORT_FORMATS, Command, Param, json_flag, output
+from partnerlog.spec import EXPORT_FORMATS, Command, Param, dry_run_flag, json_flag, output
 
 PREFER = Param(
     "prefer",
@@ -50,9 +50,7 @@ MOVING = (
             help=N_("A JSON export ('-' for stdin)."),
         ),
         PREFER,
-        Param(
-            "dry_run", "--dry-run", kind="flag", help=N_("Say what would change, change nothing.")
-        ),
+        dry_run_flag(),
         json_flag(N_("Print what happened as JSON.")),
         examples=("import partnerlog.json --dry-run", "import partnerlog.json"),
         action="merging.import_file",
