@@ -155,9 +155,9 @@ def as_on_a_terminal(monkeypatch):
 
 @pytest.mark.english
 def test_the_dashboard_piped_is_a_partnership_a_line_under_a_header(run, monkeypatch):
-    from partnerlog.present import dashboard as summary_module
+    from partnerlog.core import vocabulary
 
-    monkeypatch.setattr(summary_module, "DEFAULT_ROWS", 2)
+    monkeypatch.setattr(vocabulary, "DASHBOARD_ROWS", 2)
     for name in ("Sari [bold]W[/]", "Budi\tSantoso", "Dewi"):
         run("partner", "add", name)
     run("log", "sari", "lunch", "-t", "2")
@@ -188,9 +188,9 @@ def test_dashboard_renders_at_80_columns_without_colour(journal, monkeypatch):
 
 @pytest.mark.english
 def test_summary_shows_the_neediest_first_and_says_how_many_more(run, monkeypatch):
-    from partnerlog.present import dashboard as summary_module
+    from partnerlog.core import vocabulary
 
-    monkeypatch.setattr(summary_module, "DEFAULT_ROWS", 2)
+    monkeypatch.setattr(vocabulary, "DASHBOARD_ROWS", 2)
     as_on_a_terminal(monkeypatch)
     for n in range(5):
         run("partner", "add", f"Person {n}")
@@ -274,15 +274,14 @@ def test_layouts_keep_what_must_not_be_cut(team, monkeypatch, columns):
 def test_the_dashboard_puts_into_words_only_the_partnerships_it_shows(run, monkeypatch):
     """Every partnership is scored (the order needs it); only the shown ones get
     their reasons and next step written, so hidden ones cost no words."""
-    from partnerlog.core import health
-    from partnerlog.present import dashboard as summary_module
+    from partnerlog.core import health, vocabulary
 
     written = []
     original = health.next_step
     monkeypatch.setattr(
         health, "next_step", lambda *args: written.append(args[2].handle) or original(*args)
     )
-    monkeypatch.setattr(summary_module, "DEFAULT_ROWS", 2)
+    monkeypatch.setattr(vocabulary, "DASHBOARD_ROWS", 2)
     for n in range(5):
         run("partner", "add", f"Person {n}")
     result = run("summary")
@@ -291,3 +290,120 @@ def test_the_dashboard_puts_into_words_only_the_partnerships_it_shows(run, monke
     written.clear()
     shown = json.loads(run("summary", "--json").stdout)
     assert len(written) == 5 and all(v["next_step"] for v in shown)
+
+
+def _varied_journal(path, seed: int) -> None:
+    """A journal where partnerships stand every way the status rules tell apart:
+    new and old, never met, far and just overdue, paused, with promises broken,
+    tones falling, gaps growing, entries in the future, at the same second, in
+    other offsets (a summer and a winter time, another continent) and private."""
+    import random
+    from datetime import datetime, timedelta, timezone
+
+    from partnerlog.core import dates
+    from partnerlog.core.records import FollowUp, Goal, Interaction, Partner
+    from partnerlog.core.vocabulary import BENEFITS, RELATIONS, default_pillars
+    from partnerlog.store import Journal
+
+    rng = random.Random(seed)
+    now = datetime.fromisoformat("2026-11-28T18:00:00+07:00")
+    offsets = [timezone(timedelta(hours=h)) for h in (7, 7, 7, 1, 2, -5, 13)]
+    journal = Journal.open(path, create=True)
+    with journal.transaction():
+        people = [
+            journal.add_partner(
+                Partner(
+                    handle=f"p{n:03d}",
+                    name=f"Person {n:03d}",
+                    kind="partner",
+                    relation=rng.choice(RELATIONS),
+                    cadence_days=rng.choice([None, 3, 7, 14, 30]),
+                    created_at=dates.iso(now - timedelta(days=rng.choice([5, 20, 45, 200, 400]))),
+                )
+            )  # fmt: skip
+            for n in range(120)
+        ]
+        for partner in people:
+            profile = rng.choice(["never", "regular", "growing", "falling", "quiet", "mixed"])
+            if profile == "never":
+                continue
+            cadence = partner.effective_cadence
+            if profile == "growing":  # each gap longer than the cadence and the one before
+                gaps = [cadence * f for f in (1.7, 1.3, 1.15)] + [cadence * 0.5] * 5
+            elif profile == "quiet":
+                gaps = [cadence * rng.uniform(2, 4)] * 8
+            else:
+                gaps = [cadence * rng.uniform(0.2, 1.1) for _ in range(rng.randint(2, 25))]
+            ago = rng.uniform(-2, 0.5 * cadence)  # some are in the future
+            for number, gap in enumerate([0, *gaps]):
+                # Now and then a few hours apart (in offsets that order them otherwise).
+                ago += gap if rng.random() < 0.85 else rng.uniform(0.01, 0.2)
+                moment = (now - timedelta(days=ago)).replace(microsecond=0)
+                for _twice in range(rng.choice([1, 1, 1, 2])):  # the same second, twice
+                    if profile == "falling":
+                        tone = rng.choice([-1, 0]) if number < 3 else rng.choice([1, 2])
+                    else:
+                        tone = rng.choice([None, -2, -1, 0, 1, 2, 2])
+                    kind = rng.choice(["lunch", "chat", "1on1", "coffee"])
+                    setting = rng.choice([None, "office", "outside"])
+                    journal.add_interaction(
+                        Interaction(
+                            occurred_at=dates.iso(moment.astimezone(rng.choice(offsets))),
+                            kind=kind, setting=setting, tone=tone, note="n",
+                            private=rng.random() < 0.1,
+                            pillars=list(default_pillars(kind, setting)),
+                            benefits=rng.sample(BENEFITS, k=rng.randint(0, 2)),
+                        ),
+                        [partner.id],
+                    )  # fmt: skip
+        for partner in rng.sample(people, 12):
+            due = (now + timedelta(days=rng.randint(-20, 10))).date().isoformat()
+            journal.add_follow_up(
+                FollowUp(partner=partner.handle, partner_id=partner.id, type="promise",
+                         owner="me", text="t", due_on=due)
+            )  # fmt: skip
+        for partner in rng.sample(people, 20):
+            journal.add_goal(
+                Goal(partner=partner.handle, partner_id=partner.id, title="g",
+                     due_on=(now + timedelta(days=rng.randint(-10, 60))).date().isoformat())
+            )  # fmt: skip
+        for partner in rng.sample(people, 6):
+            until = (now + timedelta(days=rng.randint(-5, 10))).date().isoformat()
+            journal.set_pause(partner.id, until, "away")
+    journal.close()
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_dashboard_shows_what_every_row_scored_would(run, journal_path, monkeypatch, seed):
+    """`summary` scores in full only the partnerships it may show; what it shows is
+    exactly the first rows of `summary --all`, which scores everyone: at any
+    number of rows, window and moment, in zones with and without summer time."""
+    import time
+
+    from partnerlog.core import vocabulary
+
+    _varied_journal(journal_path, seed)
+    for zone, now in (
+        ("Asia/Jakarta", "2026-11-28T18:00:00+07:00"),
+        ("Europe/Berlin", "2026-11-29T09:30:00+01:00"),
+        ("America/New_York", "2026-12-05T23:59:59-05:00"),
+    ):
+        monkeypatch.setenv("TZ", zone)
+        monkeypatch.setenv("PARTNERLOG_NOW", now)
+        time.tzset()
+        for window in ("90", "30"):
+            everyone = run("summary", "--all", "--window", window).stdout.splitlines()
+            statuses = {line.split("\t")[0] for line in everyone[1:]}
+            assert len(statuses) >= 4  # the journal is as varied as it means to be
+            # Where each status ends, one row short of it and one over, and more.
+            status = [line.split("\t")[0] for line in everyone[1:]]
+            ends = {n for n in range(1, len(status)) if status[n] != status[n - 1]}
+            for rows in sorted({1, 7, 25, 200} | {n + d for n in ends for d in (-1, 0, 1)}):
+                monkeypatch.setattr(vocabulary, "DASHBOARD_ROWS", rows)
+                result = run("summary", "--window", window)
+                assert result.exit_code == 0
+                assert result.stdout.splitlines() == everyone[: rows + 1]
+                hidden = len(everyone) - 1 - min(rows, len(everyone) - 1)
+                assert (f" {hidden} " in result.stderr) == bool(hidden)
+    monkeypatch.undo()
+    time.tzset()

@@ -9,8 +9,9 @@ from partnerlog.i18n import _
 def demo(session, values: dict):
     """(where it was built, what was added, the dashboard's verdicts)."""
     from partnerlog import paths
-    from partnerlog.app.dashboard import verdicts
+    from partnerlog.app.dashboard import Dashboard, verdicts
     from partnerlog.app.sample import build
+    from partnerlog.core.vocabulary import DASHBOARD_ROWS
     from partnerlog.store import Journal
 
     target = paths.expand(values["path"]) if values["path"] else os.fspath(paths.demo_path())
@@ -37,6 +38,6 @@ def demo(session, values: dict):
     journal = Journal.open(target, create=True)
     try:
         added = build(journal, session.now)
-        return target, added, verdicts(journal, session.now)
+        return target, added, Dashboard.of(verdicts(journal, session.now), DASHBOARD_ROWS)
     finally:
         journal.close()

@@ -57,8 +57,9 @@ from partnerlog.core.status import (  # noqa: F401 (NEW_DAYS, STATUS_ORDER: the 
     RECENT_RATED,
     STATUS_ORDER,
     ToneEvidence,
+    contact_status,
+    depth_status,
     gaps_growing,
-    status_of,
 )
 from partnerlog.core.tally import WEEKS, WINDOW_DAYS, Tally, tally_contacts  # noqa: F401
 from partnerlog.core.vocabulary import BENEFITS, PILLARS, pillar_name
@@ -149,6 +150,51 @@ class Verdict(Record):
         }
 
 
+class Standing(Record):
+    """Where a partnership stands before its depth is scored: what its contact
+    and promises say (see `standing`). ``status`` is None for a regular one,
+    whose score says whether it is thriving or steady."""
+
+    __slots__ = (
+        "age_days", "days_since", "reference_days", "overdue_days", "recency_days", "late",
+        "tone", "growing", "status",
+    )  # fmt: skip
+
+    def order(self) -> tuple:
+        """Its place in `attention_order` as far as it is known without the score."""
+        return (STATUS_ORDER.index(self.status or "steady"), -self.overdue_days)
+
+
+def standing(facts: Facts, now: datetime, tone: ToneEvidence, stamps: list[int]) -> Standing:
+    """Where the partnership in ``facts`` stands at ``now``, given what its rated
+    interactions say (``tone``) and when its contacts were (``stamps``: at
+    least the last GROWING_GAPS + 1 distinct ones, in any order)."""
+    partner = facts.partner
+    cadence = partner.effective_cadence
+    age_days = relationship_age(facts, now)
+    days_since, reference_days, overdue_days = contact_gap(partner, facts.last_contact, now)
+    if facts.last_contact is None:
+        reference_days = min(reference_days, age_days)
+        overdue_days = max(0, reference_days - cadence)
+    # Away, or back from a pause: the days away do not count against the cadence.
+    recency_days = days_since
+    if partner.paused_until and days_since is not None:
+        recency_days = min(days_since, reference_days)
+    today = now.date()
+    late = [f for f in facts.follow_ups if f.mine and f.overdue_days(today)]
+    growing = not overdue_days and gaps_growing(stamps, cadence)
+    status = contact_status(
+        age_days=age_days, reference_days=reference_days, cadence=cadence, tone=tone,
+        broken_promise=any(f.overdue_days(today) > BROKEN_PROMISE_DAYS for f in late),
+        growing=growing, never_met=facts.last_contact is None,
+    )  # fmt: skip
+    return Standing(
+        age_days=age_days, days_since=days_since, reference_days=reference_days,
+        overdue_days=overdue_days, recency_days=recency_days, late=late, tone=tone,
+        growing=growing, status=status,
+    )  # fmt: skip
+
+
 def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAYS) -> Verdict:
     """The verdict on one partnership at ``now``."""
     partner = facts.partner
@@ -156,26 +202,18 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
     cadence = partner.effective_cadence
     start = now - timedelta(days=window_days)
     tally = tally_contacts(facts.contacts, now, window_days)
-
-    age_days = relationship_age(facts, now)
+    stands = standing(facts, now, ToneEvidence.of_rated(tally.rated), tally.stamps)
+    age_days, days_since, overdue_days = stands.age_days, stands.days_since, stands.overdue_days
+    due = overdue_days > 0
+    tone, growing = stands.tone, stands.growing
     # The part of the window the relationship has existed: a young one is
     # judged on its own pace, an old one on the whole window.
     span = max(1, min(window_days, age_days))
-    days_since, reference_days, overdue_days = contact_gap(partner, facts.last_contact, now)
-    if facts.last_contact is None:
-        reference_days = min(reference_days, age_days)
-        overdue_days = max(0, reference_days - cadence)
-    due = overdue_days > 0
 
     scores: dict[str, int] = {}
     why: dict[str, str] = {}
-    # Away, or back from a pause: the days away do not count against the cadence.
-    recency_days = days_since
-    if partner.paused_until and days_since is not None:
-        recency_days = min(days_since, reference_days)
-    late = [f for f in facts.follow_ups if f.mine and f.overdue_days(now.date())]
     scores["communication"], why["communication"] = communication_points(
-        recency_days, cadence, tally, window_days, span, late, now
+        stands.recency_days, cadence, tally, window_days, span, stands.late, now
     )
     scores["bond"], why["bond"] = bond_points(tally, window_days, span)
     scores["understanding"], why["understanding"] = understanding_points(
@@ -187,13 +225,7 @@ def score_partnership(facts: Facts, now: datetime, window_days: int = WINDOW_DAY
 
     in_90 = tally.tone_90
     tone_avg_90 = round(in_90[0] / in_90[1], 2) if in_90[1] else None
-    tone = ToneEvidence(tally.rated)
-    growing = not due and gaps_growing(tally.stamps, cadence)
-    broken = any(f.overdue_days(now.date()) > BROKEN_PROMISE_DAYS for f in late)
-    status = status_of(
-        age_days=age_days, score=score, reference_days=reference_days, cadence=cadence,
-        tone=tone, broken_promise=broken, growing=growing, never_met=facts.last_contact is None,
-    )  # fmt: skip
+    status = stands.status or depth_status(score)
     is_new = status == "new"
 
     def explained() -> tuple[list, str]:

@@ -49,11 +49,12 @@ class ToneEvidence:
 
     __slots__ = ("recent", "baseline", "trend", "falling", "low")
 
-    def __init__(self, rated: list[tuple[int, int]]) -> None:
-        tones = [tone for _at, tone in sorted(rated)]
-        recent, before = tones[-RECENT_RATED:], tones[:-RECENT_RATED]
+    def __init__(self, recent: list[int], before: tuple[int, int]) -> None:
+        """From the last RECENT_RATED tones (oldest first) and the (sum, count) of
+        the window's rated interactions before them (see `of_rated`)."""
         self.recent = sum(recent) / len(recent) if len(recent) == RECENT_RATED else None
-        self.baseline = sum(before) / len(before) if len(before) >= BASELINE_RATED else None
+        total, count = before
+        self.baseline = total / count if count >= BASELINE_RATED else None
         self.trend = None
         self.falling = self.low = False
         if self.recent is None:
@@ -63,6 +64,13 @@ class ToneEvidence:
             self.trend = round(self.recent - self.baseline, 2)
             cooler = sum(1 for tone in recent if tone < self.baseline)
             self.falling = self.trend <= -TONE_DROP and self.recent <= 0 and cooler >= 2
+
+    @classmethod
+    def of_rated(cls, rated: list[tuple[int, int]]) -> ToneEvidence:
+        """From the window's rated interactions, (stamp, tone) pairs in any order."""
+        tones = [tone for _at, tone in sorted(rated)]
+        before = tones[:-RECENT_RATED]
+        return cls(tones[-RECENT_RATED:], (sum(before), len(before)))
 
 
 def gaps_growing(stamps: list[int], cadence: int) -> bool:
@@ -76,18 +84,18 @@ def gaps_growing(stamps: list[int], cadence: int) -> bool:
     return longer and all(gap > cadence for gap in gaps)
 
 
-def status_of(
+def contact_status(
     *,
     age_days: int,
-    score: int,
     reference_days: int,
     cadence: int,
     tone: ToneEvidence,
     broken_promise: bool,
     growing: bool,
     never_met: bool,
-) -> str:
-    """The status word by the rules above."""
+) -> str | None:
+    """`new`, `at-risk` or `drifting` by the rules above, which need no score; None
+    for a regular partnership (`depth_status` says which)."""
     if age_days < NEW_DAYS:
         return "new"
     far = reference_days >= (NEVER_MET if never_met else FAR_OVERDUE) * cadence
@@ -95,4 +103,9 @@ def status_of(
         return "at-risk"
     if reference_days > cadence or growing:
         return "drifting"
+    return None
+
+
+def depth_status(score: int) -> str:
+    """A regular partnership's status: `thriving` with depth, else `steady`."""
     return "thriving" if score >= THRIVING else "steady"

@@ -99,6 +99,8 @@ SETTING_ALIASES = {
 
 # How many days the health model looks back over unless asked otherwise.
 WINDOW_DAYS = 90
+# The dashboard shows this many partnerships unless asked for --all.
+DASHBOARD_ROWS = 25
 
 
 def default_pillars(kind: str, setting: str | None) -> tuple[str, ...]:

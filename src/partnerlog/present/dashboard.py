@@ -9,29 +9,27 @@ from partnerlog.core.when import days_ago
 from partnerlog.i18n import N_, _, ngettext
 from partnerlog.present.text import phrase, plural, print_json, say
 
-# The dashboard shows this many partnerships unless asked for --all.
-DEFAULT_ROWS = 25
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from rich.console import Console, Group
 
 
-def summary(found: list, values: dict, now) -> None:
+def summary(board, values: dict, now) -> None:
     if values["json"]:
-        print_json([v.to_json() for v in found])
+        print_json([v.to_json() for v in board.shown])
         return
-    dashboard(found, all_rows=values["all"])
+    dashboard(board)
 
 
-def dashboard(found: list, *, all_rows: bool = False) -> None:
-    """Print the dashboard: the neediest partnerships first, with the next step for each."""
-    if not found:
+def dashboard(board) -> None:
+    """Print the dashboard (an `app.dashboard.Dashboard`): the neediest
+    partnerships first, with the next step for each."""
+    if not board.total:
         say("No partners yet. Add one with: partnerlog partner add NAME")
         return
     from partnerlog.present.screen import draw, on_terminal
 
-    shown = found if all_rows else found[:DEFAULT_ROWS]
+    shown = board.shown
     if not on_terminal():
         draw(summary_sheet(shown))  # piped: a record a line, without Rich
     else:
@@ -39,8 +37,8 @@ def dashboard(found: list, *, all_rows: bool = False) -> None:
 
         out = console()
         # The sparkline shares one scale across every row, shown or not.
-        out.print(summary_table(shown, max((max(v.weekly) for v in found), default=0), out))
-    hidden = len(found) - len(shown)
+        out.print(summary_table(shown, board.top_week, out))
+    hidden = board.total - len(shown)
     if hidden:
         say(
             "… and {more} doing better (partnerlog summary --all shows every one)",

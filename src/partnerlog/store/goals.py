@@ -30,6 +30,7 @@ class GoalStore:
         include_closed: bool = False,
         closed_since: str | None = None,
         ids: Iterable[int] | None = None,
+        partner_ids: Iterable[int] | None = None,
     ) -> list[Goal]:
         """Goals with their check-ins; open ones first, then by due date.
 
@@ -39,6 +40,8 @@ class GoalStore:
         if partner_id is not None:
             where.append("g.partner_id = ?")
             params.append(partner_id)
+        if partner_ids is not None:
+            one_of("g.partner_id", partner_ids, where, params)
         if ids is not None:
             one_of("g.id", ids, where, params)
         elif not include_closed:

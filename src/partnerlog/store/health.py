@@ -11,6 +11,12 @@ from datetime import datetime
 from partnerlog.core.tally import BENEFIT_SHIFT, TONE_OFFSET, TONE_SHIFT
 from partnerlog.core.vocabulary import ME, PILLARS
 
+# A link's moment in whole seconds since the epoch (`tally.contact`'s stamp).
+# julianday() costs a fraction of strftime('%s').
+STAMP_SQL = "CAST(round((julianday(occurred_at) - 2440587.5) * 86400) AS INTEGER)"
+# The links of entries not logged private.
+PUBLIC_SQL = " AND interaction_id NOT IN (SELECT id FROM interactions WHERE private = 1)"
+
 # `tally.contact`'s code from a row with an interaction's columns. SQLite
 # gives `<<` and `|` the same precedence: every shift is bracketed.
 CONTACT_CODE_SQL = (
@@ -30,16 +36,19 @@ class HealthStore:
         partner_id: int | None = None,
         include_private: bool = True,
         today=None,
+        details: bool = True,
     ) -> list:
-        """Facts for every active partner (or one), in five queries whatever their number.
+        """Facts for every active partner (or one), in a handful of queries whatever their number.
 
         ``since`` bounds the interactions loaded (the model's window, or more); of
         the follow-ups, the model only needs my promises overdue on ``today``.
         Without ``include_private``, entries logged private count for nothing (a
         report must not reveal them through a last contact, a count or a tone).
+        Without ``details``, only what says where each partnership stands
+        (`health.standing`): contacts, goals, dates and traits are left to
+        `add_details` (the dashboard adds them for the partnerships it may show).
         """
         # Imported here: `log` and `due` load the store but never score anyone.
-        from partnerlog.core.complement import complement_pairs
         from partnerlog.core.health import Facts, called
 
         partners = self.partners() if partner_id is None else [self.partner(partner_id)]
@@ -50,11 +59,7 @@ class HealthStore:
         facts = {p.id: Facts(partner=p, called=names.get(p.handle)) for p in partners}
         # For one partner, only their rows (through the (partner_id, occurred_at) index).
         selected = [] if partner_id is None else [partner_id]
-        public = (
-            ""
-            if include_private
-            else " AND interaction_id NOT IN (SELECT id FROM interactions WHERE private = 1)"
-        )
+        public = "" if include_private else PUBLIC_SQL
         for row in self.conn.execute(
             # The count stops at 3: the model only asks "fewer than three?"
             "SELECT id, (SELECT max(occurred_at) FROM interaction_partners"
@@ -70,35 +75,33 @@ class HealthStore:
                 facts[row[0]].last_contact = datetime.fromisoformat(row[1])
                 facts[row[0]].first_contact = datetime.fromisoformat(row[2])
                 facts[row[0]].total_contacts = row[3]
-        contacts = {key: found.contacts for key, found in facts.items()}
-        plain = self.conn.cursor()
-        plain.row_factory = None  # tuples: a contact is one, and they cost less than Rows
-        for row in plain.execute(
-            # For everyone, one covering index answers this (m004): no
-            # interaction is visited. julianday() costs a fraction of strftime('%s').
-            "SELECT partner_id,"
-            " CAST(round((julianday(occurred_at) - 2440587.5) * 86400) AS INTEGER),"
-            f" kind, {CONTACT_CODE_SQL} FROM interaction_partners WHERE occurred_at >= ?{public}"
-            + (" AND partner_id = ?" if selected else ""),
-            [since.isoformat(), *selected],
-        ):
-            found = contacts.get(row[0])
-            if found is not None:
-                found.append(row[1:])  # a contact, as `health.contact` describes it
-        for goal in self.goals(partner_id=partner_id, closed_since=since.isoformat()):
-            if goal.partner_id in facts:
-                facts[goal.partner_id].goals.append(goal)
         late_on = (today or datetime.now().date()).isoformat()
         for item in self.follow_ups(partner_ids=selected or None, late_on=late_on):
             if item.partner_id in facts:
                 facts[item.partner_id].follow_ups.append(item)
-        for found in self.partner_dates(partner_ids=selected or None):
-            if found.partner_id in facts:
-                facts[found.partner_id].dates.append(found)
-        by_handle = {f.partner.handle: f for f in facts.values()}
+        found = list(facts.values())
+        if details:
+            self.add_details(found, since, include_private=include_private)
+        return found
+
+    def add_details(self, facts: list, since: datetime, *, include_private: bool = True) -> None:
+        """Add to ``facts`` what scoring needs besides where they stand: the
+        contacts and goals since ``since``, the dates, the traits and complement pairs."""
+        from partnerlog.core.complement import complement_pairs
+
+        self.load_contacts(facts, since, include_private=include_private)
+        by_id = {f.partner.id: f for f in facts}
+        few = list(by_id) if len(by_id) <= 50 else None
+        for goal in self.goals(closed_since=since.isoformat(), partner_ids=few):
+            if goal.partner_id in by_id:
+                by_id[goal.partner_id].goals.append(goal)
+        for found in self.partner_dates(partner_ids=few):
+            if found.partner_id in by_id:
+                by_id[found.partner_id].dates.append(found)
+        by_handle = {f.partner.handle: f for f in facts}
         traits = self.traits()
         mine = [t for t in traits if t.subject == ME]
-        for found in facts.values():
+        for found in facts:
             found.my_traits = mine
         for trait in traits:
             if trait.subject in by_handle:
@@ -107,4 +110,69 @@ class HealthStore:
             for side in (pair.strong, pair.weak):
                 if side in by_handle:
                     by_handle[side].pairs.append(pair)
-        return list(facts.values())
+
+    def load_contacts(self, facts: list, since: datetime, *, include_private: bool = True) -> None:
+        """Fill in the contacts (see `tally.contact`) since ``since`` of each of ``facts``."""
+        found = {f.partner.id: f.contacts for f in facts}
+        public = "" if include_private else PUBLIC_SQL
+        plain = self.conn.cursor()
+        plain.row_factory = None  # tuples: a contact is one, and they cost less than Rows
+        select = (
+            f"SELECT partner_id, {STAMP_SQL}, kind, {CONTACT_CODE_SQL} FROM interaction_partners"
+        )
+        if len(found) > 50:
+            # For everyone, one covering index answers this (m004): no
+            # interaction is visited.
+            rows = plain.execute(f"{select} WHERE occurred_at >= ?{public}", [since.isoformat()])
+        else:  # a few: theirs only, through the (partner_id, occurred_at) index
+            marks = ", ".join("?" * len(found))
+            rows = plain.execute(
+                f"{select} WHERE partner_id IN ({marks}) AND occurred_at >= ?{public}",
+                [*found, since.isoformat()],
+            )
+        for row in rows:
+            contacts = found.get(row[0])
+            if contacts is not None:
+                contacts.append(row[1:])
+
+    def standings(self, since: datetime, now: datetime, window_days: int) -> dict[int, tuple]:
+        """What the status rules need of every partner's contacts since ``since``
+        (see `health.standing`), without loading the contacts: partner id →
+        (the last GROWING_GAPS + 1 distinct stamps up to ``now``, the last
+        RECENT_RATED tones of the window and the (sum, count) of its tones before
+        them). One covering index answers it (m012)."""
+        from partnerlog.core.status import GROWING_GAPS, RECENT_RATED
+
+        stamp = int(now.timestamp())
+        window = f"occurred_at >= :since AND {STAMP_SQL} BETWEEN :start AND :now"
+        own = "FROM interaction_partners WHERE partner_id = partners.id"
+        found = {}
+        for pid, stamps, recent, rated in self.conn.execute(
+            f"SELECT id, (SELECT group_concat(s) FROM (SELECT {STAMP_SQL} AS s {own}"
+            f"  AND occurred_at >= :since AND s <= :now GROUP BY s ORDER BY s DESC"
+            f"  LIMIT {GROWING_GAPS + 1})),"
+            f" (SELECT group_concat(tone) FROM (SELECT tone {own} AND tone IS NOT NULL AND {window}"
+            f"  ORDER BY {STAMP_SQL} DESC, tone DESC LIMIT {RECENT_RATED})),"
+            f" (SELECT count(tone) || ' ' || total(tone) {own} AND {window}) FROM partners",
+            {"since": since.isoformat(), "start": stamp - window_days * 86400, "now": stamp},
+        ):
+            tones = [int(tone) for tone in recent.split(",")] if recent else []
+            count, total = rated.split()
+            found[pid] = (
+                [int(at) for at in stamps.split(",")] if stamps else [],
+                tones,
+                (int(float(total)) - sum(tones), int(count) - len(tones)),
+            )
+        return found
+
+    def busiest_week(self, since: datetime, now: datetime, weeks: int) -> int:
+        """The most contacts any partner had in one of the last ``weeks`` weeks
+        (week n holds whole days 7n…7n+6 ago, as `tally_contacts` counts them)."""
+        stamp = int(now.timestamp())
+        row = self.conn.execute(
+            "SELECT max(n) FROM (SELECT count(*) AS n FROM interaction_partners"
+            f" WHERE occurred_at >= ? AND {STAMP_SQL} BETWEEN ? AND ?"
+            f" GROUP BY partner_id, (? - {STAMP_SQL}) / 604800)",
+            [since.isoformat(), stamp - weeks * 604800 + 1, stamp, stamp],
+        ).fetchone()
+        return row[0] or 0

@@ -36,6 +36,7 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("m009_sync_bases_and_clock", "steps_changes"),
     ("m010_private_entries_index", "steps_entries"),
     ("m011_full_text_on_text_changes", "steps_entries"),
+    ("m012_tones_by_partner", "steps_entries"),
 )
 NAMES = tuple(name for name, _ in STEPS)
 

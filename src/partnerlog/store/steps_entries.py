@@ -1,7 +1,7 @@
 """The migrations of the entries and their indexes: contact dates on the links
 (m002), pillar and benefit masks (m003), the links' copies of their entry
 (m004), private entries indexed (m010), full-text indexes kept on text changes
-(m011). Never edit one that has shipped."""
+(m011), each partner's tones by date (m012). Never edit one that has shipped."""
 
 from partnerlog.store.schema import FULL_TEXT_COLUMNS, LINK_COPIES
 
@@ -136,3 +136,17 @@ def m011_full_text_on_text_changes(db) -> None:
             f'  INSERT INTO "{table}_fts" (rowid, {names}) VALUES (new.rowid, {new});\n'
             "END"
         )
+
+
+def m012_tones_by_partner(db) -> None:
+    """Each partner's interactions by date with their tone, from one index.
+
+    The dashboard orders every partnership by what its last contacts and tones
+    say, and scores in full only those it may show: with the tone in the index,
+    where each partner stands is read without visiting an interaction. It
+    replaces the (partner_id, occurred_at) index it extends."""
+    db.execute(
+        "CREATE INDEX interaction_partners_tones ON interaction_partners"
+        " (partner_id, occurred_at, tone)"
+    )
+    db.execute("DROP INDEX interaction_partners_when")
