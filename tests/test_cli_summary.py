@@ -117,9 +117,31 @@ def test_partner_show_has_health_with_reasons(journal):
     assert shown["health"]["status"] == "at-risk"
     assert set(shown["health"]["pillar_reasons"]) == set(shown["health"]["pillars"])
     out = journal("partner", "show", "sari").stdout
-    assert "Health  thriving" in out
-    assert "Next step" in out and "Benefits (90 days)" in out
+    assert "\nHealth\nthriving\t" in out
+    assert "\nNext step\t" in out and "\nBenefits (90 days)\t" in out
     assert "ship the pipeline" in out
+
+
+@pytest.mark.english
+def test_partner_show_piped_is_sections_of_labelled_lines_without_rich(run, monkeypatch):
+    """Piped, the profile is its title, "label<TAB>value" lines and sections whose
+    lists are tab-separated: nothing is wrapped or padded, user text is verbatim;
+    on a terminal it is the drawn view."""
+    run("partner", "add", "Sari [bold]W[/]", "--role", "data\tengineer")
+    long_note = "a long note " * 40 + "[red]not markup[/]"
+    run("log", "sari", long_note, "-t", "1")
+    run("raise", "sari", "the budget")
+    out = run("partner", "show", "sari").stdout
+    lines = out.splitlines()
+    assert lines[0] == "Sari [bold]W[/] (sari)"
+    assert "role\tdata engineer" in lines  # a tab in a value cannot split the line
+    assert lines[lines.index("To raise") + 1] == "id\ttext\tdue"
+    recent = lines[lines.index("Recent interactions") + 2].split("\t")
+    assert recent[-1] == long_note.strip() and recent[3] == "+"
+    assert "\x1b" not in out and all(line == line.rstrip(" ") for line in lines)
+    as_on_a_terminal(monkeypatch)
+    drawn = run("partner", "show", "sari").stdout
+    assert "Health  new" in drawn and "\tdata" not in drawn
 
 
 def test_partner_show_judges_a_partner_as_the_summary_does(journal):

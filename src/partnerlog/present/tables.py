@@ -220,3 +220,83 @@ def interaction_summary(interaction: Interaction, names: dict[str, str], now: da
         note = shortened(interaction.note, interaction.id, LINE_NOTE)
         text += "\n  " + visible(note, one_line=True)
     return text
+
+
+# -- a partner's profile (`partner show`), in parts both views draw -------------
+
+
+def partner_facts(partner: Partner, recent: list, now: datetime, emails, dates_shown: str):
+    """The profile's facts: (label, value) pairs, user text as cells."""
+    from partnerlog.core.when import ahead
+
+    facts: list = [(_("kind"), Cell(f"{_(partner.kind)}, {_(partner.relation)}"))]
+    for label, value in (
+        (N_("role"), partner.role), (N_("org"), partner.org), (N_("notes"), partner.notes),
+    ):  # fmt: skip
+        if value:
+            facts.append((_(label), cell(value)))
+    if emails:
+        facts.append((_("email"), cell(", ".join(emails), one_line=True)))
+    cadence = _("every {days} days").format(days=partner.effective_cadence)
+    cadence += "" if partner.cadence_days else " " + _("(default)")
+    facts.append((_("cadence"), Cell(cadence)))
+    last = dates.from_iso(recent[0].occurred_at) if recent else None
+    facts.append((_("last contact"), Cell(when.ago(last, now))))
+    if partner.paused(now.date()):
+        away = _("until {day}").format(
+            day=ahead(date.fromisoformat(partner.paused_until), now.date())
+        )
+        if partner.pause_reason:
+            away += f" ({partner.pause_reason})"
+        facts.append((_("paused"), cell(away)))
+    if dates_shown:
+        facts.append((_("dates"), cell(dates_shown)))
+    return facts
+
+
+def complement_sections(pairs: list, names: dict[str, str]) -> list[tuple[str, list[Cell]]]:
+    """Three short lists, each (heading, lines): who covers my weaknesses, whose I
+    cover, and my weaknesses nobody covers yet."""
+
+    def who(handle: str) -> tuple[str, str]:
+        return visible(names.get(handle, handle), one_line=True), "bold"
+
+    sections = (
+        (
+            _("Who covers my weaknesses"),
+            [p for p in pairs if p.weak == "me" and p.strong],
+            lambda pair: [(": ", ""), who(pair.strong), (" " + _("is strong where I am weak"), "")],
+        ),
+        (
+            _("Where my strengths cover theirs"),
+            [p for p in pairs if p.strong == "me"],
+            lambda pair: [(": " + _("I can help") + " ", ""), who(pair.weak)],
+        ),
+        (
+            _("My weaknesses nobody covers yet"),
+            [p for p in pairs if p.strong is None],
+            lambda pair: [(" — " + _("look for someone strong here"), "dim")],
+        ),
+    )
+    found = []
+    for heading, chosen, words in sections:
+        lines = []
+        for pair in chosen:
+            line = cell(pair.label or pair.area, one_line=True)
+            for text, style in words(pair):
+                line.append(text, style)
+            lines.append(line)
+        if lines:
+            found.append((heading, lines))
+    return found
+
+
+def trend_arrow(trend: float | None) -> tuple[str, str]:
+    """The tone's trend as an arrow and its style ("" with no trend)."""
+    if trend is None:
+        return "", ""
+    if trend >= 0.5:
+        return "↗", "green"
+    if trend <= -0.5:
+        return "↘", "red"
+    return "→", ""

@@ -11,7 +11,7 @@ importing it costs about a quarter of Python's own start-up.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from rich.console import Console, Group
 from rich.text import Text
@@ -22,9 +22,12 @@ from partnerlog.core.records import Goal, Interaction, Pair, Partner, Trait
 from partnerlog.core.vocabulary import PILLARS, WINDOW_DAYS
 from partnerlog.i18n import N_, _
 from partnerlog.present.tables import (
+    complement_sections,
     goals_table,
     interactions_table,
+    partner_facts,
     traits_table,
+    trend_arrow,
 )
 from partnerlog.present.text import visible
 
@@ -111,27 +114,8 @@ def show_partner(
     facts = grid(padding=(0, 2))
     facts.add_column(style="dim")
     facts.add_column()
-    facts.add_row(_("kind"), f"{_(partner.kind)}, {_(partner.relation)}")
-    for label, value in (
-        (N_("role"), partner.role), (N_("org"), partner.org), (N_("notes"), partner.notes),
-    ):  # fmt: skip
-        if value:
-            facts.add_row(_(label), user_text(value))
-    cadence = _("every {days} days").format(days=partner.effective_cadence)
-    if emails:
-        facts.add_row(_("email"), user_text(", ".join(emails), one_line=True))
-    facts.add_row(_("cadence"), cadence + ("" if partner.cadence_days else " " + _("(default)")))
-    last = dates.from_iso(recent[0].occurred_at) if recent else None
-    facts.add_row(_("last contact"), when.ago(last, now))
-    if partner.paused(now.date()):
-        away = _("until {day}").format(
-            day=when.ahead(date.fromisoformat(partner.paused_until), now.date())
-        )
-        if partner.pause_reason:
-            away += f" ({partner.pause_reason})"
-        facts.add_row(_("paused"), user_text(away))
-    if dates_shown:
-        facts.add_row(_("dates"), user_text(dates_shown))
+    for label, value in partner_facts(partner, recent, now, emails, dates_shown):
+        facts.add_row(label, value.rich())
     parts: list = [title, facts, *opening]
     if verdict is not None:
         parts += [Text(""), health_view(verdict)]
@@ -157,37 +141,10 @@ def show_partner(
 
 def complement_view(pairs: list[Pair], names: dict[str, str]) -> Group:
     """Three short lists: who covers my gaps, whose gaps I cover, and my uncovered gaps."""
-
-    def who(handle: str) -> Text:
-        return user_text(names.get(handle, handle), one_line=True, style="bold")
-
-    sections = (
-        (
-            _("Who covers my weaknesses"),
-            [p for p in pairs if p.weak == "me" and p.strong],
-            lambda pair: [": ", who(pair.strong), " " + _("is strong where I am weak")],
-        ),
-        (
-            _("Where my strengths cover theirs"),
-            [p for p in pairs if p.strong == "me"],
-            lambda pair: [": " + _("I can help") + " ", who(pair.weak)],
-        ),
-        (
-            _("My weaknesses nobody covers yet"),
-            [p for p in pairs if p.strong is None],
-            lambda pair: [Text(" — " + _("look for someone strong here"), style="dim")],
-        ),
-    )
     parts: list = []
-    for heading, chosen, words in sections:
-        if chosen:
-            parts.append(Text(heading, style="bold underline"))
-        for pair in chosen:
-            line = Text("  ")
-            line.append(user_text(pair.label or pair.area, one_line=True))
-            for piece in words(pair):
-                line.append(piece)
-            parts.append(line)
+    for heading, lines in complement_sections(pairs, names):
+        parts.append(Text(heading, style="bold underline"))
+        parts += [Text("  ") + line.rich() for line in lines]
     return Group(*parts)
 
 
@@ -221,13 +178,8 @@ def sparkline(counts: list[int], top: int) -> Text:
 
 
 def trend_mark(trend: float | None) -> Text:
-    if trend is None:
-        return Text("")
-    if trend >= 0.5:
-        return Text("↗", style="green")
-    if trend <= -0.5:
-        return Text("↘", style="red")
-    return Text("→")
+    arrow, style = trend_arrow(trend)
+    return Text(arrow, style=style)
 
 
 STEP_INDENT = 12  # the dashboard's next step starts under the partner's name
