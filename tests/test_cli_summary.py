@@ -1,4 +1,5 @@
 import json
+import os
 import re
 import sqlite3
 
@@ -429,3 +430,39 @@ def test_the_dashboard_shows_what_every_row_scored_would(run, journal_path, monk
                 assert (f" {hidden} " in result.stderr) == bool(hidden)
     monkeypatch.undo()
     time.tzset()
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_due_reads_only_who_may_be_due_and_finds_everyone_who_is(run, journal_path, seed):
+    """`due` builds only the partners who may be due (a margin for the offsets a
+    stored time carries); who it finds is who checking every partner finds, at
+    any moment and in any zone, with and without --within."""
+    import time
+    from datetime import datetime
+
+    from partnerlog.app.dashboard import due_within
+    from partnerlog.core import zones
+    from partnerlog.store import Journal
+
+    _varied_journal(journal_path, seed)
+    opened = Journal.open(journal_path)
+    try:
+        for zone in ("Asia/Jakarta", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe"):
+            os.environ["TZ"] = zone
+            time.tzset()
+            zones._zone.clear()
+            for moment in ("2026-11-28T18:00:00", "2026-11-30T00:30:00", "2026-12-01T23:59:00"):
+                now = datetime.fromisoformat(moment).replace(tzinfo=zones.zone())
+                for within in (0, 1, 3, 7, 30):
+                    every = due_within(
+                        opened, now, within,
+                        partners=opened.partners(), last_contacts=opened.last_contacts(),
+                    )  # fmt: skip
+                    found = due_within(opened, now, within)
+                    assert [d.to_json() for d in found] == [d.to_json() for d in every]
+                    assert within or found  # (the journal has people due)
+    finally:
+        opened.close()
+        os.environ["TZ"] = os.environ.get("PARTNERLOG_TEST_TZ", "Asia/Jakarta")
+        time.tzset()
+        zones._zone.clear()

@@ -4,6 +4,7 @@ the journal, and every message tells the truth. Everything through the console s
 import json
 import os
 import pty
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -479,7 +480,7 @@ def test_every_character_made_visible_is_one_python_cannot_print():
     character its pattern makes visible is unprintable to Python."""
     from partnerlog.present.text import _INVISIBLE, visible
 
-    caught = [chr(n) for n in range(0x110000) if _INVISIBLE.match(chr(n))]
+    caught = [chr(n) for n in range(0x110000) if re.match(_INVISIBLE, chr(n))]
     assert len(caught) > 90 and not [c for c in caught if c.isprintable()]
     assert visible("tab\there\u200b") == "tab\there\\u200b"
     assert visible("a\nb\tc", one_line=True) == "a ⏎ b c"

@@ -140,10 +140,10 @@ def due_within(
     ``last_contacts`` when the caller has read them already."""
     from partnerlog.core.contact import due_partners
 
-    if last_contacts is None:
-        last_contacts = journal.last_contacts()
-    contacts = {pid: datetime.fromisoformat(at) for pid, at in last_contacts.items()}
     promises = journal.late_promises(now.date().isoformat())
     if partners is None:
-        partners = journal.partners()
+        partners, last_contacts = journal.due_candidates(now, within, list(promises))
+    elif last_contacts is None:
+        last_contacts = journal.last_contacts()
+    contacts = {pid: datetime.fromisoformat(at) for pid, at in last_contacts.items()}
     return due_partners(partners, contacts, now, within=within, promises=promises)

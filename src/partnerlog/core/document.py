@@ -7,7 +7,7 @@ import json
 import re
 from datetime import date, datetime
 
-from partnerlog.core.kinds import KINDS, TABLES, UUID
+from partnerlog.core.kinds import KINDS, TABLES, uuid_like
 from partnerlog.core.vocabulary import ME, valid_email
 from partnerlog.i18n import _
 
@@ -178,7 +178,7 @@ class _Checker:
 
     def uuid(self, record, at, seen: set):
         value = record.get("uuid")
-        if not isinstance(value, str) or not UUID.match(value):
+        if not isinstance(value, str) or not uuid_like(value):
             raise ImportProblem(
                 _("{at}.uuid: expected a uuid, got {value}").format(at=at, value=_show(value))
             )

@@ -39,7 +39,10 @@ from partnerlog.core.vocabulary import (
 )
 from partnerlog.i18n import N_
 
-UUID = re.compile(r"^[0-9a-fA-F-]{8,64}$")
+
+def uuid_like(value: str):
+    """Whether ``value`` looks like a uuid (compiled by `re` when first asked)."""
+    return re.match(r"^[0-9a-fA-F-]{8,64}$", value)
 
 
 class Field:
@@ -269,7 +272,7 @@ KINDS = (
             choice("status", FOLLOW_UP_STATUSES),
             text("text", limit=NOTE_LIMIT),
             day("due_on"),
-            valid("closed_in", UUID.match, "an interaction's uuid", optional=True),
+            valid("closed_in", uuid_like, "an interaction's uuid", optional=True),
         ),
         refs=(Ref(_PARTNER, column="partner_id", problem=_NOT_A_PARTNER),),
         describe=N_("{what} #{id} with {handle}: {text}"),

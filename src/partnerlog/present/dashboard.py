@@ -7,7 +7,7 @@ import sys
 from partnerlog.core.vocabulary import PILLARS
 from partnerlog.core.when import days_ago
 from partnerlog.i18n import N_, _, ngettext
-from partnerlog.present.text import phrase, plural, print_json, say
+from partnerlog.present.text import phrase, plural, print_json, say, visible
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -79,14 +79,16 @@ def due_lines(found: list, today) -> list[str]:
     states = [state(item) for item in found]
     column = max(len(s) for s in states)
     lines = []
+    # (As `phrase` fills it in, translated once for the hundreds of lines.)
+    template = _(
+        "{handle:<{width}}  {state:<{column}}  last contact {last}, every {cadence} days  {name}"
+    )
     for item, said in zip(found, states, strict=True):
-        last = days_ago(item.days_since)
         lines.append(
-            phrase(
-                "{handle:<{width}}  {state:<{column}}  last contact {last}, every {cadence} days"
-                "  {name}",
-                handle=item.handle, width=width, state=said, column=column, last=last,
-                cadence=item.cadence_days, name=item.name,
+            template.format(
+                handle=visible(item.handle, one_line=True), width=width, state=said,
+                column=column, last=days_ago(item.days_since), cadence=item.cadence_days,
+                name=visible(item.name, one_line=True),
             )
         )  # fmt: skip
         for promise in item.promises:

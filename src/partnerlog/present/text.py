@@ -16,7 +16,8 @@ from partnerlog.i18n import Msg, Nn_, _
 # and isolates (U+061C, U+200E/F, U+202A–E, U+2066–9), zero-width characters,
 # line and paragraph separators, the byte-order mark and interlinear
 # annotations. Tab and newline are kept where text may span lines.
-_INVISIBLE = re.compile(
+# (A pattern, compiled by `re` when first needed: most text never needs it.)
+_INVISIBLE = (
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
 )
 
@@ -32,7 +33,7 @@ def visible(text: str, *, one_line: bool = False) -> str:
         # Every character `_INVISIBLE` matches, and a line break or a tab, is
         # unprintable to Python: most text needs no more than this one C call.
         return text
-    shown = _INVISIBLE.sub(lambda m: _escape_char(m.group()), text)
+    shown = re.sub(_INVISIBLE, lambda m: _escape_char(m.group()), text)
     if one_line:
         shown = shown.replace("\r\n", "\n").replace("\n", " ⏎ ").replace("\t", " ")
     return shown

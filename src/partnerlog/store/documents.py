@@ -189,19 +189,21 @@ class DocumentStore:
     def documents(
         self, kind: str, record_ids: list[int], *, partner_uuids=None, versions=None
     ) -> Iterator[dict]:
-        """The records ``record_ids`` that exist, as `document` gives each, read together."""
-        if kind == "goal_updates":  # (they travel inside their goals)
-            found = (self.check_in_document(record_id) for record_id in record_ids)
-        else:
-            reader = getattr(self, BY_TABLE[kind].documents)
-            found = (
-                doc
-                for start in range(0, len(record_ids), 500)  # (SQLite's limit on parameters)
-                for doc in reader(record_ids[start : start + 500], partner_uuids=partner_uuids)
-            )
-        for doc in found:
-            if doc is not None:
-                doc["seen"] = self.vector(doc["uuid"], doc["updated_at"] or "", versions)
+        """The records ``record_ids`` that exist, as `document` gives each, read
+        together (their versions too, 500 at a time, unless given)."""
+        for start in range(0, len(record_ids), 500):  # (SQLite's limit on parameters)
+            chunk = record_ids[start : start + 500]
+            if kind == "goal_updates":  # (they travel inside their goals)
+                found = [self.check_in_document(record_id) for record_id in chunk]
+            else:
+                reader = getattr(self, BY_TABLE[kind].documents)
+                found = list(reader(chunk, partner_uuids=partner_uuids))
+            docs = [doc for doc in found if doc is not None]
+            rows = versions
+            if rows is None:
+                rows = self.version_rows_of([doc["uuid"] for doc in docs])
+            for doc in docs:
+                doc["seen"] = self.vector(doc["uuid"], doc["updated_at"] or "", rows)
                 yield doc
 
     def id_of(self, kind: str, uuid: str) -> int | None:

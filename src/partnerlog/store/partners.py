@@ -9,6 +9,10 @@ from partnerlog.i18n import _
 from partnerlog.store.clock import timestamp
 from partnerlog.store.connection import marks
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from datetime import datetime
+
 # The columns a partner writes (its id is the table's), and all of them in the
 # order of Partner's fields, so a row builds one positionally.
 PARTNER_FIELDS = tuple(field for field in Partner.__slots__ if field != "id")
@@ -183,6 +187,43 @@ class PartnerStore:
             " WHERE partner_id = partners.id) FROM partners"
         )
         return {row[0]: row[1] for row in rows if row[1] is not None}
+
+    def due_candidates(
+        self, now: datetime, within: int, promised: list[int]
+    ) -> tuple[list[Partner], dict[int, str]]:
+        """The active partners who may be due for contact now or ``within`` days
+        from now, or who are owed a promise (``promised``: their ids), by handle;
+        and their last contacts. More than are due (a day's margin each way for
+        the offsets a stored time carries), never fewer: `contact.due_partners`
+        decides. Most partners are not due: they are never built."""
+        from partnerlog.core.vocabulary import DEFAULT_CADENCE_DAYS, FALLBACK_CADENCE_DAYS
+
+        if len(promised) > 500:  # (SQLite's limit on parameters): read everyone
+            return self.partners(), self.last_contacts()
+        defaults = " ".join(
+            f"WHEN '{relation}' THEN {days}" for relation, days in DEFAULT_CADENCE_DAYS.items()
+        )
+        cadence = (
+            f"coalesce(nullif(cadence_days, 0), CASE relation {defaults}"
+            f" ELSE {FALLBACK_CADENCE_DAYS} END)"
+        )
+        plain = self.conn.cursor()
+        plain.row_factory = None  # tuples: a Partner is built from one
+        rows = plain.execute(
+            f"SELECT {PARTNER_COLUMNS}, seen FROM (SELECT *, (SELECT max(occurred_at)"
+            "  FROM interaction_partners WHERE partner_id = partners.id) AS seen"
+            "  FROM partners WHERE archived_at IS NULL)"
+            f" WHERE seen IS NULL OR julianday(?) - julianday(seen) >= {cadence} - ? - 3"
+            f" OR id IN ({marks(promised)}) ORDER BY handle",
+            [now.isoformat(), within, *promised],
+        )
+        partners, seen = [], {}
+        for row in rows:
+            partner = partner_from_row(row[:-1])
+            partners.append(partner)
+            if row[-1] is not None:
+                seen[partner.id] = row[-1]
+        return partners, seen
 
 
 def partner_from_row(row) -> Partner:

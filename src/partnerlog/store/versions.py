@@ -18,6 +18,12 @@ class VersionStore:
         return {uuid: (stamp, seen) for uuid, stamp, seen in self.conn.execute(
             "SELECT uuid, stamp, seen FROM versions")}  # fmt: skip
 
+    def version_rows_of(self, uuids: list[str]) -> dict[str, tuple[str, str]]:
+        """The rows of ``versions`` of these records (at most 500), as `version_rows`."""
+        marks = ", ".join("?" * len(uuids))
+        return {uuid: (stamp, seen) for uuid, stamp, seen in self.conn.execute(
+            f"SELECT uuid, stamp, seen FROM versions WHERE uuid IN ({marks})", uuids)}  # fmt: skip
+
     def vector(self, uuid: str, stamp: str, rows: dict | None = None) -> dict[str, str]:
         """The vector of the version of record ``uuid`` stamped ``stamp`` here (a
         deletion's time for a tombstone). ``rows``: `version_rows`, when read."""
