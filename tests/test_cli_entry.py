@@ -81,4 +81,4 @@ def test_undo_on_an_empty_journal(run):
     run("partner", "add", "Solo")
     run("undo", "--yes")
     result = run("undo", "--yes")
-    assert result.exit_code == 2 and "nothing to undo" in result.stderr
+    assert result.exit_code == 0 and "Nothing to undo" in result.stderr and not result.stdout

@@ -179,9 +179,11 @@ def test_kinds_lists_the_vocabulary_with_pillars_words_and_counts(team):
     team("log", "sari", "-k", "hackathon", "y")
     result = team("kinds")
     assert result.exit_code == 0
-    coffee = next(line for line in result.stdout.splitlines() if line.startswith("coffee"))
-    assert "1" in coffee and "bond, understanding" in coffee and "ngopi" in coffee
-    assert "hackathon" in result.stdout and "(your own)" in result.stdout
+    lines = [line.split("\t") for line in result.stdout.splitlines()]  # piped: data
+    assert lines[0] == ["kind", "entries", "pillars", "also", "yours"]
+    coffee = next(line for line in lines if line[0] == "coffee")
+    assert coffee[1] == "1" and coffee[2] == "bond, understanding" and "ngopi" in coffee[3]
+    assert ["hackathon", "1", "understanding", "", "yes"] in lines
     listed = json.loads(team("kinds", "--json").stdout)
     assert {"kind": "hackathon", "pillars": ["understanding"], "aliases": [], "count": 1,
             "known": False} in listed  # fmt: skip
@@ -301,7 +303,7 @@ def test_tags_are_listed_renamed_and_merged(team, rows, unchanged):
 
 
 @pytest.mark.english
-def test_undo_of_a_tag_on_many_entries_names_ten_and_counts_the_rest(team, rows):
+def test_undo_of_a_tag_on_many_entries_names_ten_and_counts_the_rest(team, rows, monkeypatch):
     for n in range(13):
         team("log", "sari" if n % 2 else "budi", f"entry {n} #q1")
     team("tag", "rename", "q1", "q2")
@@ -309,6 +311,10 @@ def test_undo_of_a_tag_on_many_entries_names_ten_and_counts_the_rest(team, rows)
     assert asked.exit_code == 2 and asked.stderr.count("  restore entry #") == 10
     assert "  … and 3 more records\n" in asked.stderr
     assert "Sari Wulandari" in asked.stderr and "Budi Santoso" in asked.stderr
+    piped = team("undo", "--list").stdout.splitlines()[1].split("\t")
+    assert piped[1] == "tag rename" and piped[2].count("restore entry #") == 10
+    assert piped[2].endswith("; … and 3 more records")
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
     listed = team("undo", "--list").stdout
     assert listed.count("  restore entry #") == 10 and "… and 3 more records" in listed
     assert team("undo", "--yes").exit_code == 0

@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 
@@ -78,7 +79,7 @@ def complement(run, *args):
 
 
 @pytest.mark.english
-def test_complement_both_directions_and_uncovered_gaps(traits):
+def test_complement_both_directions_and_uncovered_gaps(traits, monkeypatch):
     assert complement(traits) == [
         {"area": "negotiation", "strong": None, "weak": "me"},
         {"area": "public-speaking", "strong": "budi", "weak": "me"},
@@ -86,7 +87,10 @@ def test_complement_both_directions_and_uncovered_gaps(traits):
         {"area": "sql", "strong": "me", "weak": "jose"},
         {"area": "sql", "strong": "me", "weak": "sari"},
     ]
-    out = traits("complement").stdout
+    piped = traits("complement").stdout.splitlines()
+    assert piped[0] == "area\tstrong\tweak" and "SQL\tme\tJosé Álvarez" in piped
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    out = re.sub(r"\x1b\[[0-9;]*m", "", traits("complement").stdout)  # (bold, underline)
     assert "Who covers my weaknesses" in out and "Budi Santoso is strong" in out
     assert "I can help José Álvarez" in out
     assert "My weaknesses nobody covers yet" in out and "negotiation" in out

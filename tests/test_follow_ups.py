@@ -202,7 +202,9 @@ def overdue_promise(run, journal_path, who="sari", text="the deck", day="2026-11
 
 
 @pytest.mark.english
-def test_an_overdue_promise_of_mine_makes_someone_due(team, journal_path):
+def test_an_overdue_promise_of_mine_makes_someone_due(team, journal_path, monkeypatch):
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")  # the lines a person reads
+    monkeypatch.setenv("NO_COLOR", "1")
     for who in ("sari", "budi", "jose", "maria"):
         team("log", who, "hello")
     overdue_promise(team, journal_path)
@@ -219,7 +221,9 @@ def test_an_overdue_promise_of_mine_makes_someone_due(team, journal_path):
 
 
 @pytest.mark.english
-def test_due_within_adds_who_comes_due_marked_upcoming(team):
+def test_due_within_adds_who_comes_due_marked_upcoming(team, monkeypatch):
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")  # the lines a person reads
+    monkeypatch.setenv("NO_COLOR", "1")
     for who in ("sari", "budi", "jose", "maria"):
         team("log", who, "hello", "--when", "3 days ago")
     assert team("due", "--exit-code").stdout == ""

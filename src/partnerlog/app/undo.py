@@ -1,7 +1,6 @@
 """`undo`: reverse the last action, after saying in words what it changed."""
 
 from partnerlog.core.records import Record
-from partnerlog.errors import UsageError
 from partnerlog.i18n import N_, _
 from partnerlog.runner import Proposal
 
@@ -25,7 +24,7 @@ def undo(session, values: dict):
         return [describe(journal, action, now, names) for action in journal.actions(limit=20)]
     found = journal.actions(limit=1)
     if not found:
-        raise UsageError(_("nothing to undo: no action is recorded yet"))
+        return []  # nothing to do: not an error (the presenter says so)
     [action] = found
     shown = describe(journal, action, now)
 

@@ -51,13 +51,47 @@ def due(found: list, values: dict, now) -> int:
     if values["json"]:
         print_json([item.to_json() for item in found])
     elif found:
-        sys.stdout.write("\n".join(due_lines(found, now.date())) + "\n")
+        from partnerlog.present.screen import draw, on_terminal
+
+        if on_terminal():
+            sys.stdout.write("\n".join(due_lines(found, now.date())) + "\n")
+        else:
+            draw(due_sheet(found, now.date()))
     elif not values["exit_code"]:
         say("Nobody is due. Well kept!")
     from partnerlog.errors import SOMEONE_DUE
 
     anyone = any(not item.upcoming for item in found)
     return SOMEONE_DUE if values["exit_code"] and anyone else 0
+
+
+def due_sheet(found: list, today):
+    """Who is due, as data: a person a line, their late promises in one field."""
+    from partnerlog.core.when import due_words
+    from partnerlog.present.sheet import Sheet, cell
+
+    sheet = Sheet()
+    for column in (
+        N_("handle"), N_("name"), N_("state"), N_("days overdue"), N_("due in days"),
+        N_("last contact"), N_("every (days)"), N_("promises"),
+    ):  # fmt: skip
+        sheet.add_column(_(column))
+    for item in found:
+        state = _("upcoming") if item.upcoming else _("overdue") if item.overdue_days else ""
+        promises = "; ".join(
+            phrase(
+                "{text} ({late}; partnerlog close {id})",
+                text=p.text, late=due_words(p.due_on, today), id=p.id,
+            )
+            for p in item.promises
+        )  # fmt: skip
+        sheet.add_row(
+            cell(item.handle), cell(item.name), state or _("promise overdue"),
+            str(item.overdue_days), str(item.due_in_days) if item.upcoming else "",
+            _("never") if item.days_since is None else days_ago(item.days_since),
+            str(item.cadence_days), cell(promises),
+        )  # fmt: skip
+    return sheet
 
 
 def due_lines(found: list, today) -> list[str]:

@@ -1,8 +1,9 @@
 """What the interaction commands print: the one-line receipt of `log`, tables of
 entries, and the words for an edit or a deletion."""
 
+from partnerlog.core import dates
 from partnerlog.core.when import describe
-from partnerlog.i18n import _
+from partnerlog.i18n import N_, _
 from partnerlog.present.text import Shown, note, phrase, plural, print_json, say
 
 
@@ -70,8 +71,11 @@ def found(result, values: dict, now) -> None:
             }
         )
         return
-    from partnerlog.present.screen import draw
+    from partnerlog.present.screen import draw, on_terminal
 
+    if not on_terminal() and (goals or follow_ups or entries):
+        draw(search_sheet(entries, goals, follow_ups, names, now))
+        return
     if goals:
         from partnerlog.present.tables import goals_table
 
@@ -86,6 +90,35 @@ def found(result, values: dict, now) -> None:
             print()
     if entries or not (goals or follow_ups):
         listed((entries, names), values, now, empty=phrase("Nothing matches {text!r}.", text=text))
+
+
+def search_sheet(entries, goals, follow_ups, names: dict, now):
+    """What `search` found, as data: one header, then a line for each goal,
+    follow-up and entry (in that order; entries newest first), saying which it is."""
+    from partnerlog.present.sheet import Sheet, cell, tone_mark
+    from partnerlog.present.tables import TABLE_NOTE, shortened, what
+
+    sheet = Sheet()
+    for column in (N_("found"), N_("id"), N_("when"), N_("with"), N_("what"), N_("tone"),
+                   N_("text")):  # fmt: skip
+        sheet.add_column(_(column))
+
+    def who(handles) -> str:
+        return cell(", ".join(names.get(h, h) for h in handles), one_line=True)
+
+    for goal in goals:
+        sheet.add_row(_("goal"), str(goal.id), goal.due_on or "", who([goal.partner]),
+                      _(goal.owner), "", cell(goal.title))  # fmt: skip
+    for item in follow_ups:
+        sheet.add_row(_("follow-up"), str(item.id), item.due_on or "", who([item.partner]),
+                      what(item), "", cell(item.text))  # fmt: skip
+    for entry in entries:
+        moment = dates.from_iso(entry.occurred_at).astimezone(now.tzinfo)
+        kind = entry.kind + (f" ({_(entry.setting)})" if entry.setting else "")
+        sheet.add_row(_("entry"), str(entry.id), moment.strftime("%Y-%m-%d %H:%M"),
+                      who(entry.partners), cell(kind), tone_mark(entry.tone),
+                      cell(shortened(entry.note, entry.id, TABLE_NOTE)))  # fmt: skip
+    return sheet
 
 
 def shown(result, values: dict, now) -> None:
@@ -129,6 +162,18 @@ def tags(found, values: dict, now) -> None:
     if not found:
         say("No tags yet: add #words to notes, or --tag.")
         return
+    from partnerlog.present.screen import draw, on_terminal
+
+    if not on_terminal():
+        from partnerlog.present.sheet import Sheet, cell
+
+        sheet = Sheet()
+        sheet.add_column(_("tag"))
+        sheet.add_column(_("entries"))
+        for tag, count in found:
+            sheet.add_row(cell(tag), str(count))
+        draw(sheet)
+        return
     width = max(len(str(count)) for _, count in found)
     lines = [
         phrase("{count:>{width}}  #{tag}", count=count, width=width, tag=tag)
@@ -148,6 +193,21 @@ def kinds(found, values: dict, now) -> None:
 
     if values["json"]:
         print_json([kind.to_json() for kind in found])
+        return
+    from partnerlog.present.screen import draw, on_terminal
+
+    if not on_terminal():
+        from partnerlog.present.sheet import Sheet, cell
+
+        sheet = Sheet()
+        for column in (N_("kind"), N_("entries"), N_("pillars"), N_("also"), N_("yours")):
+            sheet.add_column(_(column))
+        for kind in found:
+            sheet.add_row(
+                cell(kind.kind), str(kind.count), ", ".join(_(p) for p in kind.pillars),
+                cell(", ".join(kind.aliases)), "" if kind.known else _("yes"),
+            )  # fmt: skip
+        draw(sheet)
         return
     width = max(len(kind.kind) for kind in found)
     lines = []

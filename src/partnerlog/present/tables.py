@@ -162,8 +162,8 @@ def progress_bar(percent: int, width: int = 10) -> Cell:
 
 def traits_table(traits: list[Trait]) -> Sheet:
     table = Sheet()
-    for column in (N_("id"), N_("who"), "", N_("area"), N_("note")):
-        table.add_column(_(column) if column else "", justify="right" if column == "id" else "left")
+    for column in (N_("id"), N_("who"), N_("strength/weakness"), N_("area"), N_("note")):
+        table.add_column(_(column), justify="right" if column == "id" else "left")
     for trait in traits:
         mark = (
             Cell("+ " + _("strength"), style="green")

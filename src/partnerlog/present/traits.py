@@ -1,6 +1,6 @@
 """What the trait commands and `complement` print."""
 
-from partnerlog.i18n import _
+from partnerlog.i18n import N_, _
 from partnerlog.present.text import print_json, say
 
 
@@ -72,6 +72,28 @@ def complement(found, values: dict, now) -> None:
         else:
             say("No complements yet: nobody's strength meets someone else's weakness.")
         return
+    from partnerlog.present.screen import draw, on_terminal
+
+    if not on_terminal():
+        draw(complement_sheet(found.pairs, found.names))
+        return
     from partnerlog.present.terminal import complement_view, console
 
     console().print(complement_view(found.pairs, found.names))
+
+
+def complement_sheet(pairs: list, names: dict):
+    """Who complements whom, as data: an area a line, who is strong and who is weak
+    in it (no one yet: empty)."""
+    from partnerlog.present.sheet import Sheet, cell
+
+    sheet = Sheet()
+    for column in (N_("area"), N_("strong"), N_("weak")):
+        sheet.add_column(_(column))
+
+    def who(handle):
+        return "" if handle is None else cell(names.get(handle, handle))
+
+    for pair in pairs:
+        sheet.add_row(cell(pair.label or pair.area), who(pair.strong), who(pair.weak))
+    return sheet

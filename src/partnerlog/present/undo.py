@@ -1,6 +1,6 @@
 """What `undo` says before and after, and its list of actions."""
 
-from partnerlog.i18n import _
+from partnerlog.i18n import N_, _
 from partnerlog.present.text import Shown, phrase, plural, say
 
 
@@ -30,9 +30,31 @@ def undone(result, values: dict, now) -> None:
     if isinstance(result, list):
         if not result:
             say("Nothing to undo: no action is recorded yet.")
+        from partnerlog.present.screen import draw, on_terminal
+
+        if result and not on_terminal():
+            draw(actions_sheet(result, now))
+            return
         for action in result:  # a listing: data, to stdout
             when = action.at.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M")
             print(phrase("{when}  {command}\n{steps}", when=when, command=action.command,
                          steps=Shown(_steps(action))))  # fmt: skip
         return
     say("Undone: {command}.", command=result.command)
+
+
+def actions_sheet(actions: list, now):
+    """The actions undo can take back, newest first: an action a line, its steps
+    in one field."""
+    from partnerlog.present.sheet import Sheet, cell
+
+    sheet = Sheet()
+    for column in (N_("when"), N_("command"), N_("undo does")):
+        sheet.add_column(_(column))
+    for action in actions:
+        steps = [f"{_(step.verb)} {step.what}" for step in action.steps]
+        if action.more:
+            steps.append(plural(action.more, "more record"))
+        when = action.at.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M")
+        sheet.add_row(when, action.command, cell("; ".join(steps), one_line=True))
+    return sheet
