@@ -616,3 +616,33 @@ def test_a_card_that_cannot_be_read_is_skipped_and_named_the_rest_imported(run, 
     assert [p["name"] for p in json.loads(run("partner", "list", "--json").stdout)] == [
         "Andi Pratama"
     ]
+
+
+@pytest.mark.english
+def test_files_that_are_not_calendars_are_named_in_the_persons_words(run, tmp_path, rows):
+    run("partner", "add", "Sari")
+    empty = tmp_path / "empty.ics"
+    empty.write_text("")
+    said = run("calendar", "import", str(empty))
+    assert said.exit_code == 2
+    assert said.stderr == f"partnerlog: {empty} is not an iCalendar file (it is empty)\n"
+    junk = tmp_path / "notes.ics"
+    junk.write_text("just some notes\n")
+    said = run("calendar", "import", str(junk))
+    assert said.exit_code == 2 and "it has no BEGIN:VCALENDAR" in said.stderr
+    assert "component" not in said.stderr  # (the library's words)
+    said = run("calendar", "import", str(junk), "--me", "notanemail")
+    assert said.exit_code == 2 and "--me 'notanemail' is not an email address" in said.stderr
+    assert rows("SELECT count(*) AS n FROM interactions") == [{"n": 0}]
+
+
+@pytest.mark.english
+def test_a_json_file_that_is_not_an_export_says_what_is_missing(run, tmp_path):
+    plain = tmp_path / "other.json"
+    plain.write_text("{}")
+    said = run("import", str(plain))
+    assert said.exit_code != 0 and 'it has no "format": "partnerlog" field' in said.stderr
+    assert "None" not in said.stderr
+    plain.write_text('{"format": "jrnl"}')
+    said = run("import", str(plain))
+    assert "its format is 'jrnl', not 'partnerlog'" in said.stderr

@@ -263,7 +263,35 @@ def test_an_unchanged_or_emptied_note_logs_nothing(team, editor, unchanged, acti
     editor(action)
     with unchanged():
         result = team("log", "jose", "-e", "-k", "1on1")
-    assert result.exit_code == 1 and "nothing logged" in result.stderr
+        typed = team("log", "jose", input="   \n")  # an empty note piped in: the same answer
+    assert result.exit_code == 2 and "nothing logged" in result.stderr
+    assert typed.exit_code == 2 and "nothing logged" in typed.stderr
+
+
+def test_an_edit_that_changes_nothing_writes_nothing_and_leaves_nothing_to_undo(team, editor, rows):
+    team("log", "sari", "first words", "-t", "1", "--tag", "q4")
+    before = rows("SELECT * FROM interactions")
+    actions = rows("SELECT count(*) AS n FROM actions")
+    editor("keep")
+    for args in (["--edit"], ["--tone", "1"], ["--tag", "q4"], ["--note", "first words"],
+                 ["--who", "sari"]):  # fmt: skip
+        result = team("entry", "edit", "1", *args)
+        assert result.exit_code == 0, (args, result.stderr)
+        assert "#1" in result.stderr and not result.stdout
+    assert rows("SELECT * FROM interactions") == before  # not even its change time
+    assert rows("SELECT count(*) AS n FROM actions") == actions
+    assert team("entry", "edit", "1", "--tone", "2").exit_code == 0
+    assert rows("SELECT tone FROM interactions") == [{"tone": 2}]
+
+
+@pytest.mark.english
+def test_confirmations_quote_the_note_as_typed_without_punctuation_after_it(team):
+    team("log", "sari", "ends with a full stop.")
+    asked = team("entry", "delete", "1")
+    assert "ends with a full stop.\n" in asked.stderr and "stop.?" not in asked.stderr
+    team("entry", "edit", "1", "--tone", "1")
+    said = team("entry", "edit", "1", "--tone", "2").stderr
+    assert said.startswith("Updated entry #1") and said.endswith("ends with a full stop.\n")
 
 
 def test_entry_edit_opens_the_existing_note(team, editor, rows):

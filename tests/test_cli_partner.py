@@ -218,3 +218,30 @@ def test_seventy_people_of_one_name_get_the_next_free_handles(run, rows):
         assert run("partner", "add", "Sari", "--yes").exit_code == 0
     handles = [row["handle"] for row in rows("SELECT handle FROM partners ORDER BY id")]
     assert handles == ["sari", *(f"sari{n}" for n in range(2, 71))]
+
+
+@pytest.mark.parametrize(
+    ("name", "handle"),
+    [
+        ("Dr. A. J. van der Berg", "berg"),
+        ("Sari Wulandari, S.Kom.", "sari"),
+        ("Pak Budi Santoso", "budi"),
+        ("Ir. H. Joko Widodo", "joko"),
+        ("J. R. R. Tolkien", "tolkien"),
+        ("Van Morrison", "van"),  # a given name, not a particle
+        ("Ludwig van Beethoven", "ludwig"),
+        ("Dr.", "dr"),  # nothing else to go by
+    ],
+)
+def test_a_handle_passes_over_titles_initials_and_degrees(run, rows, name, handle):
+    assert run("partner", "add", name).exit_code == 0
+    assert rows("SELECT handle, name FROM partners") == [{"handle": handle, "name": name}]
+
+
+@pytest.mark.english
+def test_removing_a_date_names_the_partner_as_adding_it_did(run):
+    run("partner", "add", "Rina Kusuma")
+    added = run("partner", "date", "add", "rina", "birthday", "14 march")
+    assert added.stderr.startswith("Added birthday of Rina Kusuma (#1)")
+    removed = run("partner", "date", "remove", "1")
+    assert removed.exit_code == 0 and removed.stderr == "Removed birthday of Rina Kusuma (#1).\n"

@@ -173,3 +173,16 @@ def test_a_long_view_on_a_terminal_goes_through_the_pager(team, tmp_path, monkey
     monkeypatch.delenv("TTY_COMPATIBLE")
     assert "entry number 0" in team("timeline", "-n", "0").stdout  # piped: never paged
     assert not paged.exists()
+
+
+@pytest.mark.english
+def test_a_kind_no_entry_has_is_a_mistake_with_a_suggestion(run):
+    run("partner", "add", "Sari")
+    run("log", "sari", "flat white", "-k", "coffee")
+    typo = run("timeline", "--kind", "cofee")
+    assert typo.exit_code == 2 and typo.stdout == ""
+    assert typo.stderr == "partnerlog: no entry has the kind 'cofee' (did you mean coffee?)\n"
+    unknown = run("timeline", "--kind", "zzzz")
+    assert unknown.exit_code == 2 and "(see: partnerlog kinds)" in unknown.stderr
+    assert run("timeline", "--kind", "lunch").exit_code == 0  # a known kind: none yet
+    assert "flat white" in run("timeline", "--kind", "kopi").stdout  # an alias of coffee

@@ -267,6 +267,20 @@ def test_a_paused_partner_is_not_due_and_not_penalised_until_back(team, rows):
     assert "paused" in shown and "parental leave" in shown
 
 
+def test_a_pause_made_longer_keeps_its_reason_and_a_new_one_replaces_it(team, rows):
+    def reason():
+        return rows("SELECT pause_reason FROM partners WHERE handle = 'budi'")[0]["pause_reason"]
+
+    team("partner", "pause", "budi", "--until", "2026-12-14", "parental", "leave")
+    assert team("partner", "pause", "budi", "--until", "2026-12-28").exit_code == 0
+    assert reason() == "parental leave"
+    team("partner", "pause", "budi", "--until", "2027-01-04", "a project abroad")
+    assert reason() == "a project abroad"
+    team("partner", "resume", "budi")
+    team("partner", "pause", "budi", "--until", "2027-02-01")  # a new pause: no old reason
+    assert reason() is None
+
+
 def test_back_from_a_pause_the_cadence_starts_afresh(team, journal_path):
     import sqlite3
 

@@ -57,14 +57,20 @@ def import_calendar(session, values: dict) -> Imported:
     import icalendar
 
     journal, now = session.journal, session.now
+    # What was typed is checked before the file is read.
+    me = check_email(values["me"], "--me") if values["me"] else journal.get_meta("me_email")
     text = read_input(values["file"], what=_("a calendar"), encoding=None, missing=UsageError)
     try:
         calendar = icalendar.Calendar.from_ical(text)
-    except ValueError as error:
+    except ValueError:  # (icalendar's words are not the person's: say what is missing)
+        why = (
+            _("it is empty")
+            if not text.strip()
+            else _("it has no BEGIN:VCALENDAR … END:VCALENDAR that can be read")
+        )
         raise UsageError(
-            _("{file} is not an iCalendar file ({error})").format(file=values["file"], error=error)
+            _("{file} is not an iCalendar file ({why})").format(file=values["file"], why=why)
         ) from None
-    me = check_email(values["me"]) if values["me"] else journal.get_meta("me_email")
     since = (
         dates.parse_day(values["since"], now)
         if values["since"]

@@ -27,6 +27,8 @@ def pause(session, values: dict) -> Paused:
     journal = session.journal
     with journal.transaction(session.command.name):
         [partner] = journal.named(values["who"])
+        if reason is None and partner.paused(now.date()):
+            reason = partner.pause_reason  # a pause made longer keeps its reason
         journal.set_pause(partner.id, until.isoformat(), reason)
     return Paused(partner=partner, until=until, reason=reason)
 
@@ -82,7 +84,8 @@ def list_dates(session, values: dict):
     return coming, names_by_handle(journal)
 
 
-def remove(session, values: dict) -> PartnerDate:
+def remove(session, values: dict) -> tuple[PartnerDate, str]:
+    """(the date removed, the partner's name: said as `date add` said it)."""
     journal = session.journal
     with journal.transaction(session.command.name):
         try:
@@ -90,7 +93,7 @@ def remove(session, values: dict) -> PartnerDate:
         except NotFound as error:
             raise error.with_hint(_("see: partnerlog partner date list")) from None
         journal.remove_date(found.id)
-    return found
+    return found, journal.partner(found.partner_id).name
 
 
 def coming_up(journal, today, days: int, partner_ids=None) -> list[tuple[PartnerDate, object]]:

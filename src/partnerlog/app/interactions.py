@@ -42,7 +42,7 @@ def read_note(words: list[str], *, edit: bool = False, kind: str | None = None) 
         start = " ".join(words) if words else template(kind)
         text = write_in_editor(start)
         if not text or (not words and text == without_comments(start)):
-            raise PartnerlogError(_("nothing logged: the note was left empty"))
+            raise UsageError(_("nothing logged: the note was left empty"))
         return text
     if words:
         text = " ".join(words)
@@ -162,11 +162,16 @@ def timeline(session, values: dict) -> tuple[list[Interaction], dict[str, str]]:
         )
     journal = session.journal
     partner = journal.named(values["who"])[0] if values["who"] else None
+    kind = check_kind(values["kind"]) if values["kind"] else None
+    if kind is not None and not known_kind(kind) and not journal.kind_used(kind):
+        near = near_kind(kind)
+        hint = _("did you mean {near}?").format(near=near) if near else _("see: partnerlog kinds")
+        raise UsageError(_("no entry has the kind {kind!r} ({hint})").format(kind=kind, hint=hint))
     entries = journal.interactions(
         partner_id=partner.id if partner else None,
         since=since_day,
         until=until_day,
-        kind=check_kind(values["kind"]) if values["kind"] else None,
+        kind=kind,
         tag=normal_tag(values["tag"]) if values["tag"] else None,
         limit=limit or None,
     )
@@ -202,7 +207,7 @@ def edit(session, values: dict) -> tuple[Interaction, dict[str, str]]:
             note = session.journal.interaction(values["id"]).note
         values = {**values, "note": write_in_editor(note)}
         if not values["note"]:
-            raise PartnerlogError(_("nothing changed: the note was left empty"))
+            raise UsageError(_("nothing changed: the note was left empty"))
     if values["note"] is not None:
         if not values["note"].strip():
             raise UsageError(_("--note cannot be empty; delete the entry instead"))
@@ -239,6 +244,8 @@ def edit(session, values: dict) -> tuple[Interaction, dict[str, str]]:
             if not names:
                 raise UsageError(_("--who needs at least one partner"))
             partner_ids = [p.id for p in journal.named(*names)]
+        if _same(current, changes, partner_ids, tags, pillars, benefits, journal):
+            return current, names_by_handle(journal), False
         updated = journal.update_interaction(
             values["id"],
             changes,
@@ -247,7 +254,23 @@ def edit(session, values: dict) -> tuple[Interaction, dict[str, str]]:
             pillars=pillars,
             benefits=benefits,
         )
-    return updated, names_by_handle(journal)
+    return updated, names_by_handle(journal), True
+
+
+def _same(current, changes, partner_ids, tags, pillars, benefits, journal) -> bool:
+    """Whether an edit would leave the entry as it is (an editor closed unchanged,
+    a --tone it has already): then nothing is written and nothing is to undo."""
+    if any(getattr(current, field) != value for field, value in changes.items()):
+        return False
+    if partner_ids is not None:
+        handles = {journal.partner(pid).handle for pid in partner_ids}
+        if handles != set(current.partners):
+            return False
+    return all(
+        given is None or set(given) == set(had)
+        for given, had in ((tags, current.tags), (pillars, current.pillars),
+                           (benefits, current.benefits))
+    )  # fmt: skip
 
 
 def show(session, values: dict) -> tuple[Interaction, dict[str, str]]:

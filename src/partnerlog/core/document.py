@@ -92,11 +92,13 @@ def _check_header(document: object) -> None:
     if not isinstance(document, dict):
         raise ImportProblem(_("the file is not a partnerlog export (expected a JSON object)"))
     if document.get("format") != FORMAT:
-        raise ImportProblem(
-            _("the file is not a partnerlog export (format is {value!r})").format(
-                value=document.get("format")
+        if "format" not in document:
+            why = _('it has no "format": "{expected}" field').format(expected=FORMAT)
+        else:
+            why = _("its format is {value!r}, not {expected!r}").format(
+                value=document.get("format"), expected=FORMAT
             )
-        )
+        raise ImportProblem(_("the file is not a partnerlog export ({why})").format(why=why))
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ImportProblem(

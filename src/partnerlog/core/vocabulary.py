@@ -151,10 +151,12 @@ def valid_email(email: str) -> bool:
     return bool(re.fullmatch(r"[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+", email))
 
 
-def check_email(email: str) -> str:
+def check_email(email: str, option: str = "--email") -> str:
     value = email.strip().removeprefix("mailto:").lower()
     if not valid_email(value):
-        raise UsageError(_("--email {email!r} is not an email address").format(email=email))
+        raise UsageError(
+            _("{option} {email!r} is not an email address").format(option=option, email=email)
+        )
     return value
 
 
@@ -162,9 +164,80 @@ def valid_handle(handle: str) -> bool:
     return bool(re.match(_HANDLE_RE, handle)) and handle != ME
 
 
+# Words before a name that are not the name: titles (English, Indonesian, Dutch…).
+TITLES = frozenset(
+    [
+        "dr",
+        "drs",
+        "dra",
+        "prof",
+        "ir",
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "miss",
+        "sir",
+        "dame",
+        "madam",
+        "pak",
+        "bapak",
+        "bu",
+        "ibu",
+        "mas",
+        "mbak",
+        "bang",
+        "kak",
+        "h",
+        "hj",
+        "hajj",
+        "haji",
+        "ust",
+        "ustadz",
+        "kh",
+        "rev",
+        "fr",
+        "st",
+    ]
+)
+# Words that join a surname to the name before it ("van der Berg", "bin Ahmad").
+PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "bin",
+        "binti",
+        "al",
+        "el",
+    ]
+)
+
+
 def handle_candidates(name: str):
-    """Handles to try for a new partner, best first: "sari", "sari-w", "sari-wulandari", "sari2"…"""
-    words = slug(name).split("-") or ["partner"]
+    """Handles to try for a new partner, best first: "sari", "sari-w", "sari-wulandari", "sari2"…
+
+    Titles and initials before the name are passed over, as are the degrees
+    after a comma ("Dr. A. J. van der Berg" is "berg"; "Sari Wulandari, S.Kom."
+    is "sari")."""
+    given = name.split(",")[0].split()
+    dropped = False
+    while len(given) > 1 and (
+        given[0].rstrip(".").lower() in TITLES or len(given[0].rstrip(".")) <= 1
+    ):
+        given, dropped = given[1:], True
+    while dropped and len(given) > 1 and given[0].lower() in PARTICLES:
+        given = given[1:]
+    words = slug(" ".join(given)).split("-") or ["partner"]
     words = [w for w in words if w] or ["partner"]
     first = words[0] if words[0] != ME else "me-" + (words[1] if len(words) > 1 else "1")
     yield first

@@ -75,9 +75,9 @@ def listed(result, values: dict, now) -> None:
     draw(table)
 
 
-def removed(found, values: dict, now) -> None:
-    say("Removed {label} of {handle} (#{id}).", label=found.label, handle=found.partner,
-        id=found.id)  # fmt: skip
+def removed(result, values: dict, now) -> None:
+    found, name = result
+    say("Removed {label} of {name} (#{id}).", label=found.label, name=name, id=found.id)
 
 
 def paused(result, values: dict, now) -> None:

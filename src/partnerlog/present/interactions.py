@@ -132,13 +132,16 @@ def shown(result, values: dict, now) -> None:
 
 
 def edited(result, values: dict, now) -> None:
-    entry, names = result
-    say("Updated entry {summary}.", summary=Shown(_summary(entry, names, now)))
+    entry, names, changed = result
+    if not changed:
+        say("Nothing changed: entry #{id} already reads so.", id=entry.id)
+        return
+    say("Updated entry {summary}", summary=Shown(_summary(entry, names, now)))
 
 
 def ask_delete(subject, values: dict, now) -> str:
     entry, names = subject
-    say("Delete entry {summary}?", summary=Shown(_summary(entry, names, now)))
+    say("Entry to delete: {summary}", summary=Shown(_summary(entry, names, now)))
     return _("Delete this entry?")
 
 
