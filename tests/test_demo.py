@@ -41,3 +41,15 @@ def test_demo_rebuilds_a_demo_but_refuses_other_files(run, tmp_path):
     assert result.exit_code == 1 and "is your journal" in result.stderr
     listed = json.loads(run("--db", str(mine), "partner", "list", "--json").stdout)
     assert [p["handle"] for p in listed] == ["sari"]
+
+
+def test_a_demo_built_at_a_relative_path_is_named_in_full_for_the_export_hint(
+    run, tmp_path, monkeypatch
+):
+    import re
+
+    monkeypatch.chdir(tmp_path)
+    result = run("demo", "--path", "demo.db")
+    assert result.exit_code == 0, result.stderr
+    hint = re.search(r"export PARTNERLOG_DB=(\S+)", result.stderr).group(1)
+    assert hint == str(tmp_path / "demo.db")  # works after a cd

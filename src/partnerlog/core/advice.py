@@ -12,7 +12,7 @@ from datetime import datetime
 
 from partnerlog.core.vocabulary import ME
 from partnerlog.core.when import day_month_msg
-from partnerlog.i18n import Msg
+from partnerlog.i18n import Msg, Msgs
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -141,10 +141,11 @@ def next_step(
     late = [f for f in facts.follow_ups if f.mine and f.overdue_days(today)]
     if late:
         promise = max(late, key=lambda f: f.overdue_days(today))
-        return Msg(
-            "keep your word: '{text}' is {value} days overdue — deliver it (partnerlog close {id}) or agree a new date with {first} (partnerlog postpone {id} DATE)",
+        return Msgs(
+            "keep your word: '{text}' is {count} day overdue — deliver it (partnerlog close {id}) or agree a new date with {first} (partnerlog postpone {id} DATE)",
+            "keep your word: '{text}' is {count} days overdue — deliver it (partnerlog close {id}) or agree a new date with {first} (partnerlog postpone {id} DATE)",
+            promise.overdue_days(today),
             text=promise.text,
-            value=promise.overdue_days(today),
             id=promise.id,
             first=first,
         )

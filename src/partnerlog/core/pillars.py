@@ -69,10 +69,11 @@ def _communication_words(days_since, cadence, candid, window_days, late, now) ->
     if late:
         worst = max(late, key=lambda f: f.overdue_days(now.date()))
         said.append(
-            Msg(
-                "you owe '{text}', {days} days overdue",
+            Msgs(
+                "you owe '{text}', {count} day overdue",
+                "you owe '{text}', {count} days overdue",
+                worst.overdue_days(now.date()),
                 text=worst.text,
-                days=worst.overdue_days(now.date()),
             )
         )
         if len(late) > 1:

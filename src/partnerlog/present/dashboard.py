@@ -106,7 +106,9 @@ def due_lines(found: list, today) -> list[str]:
                 "due in {count} day (upcoming)", "due in {count} days (upcoming)", item.due_in_days
             ).format(count=item.due_in_days)
         if item.overdue_days:
-            return _("{days:>3} days overdue").format(days=item.overdue_days)
+            return ngettext(
+                "{count} day overdue", "{count} days overdue", item.overdue_days
+            ).format(count=item.overdue_days)
         return _("promise overdue")
 
     width = max(len(item.handle) for item in found)
@@ -138,6 +140,7 @@ def due_lines(found: list, today) -> list[str]:
 
 def demo(built, values: dict, now) -> None:
     """`demo`: what was built, the dashboard on it, and where to look next."""
+    import os
     import shlex
 
     target, added, found = built
@@ -160,7 +163,7 @@ def demo(built, values: dict, now) -> None:
         "  partnerlog complement\n"
         "  partnerlog search migrasi\n"
         "and when you are done: unset PARTNERLOG_DB",
-        path=shlex.quote(str(target)),
+        path=shlex.quote(os.path.abspath(target)),  # (it must work after a cd)
     )
 
 

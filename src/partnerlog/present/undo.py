@@ -19,8 +19,8 @@ def ask(action, values: dict, now) -> str:
         say(
             "This undoes the {command} on this device only: your other devices keep these"
             " records as they are, and the next sync with them brings the same changes"
-            " back. To remove a record everywhere, delete it after syncing"
-            " (entry delete, partner delete…).",
+            " back. To remove a record everywhere, remove it after syncing"
+            " (entry delete, trait remove, partner archive…).",
             command=action.command,
         )
     return _("Undo it?")

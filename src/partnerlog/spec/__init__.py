@@ -201,7 +201,10 @@ def interaction_details(*, replacing: bool) -> tuple[Param, ...]:
             "private", "--private",
             kind="switch" if replacing else "flag",
             off_flag="--public" if replacing else None,
-            help=said(N_("Keep out of reports and exports."), N_("Keep out of reports, or not.")),
+            help=said(
+                N_("Private: reports and sync leave it out (a full export keeps it)."),
+                N_("Private (reports and sync leave it out), or not."),
+            ),
         ),
         Param(
             "edit", "--edit", "-e", kind="flag",
