@@ -478,7 +478,7 @@ def test_long_work_shows_progress_on_a_terminal_only(team, tmp_path, journal_pat
 def test_every_character_made_visible_is_one_python_cannot_print():
     """`visible` returns printable text as it is: that is exact only while every
     character its pattern makes visible is unprintable to Python."""
-    from partnerlog.present.text import _INVISIBLE, visible
+    from partnerlog.safe import _INVISIBLE, visible
 
     caught = [chr(n) for n in range(0x110000) if re.match(_INVISIBLE, chr(n))]
     assert len(caught) > 90 and not [c for c in caught if c.isprintable()]

@@ -99,7 +99,7 @@ def fail(message: str, code: int) -> int:
     """Print ``partnerlog: message`` on stderr (control characters made visible)."""
     import sys
 
-    from partnerlog.present.text import visible
+    from partnerlog.safe import visible
 
     print(f"partnerlog: {visible(message, one_line=True)}", file=sys.stderr)
     return code

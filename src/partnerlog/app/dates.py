@@ -74,7 +74,7 @@ def add(session, values: dict) -> tuple[PartnerDate, str]:
 
 def list_dates(session, values: dict):
     """(dates, next first, each with its next day; partner names)."""
-    from partnerlog.app.interactions import names_by_handle
+    from partnerlog.app.people import names_by_handle
 
     journal, today = session.journal, session.now.date()
     partner = journal.named(values["who"])[0] if values["who"] else None

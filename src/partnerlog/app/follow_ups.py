@@ -48,7 +48,7 @@ def _add(session, values: dict, kind: str, owner: str, due_on: str | None) -> Ad
     if not names:
         raise UsageError(_('say with whom, e.g. partnerlog raise sari "the offsite budget"'))
     journal = session.journal
-    from partnerlog.app.interactions import add_mentioned
+    from partnerlog.app.people import add_mentioned
 
     partners = journal.named(*names)
     skipped = add_mentioned(journal, partners, text)
@@ -67,7 +67,7 @@ def _add(session, values: dict, kind: str, owner: str, due_on: str | None) -> Ad
 
 def open_list(session, values: dict) -> tuple[list[FollowUp], dict[str, str]]:
     """(open items, with --all the closed ones too, overdue first; partner names)."""
-    from partnerlog.app.interactions import names_by_handle
+    from partnerlog.app.people import names_by_handle
 
     journal = session.journal
     partner = journal.named(values["who"])[0] if values["who"] else None
@@ -82,7 +82,7 @@ def open_list(session, values: dict) -> tuple[list[FollowUp], dict[str, str]]:
 def close(session, values: dict) -> tuple[list[FollowUp], dict[str, str]]:
     """(the items closed, partner names): every item named, or none (an unknown or
     closed one stops it)."""
-    from partnerlog.app.interactions import names_by_handle
+    from partnerlog.app.people import names_by_handle
 
     ids = parse_ids(values["id"], "ID")
     journal = session.journal

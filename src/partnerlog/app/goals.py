@@ -34,7 +34,7 @@ def add(session, values: dict) -> tuple[Goal, str]:
 
 def list_goals(session, values: dict) -> tuple[list[Goal], dict[str, str]]:
     """(open goals, or all of them with --all; partner names)."""
-    from partnerlog.app.interactions import names_by_handle
+    from partnerlog.app.people import names_by_handle
 
     journal = session.journal
     partner = journal.named(values["who"])[0] if values["who"] else None

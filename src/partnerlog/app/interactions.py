@@ -2,6 +2,7 @@
 
 import sys
 
+from partnerlog.app.people import add_mentioned, names_by_handle
 from partnerlog.core import dates
 from partnerlog.core.records import Interaction, Record
 from partnerlog.core.vocabulary import (
@@ -16,7 +17,6 @@ from partnerlog.core.vocabulary import (
     default_pillars,
     hashtags,
     known_kind,
-    mentions,
     merged_tags,
     near_kind,
     normal_tag,
@@ -129,21 +129,6 @@ def log(session, values: dict) -> Logged:
     from partnerlog.app.follow_ups import still_open
 
     return Logged(interaction, partners, moment, skipped, closed, still_open(journal, partners))
-
-
-def add_mentioned(journal, partners: list, text: str) -> list[str]:
-    """Add to ``partners`` everyone ``text`` @mentions (`log`, `raise`, `owe`); return
-    the mentions that name nobody, kept as text."""
-    skipped = []
-    for mention in mentions(text):
-        try:
-            [extra] = journal.named(mention)
-        except PartnerlogError:
-            skipped.append(mention)
-            continue
-        if extra.id not in {p.id for p in partners}:
-            partners.append(extra)
-    return skipped
 
 
 def timeline(session, values: dict) -> tuple[list[Interaction], dict[str, str]]:
@@ -326,11 +311,6 @@ def check_new_kind(journal, kind: str, new: bool) -> None:
                 "--kind {kind!r} is new; did you mean {near}? (add --new-kind to start using it; nothing was logged)"
             ).format(kind=kind, near=near)
         )
-
-
-def names_by_handle(journal) -> dict[str, str]:
-    """Every partner's name by handle, archived ones too (views show names, not handles)."""
-    return {p.handle: p.name for p in journal.partners(include_archived=True)}
 
 
 class Kind(Record):

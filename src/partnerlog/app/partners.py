@@ -91,7 +91,7 @@ RECENT = 10
 
 def profile(session, values: dict) -> Profile:
     from partnerlog.app.dashboard import verdicts
-    from partnerlog.app.interactions import names_by_handle
+    from partnerlog.app.people import names_by_handle
     from partnerlog.core import dates
     from partnerlog.core.complement import complement_pairs
     from partnerlog.core.vocabulary import WINDOW_DAYS

@@ -81,7 +81,7 @@ class Complements(Record):
 
 
 def complement(session, values: dict) -> Complements:
-    from partnerlog.app.interactions import names_by_handle
+    from partnerlog.app.people import names_by_handle
 
     journal = session.journal
     partner = journal.named(values["who"])[0] if values["who"] else None

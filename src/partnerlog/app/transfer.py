@@ -20,7 +20,7 @@ class ReportData(Record):
 
 def report(session, values: dict) -> ReportData:
     from partnerlog.app.dashboard import verdicts
-    from partnerlog.app.interactions import names_by_handle
+    from partnerlog.app.people import names_by_handle
     from partnerlog.core.complement import complement_pairs
 
     now, journal = session.now, session.journal

@@ -78,7 +78,7 @@ def label(journal, kind: str, doc: dict, now, names: dict[str, str]) -> str:
 
     values = {**doc, "handle": doc.get("partner", doc.get("handle"))}
     if kind == "interactions":
-        from partnerlog.app.interactions import names_by_handle
+        from partnerlog.app.people import names_by_handle
         from partnerlog.core.records import Interaction
         from partnerlog.present.tables import interaction_summary
 

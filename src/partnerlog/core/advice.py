@@ -16,8 +16,7 @@ from partnerlog.i18n import Msg, Msgs
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from partnerlog.core.health import Facts
-    from partnerlog.core.records import Partner
+    from partnerlog.core.records import Facts, Partner
 
 # A goal with no check-in for this long has stalled.
 STALLED_DAYS = 60

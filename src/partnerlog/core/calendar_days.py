@@ -1,7 +1,7 @@
 """Days written with numbers or month names: day-first (03/11/2026, 3/11,
 20.11.2026), "tgl 20", "the 5th", "20 nov", "20 November 2026", "november
 20". A day without a year is the nearest one the way the field looks (back
-for a log, ahead for a plan). Pure; read by `core.dates`.
+for a log, ahead for a plan). Pure; read by `core.dates` and `core.phrases`.
 """
 
 import re
@@ -16,6 +16,16 @@ MONTHS = (
     ("august", "agustus", "agt", "ags"), ("september", "sept"), ("october", "oktober"),
     ("november", "nopember"), ("december", "desember"),
 )  # fmt: skip
+# The days of the week by name, in English and Indonesian (Monday is 0).
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "senin": 0,
+    "tuesday": 1, "tue": 1, "tues": 1, "selasa": 1,
+    "wednesday": 2, "wed": 2, "rabu": 2,
+    "thursday": 3, "thu": 3, "thurs": 3, "kamis": 3,
+    "friday": 4, "fri": 4, "jumat": 4, "jum'at": 4,
+    "saturday": 5, "sat": 5, "sabtu": 5,
+    "sunday": 6, "sun": 6, "minggu": 6, "ahad": 6,
+}  # fmt: skip
 NUMERIC_DAY = r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?"
 TGL = r"(?:tgl\.?|tanggal)\s*(\d{1,2})(?:\s+([a-z]+\.?)(?:\s+(\d{4}))?)?"
 ORDINAL = r"(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)()()"

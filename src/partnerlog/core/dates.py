@@ -26,15 +26,6 @@ DEFAULT_TIME = time(12, 0)
 # A logged interaction may be a few minutes "in the future" when clocks disagree.
 FUTURE_SLACK = timedelta(minutes=5)
 
-WEEKDAYS = {
-    "monday": 0, "mon": 0, "senin": 0,
-    "tuesday": 1, "tue": 1, "tues": 1, "selasa": 1,
-    "wednesday": 2, "wed": 2, "rabu": 2,
-    "thursday": 3, "thu": 3, "thurs": 3, "kamis": 3,
-    "friday": 4, "fri": 4, "jumat": 4, "jum'at": 4,
-    "saturday": 5, "sat": 5, "sabtu": 5,
-    "sunday": 6, "sun": 6, "minggu": 6, "ahad": 6,
-}  # fmt: skip
 
 DAY_WORDS = {
     "now": 0, "today": 0, "sekarang": 0, "hari ini": 0, "tadi": 0,
@@ -311,6 +302,7 @@ def _parse_iso(phrase: str, now: datetime) -> datetime | date | None:
 
 def _relative_day(phrase: str, today: date, prefer: str) -> date | None:
     from partnerlog.core import phrases  # (only when a date is typed)
+    from partnerlog.core.calendar_days import WEEKDAYS
 
     if phrase in DAY_WORDS:
         return today + timedelta(days=DAY_WORDS[phrase])

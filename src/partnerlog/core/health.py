@@ -49,7 +49,7 @@ from partnerlog.core.pillars import (  # noqa: F401 (PILLAR_POINTS: the views re
     parse_time,
     understanding_points,
 )
-from partnerlog.core.records import Record
+from partnerlog.core.records import Facts, Record  # noqa: F401 (Facts: the model's input)
 from partnerlog.core.status import (  # noqa: F401 (NEW_DAYS, STATUS_ORDER: the model's words)
     BROKEN_PROMISE_DAYS,
     GROWING_GAPS,
@@ -64,22 +64,6 @@ from partnerlog.core.status import (  # noqa: F401 (NEW_DAYS, STATUS_ORDER: the 
 from partnerlog.core.tally import WEEKS, WINDOW_DAYS, Tally, tally_contacts  # noqa: F401
 from partnerlog.core.vocabulary import BENEFITS, PILLARS, pillar_name
 from partnerlog.i18n import Msg, Msgs
-
-
-class Facts(Record):
-    """What the journal knows about one partnership: the partner, their last
-    contact, the contacts (see `contact`) of the window or more, goals, complement pairs, and
-    how many contacts in all (the model only asks "fewer than three?")."""
-
-    __slots__ = (
-        "partner", "last_contact", "contacts", "goals", "pairs", "total_contacts", "first_contact",
-        "traits", "my_traits", "follow_ups", "dates", "called",
-    )  # fmt: skip
-    _defaults = {
-        "last_contact": None, "contacts": list, "goals": list, "pairs": list, "total_contacts": 0,
-        "first_contact": None, "traits": list, "my_traits": list, "follow_ups": list,
-        "dates": list, "called": None,
-    }  # fmt: skip
 
 
 class Reasons(dict):

@@ -209,7 +209,7 @@ def _weekend(phrase: str, today: date, ahead: bool) -> date | None:
 def _weekday(phrase: str, today: date, ahead: bool) -> date | None:
     """ "hari jumat", "jumat ini", "this friday", "this past friday", "jumat
     pekan depan", "friday next week", "friday last week"."""
-    from partnerlog.core.dates import WEEKDAYS
+    from partnerlog.core.calendar_days import WEEKDAYS
 
     match = re.match(
         r"^(?:hari\s+)?(?:(?P<pre>this past|this|on)\s+)?(?P<day>[a-z']+)"

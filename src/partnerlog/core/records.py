@@ -421,3 +421,19 @@ class Due(Record):
                 {"id": p.id, "text": p.text, "due_on": p.due_on} for p in self.promises
             ],
         }
+
+
+class Facts(Record):
+    """What the journal knows about one partnership: the partner, their last
+    contact, the contacts (see `tally.contact`) of the window or more, goals, complement pairs, and
+    how many contacts in all (the model only asks "fewer than three?")."""
+
+    __slots__ = (
+        "partner", "last_contact", "contacts", "goals", "pairs", "total_contacts", "first_contact",
+        "traits", "my_traits", "follow_ups", "dates", "called",
+    )  # fmt: skip
+    _defaults = {
+        "last_contact": None, "contacts": list, "goals": list, "pairs": list, "total_contacts": 0,
+        "first_contact": None, "traits": list, "my_traits": list, "follow_ups": list,
+        "dates": list, "called": None,
+    }  # fmt: skip

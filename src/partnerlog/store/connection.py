@@ -314,17 +314,6 @@ class Connection(ClockStore):
         )
 
 
-def copy_into(source: sqlite3.Connection, path: str) -> None:
-    """Copy the database ``source`` reads into the file ``path`` through SQLite's
-    backup API: a standalone copy, one file with no -wal beside it."""
-    target = sqlite3.connect(path)
-    try:
-        source.backup(target)
-        target.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        target.close()
-
-
 def _looks_like_sqlite(path: str) -> bool:
     with open(path, "rb") as handle:
         header = handle.read(len(SQLITE_MAGIC))

@@ -106,13 +106,22 @@ def wal_in_use(path: str) -> bool:
         os.close(fd)
 
 
+def copy_into(source: sqlite3.Connection, path: str) -> None:
+    """Copy the database ``source`` reads into the file ``path`` through SQLite's
+    backup API: a standalone copy, one file with no -wal beside it."""
+    target = sqlite3.connect(path)
+    try:
+        source.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
+
+
 def copy_database(source: str, destination: str) -> None:
     """Copy the SQLite file ``source`` to ``destination`` (one file, no -wal) through
     the backup API, without changing ``source`` or leaving files beside it."""
     # Immutable when nothing lies beside it: then reading leaves no -shm behind.
     alone = "" if os.path.exists(source + "-wal") else "&immutable=1"
-    from partnerlog.store.connection import copy_into
-
     reader = sqlite3.connect(f"file:{os.path.abspath(source)}?mode=ro{alone}", uri=True)
     try:
         copy_into(reader, destination)

@@ -107,7 +107,7 @@ class SoundnessStore:
         fd, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
         os.close(fd)
         try:
-            from partnerlog.store.connection import copy_into
+            from partnerlog.store.files import copy_into
 
             copy_into(self.conn, temporary)
             os.replace(temporary, destination)

@@ -1,0 +1,25 @@
+"""Who a command is about, as several commands read it: partners' names by
+handle (views show names), and the partners a note @mentions."""
+
+from partnerlog.core.vocabulary import mentions
+from partnerlog.errors import PartnerlogError
+
+
+def names_by_handle(journal) -> dict[str, str]:
+    """Every partner's name by handle, archived ones too (views show names, not handles)."""
+    return {p.handle: p.name for p in journal.partners(include_archived=True)}
+
+
+def add_mentioned(journal, partners: list, text: str) -> list[str]:
+    """Add to ``partners`` everyone ``text`` @mentions (`log`, `raise`, `owe`); return
+    the mentions that name nobody, kept as text."""
+    skipped = []
+    for mention in mentions(text):
+        try:
+            [extra] = journal.named(mention)
+        except PartnerlogError:
+            skipped.append(mention)
+            continue
+        if extra.id not in {p.id for p in partners}:
+            partners.append(extra)
+    return skipped
