@@ -176,9 +176,10 @@ def test_choice_options_complete_their_values(monkeypatch, capsys, line, offered
 
 
 def test_exporters_and_the_spec_agree_on_formats():
+    from partnerlog.core.vocabulary import EXPORT_FORMATS
     from partnerlog.present.exporters import EXPORTERS
 
-    assert tuple(EXPORTERS) == spec.EXPORT_FORMATS
+    assert tuple(EXPORTERS) == EXPORT_FORMATS == spec.EXPORT_FORMATS
 
 
 # -- every example in the help runs ----------------------------------------------------

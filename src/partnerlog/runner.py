@@ -67,16 +67,6 @@ class Session:
             self._scratch = None
 
 
-class Proposal:
-    """A destructive action waiting for a yes: what it touches, and how to do it."""
-
-    __slots__ = ("subject", "apply")
-
-    def __init__(self, subject, apply) -> None:
-        self.subject = subject
-        self.apply = apply
-
-
 def resolve(package: str, dotted: str):
     """The function "module.function" names in ``partnerlog.<package>``, imported now."""
     module, _, function = dotted.rpartition(".")
@@ -103,6 +93,8 @@ def run(command: Command, values: dict, db: str | None = None) -> int:
     try:
         result = resolve("app", command.action)(session, values)
         _tell_what_dates_settled()
+        from partnerlog.app.requests import Proposal  # (the app package is loaded now)
+
         if isinstance(result, Proposal):
             from partnerlog.present.text import confirm
 

@@ -266,7 +266,7 @@ def show(session, values: dict) -> tuple[Interaction, dict[str, str]]:
 
 def delete(session, values: dict):
     """Propose deleting one interaction; it goes when the person agrees."""
-    from partnerlog.runner import Proposal
+    from partnerlog.app.requests import Proposal
 
     journal = session.journal
     entry = journal.interaction(values["id"])

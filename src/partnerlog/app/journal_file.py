@@ -109,7 +109,7 @@ def restore(session, values: dict):
     import tempfile
 
     from partnerlog import paths
-    from partnerlog.runner import Proposal
+    from partnerlog.app.requests import Proposal
     from partnerlog.store import Journal
     from partnerlog.store.files import copy_database, use_wal, wal_in_use
 

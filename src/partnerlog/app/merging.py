@@ -327,7 +327,7 @@ def _write_own(journal, target: str, files: list, include_private: bool, now) ->
 
     from partnerlog.app.transfer import Export
     from partnerlog.core import dates
-    from partnerlog.present.exporters import json_export
+    from partnerlog.core.export_format import json_export
 
     me = journal.get_meta("journal_id")
     name = os.path.basename(target)

@@ -58,7 +58,7 @@ def list_traits(session, values: dict) -> list[Trait]:
 
 def remove(session, values: dict):
     """Propose removing one strength or weakness; it goes when the person agrees."""
-    from partnerlog.runner import Proposal
+    from partnerlog.app.requests import Proposal
 
     journal = session.journal
     try:

@@ -151,14 +151,6 @@ class Export:
 
 
 def export(session, values: dict) -> Export:
-    from partnerlog.present.exporters import EXPORTERS
-
-    if values["format"].lower() not in EXPORTERS:
-        raise UsageError(
-            _("--format {format!r} is not one of: {value}").format(
-                format=values["format"], value=", ".join(EXPORTERS)
-            )
-        )
     csv = values["format"].lower() == "csv"
     output = _output(session, values["output"], folder=csv)
     return Export(

@@ -1,20 +1,23 @@
 """`undo`: reverse the last action, after saying in words what it changed."""
 
+from partnerlog.app.requests import Proposal
 from partnerlog.core.records import Record
-from partnerlog.i18n import N_, _
-from partnerlog.runner import Proposal
+from partnerlog.i18n import N_
 
 
 class Step(Record):
-    """One record an action touched, in words: what undo does to it, and which it is."""
+    """One record an action touched: what undo does to it (``verb``), and the
+    record as its kind's `describe` template reads it (``values``; an entry's
+    ``entry`` too), for the view to put in words."""
 
-    __slots__ = ("verb", "what")
+    __slots__ = ("verb", "kind", "values")
 
 
 class Undoable(Record):
-    """An action, as undo shows it (``here_only``: a merge, undone on this journal only)."""
+    """An action, as undo shows it (``here_only``: a merge, undone on this journal
+    only; ``names``: partners' names by handle, for the entries' words)."""
 
-    __slots__ = ("command", "at", "steps", "more", "here_only")
+    __slots__ = ("command", "at", "steps", "more", "here_only", "names")
 
 
 def undo(session, values: dict):
@@ -56,7 +59,7 @@ def describe(journal, action, now, names: dict[str, str] | None = None) -> Undoa
         else:
             verb, doc = N_("restore"), before
         if doc is not None:
-            steps.append(Step(verb=verb, what=label(journal, kind, doc, now, names)))
+            steps.append(Step(verb=verb, kind=kind, values=_values(journal, kind, doc, names)))
     from partnerlog.core import dates
     from partnerlog.store.undo import MERGES
 
@@ -66,33 +69,27 @@ def describe(journal, action, now, names: dict[str, str] | None = None) -> Undoa
         steps=steps,
         more=max(0, len(action.changes) - NAMED_STEPS),
         here_only=action.command in MERGES,
+        names=names,
     )
 
 
-def label(journal, kind: str, doc: dict, now, names: dict[str, str]) -> str:
-    """Which record ``doc`` is, in the words the other views use: its kind's
-    `describe` template, filled with the record and what the views add to it
-    (``names``: partners' names by handle, read on first need)."""
-    from partnerlog.core.kinds import BY_TABLE
-    from partnerlog.present.text import Shown, phrase
-
+def _values(journal, kind: str, doc: dict, names: dict[str, str]) -> dict:
+    """What the view needs to say which record ``doc`` is (``names``: partners'
+    names by handle, read on first need)."""
     values = {**doc, "handle": doc.get("partner", doc.get("handle"))}
     if kind == "interactions":
         from partnerlog.app.people import names_by_handle
         from partnerlog.core.records import Interaction
-        from partnerlog.present.tables import interaction_summary
 
-        entry = Interaction(**{key: doc[key] for key in Interaction.__slots__ if key in doc})
+        values["entry"] = Interaction(
+            **{key: doc[key] for key in Interaction.__slots__ if key in doc}
+        )
         if not names:
             names.update(names_by_handle(journal))
-        summary = interaction_summary(entry, names, now)
-        values["summary"] = Shown(summary)  # (made safe by the view, on its lines)
     elif kind == "goal_updates":
         values.update(
             goal=journal.id_of("goals", doc["goal_uuid"]),
             progress=f" {doc['progress']}%" if doc.get("progress") is not None else "",
             note=f": {doc['note']}" if doc.get("note") else "",
         )
-    elif kind == "follow_ups":
-        values["what"] = _("topic to raise") if doc["type"] == "raise" else _("promise")
-    return phrase(BY_TABLE[kind].describe, **values)
+    return values

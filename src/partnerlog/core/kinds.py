@@ -162,7 +162,7 @@ class RecordKind:
         # (test of a whole record, the problem when it fails) beyond its fields
         self.rule = rule
         # How undo names one: a template filled with the record's export shape
-        # and what `app.undo.label` adds for it.
+        # and what `present.undo.label` adds for it.
         self.describe = describe
         # (kind, key): the list in another kind's records that holds these
         # (check-ins: a goal's "updates").

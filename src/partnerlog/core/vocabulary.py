@@ -99,6 +99,8 @@ SETTING_ALIASES = {
 
 # How many days the health model looks back over unless asked otherwise.
 WINDOW_DAYS = 90
+# The formats `export --format` writes (`core.export_format`).
+EXPORT_FORMATS = ("json", "csv")
 # The dashboard shows this many partnerships unless asked for --all.
 DASHBOARD_ROWS = 25
 

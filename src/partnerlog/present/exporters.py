@@ -2,57 +2,11 @@
 so a whole journal goes to its file without being built in memory.
 """
 
-import csv
-import io
-import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 
-from partnerlog.core.document import FORMAT, VERSION
+from partnerlog.core.export_format import csv_table, json_export
 from partnerlog.i18n import _
-
-
-def json_export(
-    sections: tuple[tuple[str, Callable[[], Iterable[dict]]], ...],
-    exported_at: str,
-    source: dict | None = None,
-) -> Iterator[str]:
-    """The whole journal as one JSON document, streamed record by record.
-
-    ``sections`` are (name, a function giving that section's records)."""
-    yield "{\n"
-    yield f'  "format": {json.dumps(FORMAT)},\n'
-    yield f'  "version": {VERSION},\n'
-    yield f'  "exported_at": {json.dumps(exported_at)}'
-    if source is not None:
-        yield f',\n  "source": {json.dumps(source)}'
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
-    for name, records in sections:
-        yield f',\n  "{name}": ['
-        batch: list[str] = []  # a few hundred records to a chunk: fewer, larger writes
-        first = True
-        for record in records():
-            batch.append(("\n    " if first else ",\n    ") + dumps(record))
-            first = False
-            if len(batch) == 500:
-                yield "".join(batch)
-                batch.clear()
-        yield "".join(batch) + ("]" if first else "\n  ]")
-    yield "\n}\n"
-
-
-def csv_table(columns: list[str], rows: Iterable[tuple]) -> Iterator[str]:
-    """One table as CSV (header first), streamed."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow(row)
-        if buffer.tell() > 65536:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()
 
 
 def write(chunks: Iterable[str], output: str | None) -> None:
@@ -104,4 +58,4 @@ def export_csv(export, output: str | None) -> str:
 
 
 # Exporters by format name (`export --format`): each writes and says where.
-EXPORTERS = {"json": export_json, "csv": export_csv}
+EXPORTERS = {"json": export_json, "csv": export_csv}  # (`vocabulary.EXPORT_FORMATS`)

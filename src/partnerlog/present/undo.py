@@ -4,9 +4,28 @@ from partnerlog.i18n import N_, _
 from partnerlog.present.text import Shown, phrase, plural, say
 
 
-def _steps(action) -> str:
+def label(step, names: dict[str, str], now) -> str:
+    """Which record a step touches, in the words the other views use: its kind's
+    `describe` template, filled with the record (an entry as `timeline` says it)."""
+    from partnerlog.core.kinds import BY_TABLE
+
+    values = dict(step.values)
+    if step.kind == "interactions":
+        from partnerlog.present.tables import interaction_summary
+
+        # (made safe by the view, on its lines)
+        values["summary"] = Shown(interaction_summary(values.pop("entry"), names, now))
+    elif step.kind == "follow_ups":
+        values["what"] = _("topic to raise") if values["type"] == "raise" else _("promise")
+    return phrase(BY_TABLE[step.kind].describe, **values)
+
+
+def _steps(action, now) -> str:
     """What undo does to each record, one step a line (an entry's note under it)."""
-    lines = [f"  {_(step.verb)} " + step.what.replace("\n", "\n  ") for step in action.steps]
+    lines = [
+        f"  {_(step.verb)} " + label(step, action.names, now).replace("\n", "\n  ")
+        for step in action.steps
+    ]
     if action.more:
         lines.append("  " + plural(action.more, "more record"))
     return "\n".join(lines)
@@ -14,7 +33,7 @@ def _steps(action) -> str:
 
 def ask(action, values: dict, now) -> str:
     say("The last action was {command}:\n{steps}", command=action.command,
-        steps=Shown(_steps(action)))  # fmt: skip
+        steps=Shown(_steps(action, now)))  # fmt: skip
     if action.here_only:
         say(
             "This undoes the {command} on this device only: your other devices keep these"
@@ -38,7 +57,7 @@ def undone(result, values: dict, now) -> None:
         for action in result:  # a listing: data, to stdout
             when = action.at.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M")
             print(phrase("{when}  {command}\n{steps}", when=when, command=action.command,
-                         steps=Shown(_steps(action))))  # fmt: skip
+                         steps=Shown(_steps(action, now))))  # fmt: skip
         return
     say("Undone: {command}.", command=result.command)
 
@@ -52,7 +71,7 @@ def actions_sheet(actions: list, now):
     for column in (N_("when"), N_("command"), N_("undo does")):
         sheet.add_column(_(column))
     for action in actions:
-        steps = [f"{_(step.verb)} {step.what}" for step in action.steps]
+        steps = [f"{_(step.verb)} {label(step, action.names, now)}" for step in action.steps]
         if action.more:
             steps.append(plural(action.more, "more record"))
         when = action.at.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M")

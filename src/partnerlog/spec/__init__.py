@@ -13,6 +13,7 @@ draws its result (``show``, a function in `partnerlog.present`) as
 
 from partnerlog.core.vocabulary import (
     BENEFITS,
+    EXPORT_FORMATS,  # noqa: F401 (spec.transfer and the tests read it here)
     PARTNER_KINDS,
     PILLARS,
     RELATIONS,
@@ -27,7 +28,6 @@ TIMELINE_LIMIT = 20
 SEARCH_LIMIT = 50
 # How far back `summary --window` may look.
 LONGEST_WINDOW_DAYS = 3650
-EXPORT_FORMATS = ("json", "csv")
 
 
 class Param:
