@@ -526,8 +526,7 @@ def test_each_record_kind_declares_exactly_its_tables_columns(run, tmp_path):
 
 def test_every_exported_field_is_declared(run, tmp_path):
     """Every field an export writes is one its kind declares (or a view of one)."""
-    from partnerlog.core.kinds import BY_TABLE, KINDS
-    from partnerlog.store.merge_state import NOT_CONTENT
+    from partnerlog.core.kinds import BY_TABLE, KINDS, NOT_CONTENT
 
     journal = tmp_path / "j.db"
     assert run("demo", "--path", str(journal)).exit_code == 0

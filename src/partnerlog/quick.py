@@ -115,7 +115,7 @@ def _complete_quickly() -> int | None:
     db = options.get("db")
     if before is None or before not in spec.partner_first() or incomplete.startswith("-"):
         return None
-    from partnerlog.present.completion import partner_completions
+    from partnerlog.app.completion import partner_completions
 
     found = partner_completions(db, incomplete)
     if shell == "bash":

@@ -31,6 +31,49 @@ class Session:
         dates.take_notes()  # (none left from a command before, in this process)
         self._journal = None
 
+    # -- what the app asks of the person, through the views --------------------------
+
+    @property
+    def interactive(self) -> bool:
+        """Whether a person is there to answer (stdin is a terminal)."""
+        from partnerlog.present.text import at_a_terminal
+
+        return at_a_terminal()
+
+    def confirm(self, question: str) -> None:
+        """Ask ``question`` (yes or no); no raises `Aborted`, as a `Proposal` refused does."""
+        from partnerlog.present.text import confirm
+
+        confirm(False, question)
+
+    def stdin_text(self) -> str:
+        """What was piped in, trimmed ("" with no stdin)."""
+        return self.read_stdin().strip()
+
+    def read_stdin(self, *, binary: bool = False) -> str | bytes:
+        """All of stdin, as text (or bytes); empty with no stdin."""
+        if sys.stdin is None:
+            return b"" if binary else ""
+        if binary and hasattr(sys.stdin, "buffer"):
+            return sys.stdin.buffer.read()
+        return sys.stdin.read()
+
+    def write_in_editor(self, start: str | None, kind: str | None = None) -> str:
+        """What the person wrote in their editor from ``start`` (None: the kind's
+        template); "" when they left it empty, or the template as it was."""
+        from partnerlog.present.editor import template, without_comments, write_in_editor
+
+        initial = template(kind) if start is None else start
+        text = write_in_editor(initial)
+        return "" if start is None and text == without_comments(initial) else text
+
+    def progress(self, description: str, total: int | None = None):
+        """A progress bar on a terminal's stderr, nothing when piped: a context
+        manager giving ``advance(n)``. The app asks for it; the view draws it."""
+        from partnerlog.present.progress import progress
+
+        return progress(description, total)
+
     @property
     def location(self) -> str:
         from partnerlog.paths import journal_location

@@ -59,7 +59,9 @@ def import_calendar(session, values: dict) -> Imported:
     journal, now = session.journal, session.now
     # What was typed is checked before the file is read.
     me = check_email(values["me"], "--me") if values["me"] else journal.get_meta("me_email")
-    text = read_input(values["file"], what=_("a calendar"), encoding=None, missing=UsageError)
+    text = read_input(
+        session, values["file"], what=_("a calendar"), encoding=None, missing=UsageError
+    )
     try:
         calendar = icalendar.Calendar.from_ical(text)
     except ValueError:  # (icalendar's words are not the person's: say what is missing)
@@ -93,14 +95,14 @@ def import_calendar(session, values: dict) -> Imported:
         with journal.transaction(session.command.name):
             if me and journal.get_meta("me_email") != me:
                 journal.set_meta("me_email", me)  # remembered (a dry run remembers nothing)
-            planned = _plan(journal, occurrences, me, now, result)
+            planned = _plan(session, occurrences, me, result)
             if values["add_unknown"] and result.unknown:
                 result.added_partners = [
                     (email, name or email.split("@")[0])
                     for email, (name, _) in result.unknown.items()
                 ]
                 _add_unknown(journal, result.added_partners, me)
-                planned = _plan(journal, occurrences, me, now, result)
+                planned = _plan(session, occurrences, me, result)
             partners = {p.id: p for p in journal.partners(include_archived=True)}
             _apply(journal, planned, partners, result, repeating)
             result.skipped["unreadable"] = len(unreadable)
@@ -112,9 +114,10 @@ def import_calendar(session, values: dict) -> Imported:
     return result
 
 
-def _plan(journal, occurrences, me, now, result) -> list:
+def _plan(session, occurrences, me, result) -> list:
     """The events to log, each with its known partners; what is skipped, and who is
     unknown, goes into ``result``."""
+    journal, now = session.journal, session.now
     emails = journal.all_emails()
     result.skipped = dict.fromkeys(
         (
@@ -129,7 +132,7 @@ def _plan(journal, occurrences, me, now, result) -> list:
     )
     result.unknown = {}
     planned = []
-    for event in _with_progress(occurrences):
+    for event in _with_progress(session, occurrences):
         start = event.get("DTSTART").dt
         if str(event.get("STATUS", "")).upper() == "CANCELLED":
             result.skipped["cancelled"] += 1
@@ -322,15 +325,17 @@ def _first_start(event) -> str:
     return (recurrence or event.get("DTSTART")).dt.isoformat()
 
 
-def _with_progress(items: list):
+def _with_progress(session, items: list):
     """The events, with a progress bar on a terminal's stderr for a long import."""
-    from partnerlog.present.progress import counted, progress
-
     if len(items) < 200:
         yield from items
         return
-    with progress(_("Reading the calendar"), len(items)) as advance:
-        yield from counted(items, advance, every=50)
+    with session.progress(_("Reading the calendar"), len(items)) as advance:
+        for n, item in enumerate(items, 1):
+            yield item
+            if n % 50 == 0:
+                advance(50)
+        advance(len(items) % 50)
 
 
 def _people(event) -> dict[str, dict]:

@@ -1,7 +1,6 @@
 """What the import commands share: reading the file they are given, and rolling back a dry run."""
 
 import os
-import sys
 
 from partnerlog.errors import PartnerlogError
 from partnerlog.i18n import _
@@ -16,9 +15,15 @@ class DryRun(Exception):
 
 
 def read_input(
-    file: str, *, what: str, encoding: str | None = "utf-8", missing: type = PartnerlogError
+    session,
+    file: str,
+    *,
+    what: str,
+    encoding: str | None = "utf-8",
+    missing: type = PartnerlogError,
 ) -> str | bytes:
-    """The whole of ``file`` ('-': stdin), as text (or bytes with ``encoding=None``).
+    """The whole of ``file`` ('-': stdin, which the session reads), as text (or
+    bytes with ``encoding=None``).
 
     A file that is not there is ``missing`` (the error to raise); a folder, or
     text that is not in ``encoding``, is explained in words.
@@ -26,9 +31,7 @@ def read_input(
     from partnerlog import paths
 
     if file == "-":
-        if encoding is None and hasattr(sys.stdin, "buffer"):
-            return sys.stdin.buffer.read()
-        return sys.stdin.read()
+        return session.read_stdin(binary=encoding is None)
     path = paths.expand(file)
     if os.path.isdir(path):
         raise missing(_("{file} is a folder, not {what}").format(file=file, what=what))

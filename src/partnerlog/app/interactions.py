@@ -1,7 +1,5 @@
 """Interactions: logging one, reading them back, searching, fixing and removing them."""
 
-import sys
-
 from partnerlog.app.people import add_mentioned, names_by_handle
 from partnerlog.core import dates
 from partnerlog.core.records import Interaction, Record
@@ -24,7 +22,6 @@ from partnerlog.core.vocabulary import (
 )
 from partnerlog.errors import JournalBusy, PartnerlogError, UsageError
 from partnerlog.i18n import _
-from partnerlog.present.text import at_a_terminal
 
 
 class Logged(Record):
@@ -33,23 +30,15 @@ class Logged(Record):
     __slots__ = ("interaction", "partners", "moment", "skipped", "closed", "still_open")
 
 
-def read_note(words: list[str], *, edit: bool = False, kind: str | None = None) -> str:
+def read_note(session, words: list[str], *, edit: bool = False, kind: str | None = None) -> str:
     """The note: the words given, else the editor (asked for, or at a terminal),
     else stdin. An empty or blank note is refused: nothing is logged."""
-    if edit or (not words and at_a_terminal()):
-        from partnerlog.present.editor import template, without_comments, write_in_editor
-
-        start = " ".join(words) if words else template(kind)
-        text = write_in_editor(start)
-        if not text or (not words and text == without_comments(start)):
+    if edit or (not words and session.interactive):
+        text = session.write_in_editor(" ".join(words) if words else None, kind)
+        if not text:
             raise UsageError(_("nothing logged: the note was left empty"))
         return text
-    if words:
-        text = " ".join(words)
-    elif sys.stdin is not None:
-        text = sys.stdin.read().strip()
-    else:
-        text = ""
+    text = " ".join(words) if words else session.stdin_text()
     if not text.strip():
         raise UsageError(
             _(
@@ -84,14 +73,12 @@ def log(session, values: dict) -> Logged:
     archived = [p for p in partners if p.archived]
     if archived and not values["yes"]:
         who = ", ".join(f"{p.name} ({p.handle})" for p in archived)
-        if not at_a_terminal():
+        if not session.interactive:
             raise UsageError(
                 _("{who} is archived; add --yes to log with them anyway").format(who=who)
             )
-        from partnerlog.present.text import confirm
-
-        confirm(False, _("{who} is archived. Log with them anyway?").format(who=who))
-    text = check_note(read_note(values["note"], edit=values["edit"], kind=kind))
+        session.confirm(_("{who} is archived. Log with them anyway?").format(who=who))
+    text = check_note(read_note(session, values["note"], edit=values["edit"], kind=kind))
     skipped = add_mentioned(journal, partners, text)
     interaction = Interaction(
         occurred_at=dates.iso(moment),
@@ -185,12 +172,10 @@ def edit(session, values: dict) -> tuple[Interaction, dict[str, str]]:
     add to the tags already there, unless --tag replaces them."""
     changes: dict = {}
     if values["edit"]:
-        from partnerlog.present.editor import write_in_editor
-
         note = values["note"]
         if note is None:
             note = session.journal.interaction(values["id"]).note
-        values = {**values, "note": write_in_editor(note)}
+        values = {**values, "note": session.write_in_editor(note)}
         if not values["note"]:
             raise UsageError(_("nothing changed: the note was left empty"))
     if values["note"] is not None:

@@ -127,8 +127,6 @@ def merge_all(session, documents: list, prefer: str | None, dry_run: bool = Fals
     """Merge exports (``(name, parsed)`` pairs) in one transaction, so `undo`
     takes back all of it at once: ``[(name, result)]``. ``after(journal)``, when
     given as a third item, runs in the same transaction after its merge."""
-    from partnerlog.present.progress import progress
-
     journal = session.journal
     journal.without_memory_map()
     total = sum(
@@ -139,7 +137,7 @@ def merge_all(session, documents: list, prefer: str | None, dry_run: bool = Fals
     merged = []
     try:
         with (
-            progress(_("Merging"), total if total > 2000 else None) as advance,
+            session.progress(_("Merging"), total if total > 2000 else None) as advance,
             journal.transaction(session.command.name),
         ):
             for name, parsed, *after in documents:
@@ -168,7 +166,7 @@ def import_file(session, values: dict) -> dict:
     prefer = _preference(values)
     path = file if file == "-" else paths.expand(file)
     if file == "-" or not os.path.isfile(path):
-        parsed = load(file, read_input(file, what=_("an export")))
+        parsed = load(file, read_input(session, file, what=_("an export")))
         return merge(session, parsed, prefer, values["dry_run"])
     digest = _file_digest(path)
     key = f"sync_file:import:{os.path.abspath(path)}"

@@ -45,20 +45,17 @@ def add(session, values: dict) -> Partner:
     journal = session.journal
     same = [p for p in journal.partners(include_archived=True) if fold(p.name) == fold(name)]
     if same and not values["yes"]:
-        from partnerlog.present.text import at_a_terminal, confirm
-
         handles = ", ".join(p.handle for p in same)
-        if not at_a_terminal():
+        if not session.interactive:
             raise UsageError(
                 _(
                     "a partner called {value!r} is here already ({handles}); add --yes to add another person of that name"
                 ).format(value=name.strip(), handles=handles)
             )
-        confirm(
-            False,
+        session.confirm(
             _("{name} is here already ({handles}). Add another?").format(
                 name=name.strip(), handles=handles
-            ),
+            )
         )
     with journal.transaction(session.command.name):
         partner.handle = chosen or journal.free_handle(partner.name)

@@ -13,7 +13,7 @@ from partnerlog.i18n import _
 def import_vcards(session, values: dict) -> dict:
     """Each card: a partner added, or one already here (by email, else by name) updated
     with what the card adds. Returns {"people": [(action, name, handle, changes)], …}."""
-    cards, skipped = _cards(values["file"])
+    cards, skipped = _cards(session, values["file"])
     journal = session.journal
     people = []
     try:
@@ -44,11 +44,13 @@ NAME_LIMIT = 200
 _CARD = re.compile(r"^BEGIN:VCARD\s*$.*?^END:VCARD\s*$", re.I | re.M | re.S)
 
 
-def _cards(file: str) -> tuple[list[dict], list[str]]:
+def _cards(session, file: str) -> tuple[list[dict], list[str]]:
     """The cards as plain values (name, emails, organisation, title), and the
     cards that could not be read, each named as well as it can be: one bad
     card is skipped, the others imported."""
-    text = read_input(file, what=_("a vCard file"), encoding="utf-8-sig", missing=UsageError)
+    text = read_input(
+        session, file, what=_("a vCard file"), encoding="utf-8-sig", missing=UsageError
+    )
     blocks = _CARD.findall(_unfold_quoted_printable(text))
     if not blocks:
         raise UsageError(

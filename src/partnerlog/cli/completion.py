@@ -17,7 +17,7 @@ def complete_partner(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
     escaped, "[bold]Eve[/]" shows as typed."""
     from rich.markup import escape
 
-    from partnerlog.present.completion import partner_completions
+    from partnerlog.app.completion import partner_completions
 
     return [(value, escape(name)) for value, name in partner_completions(_db(ctx), incomplete)]
 
@@ -28,7 +28,7 @@ def complete_subject(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
 
 
 def complete_area(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    from partnerlog.present.completion import area_completions
+    from partnerlog.app.completion import area_completions
 
     return area_completions(_db(ctx), incomplete)
 

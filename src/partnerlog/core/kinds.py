@@ -309,3 +309,16 @@ def fields_of(kind: RecordKind, keys) -> list[tuple[str, ...]]:
     grouped = list(kind.together)
     taken = {key for group in grouped for key in group}
     return grouped + [(key,) for key in sorted(keys) if key not in taken]
+
+
+# Fields that are views of others (handles shown for uuids) or this journal's own.
+NOT_CONTENT = {
+    "id", "updated_at", "partners", "partner", "subject", "archived", "updates", "seen",
+}  # fmt: skip
+
+
+def content(doc: dict) -> dict:
+    """What a record says; a field left out (an older export) is the same as empty."""
+    return {
+        key: value for key, value in doc.items() if key not in NOT_CONTENT and value is not None
+    }

@@ -81,7 +81,7 @@ def say_merge(result: dict, file: str | None = None) -> None:
 def say_conflict(conflict: dict) -> None:
     """A record changed on both sides (or deleted on one, changed on the other):
     which, what differs, and which version stays."""
-    from partnerlog.store.merge_state import content
+    from partnerlog.core.kinds import content
 
     mine, theirs = conflict["mine"], conflict["theirs"]
     shown = mine or theirs

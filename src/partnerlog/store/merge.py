@@ -26,12 +26,12 @@ are written in bulk (`store.bulk`).
 
 from __future__ import annotations
 
-from partnerlog.core.kinds import BY_TABLE, DELETION_ORDER, KINDS, fields_of
+from partnerlog.core.kinds import BY_TABLE, DELETION_ORDER, KINDS, content, fields_of
 from partnerlog.core.vectors import has_seen, joined, with_change
 from partnerlog.core.vocabulary import fold
 from partnerlog.i18n import Msg
 from partnerlog.store.clock import observe, timestamp
-from partnerlog.store.merge_state import Merge, canonical, content, digest, incoming, stamp_of
+from partnerlog.store.merge_state import Merge, canonical, digest, incoming, stamp_of
 
 
 class MergeStore:

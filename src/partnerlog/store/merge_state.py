@@ -10,23 +10,11 @@ dictionary look-up.
 
 from __future__ import annotations
 
-from partnerlog.core.kinds import KINDS
-
-# Fields that are views of others (handles shown for uuids) or this journal's own.
-NOT_CONTENT = {
-    "id", "updated_at", "partners", "partner", "subject", "archived", "updates", "seen",
-}  # fmt: skip
+from partnerlog.core.kinds import KINDS, content
 
 
 def _counts() -> dict[str, int]:
     return {kind.name: 0 for kind in KINDS}
-
-
-def content(doc: dict) -> dict:
-    """What a record says; a field left out (an older export) is the same as empty."""
-    return {
-        key: value for key, value in doc.items() if key not in NOT_CONTENT and value is not None
-    }
 
 
 def canonical(doc: dict) -> str:

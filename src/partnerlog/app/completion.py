@@ -1,6 +1,7 @@
-"""What shell completion shows for a partner: the handle, and the name beside it."""
+"""What shell completion offers: a partner's handle with the name beside it, and
+the areas of strengths and weaknesses already in the journal."""
 
-from partnerlog.present.text import visible
+from partnerlog.safe import visible
 
 
 def partner_completions(db, incomplete: str) -> list[tuple[str, str]]:
