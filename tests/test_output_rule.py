@@ -87,3 +87,32 @@ def test_at_a_terminal_the_same_listings_are_drawn_for_people(busy, monkeypatch)
     assert "Who covers my weaknesses" in busy("complement").stdout
     assert "you promised: send the budget deck" in busy("due").stdout
     assert "\t" not in busy("search", "budget").stdout
+
+
+@pytest.mark.english
+@pytest.mark.parametrize("columns", ["60", "80"])
+def test_help_lists_each_commands_first_sentence_whole(run, monkeypatch, columns):
+    """Click cut summaries at a fixed width ("A topic to raise with a partner next
+    time; `log` reminds..."); each is now its help's first sentence, wrapped."""
+    from partnerlog.cli import summary
+    from partnerlog.spec import COMMANDS
+
+    monkeypatch.setenv("COLUMNS", columns)
+    listed = run("--help").stdout.split("Commands:")[1]
+    shown = " ".join(listed.split())
+    assert "..." not in shown
+    for command in COMMANDS:
+        if len(command.path) == 1:
+            assert summary(command.help) in shown, command.name
+    assert "A topic to raise with a partner next time " in shown
+
+
+@pytest.mark.english
+def test_goal_list_at_sixty_columns_keeps_due_dates_whole(busy, monkeypatch):
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "60")
+    busy("goal", "add", "rina", "a much longer goal title for the whole quarter", "--due",
+         "2026-12-20")  # fmt: skip
+    shown = busy("goal", "list").stdout
+    assert "2026-12-20" in shown and "2026-1…" not in shown

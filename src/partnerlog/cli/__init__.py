@@ -155,15 +155,26 @@ def help_text(command: spec.Command) -> str:
     return f"{_(command.help)}\n\n{examples}"
 
 
+def summary(help: str) -> str:
+    """A help's first sentence (to its first "." or ";"): what the list of
+    commands shows, whole, where Click would cut the help at a fixed width."""
+    import re
+
+    first = re.split(r"(?<=[.;])\s|\n", help.strip(), maxsplit=1)[0]
+    return first.rstrip(".;")
+
+
 def _build(app: typer.Typer) -> None:
     groups: dict[str, typer.Typer] = {}
     for name, help in spec.GROUPS.items():  # a group inside another comes after it
-        groups[name] = typer.Typer(help=_(help), no_args_is_help=True, rich_markup_mode=None)
+        groups[name] = typer.Typer(
+            help=_(help), short_help=summary(_(help)), no_args_is_help=True, rich_markup_mode=None
+        )
         *outer, last = name.split()
         (groups[" ".join(outer)] if outer else app).add_typer(groups[name], name=last)
     for command in spec.COMMANDS:
         parent = groups[" ".join(command.path[:-1])] if len(command.path) > 1 else app
-        parent.command(command.path[-1])(_adapter(command))
+        parent.command(command.path[-1], short_help=summary(_(command.help)))(_adapter(command))
 
 
 # The app in each language it has been asked for (one process, several languages:

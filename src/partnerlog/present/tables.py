@@ -126,7 +126,11 @@ def goals_table(goals: list[Goal], names: dict[str, str], today: date) -> Sheet:
         N_("id"), N_("with"), N_("owner"), N_("goal"), N_("due"), N_("progress"),
         N_("last check-in"),
     ):  # fmt: skip
-        table.add_column(_(column), justify="right" if column in ("id", "progress") else "left")
+        # A date is never cut ("2026-1…"): the goal's title wraps instead.
+        whole = {"min_width": 10} if column == "due" else {}
+        table.add_column(
+            _(column), justify="right" if column in ("id", "progress") else "left", **whole
+        )
     for goal in goals:
         due = Cell(goal.due_on or "")
         overdue = goal.overdue_days(today)

@@ -61,7 +61,7 @@ MOVING = (
         "sync",
         N_(
             "Converge this journal with your other devices through a shared folder (Syncthing, "
-            "Dropbox, git): merge every other journal's file there, then write this one's as "
+            "Dropbox, git). It merges every other journal's file there, then writes this one's as "
             "FOLDER/DEVICE.json: every partner, entry, goal, trait, follow-up and date, and "
             "which records were deleted, in clear text; private entries only with "
             "--include-private. A file that cannot be read is skipped and named (exit code 7). "
