@@ -155,6 +155,39 @@ def test_completion_offers_active_handles(team):
     assert complete_partner(Ctx(), "s") == [("sari", "Sari Wulandari")]
     assert complete_partner(Ctx(), "sari,b") == [("sari,budi", "Budi Santoso")]
     assert [h for h, _ in complete_partner(Ctx(), "")] == ["budi", "jose", "maria", "sari"]
+    # No handle starts so: a word of a name does ("wul" is Sari Wulandari).
+    assert complete_partner(Ctx(), "wul") == [("sari", "Sari Wulandari")]
+    assert complete_partner(Ctx(), "Santo") == [("budi", "Budi Santoso")]
+    assert complete_partner(Ctx(), "xyz") == []
+
+
+def test_completion_offers_kinds_for_kind_options(team):
+    from partnerlog.quick import main
+
+    team("log", "sari", "-k", "hackathon", "--new-kind", "x")
+
+    def offered(line: str) -> list[str]:
+        import contextlib
+        import io
+        import os
+
+        words = line.split()
+        env = {"_PARTNERLOG_COMPLETE": "complete_bash", "COMP_WORDS": line,
+               "COMP_CWORD": str(len(words) - (0 if line.endswith(" ") else 1))}  # fmt: skip
+        os.environ.update(env)
+        out = io.StringIO()
+        try:
+            with contextlib.redirect_stdout(out):
+                main([])
+        finally:
+            for key in env:
+                del os.environ[key]
+        return out.getvalue().split()
+
+    assert offered("partnerlog log sari -k cof") == ["coffee"]
+    assert offered("partnerlog log sari --kind ngop") == ["ngopi"]
+    assert offered("partnerlog timeline --kind hack") == ["hackathon"]
+    assert "lunch" in offered("partnerlog entry edit 1 -k ")
 
 
 @pytest.mark.english

@@ -34,3 +34,23 @@ def area_completions(db, incomplete: str) -> list[tuple[str, str]]:
         (label if label.startswith(incomplete) else area_key(label), polarity)
         for label, polarity in complete_areas(journal_location(db), key)
     ]
+
+
+def kind_completions(db, incomplete: str) -> list[tuple[str, str]]:
+    """(kind, its pillars or how often it was logged) for a --kind: the vocabulary's
+    kinds and their other words, then the kinds invented in the journal."""
+    from partnerlog.core.vocabulary import KIND_ALIASES, PILLARS_BY_KIND
+    from partnerlog.paths import journal_location
+    from partnerlog.store.completion import complete_kinds
+
+    typed = incomplete.lower()
+    found = [(kind, ", ".join(PILLARS_BY_KIND[kind])) for kind in PILLARS_BY_KIND
+             if kind.startswith(typed)]  # fmt: skip
+    found += [(alias, kind) for alias, kind in KIND_ALIASES.items() if alias.startswith(typed)]
+    known = {value for value, _ in found}
+    found += [
+        (kind, str(count))
+        for kind, count in complete_kinds(journal_location(db), typed)
+        if kind not in known and kind not in PILLARS_BY_KIND and kind not in KIND_ALIASES
+    ]
+    return found

@@ -33,7 +33,16 @@ def complete_area(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     return area_completions(_db(ctx), incomplete)
 
 
-COMPLETERS = {"partner": complete_partner, "subject": complete_subject, "area": complete_area}
+def complete_kind(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from partnerlog.app.completion import kind_completions
+
+    return kind_completions(_db(ctx), incomplete)
+
+
+COMPLETERS = {
+    "partner": complete_partner, "subject": complete_subject, "area": complete_area,
+    "kind": complete_kind,
+}  # fmt: skip
 
 
 def completer(param: spec.Param):

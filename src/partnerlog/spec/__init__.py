@@ -169,7 +169,7 @@ def interaction_details(*, replacing: bool) -> tuple[Param, ...]:
 
     return (
         Param(
-            "kind", "--kind", "-k",
+            "kind", "--kind", "-k", complete="kind",
             help=said(N_("lunch, coffee, 1on1, review, planning, chat… (default chat)"), N_("A new kind.")),
         ),
         Param("when", "--when", "-w", help=said(WHEN_HELP, N_("A new date."))),

@@ -220,7 +220,7 @@ COMMANDS = (
         who(N_("Only this partner (handle, name or prefix)."), optional=True),
         since(),
         Param("until", "--until", help=N_("Up to and including this day.")),
-        Param("kind", "--kind", "-k", help=N_("Only this kind.")),
+        Param("kind", "--kind", "-k", complete="kind", help=N_("Only this kind.")),
         Param("tag", "--tag", help=N_("Only entries with this tag.")),
         Param(
             "limit",

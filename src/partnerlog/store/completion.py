@@ -43,10 +43,29 @@ def complete_areas(
 def complete_handles(
     path: str | os.PathLike, prefix: str, limit: int = MOST
 ) -> list[tuple[str, str]]:
-    """(handle, name) of active partners starting with ``prefix``."""
-    return _pairs(
+    """(handle, name) of active partners whose handle starts with ``prefix``; when
+    none does, of those a word of whose name does ("wul" finds Sari Wulandari)."""
+    found = _pairs(
         path,
         "SELECT handle, name FROM partners WHERE archived_at IS NULL"
         " AND substr(handle, 1, ?) = ? ORDER BY handle LIMIT ?",
         [len(prefix), prefix.lower(), limit],
+    )
+    if found or not prefix:
+        return found
+    return _pairs(
+        path,
+        "SELECT handle, name FROM partners WHERE archived_at IS NULL"
+        " AND (name LIKE ? || '%' OR name LIKE '% ' || ? || '%') ORDER BY handle LIMIT ?",
+        [prefix, prefix, limit],
+    )
+
+
+def complete_kinds(path: str | os.PathLike, prefix: str) -> list[tuple[str, str]]:
+    """(kind, how many entries) of the kinds logged in the journal starting with ``prefix``."""
+    return _pairs(
+        path,
+        "SELECT kind, count(*) FROM interactions WHERE substr(kind, 1, ?) = ?"
+        " GROUP BY kind ORDER BY kind LIMIT ?",
+        [len(prefix), prefix.lower(), MOST],
     )
