@@ -625,7 +625,10 @@ def test_files_that_are_not_calendars_are_named_in_the_persons_words(run, tmp_pa
     empty.write_text("")
     said = run("calendar", "import", str(empty))
     assert said.exit_code == 2
-    assert said.stderr == f"partnerlog: {empty} is not an iCalendar file (it is empty)\n"
+    assert said.stderr == (
+        f"partnerlog: {empty} is not an iCalendar file (it is empty)"
+        " (see: partnerlog calendar import --help)\n"
+    )
     junk = tmp_path / "notes.ics"
     junk.write_text("just some notes\n")
     said = run("calendar", "import", str(junk))

@@ -127,3 +127,25 @@ def test_an_empty_journal_path_is_refused_not_taken_for_the_default(run, tmp_pat
 
     with sqlite3.connect(other) as conn:
         assert conn.execute("SELECT count(*) FROM interactions").fetchone() == (0,)
+
+
+@pytest.mark.english
+def test_a_value_the_command_cannot_use_points_at_its_help_like_a_parser_mistake(run, rows):
+    """One error rule: a date, a tone, an empty note... the command could not use
+    names the command's own help, as an unknown option does; a message that
+    points somewhere already, or one about the journal file, keeps its own."""
+    run("partner", "add", "Sari")
+    cases = [
+        (["log", "sari", "-w", "next week", "x"], "(see: partnerlog log --help)"),
+        (["partner", "pause", "sari", "--until", "2020-01-01"],
+         "(see: partnerlog partner pause --help)"),
+        (["timeline", "--since", "tomorrow", "--until", "yesterday"],
+         "(see: partnerlog timeline --help)"),
+        (["log", "sari", "--bogus"], "(see: partnerlog log --help)"),  # the parser's own
+    ]  # fmt: skip
+    for args, pointer in cases:
+        result = run(*args)
+        assert result.exit_code == 2, args
+        assert result.stderr.count("\n") == 1 and result.stderr.endswith(pointer + "\n"), args
+        assert result.stderr.count("(see:") == 1
+    assert rows("SELECT count(*) AS n FROM interactions") == [{"n": 0}]

@@ -181,8 +181,11 @@ def test_a_kind_no_entry_has_is_a_mistake_with_a_suggestion(run):
     run("log", "sari", "flat white", "-k", "coffee")
     typo = run("timeline", "--kind", "cofee")
     assert typo.exit_code == 2 and typo.stdout == ""
-    assert typo.stderr == "partnerlog: no entry has the kind 'cofee' (did you mean coffee?)\n"
+    assert typo.stderr == (
+        "partnerlog: no entry has the kind 'cofee' (did you mean coffee?)"
+        " (see: partnerlog timeline --help)\n"
+    )
     unknown = run("timeline", "--kind", "zzzz")
-    assert unknown.exit_code == 2 and "(see: partnerlog kinds)" in unknown.stderr
+    assert unknown.exit_code == 2 and unknown.stderr.endswith("(see: partnerlog kinds)\n")
     assert run("timeline", "--kind", "lunch").exit_code == 0  # a known kind: none yet
     assert "flat white" in run("timeline", "--kind", "kopi").stdout  # an alias of coffee

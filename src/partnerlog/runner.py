@@ -10,6 +10,7 @@ inside the one error boundary (`errors.guarded`).
 import os
 import sys
 
+from partnerlog.errors import UsageError
 from partnerlog.i18n import _
 from partnerlog.spec import Command
 
@@ -97,6 +98,9 @@ class Session:
                 self._journal = Journal.open(location, create=create)
             except JournalMissing as error:
                 raise error.with_hint(_("start one with: partnerlog partner add NAME")) from None
+            except UsageError as error:  # (about --db, not the command: no pointer to its help)
+                error.about_journal = True
+                raise
         return self._journal
 
     def close(self) -> None:
@@ -130,11 +134,25 @@ def _tell_what_dates_settled() -> None:
             note(template, **values)
 
 
+def pointed(error: UsageError, command: Command) -> UsageError:
+    """A value the command could not use, pointing at the command's help as every
+    mistake on the command line does (unless it points somewhere already)."""
+    from partnerlog.spec.argv import problem
+
+    pointer = problem("", ()).message.split("partnerlog", 1)[0].strip()  # "(see:", "(lihat:"
+    if pointer in error.message or getattr(error, "about_journal", False):
+        return error
+    return problem(error.message, command.path)
+
+
 def run(command: Command, values: dict, db: str | None = None) -> int:
     """Run ``command`` with parsed ``values``; return the exit code."""
     session = Session(command, db, dry_run=bool(values.get("dry_run")))
     try:
-        result = resolve("app", command.action)(session, values)
+        try:
+            result = resolve("app", command.action)(session, values)
+        except UsageError as error:
+            raise pointed(error, command) from None
         _tell_what_dates_settled()
         from partnerlog.app.requests import Proposal  # (the app package is loaded now)
 
