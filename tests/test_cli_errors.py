@@ -149,3 +149,36 @@ def test_a_value_the_command_cannot_use_points_at_its_help_like_a_parser_mistake
         assert result.stderr.count("\n") == 1 and result.stderr.endswith(pointer + "\n"), args
         assert result.stderr.count("(see:") == 1
     assert rows("SELECT count(*) AS n FROM interactions") == [{"n": 0}]
+
+
+@pytest.mark.english
+def test_a_journal_this_user_cannot_write_is_read_and_a_write_says_so(
+    run, rows, journal_path, monkeypatch
+):
+    """A journal on a read-only disk or of another user: SQLite cannot even read a
+    WAL-mode file there (it needs a -shm beside it), so partnerlog opens it
+    read-only; reads work, and a write is refused in one line, changing nothing.
+    (As root every file is writable: the test says the journal's folder is not.)"""
+    import os
+
+    run("partner", "add", "Sari")
+    run("log", "sari", "lunch talk", "-k", "lunch")
+    before = rows("SELECT * FROM interactions")
+    folder = str(journal_path.parent)
+    real_access = os.access
+
+    def access(path, mode, *args, **kwargs):
+        if mode == os.W_OK and os.fspath(path) in (folder, str(journal_path)):
+            return False
+        return real_access(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(os, "access", access)
+    for args in (["timeline"], ["summary"], ["partner", "show", "sari"], ["due"]):
+        result = run(*args)
+        assert result.exit_code == 0, (args, result.stderr)
+    assert "lunch talk" in run("timeline").stdout
+    refused = run("log", "sari", "another")
+    assert refused.exit_code == 1
+    assert refused.stderr == "partnerlog: the journal is read-only here; nothing was changed\n"
+    monkeypatch.undo()
+    assert rows("SELECT * FROM interactions") == before

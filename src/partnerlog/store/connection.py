@@ -82,7 +82,7 @@ class Connection(ClockStore):
             from partnerlog.store.files import check_wal
 
             check_wal(path)
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        conn = _connect(path)
         conn.row_factory = sqlite3.Row
         journal = cls(path, conn)
         try:
@@ -312,6 +312,28 @@ class Connection(ClockStore):
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [key, value],
         )
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    """A connection to the journal at ``path``.
+
+    A journal this user cannot write (a file of someone else's, a read-only
+    folder or file system, a backup disk) is read as it is on disk: SQLite
+    cannot open a WAL-mode file there at all (it needs a -shm file beside it),
+    so it is opened read-only and immutable; every read works, and a write fails
+    as a read-only journal ("nothing was changed"). Unless a -wal file there
+    holds writes only its owner can fold in: then it fails the same way."""
+    folder = os.path.dirname(os.path.abspath(path))
+    writable = os.access(path, os.W_OK) and os.access(folder, os.W_OK)
+    wal = path + "-wal"
+    if not writable and not (os.path.exists(wal) and os.path.getsize(wal)):
+        from pathlib import Path
+
+        return sqlite3.connect(
+            Path(path).resolve().as_uri() + "?mode=ro&immutable=1",
+            uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,
+        )  # fmt: skip
+    return sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
 
 
 def _looks_like_sqlite(path: str) -> bool:
