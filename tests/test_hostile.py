@@ -106,19 +106,26 @@ def test_a_killed_writers_wal_is_replayed(team, journal_path):
 
 
 @pytest.mark.english
-def test_another_journals_wal_is_refused_not_replayed(team, journal_path, tmp_path):
+def test_another_journals_wal_is_set_aside_not_replayed(team, journal_path, tmp_path):
     for n in range(30):
         team("log", "sari", f"entry {n} " + "x" * 500)
     other = tmp_path / "other.db"
     team("--db", str(other), "partner", "add", "Tiny")
     killed_writer(other, "UPDATE partners SET notes = 'x'")
     shutil.copy(f"{other}-wal", f"{journal_path}-wal")
+    stale = Path(f"{journal_path}-wal").read_bytes()
     before = journal_path.read_bytes()
-    for argv in (["summary"], ["db", "check"], ["log", "sari", "x"]):
-        result = team(*argv)
-        assert result.exit_code == 4 and "does not belong" in result.stderr, argv
-    assert journal_path.read_bytes() == before
-    assert Path(f"{journal_path}-wal").exists()  # nothing was thrown away either
+    result = team("summary")
+    assert result.exit_code == 0 and "did not belong to this journal" in result.stderr
+    assert result.stderr.startswith("partnerlog: note: ") and result.stderr.count("\n") == 1
+    assert journal_path.read_bytes() == before  # not replayed
+    [kept] = tmp_path.glob("journal.db-wal.set-aside-*")
+    assert kept.read_bytes() == stale  # nothing was thrown away either
+    assert str(kept) in result.stderr
+    assert (
+        team("log", "sari", "x").exit_code == 0
+        and "did not belong" not in team("db", "check").stderr
+    )
 
 
 @pytest.mark.english
@@ -131,8 +138,10 @@ def test_a_backup_copied_over_a_journal_with_a_stale_wal_is_not_undone(
     killed_writer(journal_path, "DELETE FROM interactions")
     os.utime(f"{journal_path}-wal", (1, 1))  # the -wal was written before the copy below
     shutil.copy(backup, journal_path)
-    result = team("summary")
-    assert result.exit_code == 4 and "does not belong" in result.stderr
+    result = team("timeline", "--json")  # the backup, as copied: the -wal set aside
+    assert result.exit_code == 0 and "did not belong" in result.stderr
+    assert [e["note"] for e in json.loads(result.stdout)] == ["in the backup"]
+    assert list(tmp_path.glob("journal.db-wal.set-aside-*"))
     restored = team("db", "restore", str(backup), "--yes")
     assert restored.exit_code == 0, restored.stderr
     notes = [e["note"] for e in json.loads(team("timeline", "--json").stdout)]

@@ -18,7 +18,9 @@ WAL_FRAME_HEADER = 24
 
 
 def check_wal(path: str) -> None:
-    """Refuse to open a journal whose ``-wal`` file would damage it if replayed.
+    """Set aside a ``-wal`` file that would damage the journal if replayed, as
+    `db restore` does, keeping it under a name SQLite never replays, and leave the
+    person a note saying so.
 
     SQLite replays whatever valid ``-wal`` lies beside a database, and a clean
     close removes it; so one that is there belongs to a process using the
@@ -35,11 +37,21 @@ def check_wal(path: str) -> None:
         time.sleep(0.05)
         reason = _wal_trouble(path)
     if reason:
-        raise NotAJournal(
-            _(
-                "{path}-wal does not belong to this journal ({reason}); not replaying it. Move it away to open the journal as it is, or use: partnerlog db restore FILE"
-            ).format(path=path, reason=reason)
-        )
+        from partnerlog.core.zones import note
+
+        kept = f"{path}-wal.set-aside-{time.strftime('%Y%m%d-%H%M%S')}"
+        number = 2
+        while os.path.exists(kept):
+            kept = f"{path}-wal.set-aside-{time.strftime('%Y%m%d-%H%M%S')}-{number}"
+            number += 1
+        os.replace(path + "-wal", kept)
+        if os.path.exists(path + "-shm"):
+            os.unlink(path + "-shm")  # (its index was of the -wal set aside)
+        note(
+            "{path}-wal did not belong to this journal ({reason}): it was not replayed, and"
+            " is kept as {kept}; the journal is as its file is",
+            path=path, reason=reason, kept=kept,
+        )  # fmt: skip
 
 
 def _wal_trouble(path: str) -> str | None:
