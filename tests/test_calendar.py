@@ -649,3 +649,46 @@ def test_a_json_file_that_is_not_an_export_says_what_is_missing(run, tmp_path):
     plain.write_text('{"format": "jrnl"}')
     said = run("import", str(plain))
     assert "its format is 'jrnl', not 'partnerlog'" in said.stderr
+
+
+@pytest.mark.english
+def test_the_same_file_again_with_nothing_changed_is_answered_without_reading_it(
+    people, tmp_path, rows, monkeypatch
+):
+    """An unchanged re-import gives the same answer without parsing 10,000 events
+    again; anything that could change the answer (an address added, a record
+    changed, an event skipped as still to come having started) reads it again."""
+    import icalendar
+
+    path = write_calendar(
+        tmp_path / "cal.ics",
+        [
+            {"start": at(20), "attendees": [("sari@nusantara.co.id", "Sari", "ACCEPTED")]},
+            {"start": at(21), "attendees": [("dewi@vendor.example", "Dewi Lestari", "ACCEPTED")]},
+            {
+                "start": at(30, month=11),
+                "attendees": [("sari@nusantara.co.id", "Sari", "ACCEPTED")],
+            },
+        ],
+    )  # fmt: skip  (NOW is 28 November 18:00: the last one is still to come)
+    first = people("calendar", "import", str(path))
+    assert first.exit_code == 0 and "1 meeting was logged" in first.stderr
+    parsed = []
+    real = icalendar.Calendar.from_ical
+    monkeypatch.setattr(icalendar.Calendar, "from_ical",
+                        lambda text, **kw: parsed.append(1) or real(text, **kw))  # fmt: skip
+    again = people("calendar", "import", str(path))
+    assert again.exit_code == 0 and not parsed  # answered from memory
+    assert "0 meetings were logged from the calendar, 0 updated, 1 already here" in again.stderr
+    assert "1 future" in again.stderr and "dewi@vendor.example" in again.stderr
+    assert again.stderr.splitlines()[1:] == first.stderr.splitlines()[1:]  # word for word
+    people("partner", "add", "Dewi Lestari", "--email", "dewi@vendor.example")  # now known
+    known = people("calendar", "import", str(path))
+    assert parsed and "1 meeting was logged" in known.stderr
+    parsed.clear()
+    monkeypatch.setenv("PARTNERLOG_NOW", "2026-11-30T12:00:00+07:00")  # the last one began
+    later = people("calendar", "import", str(path))
+    assert parsed and "1 meeting was logged" in later.stderr
+    assert rows("SELECT count(*) AS n FROM interactions WHERE id IN"
+                " (SELECT interaction_id FROM interaction_tags WHERE tag = 'calendar')"
+                ) == [{"n": 3}]  # fmt: skip

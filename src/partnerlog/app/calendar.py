@@ -49,8 +49,8 @@ class Imported(Record):
     """What a calendar import did, or would do: counts, the entries, who is unknown."""
 
     __slots__ = ("added", "updated", "unchanged", "skipped", "entries", "unknown", "dry_run",
-                 "added_partners", "unreadable")  # fmt: skip
-    _defaults = {"unreadable": list}
+                 "added_partners", "unreadable", "next_start")  # fmt: skip
+    _defaults = {"unreadable": list, "next_start": None}
 
 
 def import_calendar(session, values: dict) -> Imported:
@@ -62,6 +62,12 @@ def import_calendar(session, values: dict) -> Imported:
     text = read_input(
         session, values["file"], what=_("a calendar"), encoding=None, missing=UsageError
     )
+    from partnerlog.app import calendar_memory
+
+    state = calendar_memory.state(journal, text, values, me, now)
+    remembered = calendar_memory.recall(journal, state, now)
+    if remembered is not None:  # the same file, nothing changed since: the same answer
+        return Imported(**remembered, entries=[], dry_run=values["dry_run"], added_partners=[])
     try:
         calendar = icalendar.Calendar.from_ical(text)
     except ValueError:  # (icalendar's words are not the person's: say what is missing)
@@ -111,6 +117,8 @@ def import_calendar(session, values: dict) -> Imported:
                 raise DryRun
     except DryRun:
         pass
+    else:
+        calendar_memory.remember(journal, text, values, me, now, result)
     return result
 
 
@@ -143,6 +151,7 @@ def _plan(session, occurrences, me, result) -> list:
         moment = _local(start, now)
         if moment > now:
             result.skipped["future"] += 1
+            result.next_start = min(result.next_start or moment, moment)
             continue
         people = _people(event)
         if me and people.get(me, {}).get("partstat") == "DECLINED":
