@@ -23,9 +23,7 @@ def state(journal, text: bytes, values: dict, me: str | None, now) -> str:
                  str(now.utcoffset())):  # fmt: skip
         digest.update(f"|{part}".encode())
     digest.update(journal.fingerprint(True).encode())
-    for partner_id, email in journal.conn.execute(
-        "SELECT partner_id, email FROM partner_emails ORDER BY partner_id, email"
-    ):
+    for email, partner_id in sorted(journal.all_emails().items()):
         digest.update(f"|{partner_id}:{email}".encode())
     return digest.hexdigest()
 
