@@ -405,3 +405,32 @@ def test_a_dry_run_into_a_journal_that_does_not_exist_creates_none(team, tmp_pat
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["added"]["partners"] == 4
     assert not list(tmp_path.glob("new.db*"))
+
+
+def test_a_wholesale_import_builds_the_indexes_again_and_loses_nothing(
+    journal, run, tmp_path, monkeypatch
+):
+    """Tens of thousands of new entries are written with their links' and entries'
+    own indexes dropped and built again after: the journal ends with the same
+    indexes, sound, holding the same entries as a record-by-record import."""
+    import sqlite3
+
+    from partnerlog.store import bulk
+
+    path = tmp_path / "export.json"
+    journal("export", "-o", str(path))
+
+    def imported(name: str) -> tuple:
+        target = tmp_path / name
+        assert run("--db", str(target), "import", str(path)).exit_code == 0
+        conn = sqlite3.connect(target)
+        indexes = sorted(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"))
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        conn.close()
+        entries = json.loads(run("--db", str(target), "timeline", "--json", "-n", "0").stdout)
+        return indexes, [(e["uuid"], e["note"], e["partners"], e["tags"]) for e in entries]
+
+    one_by_one = imported("slow.db")
+    monkeypatch.setattr(bulk, "BULK", 3)  # (the thresholds, made small enough for a test)
+    monkeypatch.setattr(bulk, "WHOLESALE", 3)
+    assert imported("wholesale.db") == one_by_one

@@ -42,6 +42,11 @@ DROPPED = (
     "interaction_partners_copy",
 )
 COPY_COLUMNS = LINK_COPIES
+# From how many records a block drops the entries' and links' own indexes and
+# builds them again after (a first sync of a year's journal); below it, the
+# rebuild (of the whole table) would cost more than it saves.
+WHOLESALE = 20_000
+INDEXED = ("interactions", *(table for table, _column, _key in LINKS), "interaction_partners")
 COPIES = ", ".join(COPY_COLUMNS)
 
 
@@ -58,6 +63,18 @@ class BulkEntries:
         ).fetchall()
         for name, _sql in self.triggers:
             self.conn.execute(f"DROP TRIGGER {name}")
+        self.indexes = []
+        if self.expected >= WHOLESALE:
+            # Tens of thousands of new entries: their links' and entries' own
+            # indexes (not the unique ones, which check) are built again after,
+            # in one pass each (97,000 links: 0.5 s, not 1.4 s kept row by row).
+            self.indexes = self.conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                f" AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ({', '.join('?' * len(INDEXED))})",
+                INDEXED,
+            ).fetchall()
+            for name, _sql in self.indexes:
+                self.conn.execute(f'DROP INDEX "{name}"')
         return self
 
     def __exit__(self, kind, error, trace) -> None:
@@ -67,6 +84,8 @@ class BulkEntries:
         conn = self.conn
         conn.execute("DELETE FROM tombstones WHERE uuid IN (SELECT uuid FROM interactions)")
         for _name, sql in self.triggers:
+            conn.execute(sql)
+        for _name, sql in self.indexes:
             conn.execute(sql)
         for table in FULL_TEXT:
             conn.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')")
@@ -87,8 +106,9 @@ class BulkEntries:
             [first, last],
         )
 
-    def __init__(self, conn) -> None:
+    def __init__(self, conn, expected: int = 0) -> None:
         self.conn = conn
+        self.expected = expected  # how many records the block may write
         row = conn.execute(
             "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'interactions'), 0),"
             " coalesce((SELECT max(id) FROM interactions), 0))"
@@ -165,7 +185,7 @@ def written_in_bulk(journal, count: int):
         yield
         return
     try:
-        with BulkEntries(journal.conn) as journal.bulk:
+        with BulkEntries(journal.conn, count) as journal.bulk:
             yield
     finally:
         journal.bulk = None
