@@ -161,35 +161,6 @@ def test_completion_offers_active_handles(team):
     assert complete_partner(Ctx(), "xyz") == []
 
 
-def test_completion_offers_kinds_for_kind_options(team):
-    from partnerlog.quick import main
-
-    team("log", "sari", "-k", "hackathon", "--new-kind", "x")
-
-    def offered(line: str) -> list[str]:
-        import contextlib
-        import io
-        import os
-
-        words = line.split()
-        env = {"_PARTNERLOG_COMPLETE": "complete_bash", "COMP_WORDS": line,
-               "COMP_CWORD": str(len(words) - (0 if line.endswith(" ") else 1))}  # fmt: skip
-        os.environ.update(env)
-        out = io.StringIO()
-        try:
-            with contextlib.redirect_stdout(out):
-                main([])
-        finally:
-            for key in env:
-                del os.environ[key]
-        return out.getvalue().split()
-
-    assert offered("partnerlog log sari -k cof") == ["coffee"]
-    assert offered("partnerlog log sari --kind ngop") == ["ngopi"]
-    assert offered("partnerlog timeline --kind hack") == ["hackathon"]
-    assert "lunch" in offered("partnerlog entry edit 1 -k ")
-
-
 @pytest.mark.english
 def test_archiving_twice_or_restoring_an_active_partner_says_so(team, unchanged):
     with unchanged():

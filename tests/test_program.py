@@ -162,16 +162,29 @@ def test_typer_completion_reads_the_db_option(run, tmp_path, monkeypatch, capsys
         ("partnerlog goal add sari x --owner ", {"me", "partner", "shared"}),
         ("partnerlog log sari -p communication,b", {"communication,bond"}),
         ("partnerlog export --format ", {"json", "csv"}),
+        ("partnerlog log sari -k cof", {"coffee"}),  # kinds, and their other words
+        ("partnerlog log sari --kind ngop", {"ngopi"}),
     ],
 )
 def test_choice_options_complete_their_values(monkeypatch, capsys, line, offered):
+    assert completed(monkeypatch, capsys, line) == offered
+
+
+def completed(monkeypatch, capsys, line: str) -> set[str]:
+    """What bash completion offers at the end of ``line``."""
     monkeypatch.setenv("_PARTNERLOG_COMPLETE", "complete_bash")
     monkeypatch.setenv("COMP_WORDS", line)
     words = line.split()
     monkeypatch.setenv("COMP_CWORD", str(len(words) - (0 if line.endswith(" ") else 1)))
     capsys.readouterr()
     assert quick.main([]) == 0
-    assert set(capsys.readouterr().out.split()) == offered
+    return set(capsys.readouterr().out.split())
+
+
+def test_kind_options_complete_the_kinds_you_invented_too(team, monkeypatch, capsys):
+    team("log", "sari", "-k", "hackathon", "--new-kind", "x")
+    assert completed(monkeypatch, capsys, "partnerlog timeline --kind hack") == {"hackathon"}
+    assert "lunch" in completed(monkeypatch, capsys, "partnerlog entry edit 1 -k ")
 
 
 def test_exporters_and_the_spec_agree_on_formats():

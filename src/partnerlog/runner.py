@@ -122,8 +122,9 @@ def resolve(package: str, dotted: str):
     return getattr(sys.modules[name], function)
 
 
-def _tell_what_dates_settled() -> None:
-    """The parser's notes on the dates it read (a time that daylight saving skipped)."""
+def _tell_notes() -> None:
+    """The notes left for the person while the command ran (`zones.note`): a time
+    that daylight saving skipped, a -wal file set aside."""
     from partnerlog.core import dates
 
     notes = dates.take_notes()
@@ -153,7 +154,7 @@ def run(command: Command, values: dict, db: str | None = None) -> int:
             result = resolve("app", command.action)(session, values)
         except UsageError as error:
             raise pointed(error, command) from None
-        _tell_what_dates_settled()
+        _tell_notes()
         from partnerlog.app.requests import Proposal  # (the app package is loaded now)
 
         if isinstance(result, Proposal):

@@ -47,10 +47,10 @@ def kind_completions(db, incomplete: str) -> list[tuple[str, str]]:
     found = [(kind, ", ".join(PILLARS_BY_KIND[kind])) for kind in PILLARS_BY_KIND
              if kind.startswith(typed)]  # fmt: skip
     found += [(alias, kind) for alias, kind in KIND_ALIASES.items() if alias.startswith(typed)]
-    known = {value for value, _ in found}
+    known = {value for value, _ in found}  # (every known kind that starts so)
     found += [
         (kind, str(count))
         for kind, count in complete_kinds(journal_location(db), typed)
-        if kind not in known and kind not in PILLARS_BY_KIND and kind not in KIND_ALIASES
+        if kind not in known
     ]
     return found

@@ -119,7 +119,8 @@ def in_zone(moment: datetime) -> datetime:
 
 
 def note(template: str, **values) -> None:
-    """Leave a note for the person about a date that was read (see `take_notes`)."""
+    """Leave a note for the person (see `take_notes`): a date that was settled
+    across a clock change, or, from the store, a -wal file set aside."""
     _notes.append((template, values))
 
 

@@ -96,7 +96,7 @@ def search_sheet(entries, goals, follow_ups, names: dict, now):
     """What `search` found, as data: one header, then a line for each goal,
     follow-up and entry (in that order; entries newest first), saying which it is."""
     from partnerlog.present.sheet import Sheet, cell, tone_mark
-    from partnerlog.present.tables import TABLE_NOTE, shortened, what
+    from partnerlog.present.tables import TABLE_NOTE, kind_words, shortened, what
 
     sheet = Sheet()
     for column in (N_("found"), N_("id"), N_("when"), N_("with"), N_("what"), N_("tone"),
@@ -114,9 +114,8 @@ def search_sheet(entries, goals, follow_ups, names: dict, now):
                       what(item), "", cell(item.text))  # fmt: skip
     for entry in entries:
         moment = dates.from_iso(entry.occurred_at).astimezone(now.tzinfo)
-        kind = entry.kind + (f" ({_(entry.setting)})" if entry.setting else "")
         sheet.add_row(_("entry"), str(entry.id), moment.strftime("%Y-%m-%d %H:%M"),
-                      who(entry.partners), cell(kind), tone_mark(entry.tone),
+                      who(entry.partners), cell(kind_words(entry)), tone_mark(entry.tone),
                       cell(shortened(entry.note, entry.id, TABLE_NOTE)))  # fmt: skip
     return sheet
 

@@ -91,6 +91,7 @@ def profile_lines(found, now, dates_shown: str) -> list[str]:
     with a header line (as every list is piped)."""
     from partnerlog.core.health import PILLAR_POINTS
     from partnerlog.core.vocabulary import PILLARS, WINDOW_DAYS
+    from partnerlog.present.sheet import field
     from partnerlog.present.tables import (
         complement_sections,
         follow_ups_table,
@@ -103,7 +104,7 @@ def profile_lines(found, now, dates_shown: str) -> list[str]:
     from partnerlog.present.text import visible
 
     def flat(text) -> str:  # a value on one line, tabs and all made safe
-        return " ".join(visible(str(text), one_line=True).replace("\t", " ").split())
+        return field(visible(str(text), one_line=True))
 
     partner, today = found.partner, now.date()
     title = f"{flat(partner.name)} ({flat(partner.handle)})"

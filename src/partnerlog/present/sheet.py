@@ -92,11 +92,12 @@ class Sheet:
 
     def lines(self) -> list[str]:
         """One record a line, tab-separated and unpadded, a header line first."""
-
-        def text(value) -> str:
-            plain = value.plain if isinstance(value, Cell) else str(value)
-            return " ".join(plain.replace("\t", " ").replace("\n", " ⏎ ").split())
-
-        lines = [] if self.grid else ["\t".join(text(header) for header, _ in self.columns)]
-        lines += ["\t".join(text(value) for value in row) for row in self.rows]
+        lines = [] if self.grid else ["\t".join(field(header) for header, _ in self.columns)]
+        lines += ["\t".join(field(value) for value in row) for row in self.rows]
         return lines
+
+
+def field(value) -> str:
+    """A value as one field of a piped record: on one line, no tab, spaces collapsed."""
+    plain = value.plain if isinstance(value, Cell) else str(value)
+    return " ".join(plain.replace("\t", " ").replace("\n", " ⏎ ").split())

@@ -29,6 +29,12 @@ TABLE_NOTE = 1_000
 LINE_NOTE = 200
 
 
+def kind_words(interaction: Interaction) -> str:
+    """An entry's kind and, when logged, where: "lunch (outside)"."""
+    setting = interaction.setting
+    return interaction.kind + (f" ({_(setting)})" if setting else "")
+
+
 def shortened(note: str, entry_id: int | None, most: int) -> str:
     """``note``, or its beginning and how much more there is to read."""
     if len(note) <= most:
@@ -59,7 +65,7 @@ def interactions_table(
     table.add_column(_("note"), ratio=1)
     for interaction in interactions:
         moment = dates.from_iso(interaction.occurred_at).astimezone(now.tzinfo)
-        kind = interaction.kind + (f" ({_(interaction.setting)})" if interaction.setting else "")
+        kind = kind_words(interaction)
         note = cell(shortened(interaction.note, interaction.id, TABLE_NOTE))
         in_note = set(hashtags(interaction.note))
         extra_tags = [tag for tag in interaction.tags if tag not in in_note]
