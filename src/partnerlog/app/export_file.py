@@ -47,6 +47,7 @@ class Section:
     def __iter__(self):
         import os
 
+        decode = json.JSONDecoder().decode  # (what `json.loads` calls, less its checks)
         position, lineno, rest = self.start, self.first_line, b""
         while position < self.end or rest:
             block = os.pread(self.fd, min(1 << 20, self.end - position), position)
@@ -58,7 +59,7 @@ class Section:
                 if not text:
                     continue
                 try:
-                    yield json.loads(text)
+                    yield decode(text.decode("utf-8", "surrogatepass"))
                 except (json.JSONDecodeError, UnicodeDecodeError) as error:
                     column = getattr(error, "colno", 1) + 4  # the record's indent
                     raise BadLine(lineno, column, getattr(error, "msg", str(error))) from None

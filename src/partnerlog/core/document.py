@@ -119,12 +119,12 @@ def _check_record(check, kind, record, at, uuids: set, handles: dict) -> None:
     check.record(record, at)
     if kind.inside is None or record.get("uuid") is not None:  # (older check-ins have none)
         check.uuid(record, at, uuids)
-    for field in kind.fields:
-        getattr(check, field.check)(record, field.key, at, *field.args, optional=field.optional)
-        if field.limit is not None and len(record.get(field.key) or "") > field.limit:
+    for test, key, args, optional, limit in check.steps(kind):
+        test(record, key, at, *args, optional=optional)
+        if limit is not None and len(record.get(key) or "") > limit:
             raise ImportProblem(
                 _("{at}.{key}: longer than {limit:,} characters").format(
-                    at=at, key=field.key, limit=field.limit
+                    at=at, key=key, limit=limit
                 )
             )
     for ref in kind.refs:
@@ -165,6 +165,18 @@ def _records(value) -> bool:
 
 
 class _Checker:
+    def __init__(self) -> None:
+        self._steps: dict[str, tuple] = {}
+
+    def steps(self, kind) -> tuple:
+        """A kind's field checks, looked up once for the whole file."""
+        found = self._steps.get(kind.table)
+        if found is None:
+            found = self._steps[kind.table] = tuple(
+                (getattr(self, f.check), f.key, f.args, f.optional, f.limit) for f in kind.fields
+            )
+        return found
+
     def record(self, value, at):
         if not isinstance(value, dict):
             raise ImportProblem(_("{at}: expected an object").format(at=at))

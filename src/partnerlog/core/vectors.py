@@ -9,6 +9,8 @@ were made apart: a conflict, whatever their clocks say.
 
 from __future__ import annotations
 
+from functools import cache
+
 
 def has_seen(newer: dict[str, str], older: dict[str, str]) -> bool:
     """Whether the version with vector ``newer`` includes every change of ``older``."""
@@ -28,3 +30,16 @@ def joined(*vectors: dict[str, str]) -> dict[str, str]:
 def with_change(vector: dict[str, str], journal: str, stamp: str) -> dict[str, str]:
     """``vector`` after ``journal`` made a change stamped ``stamp``."""
     return joined(vector, {journal: stamp})
+
+
+def as_text(vector: dict[str, str]) -> str:
+    """A vector as it is stored: JSON with its journals in order (one vector, one text)."""
+    return _sorted_encoder()(vector)
+
+
+@cache
+def _sorted_encoder():
+    """One encoder for every vector (`json.dumps` with options builds one per call)."""
+    import json  # (not at the top: `log` reads no vectors)
+
+    return json.JSONEncoder(sort_keys=True).encode

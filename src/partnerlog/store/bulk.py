@@ -13,9 +13,9 @@ fields a trigger would fill in), then their version vectors.
 
 from __future__ import annotations
 
-import json
 from contextlib import contextmanager
 
+from partnerlog.core.vectors import as_text
 from partnerlog.core.vocabulary import BENEFITS, PILLARS
 from partnerlog.store.schema import FULL_TEXT_COLUMNS, LINK_COPIES
 
@@ -137,8 +137,7 @@ class BulkEntries:
         copies = tuple(values[column] for column in COPY_COLUMNS)
         self.partners.extend((entry_id, p, *copies) for p in dict.fromkeys(partner_ids))
         if doc.get("seen"):
-            self.vectors.append((doc["uuid"], values["updated_at"], json.dumps(doc["seen"],
-                                 sort_keys=True)))  # fmt: skip
+            self.vectors.append((doc["uuid"], values["updated_at"], as_text(doc["seen"])))
         if len(self.entries) >= 10_000:  # a big file's are written as they come, not all kept
             self.flush()
         return entry_id
@@ -164,8 +163,9 @@ class BulkEntries:
             f" VALUES (?, ?, {', '.join('?' * len(COPY_COLUMNS))})",
             self.partners,
         )
-        conn.executemany(
-            "INSERT OR REPLACE INTO versions (uuid, stamp, seen) VALUES (?, ?, ?)", self.vectors
+        conn.executemany(  # (in key order: see `Merge.save_bases`)
+            "INSERT OR REPLACE INTO versions (uuid, stamp, seen) VALUES (?, ?, ?)",
+            sorted(self.vectors),
         )
         self.entries.clear()
         self.partners.clear()

@@ -10,6 +10,8 @@ dictionary look-up.
 
 from __future__ import annotations
 
+from functools import cache
+
 from partnerlog.core.kinds import KINDS, content
 
 
@@ -18,9 +20,16 @@ def _counts() -> dict[str, int]:
 
 
 def canonical(doc: dict) -> str:
+    return _canonical_encoder()(content(doc))
+
+
+@cache
+def _canonical_encoder():
+    """One encoder for every record of a merge (`json.dumps` with options builds
+    one per call)."""
     import json  # (not at the top: every command imports the store, `log` too)
 
-    return json.dumps(content(doc), sort_keys=True, ensure_ascii=False)
+    return json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode
 
 
 def digest(text: str, stamp: str) -> str:
@@ -118,7 +127,7 @@ class Merge:
     def remember(self, uuid: str, text: str | None, stamp: str = "") -> None:
         """The file's version of a record is the base from now on (None: it is gone)."""
         if self.source:
-            if len(self.new_bases) >= 5000:  # written as they come: a big file's are not all kept
+            if len(self.new_bases) >= 20_000:  # written as they come: a big file's are not all kept
                 self.save_bases()  # (before this one: its merge may still read the old base)
             self.new_bases[uuid] = None if text is None else (digest(text, stamp), text)
 
@@ -131,8 +140,8 @@ class Merge:
             "DELETE FROM sync_bases WHERE source = ? AND uuid = ?",
             [(self.source, uuid) for uuid in gone],
         )
-        conn.executemany(
+        conn.executemany(  # in key order: pages filled in turn, not split at random
             "INSERT OR REPLACE INTO sync_bases (source, uuid, digest, content) VALUES (?, ?, ?, ?)",
-            [(self.source, uuid, *base) for uuid, base in self.new_bases.items() if base],
+            sorted((self.source, uuid, *base) for uuid, base in self.new_bases.items() if base),
         )
         self.new_bases.clear()

@@ -9,7 +9,7 @@ A record with no row has seen only this journal's change.
 from __future__ import annotations
 
 from partnerlog.core.kinds import TABLES
-from partnerlog.core.vectors import with_change
+from partnerlog.core.vectors import as_text, with_change
 
 
 class VersionStore:
@@ -42,11 +42,9 @@ class VersionStore:
 
     def set_vector(self, uuid: str, stamp: str, seen: dict[str, str]) -> None:
         """Record the version of ``uuid`` stamped ``stamp`` as having seen ``seen``."""
-        import json
-
         self.conn.execute(
             "INSERT OR REPLACE INTO versions (uuid, stamp, seen) VALUES (?, ?, ?)",
-            [uuid, stamp, json.dumps(seen, sort_keys=True)],
+            [uuid, stamp, as_text(seen)],
         )
 
     def journal_id(self) -> str:
