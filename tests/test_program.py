@@ -309,3 +309,24 @@ def test_the_app_layer_neither_prints_nor_prompts_nor_reads_stdin(path):
         if isinstance(node, ast.Attribute) and getattr(node.value, "id", None) == "sys"
     }
     assert not names & {"print", "input"} and not streams & {"stdin", "stdout", "stderr"}
+
+
+@pytest.mark.parametrize("command", spec.COMMANDS, ids=lambda c: c.name)
+def test_every_command_body_takes_its_values_as_typed_arguments(command):
+    """No dictionary keyed by command-line names: each parameter of the command's
+    app function is one of its spec's values (a built-in's name ends in "_"),
+    keyword-only and annotated, and the runner passes exactly those."""
+    import inspect
+
+    from partnerlog.runner import arguments, resolve
+
+    action = resolve("app", command.action)
+    parameters = list(inspect.signature(action).parameters.values())
+    assert parameters[0].name == "session"
+    taken = parameters[1:]
+    assert all(p.kind is p.KEYWORD_ONLY for p in taken)
+    assert all(p.annotation is not p.empty for p in taken)
+    declared = {p.name for p in command.params}
+    assert {p.name.removesuffix("_") for p in taken} <= declared
+    values = {p.name: object() for p in command.params}
+    assert set(arguments(action, values)) == {p.name for p in taken}

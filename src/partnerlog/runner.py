@@ -135,6 +135,17 @@ def _tell_notes() -> None:
             note(template, **values)
 
 
+def arguments(action, values: dict) -> dict:
+    """The parsed values ``action`` takes, by its keyword parameters' names (a
+    name that is also a Python built-in ends in "_" there: ``id_`` for --id)."""
+    code = action.__code__
+    if code.co_flags & 0x08:  # (**kwargs: everything)
+        return values
+    start = code.co_argcount
+    names = code.co_varnames[start : start + code.co_kwonlyargcount]
+    return {name: values[name.removesuffix("_")] for name in names}
+
+
 def pointed(error: UsageError, command: Command) -> UsageError:
     """A value the command could not use, pointing at the command's help as every
     mistake on the command line does (unless it points somewhere already)."""
@@ -151,7 +162,8 @@ def run(command: Command, values: dict, db: str | None = None) -> int:
     session = Session(command, db, dry_run=bool(values.get("dry_run")))
     try:
         try:
-            result = resolve("app", command.action)(session, values)
+            action = resolve("app", command.action)
+            result = action(session, **arguments(action, values))
         except UsageError as error:
             raise pointed(error, command) from None
         _tell_notes()

@@ -16,24 +16,24 @@ class Agenda(Record):
     )  # fmt: skip
 
 
-def agenda(session, values: dict) -> Agenda:
+def agenda(session, *, days: int) -> Agenda:
     from partnerlog.app.dashboard import due_within
     from partnerlog.app.dates import coming_up
 
     journal, now = session.journal, session.now
     today = now.date()
-    last = window_end(today, values["days"])
+    last = window_end(today, days)
     partners = journal.partners()
     journal_seen = journal.last_contacts()
-    due = due_within(journal, now, values["days"], partners=partners, last_contacts=journal_seen)
+    due = due_within(journal, now, days, partners=partners, last_contacts=journal_seen)
     items = journal.follow_ups()
-    coming = coming_up(journal, today, values["days"])
+    coming = coming_up(journal, today, days)
     returning = [p for p in partners if p.back_on and today <= p.back_on <= last]
     # Likely to meet: who is due or comes due, whom you see at least this often (by
     # cadence, or seen within as many days), whose day it is, and who comes back.
     likely = {d.handle for d in due}
-    likely |= {p.handle for p in partners if p.effective_cadence <= values["days"]}
-    seen_since = (today - timedelta(days=values["days"])).isoformat()
+    likely |= {p.handle for p in partners if p.effective_cadence <= days}
+    seen_since = (today - timedelta(days=days)).isoformat()
     likely |= {p.handle for p in partners if (journal_seen.get(p.id) or "") >= seen_since}
     likely |= {item.partner for item, _ in coming} | {p.handle for p in returning}
     active = {p.handle for p in partners if not p.paused(today)} | {p.handle for p in returning}

@@ -53,21 +53,28 @@ class Imported(Record):
     _defaults = {"unreadable": list, "next_start": None}
 
 
-def import_calendar(session, values: dict) -> Imported:
+def import_calendar(
+    session,
+    *,
+    file: str,
+    since: str | None,
+    until: str | None,
+    me: str | None,
+    add_unknown: bool,
+    dry_run: bool,
+) -> Imported:
     import icalendar
 
     journal, now = session.journal, session.now
     # What was typed is checked before the file is read.
-    me = check_email(values["me"], "--me") if values["me"] else journal.get_meta("me_email")
-    text = read_input(
-        session, values["file"], what=_("a calendar"), encoding=None, missing=UsageError
-    )
+    me = check_email(me, "--me") if me else journal.get_meta("me_email")
+    text = read_input(session, file, what=_("a calendar"), encoding=None, missing=UsageError)
     from partnerlog.app import calendar_memory
 
-    state = calendar_memory.state(journal, text, values, me, now)
+    state = calendar_memory.state(journal, text, (since, until), me, now)
     remembered = calendar_memory.recall(journal, state, now)
     if remembered is not None:  # the same file, nothing changed since: the same answer
-        return Imported(**remembered, entries=[], dry_run=values["dry_run"], added_partners=[])
+        return Imported(**remembered, entries=[], dry_run=dry_run, added_partners=[])
     try:
         calendar = icalendar.Calendar.from_ical(text)
     except ValueError:  # (icalendar's words are not the person's: say what is missing)
@@ -77,32 +84,30 @@ def import_calendar(session, values: dict) -> Imported:
             else _("it has no BEGIN:VCALENDAR … END:VCALENDAR that can be read")
         )
         raise UsageError(
-            _("{file} is not an iCalendar file ({why})").format(file=values["file"], why=why)
+            _("{file} is not an iCalendar file ({why})").format(file=file, why=why)
         ) from None
-    since = (
-        dates.parse_day(values["since"], now)
-        if values["since"]
-        else now.date() - timedelta(days=DEFAULT_SINCE_DAYS)
+    first = (
+        dates.parse_day(since, now) if since else now.date() - timedelta(days=DEFAULT_SINCE_DAYS)
     )
-    until = dates.parse_day(values["until"], now) if values["until"] else now.date()
-    if since > until:
+    last = dates.parse_day(until, now) if until else now.date()
+    if first > last:
         raise UsageError(
-            _("--since {since} is after --until {until}").format(since=since, until=until)
+            _("--since {since} is after --until {until}").format(since=first, until=last)
         )
     # Future events are read too (a year ahead at most), to be counted as skipped.
-    end = until if values["until"] else now.date() + timedelta(days=366)
+    end = last if until else now.date() + timedelta(days=366)
     unreadable = _set_aside_unreadable(calendar)
     _read_offset_zones(calendar)
     repeating = _repeating_uids(calendar)
-    occurrences = _occurrences(calendar, since, end + timedelta(days=1))
+    occurrences = _occurrences(calendar, first, end + timedelta(days=1))
     result = Imported(added=0, updated=0, unchanged=0, skipped={}, entries=[], unknown={},
-                      dry_run=values["dry_run"], added_partners=[])  # fmt: skip
+                      dry_run=dry_run, added_partners=[])  # fmt: skip
     try:
         with journal.transaction(session.command.name):
             if me and journal.get_meta("me_email") != me:
                 journal.set_meta("me_email", me)  # remembered (a dry run remembers nothing)
             planned = _plan(session, occurrences, me, result)
-            if values["add_unknown"] and result.unknown:
+            if add_unknown and result.unknown:
                 result.added_partners = [
                     (email, name or email.split("@")[0])
                     for email, (name, _) in result.unknown.items()
@@ -113,12 +118,13 @@ def import_calendar(session, values: dict) -> Imported:
             _apply(journal, planned, partners, result, repeating)
             result.skipped["unreadable"] = len(unreadable)
             result.unreadable = unreadable
-            if values["dry_run"]:
+            if dry_run:
                 raise DryRun
     except DryRun:
         pass
     else:
-        calendar_memory.remember(journal, text, values, me, now, result)
+        if not add_unknown:  # (what it adds would change the answer)
+            calendar_memory.remember(journal, text, (since, until), me, now, result)
     return result
 
 

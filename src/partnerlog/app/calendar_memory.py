@@ -14,12 +14,13 @@ import json
 KEY = "calendar_import:last"
 
 
-def state(journal, text: bytes, values: dict, me: str | None, now) -> str:
-    """A digest of everything the answer depends on but the clock."""
+def state(journal, text: bytes, asked: tuple, me: str | None, now) -> str:
+    """A digest of everything the answer depends on but the clock (``asked``:
+    the --since and --until typed)."""
     from hashlib import sha256
 
     digest = sha256(text if isinstance(text, bytes) else text.encode())
-    for part in (values["since"], values["until"], me, now.date().isoformat(),
+    for part in (*asked, me, now.date().isoformat(),
                  str(now.utcoffset())):  # fmt: skip
         digest.update(f"|{part}".encode())
     digest.update(journal.fingerprint(True).encode())
@@ -41,13 +42,13 @@ def recall(journal, found_state: str, now) -> dict | None:
     }  # fmt: skip
 
 
-def remember(journal, text: bytes, values: dict, me: str | None, now, result) -> None:
+def remember(journal, text: bytes, asked: tuple, me: str | None, now, result) -> None:
     """Keep this import's answer (after it committed: the records as they are now)."""
     count = result.added + result.updated + result.unchanged
-    if values["add_unknown"] or values["dry_run"] or not count:
+    if not count:
         return  # (a file with nothing to log is read again: it costs nothing)
     seen = {
-        "state": state(journal, text, values, me, now),
+        "state": state(journal, text, asked, me, now),
         "count": count,
         "skipped": result.skipped,
         "unknown": {email: list(found) for email, found in result.unknown.items()},

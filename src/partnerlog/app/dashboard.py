@@ -114,22 +114,22 @@ class _no_cycles:
             gc.enable()
 
 
-def summary(session, values: dict) -> Dashboard:
+def summary(session, *, all_: bool, window: int, json_: bool) -> Dashboard:
     """The partnerships the dashboard shows, neediest first."""
-    journal, now, window = session.journal, session.now, values["window"]
-    if values["json"] or values["all"]:
+    journal, now, window = session.journal, session.now, window
+    if json_ or all_:
         return Dashboard.of(verdicts(journal, now, window))
     from partnerlog.core.vocabulary import DASHBOARD_ROWS
 
     return neediest(journal, now, window, DASHBOARD_ROWS)
 
 
-def due(session, values: dict) -> list:
+def due(session, *, within: str | None) -> list:
     """Who is overdue for contact or a promise, most overdue first; then, with
     --within, who comes due soon."""
     from partnerlog.core.vocabulary import parse_cadence
 
-    within = parse_cadence(values["within"], "--within") if values["within"] else 0
+    within = parse_cadence(within, "--within") if within else 0
     return due_within(session.journal, session.now, within)
 
 

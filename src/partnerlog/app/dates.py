@@ -14,30 +14,30 @@ class Paused(Record):
     __slots__ = ("partner", "until", "reason")
 
 
-def pause(session, values: dict) -> Paused:
+def pause(session, *, who: str, until: str, reason: list[str]) -> Paused:
     now = session.now
-    until = dates.parse_day(values["until"], now, prefer="future")
-    if until < now.date():
+    last_day = dates.parse_day(until, now, prefer="future")
+    if last_day < now.date():
         raise UsageError(
             _("--until {until!r} is {until2}, in the past; give the last day away").format(
-                until=values["until"], until2=until
+                until=until, until2=last_day
             )
         )
-    reason = " ".join(values["reason"]).strip() or None
+    reason = " ".join(reason).strip() or None
     journal = session.journal
     with journal.transaction(session.command.name):
-        [partner] = journal.named(values["who"])
+        [partner] = journal.named(who)
         if reason is None and partner.paused(now.date()):
             reason = partner.pause_reason  # a pause made longer keeps its reason
-        journal.set_pause(partner.id, until.isoformat(), reason)
-    return Paused(partner=partner, until=until, reason=reason)
+        journal.set_pause(partner.id, last_day.isoformat(), reason)
+    return Paused(partner=partner, until=last_day, reason=reason)
 
 
-def resume(session, values: dict) -> Paused:
+def resume(session, *, who: str) -> Paused:
     journal = session.journal
     today = session.now.date()
     with journal.transaction(session.command.name):
-        [partner] = journal.named(values["who"])
+        [partner] = journal.named(who)
         if not partner.paused(today):
             raise Conflict(
                 _("{name} ({handle}) is not paused; nothing was changed").format(
@@ -49,47 +49,47 @@ def resume(session, values: dict) -> Paused:
     return Paused(partner=partner, until=None, reason=None)
 
 
-def add(session, values: dict) -> tuple[PartnerDate, str]:
+def add(session, *, who: str, label: str, date: str, yearly: bool) -> tuple[PartnerDate, str]:
     """(the date, the partner's name)."""
-    label = " ".join(values["label"].split())
+    label = " ".join(label.split())
     if not label:
         raise UsageError(_("LABEL cannot be empty: say what the date is (birthday, anniversary…)"))
-    month, day, year = dates.month_day(values["date"], session.now)
+    month, day, year = dates.month_day(date, session.now)
     found = PartnerDate(partner="", label=label, month=month, day=day, year=year)
     # Without a year, or a birthday, it comes back every year.
-    found.yearly = values["yearly"] or year is None or found.is_birthday
+    found.yearly = yearly or year is None or found.is_birthday
     if not found.yearly and found.next_on(session.now.date()) is None:
         raise UsageError(
             _("{date!r} is past and happens once; add --yearly if it comes back every year").format(
-                date=values["date"]
+                date=date
             )
         )
     journal = session.journal
     with journal.transaction(session.command.name):
-        [partner] = journal.named(values["who"])
+        [partner] = journal.named(who)
         found.partner, found.partner_id = partner.handle, partner.id
         journal.add_date(found)
     return found, partner.name
 
 
-def list_dates(session, values: dict):
+def list_dates(session, *, who: str | None):
     """(dates, next first, each with its next day; partner names)."""
     from partnerlog.app.people import names_by_handle
 
     journal, today = session.journal, session.now.date()
-    partner = journal.named(values["who"])[0] if values["who"] else None
+    partner = journal.named(who)[0] if who else None
     found = journal.partner_dates(partner_ids=[partner.id] if partner else None)
     coming = [(d, d.next_on(today)) for d in found]
     coming.sort(key=lambda pair: (pair[1] is None, pair[1] or today))
     return coming, names_by_handle(journal)
 
 
-def remove(session, values: dict) -> tuple[PartnerDate, str]:
+def remove(session, *, id_: int) -> tuple[PartnerDate, str]:
     """(the date removed, the partner's name: said as `date add` said it)."""
     journal = session.journal
     with journal.transaction(session.command.name):
         try:
-            found = journal.partner_date(values["id"])
+            found = journal.partner_date(id_)
         except NotFound as error:
             raise error.with_hint(_("see: partnerlog partner date list")) from None
         journal.remove_date(found.id)

@@ -6,7 +6,7 @@ from partnerlog.errors import NotAJournal, PartnerlogError
 from partnerlog.i18n import _
 
 
-def demo(session, values: dict):
+def demo(session, *, path: str | None):
     """(where it was built, what was added, the dashboard's verdicts)."""
     from partnerlog import paths
     from partnerlog.app.dashboard import Dashboard, verdicts
@@ -14,7 +14,7 @@ def demo(session, values: dict):
     from partnerlog.core.vocabulary import DASHBOARD_ROWS
     from partnerlog.store import Journal
 
-    target = paths.expand(values["path"]) if values["path"] else os.fspath(paths.demo_path())
+    target = paths.expand(path) if path else os.fspath(paths.demo_path())
     if os.path.realpath(target) == os.path.realpath(session.location):
         raise PartnerlogError(
             _("{target} is your journal; the demo needs a file of its own").format(target=target)

@@ -13,24 +13,24 @@ class Added(Record):
     __slots__ = ("items", "names", "skipped")
 
 
-def raise_topic(session, values: dict) -> Added:
-    return _add(session, values, "raise", "me", None)
+def raise_topic(session, *, who: str, text: list[str]) -> Added:
+    return _add(session, who, text, "raise", "me", None)
 
 
-def owe(session, values: dict) -> Added:
-    due_on = dates.due_day(values["due"], session.now, "--due") if values["due"] else None
-    return _add(session, values, "promise", "partner" if values["theirs"] else "me", due_on)
+def owe(session, *, who: str, text: list[str], due: str | None, theirs: bool) -> Added:
+    due_on = dates.due_day(due, session.now, "--due") if due else None
+    return _add(session, who, text, "promise", "partner" if theirs else "me", due_on)
 
 
-def postpone(session, values: dict) -> tuple[FollowUp, str]:
+def postpone(session, *, id_: int, due: str) -> tuple[FollowUp, str]:
     """(the item with its new day, the partner's name)."""
-    given = values["due"].strip()
+    given = due.strip()
     due_on = (
         None if given.lower() == "none" else dates.due_day(given, session.now, "DATE", ahead=True)
     )
     journal = session.journal
     with journal.transaction(session.command.name):
-        item = open_item(journal, values["id"])
+        item = open_item(journal, id_)
         if item.due_on == due_on:
             raise Conflict(
                 _("follow-up #{id} is due then already; nothing was changed").format(id=item.id)
@@ -39,12 +39,12 @@ def postpone(session, values: dict) -> tuple[FollowUp, str]:
     return item, journal.partner(item.partner_id).name
 
 
-def _add(session, values: dict, kind: str, owner: str, due_on: str | None) -> Added:
+def _add(session, who: str, words: list[str], kind: str, owner: str, due_on: str | None) -> Added:
     """One item for each partner named (WHO, commas, @mentions), as `log` reads them."""
-    text = check_note(" ".join(values["text"]).strip(), "TEXT")
+    text = check_note(" ".join(words).strip(), "TEXT")
     if not text:
         raise UsageError(_('say what it is, e.g. partnerlog raise sari "the offsite budget"'))
-    names = split_list([values["who"]])
+    names = split_list([who])
     if not names:
         raise UsageError(_('say with whom, e.g. partnerlog raise sari "the offsite budget"'))
     journal = session.journal
@@ -65,26 +65,24 @@ def _add(session, values: dict, kind: str, owner: str, due_on: str | None) -> Ad
     return Added(items=items, names={p.handle: p.name for p in partners}, skipped=skipped)
 
 
-def open_list(session, values: dict) -> tuple[list[FollowUp], dict[str, str]]:
+def open_list(session, *, who: str | None, all_: bool) -> tuple[list[FollowUp], dict[str, str]]:
     """(open items, with --all the closed ones too, overdue first; partner names)."""
     from partnerlog.app.people import names_by_handle
 
     journal = session.journal
-    partner = journal.named(values["who"])[0] if values["who"] else None
-    items = journal.follow_ups(
-        partner_ids=[partner.id] if partner else None, include_closed=values["all"]
-    )
+    partner = journal.named(who)[0] if who else None
+    items = journal.follow_ups(partner_ids=[partner.id] if partner else None, include_closed=all_)
     today = session.now.date()
     items.sort(key=lambda f: (f.status != "open", -f.overdue_days(today)))  # stable: by day
     return items, names_by_handle(journal)
 
 
-def close(session, values: dict) -> tuple[list[FollowUp], dict[str, str]]:
+def close(session, *, id_: list[str]) -> tuple[list[FollowUp], dict[str, str]]:
     """(the items closed, partner names): every item named, or none (an unknown or
     closed one stops it)."""
     from partnerlog.app.people import names_by_handle
 
-    ids = parse_ids(values["id"], "ID")
+    ids = parse_ids(id_, "ID")
     journal = session.journal
     with journal.transaction(session.command.name):
         found = [open_item(journal, item_id) for item_id in ids]

@@ -7,18 +7,19 @@ from partnerlog.errors import Conflict, NotFound, UsageError
 from partnerlog.i18n import _
 
 
-def add(session, values: dict) -> tuple[Goal, str]:
+def add(
+    session, *, who: str, title: list[str], owner: str, due: str | None, note: str | None
+) -> tuple[Goal, str]:
     """(the goal, the partner's name)."""
-    text = " ".join(values["title"]).strip()
+    text = " ".join(title).strip()
     if not text:
         raise UsageError(_("a goal needs a title"))
-    owner = choose_one(values["owner"], GOAL_OWNERS, "--owner")
-    due = values["due"]
+    owner = choose_one(owner, GOAL_OWNERS, "--owner")
     due_on = dates.due_day(due, session.now, "--due") if due else None
     journal = session.journal
-    mine = values["who"].strip().lower() == ME
+    mine = who.strip().lower() == ME
     with journal.transaction(session.command.name):
-        partner = None if mine else journal.named(values["who"])[0]
+        partner = None if mine else journal.named(who)[0]
         goal = journal.add_goal(
             Goal(
                 partner=partner.handle if partner else ME,
@@ -26,40 +27,40 @@ def add(session, values: dict) -> tuple[Goal, str]:
                 title=text,
                 owner="me" if mine else owner,
                 due_on=due_on,
-                note=values["note"],
+                note=note,
             )
         )
     return goal, partner.name if partner else _("yourself")
 
 
-def list_goals(session, values: dict) -> tuple[list[Goal], dict[str, str]]:
+def list_goals(session, *, who: str | None, all_: bool) -> tuple[list[Goal], dict[str, str]]:
     """(open goals, or all of them with --all; partner names)."""
     from partnerlog.app.people import names_by_handle
 
     journal = session.journal
-    partner = journal.named(values["who"])[0] if values["who"] else None
-    goals = journal.goals(partner_id=partner.id if partner else None, include_closed=values["all"])
+    partner = journal.named(who)[0] if who else None
+    goals = journal.goals(partner_id=partner.id if partner else None, include_closed=all_)
     return goals, names_by_handle(journal)
 
 
-def update(session, values: dict) -> Goal:
-    progress = check_progress(values["progress"])
-    if progress is None and not values["note"]:
+def update(session, *, id_: int, progress: int | None, note: str | None) -> Goal:
+    progress = check_progress(progress)
+    if progress is None and not note:
         raise UsageError(_("give --progress, --note or both"))
     journal = session.journal
     with journal.transaction(session.command.name):
-        goal = open_goal(journal, values["id"])
+        goal = open_goal(journal, id_)
         return journal.add_goal_update(
-            goal.id, GoalUpdate(at=dates.iso(session.now), progress=progress, note=values["note"])
+            goal.id, GoalUpdate(at=dates.iso(session.now), progress=progress, note=note)
         )
 
 
-def done(session, values: dict) -> Goal:
-    return close(session, values["id"], "done", values["note"])
+def done(session, *, id_: int, note: str | None) -> Goal:
+    return close(session, id_, "done", note)
 
 
-def drop(session, values: dict) -> Goal:
-    return close(session, values["id"], "dropped", " ".join(values["reason"]) or None)
+def drop(session, *, id_: int, reason: list[str]) -> Goal:
+    return close(session, id_, "dropped", " ".join(reason) or None)
 
 
 def close(session, goal_id: int, status: str, note: str | None) -> Goal:
@@ -72,34 +73,36 @@ def close(session, goal_id: int, status: str, note: str | None) -> Goal:
         return journal.close_goal(goal.id, status, at)
 
 
-def edit(session, values: dict) -> Goal:
+def edit(
+    session, *, id_: int, title: str | None, due: str | None, owner: str | None, note: str | None
+) -> Goal:
     """Change what was typed: title, due date, owner, note."""
     changes: dict = {}
-    if values["title"] is not None:
-        if not values["title"].strip():
+    if title is not None:
+        if not title.strip():
             raise UsageError(_("--title cannot be empty"))
-        changes["title"] = values["title"].strip()
-    if values["due"] is not None:
-        due = values["due"].strip()
+        changes["title"] = title.strip()
+    if due is not None:
+        due = due.strip()
         changes["due_on"] = (
             None if due.lower() in ("", "none") else dates.due_day(due, session.now, "--due")
         )
-    if values["owner"] is not None:
-        changes["owner"] = choose_one(values["owner"], GOAL_OWNERS, "--owner")
-    if values["note"] is not None:
-        changes["note"] = values["note"] or None
+    if owner is not None:
+        changes["owner"] = choose_one(owner, GOAL_OWNERS, "--owner")
+    if note is not None:
+        changes["note"] = note or None
     if not changes:
         raise UsageError(_("nothing to change; give --title, --due, --owner or --note"))
     journal = session.journal
     with journal.transaction(session.command.name):
-        goal = find_goal(journal, values["id"])
+        goal = find_goal(journal, id_)
         return journal.update_goal(goal.id, changes)
 
 
-def reopen(session, values: dict) -> Goal:
+def reopen(session, *, id_: int) -> Goal:
     journal = session.journal
     with journal.transaction(session.command.name):
-        goal = find_goal(journal, values["id"])
+        goal = find_goal(journal, id_)
         if goal.status == "open":
             raise Conflict(_("goal #{id} is open already; nothing was changed").format(id=goal.id))
         return journal.reopen_goal(goal.id)

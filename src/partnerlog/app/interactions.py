@@ -48,37 +48,54 @@ def read_note(session, words: list[str], *, edit: bool = False, kind: str | None
     return text
 
 
-def log(session, values: dict) -> Logged:
+def log(
+    session,
+    *,
+    who: str,
+    note: list[str],
+    kind: str | None,
+    when: str | None,
+    tone: int | None,
+    where: str | None,
+    pillar: list[str],
+    benefit: list[str],
+    tag: list[str],
+    private: bool,
+    edit: bool,
+    new_kind: bool,
+    close: list[str],
+    yes: bool,
+) -> Logged:
     """Log one interaction: partners named and @mentioned, #tags, the date understood."""
-    kind = check_kind(values["kind"]) if values["kind"] is not None else DEFAULT_KIND
-    tone = check_tone(values["tone"])
-    setting = check_setting(values["where"])
-    pillars = choose(values["pillar"], PILLARS, "--pillar")
-    benefits = choose(values["benefit"], BENEFITS, "--benefit")
+    kind = check_kind(kind) if kind is not None else DEFAULT_KIND
+    tone = check_tone(tone)
+    setting = check_setting(where)
+    pillars = choose(pillar, PILLARS, "--pillar")
+    benefits = choose(benefit, BENEFITS, "--benefit")
     now = session.now
-    moment = dates.parse_when(values["when"], now) if values["when"] else now.replace(microsecond=0)
-    names = split_list([values["who"]])
+    moment = dates.parse_when(when, now) if when else now.replace(microsecond=0)
+    names = split_list([who])
     if not names:
         raise UsageError(_('say who it was with, e.g. partnerlog log sari "lunch"'))
     closing = None
-    if values["close"]:
+    if close:
         from partnerlog.app.follow_ups import parse_ids
 
-        closing = parse_ids(values["close"], "--close")
+        closing = parse_ids(close, "--close")
     # No journal is created here: without one there is nobody to log with yet,
     # and the error says how to start one.
     journal = session.journal
-    check_new_kind(journal, kind, values["new_kind"])
+    check_new_kind(journal, kind, new_kind)
     partners = journal.named(*names)
     archived = [p for p in partners if p.archived]
-    if archived and not values["yes"]:
+    if archived and not yes:
         who = ", ".join(f"{p.name} ({p.handle})" for p in archived)
         if not session.interactive:
             raise UsageError(
                 _("{who} is archived; add --yes to log with them anyway").format(who=who)
             )
         session.confirm(_("{who} is archived. Log with them anyway?").format(who=who))
-    text = check_note(read_note(session, values["note"], edit=values["edit"], kind=kind))
+    text = check_note(read_note(session, note, edit=edit, kind=kind))
     skipped = add_mentioned(journal, partners, text)
     interaction = Interaction(
         occurred_at=dates.iso(moment),
@@ -87,10 +104,10 @@ def log(session, values: dict) -> Logged:
         setting=setting,
         tone=tone,
         note=text,
-        private=values["private"],
+        private=private,
         pillars=pillars or list(default_pillars(kind, setting)),
         benefits=benefits,
-        tags=merged_tags(split_list(values["tag"]), text),
+        tags=merged_tags(split_list(tag), text),
     )
     closed = []
     try:
@@ -118,14 +135,22 @@ def log(session, values: dict) -> Logged:
     return Logged(interaction, partners, moment, skipped, closed, still_open(journal, partners))
 
 
-def timeline(session, values: dict) -> tuple[list[Interaction], dict[str, str]]:
+def timeline(
+    session,
+    *,
+    who: str | None,
+    since: str | None,
+    until: str | None,
+    kind: str | None,
+    tag: str | None,
+    limit: int,
+) -> tuple[list[Interaction], dict[str, str]]:
     """(interactions newest first, filtered by partner, days, kind and tag; partner names)."""
-    limit = values["limit"]
     if limit < 0:
         raise UsageError(_("--limit cannot be negative"))
     now = session.now
-    since_day = dates.parse_day(values["since"], now) if values["since"] else None
-    until_day = dates.parse_day(values["until"], now) if values["until"] else None
+    since_day = dates.parse_day(since, now) if since else None
+    until_day = dates.parse_day(until, now) if until else None
     if since_day and until_day and since_day > until_day:
         raise UsageError(
             _("--since {since_day} is after --until {until_day}").format(
@@ -133,8 +158,8 @@ def timeline(session, values: dict) -> tuple[list[Interaction], dict[str, str]]:
             )
         )
     journal = session.journal
-    partner = journal.named(values["who"])[0] if values["who"] else None
-    kind = check_kind(values["kind"]) if values["kind"] else None
+    partner = journal.named(who)[0] if who else None
+    kind = check_kind(kind) if kind else None
     if kind is not None and not known_kind(kind) and not journal.kind_used(kind):
         near = near_kind(kind)
         hint = _("did you mean {near}?").format(near=near) if near else _("see: partnerlog kinds")
@@ -144,18 +169,18 @@ def timeline(session, values: dict) -> tuple[list[Interaction], dict[str, str]]:
         since=since_day,
         until=until_day,
         kind=kind,
-        tag=normal_tag(values["tag"]) if values["tag"] else None,
+        tag=normal_tag(tag) if tag else None,
         limit=limit or None,
     )
     return entries, names_by_handle(journal)
 
 
-def search(session, values: dict) -> tuple[str, list, list, dict[str, str]]:
+def search(session, *, query: list[str], limit: int) -> tuple[str, list, list, dict[str, str]]:
     """(the words, matching interactions, goals and follow-ups best first, partner names)."""
-    text = " ".join(values["query"])
+    text = " ".join(query)
     if not text.strip():
         raise UsageError(_("give some words to search for"))
-    limit = values["limit"] or None
+    limit = limit or None
     journal = session.journal
     entries = journal.search(text, limit=limit)
     return (
@@ -167,45 +192,59 @@ def search(session, values: dict) -> tuple[str, list, list, dict[str, str]]:
     )
 
 
-def edit(session, values: dict) -> tuple[Interaction, dict[str, str]]:
+def edit(
+    session,
+    *,
+    id_: int,
+    note: str | None,
+    who: str | None,
+    kind: str | None,
+    when: str | None,
+    tone: int | None,
+    where: str | None,
+    pillar: list[str],
+    benefit: list[str],
+    tag: list[str],
+    private: bool | None,
+    edit: bool,
+    new_kind: bool,
+) -> tuple[Interaction, dict[str, str]]:
     """Change one interaction; only the values given change. A new note's #tags
     add to the tags already there, unless --tag replaces them."""
     changes: dict = {}
-    if values["edit"]:
-        note = values["note"]
+    if edit:
         if note is None:
-            note = session.journal.interaction(values["id"]).note
-        values = {**values, "note": session.write_in_editor(note)}
-        if not values["note"]:
+            note = session.journal.interaction(id_).note
+        note = session.write_in_editor(note)
+        if not note:
             raise UsageError(_("nothing changed: the note was left empty"))
-    if values["note"] is not None:
-        if not values["note"].strip():
+    if note is not None:
+        if not note.strip():
             raise UsageError(_("--note cannot be empty; delete the entry instead"))
-        changes["note"] = check_note(values["note"], "--note")
-    if values["kind"] is not None:
-        changes["kind"] = check_kind(values["kind"])
-        check_new_kind(session.journal, changes["kind"], values["new_kind"])
-    if values["when"] is not None:
-        changes["occurred_at"] = dates.iso(dates.parse_when(values["when"], session.now))
-    if values["tone"] is not None:
-        changes["tone"] = check_tone(values["tone"])
-    if values["where"] is not None:
-        changes["setting"] = check_setting(values["where"])
-    if values["private"] is not None:
-        changes["private"] = int(values["private"])
-    pillars = choose(values["pillar"], PILLARS, "--pillar") if values["pillar"] else None
-    benefits = choose(values["benefit"], BENEFITS, "--benefit") if values["benefit"] else None
-    given_tags = split_list(values["tag"]) if values["tag"] else None
-    note_tags = hashtags(values["note"] or "")
-    who = values["who"]
+        changes["note"] = check_note(note, "--note")
+    if kind is not None:
+        changes["kind"] = check_kind(kind)
+        check_new_kind(session.journal, changes["kind"], new_kind)
+    if when is not None:
+        changes["occurred_at"] = dates.iso(dates.parse_when(when, session.now))
+    if tone is not None:
+        changes["tone"] = check_tone(tone)
+    if where is not None:
+        changes["setting"] = check_setting(where)
+    if private is not None:
+        changes["private"] = int(private)
+    pillars = choose(pillar, PILLARS, "--pillar") if pillar else None
+    benefits = choose(benefit, BENEFITS, "--benefit") if benefit else None
+    given_tags = split_list(tag) if tag else None
+    note_tags = hashtags(note or "")
     if not changes and who is None and not (pillars or benefits or given_tags):
         raise UsageError(_("nothing to change; give an option such as --note or --when"))
     journal = session.journal
     with journal.transaction(session.command.name):
-        current = journal.interaction(values["id"])
+        current = journal.interaction(id_)
         tags = None
         if given_tags is not None:
-            tags = merged_tags(given_tags, values["note"])
+            tags = merged_tags(given_tags, note)
         elif note_tags:
             tags = list(dict.fromkeys(current.tags + note_tags))
         partner_ids = None
@@ -217,7 +256,7 @@ def edit(session, values: dict) -> tuple[Interaction, dict[str, str]]:
         if _same(current, changes, partner_ids, tags, pillars, benefits, journal):
             return current, names_by_handle(journal), False
         updated = journal.update_interaction(
-            values["id"],
+            id_,
             changes,
             partner_ids=partner_ids,
             tags=tags,
@@ -243,18 +282,18 @@ def _same(current, changes, partner_ids, tags, pillars, benefits, journal) -> bo
     )  # fmt: skip
 
 
-def show(session, values: dict) -> tuple[Interaction, dict[str, str]]:
+def show(session, *, id_: int) -> tuple[Interaction, dict[str, str]]:
     """One entry in full, and partner names."""
     journal = session.journal
-    return journal.interaction(values["id"]), names_by_handle(journal)
+    return journal.interaction(id_), names_by_handle(journal)
 
 
-def delete(session, values: dict):
+def delete(session, *, id_: int):
     """Propose deleting one interaction; it goes when the person agrees."""
     from partnerlog.app.requests import Proposal
 
     journal = session.journal
-    entry = journal.interaction(values["id"])
+    entry = journal.interaction(id_)
 
     def apply():
         with journal.transaction(session.command.name):
@@ -264,16 +303,16 @@ def delete(session, values: dict):
     return Proposal((entry, names_by_handle(journal)), apply)
 
 
-def tags(session, values: dict) -> list[tuple[str, int]]:
+def tags(session) -> list[tuple[str, int]]:
     return session.journal.tag_counts()
 
 
-def rename_tag(session, values: dict) -> tuple[str, str, int]:
+def rename_tag(session, *, old: str, new: str) -> tuple[str, str, int]:
     """(old, new, how many entries): every entry's ``old`` tag becomes ``new``."""
     from partnerlog.core.vocabulary import check_tag
     from partnerlog.errors import NotFound
 
-    old, new = check_tag(values["old"], "OLD"), check_tag(values["new"], "NEW")
+    old, new = check_tag(old, "OLD"), check_tag(new, "NEW")
     if old == new:
         raise UsageError(_("#{old} is already called that").format(old=old))
     journal = session.journal
@@ -313,7 +352,7 @@ class Kind(Record):
         }
 
 
-def kinds(session, values: dict) -> list[Kind]:
+def kinds(session) -> list[Kind]:
     """The vocabulary of kinds, then the kinds people invented, with their usage."""
     from partnerlog.core.vocabulary import KIND_ALIASES, PILLARS_BY_KIND
 

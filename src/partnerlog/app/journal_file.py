@@ -7,23 +7,23 @@ from partnerlog.errors import NotAJournal, PartnerlogError, UsageError
 from partnerlog.i18n import _
 
 
-def path(session, values: dict) -> str:
+def path(session) -> str:
     return session.location
 
 
-def check(session, values: dict) -> dict:
+def check(session, *, repair: bool, zone: str | None, dry_run: bool) -> dict:
     """The file's check; with --repair, what was fixed first (in one transaction),
     and the entries whose offset their date did not have in the zone (--zone, or
     the one you are in), each corrected as one action `undo` reverses."""
     from partnerlog.core import zones
 
-    where = zones.zone_named(values["zone"]) if values["zone"] else session.now.tzinfo
-    if values["dry_run"] and not values["repair"]:
+    where = zones.zone_named(zone) if zone else session.now.tzinfo
+    if dry_run and not repair:
         raise UsageError(_("--dry-run goes with --repair: it lists what --repair would change"))
     journal = session.journal
     repaired = None
     times = journal.moments_off_their_zone(where)
-    if values["repair"] and not values["dry_run"]:
+    if repair and not dry_run:
         with journal.transaction("db check --repair"):
             repaired = journal.repair()
             for entry_id, _stored, fixed in times:
@@ -40,17 +40,16 @@ def check(session, values: dict) -> dict:
         report["times_to_repair"] = len(times)
         report["ok"] = False
     report["times_repaired"] = len(times) if repaired is not None else 0
-    return {**report, "repaired": repaired, "dry_run": values["dry_run"]}
+    return {**report, "repaired": repaired, "dry_run": dry_run}
 
 
-def backup(session, values: dict) -> tuple[str, str]:
+def backup(session, *, destination: str | None, force: bool) -> tuple[str, str]:
     """(the journal, the copy): a consistent copy through SQLite's backup API."""
     from partnerlog import paths
 
     journal = session.journal
     source = os.path.abspath(journal.path)
     stem = os.path.splitext(os.path.basename(source))[0]
-    destination = values["destination"]
     if destination is None:
         stamp = session.now.strftime("%Y%m%d-%H%M%S")
         destination = os.path.join(os.path.dirname(source), f"{stem}-backup-{stamp}.db")
@@ -66,7 +65,7 @@ def backup(session, values: dict) -> tuple[str, str]:
     if os.path.realpath(destination) == os.path.realpath(source):
         raise UsageError(_("the backup cannot be the journal itself; choose another file"))
     destination = paths.check_output(destination, source)
-    if os.path.exists(destination) and not values["force"]:
+    if os.path.exists(destination) and not force:
         raise UsageError(
             _(
                 "{path} exists already (an older backup?); give another file, or --force to replace it"
@@ -102,7 +101,7 @@ class Restore(Record):
     __slots__ = ("source", "target", "source_counts", "target_counts", "kept")
 
 
-def restore(session, values: dict):
+def restore(session, *, file: str):
     """Check a backup (a checked, migrated copy of it, beside the journal), then
     propose putting it in the journal's place."""
     import shutil
@@ -113,7 +112,7 @@ def restore(session, values: dict):
     from partnerlog.store import Journal
     from partnerlog.store.files import copy_database, use_wal, wal_in_use
 
-    source = paths.expand(values["file"])
+    source = paths.expand(file)
     target = session.location
     if not os.path.isfile(source):
         raise UsageError(_("no backup at {source}").format(source=source))

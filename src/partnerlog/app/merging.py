@@ -103,9 +103,8 @@ def check(file: str, parsed) -> dict:
 PREFERENCES = ("mine", "theirs")
 
 
-def _preference(values: dict) -> str | None:
+def _preference(prefer: str | None) -> str | None:
     """``--prefer``, checked: a value it does not know would settle nothing."""
-    prefer = values.get("prefer")
     if prefer is None:
         return None
     if prefer.lower() not in PREFERENCES:
@@ -155,19 +154,18 @@ def merge_all(session, documents: list, prefer: str | None, dry_run: bool = Fals
     return merged
 
 
-def import_file(session, values: dict) -> dict:
+def import_file(session, *, file: str, prefer: str | None, dry_run: bool) -> dict:
     """What merging the file did: added, updated, deleted, unchanged, conflicts.
 
     A file imported before, byte for byte, is not read again: merging it would
     find every record as it was then (each as the base), so the answer is that
     every record is unchanged. `undo` of an import forgets it.
     """
-    file = values["file"]
-    prefer = _preference(values)
+    prefer = _preference(prefer)
     path = file if file == "-" else paths.expand(file)
     if file == "-" or not os.path.isfile(path):
         parsed = load(file, read_input(session, file, what=_("an export")))
-        return merge(session, parsed, prefer, values["dry_run"])
+        return merge(session, parsed, prefer, dry_run)
     digest = _file_digest(path)
     key = f"sync_file:import:{os.path.abspath(path)}"
     # (A journal that does not exist yet has imported nothing; a bad file must
@@ -178,10 +176,10 @@ def import_file(session, values: dict) -> dict:
         none = dict.fromkeys(counts, 0)
         return {"added": none, "updated": none, "deleted": none, "unchanged": counts,
                 "skipped": counts, "conflicts": [], "notes": [],
-                "dry_run": values["dry_run"]}  # fmt: skip
+                "dry_run": dry_run}  # fmt: skip
     parsed = load(file, path=path)
     remember = _file_remembered(key, digest=digest, counts=_record_counts(parsed))
-    [(_name, result)] = merge_all(session, [(None, parsed, remember)], prefer, values["dry_run"])
+    [(_name, result)] = merge_all(session, [(None, parsed, remember)], prefer, dry_run)
     return result
 
 
@@ -249,7 +247,15 @@ def _read_file(journal, found: FolderFile) -> FolderFile:
     return found
 
 
-def sync(session, values: dict) -> dict:
+def sync(
+    session,
+    *,
+    folder: str,
+    device: str | None,
+    prefer: str | None,
+    create: bool,
+    include_private: bool,
+) -> dict:
     """Merge every other journal's file in the folder, then write this journal's own.
 
     A file that cannot be read is skipped and named; the others merge, in one
@@ -257,12 +263,12 @@ def sync(session, values: dict) -> dict:
     whole or not at all after them, under a name no other journal's file has.
     """
 
-    prefer = _preference(values)
-    folder = paths.expand(values["folder"])
+    prefer = _preference(prefer)
+    folder = paths.expand(folder)
     if os.path.exists(folder) and not os.path.isdir(folder):
         raise UsageError(_("{folder} is a file; sync needs a folder").format(folder=folder))
     if not os.path.exists(folder):
-        if not values["create"]:
+        if not create:
             raise UsageError(
                 _("there is no folder {folder}; check the name, or add --create to make it").format(
                     folder=folder
@@ -271,7 +277,7 @@ def sync(session, values: dict) -> dict:
         paths.ensure_private_folder(folder)
     journal = session.journal
     me = journal.get_meta("journal_id")
-    chosen = values["device"]
+    chosen = device
     device = chosen or journal.get_meta("device") or _device_name()
     if not _valid_device(device):
         raise UsageError(
@@ -301,7 +307,7 @@ def sync(session, values: dict) -> dict:
     target = os.path.join(folder, f"{device}.json")
     not_written = None
     try:
-        written = _write_own(journal, target, files, values["include_private"], session.now)
+        written = _write_own(journal, target, files, include_private, session.now)
     except OSError as error:
         not_written, written = error.strerror or str(error), False
     return {
@@ -314,7 +320,7 @@ def sync(session, values: dict) -> dict:
         "merged": merged,
         "unchanged_files": [f.name for f in files if f.unchanged and f.journal != me],
         "skipped_files": [(f.name, f.problem) for f in files if f.problem],
-        "include_private": values["include_private"],
+        "include_private": include_private,
     }
 
 

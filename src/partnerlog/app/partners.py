@@ -22,29 +22,41 @@ from partnerlog.i18n import _
 HANDLE_HINT = "choose another with --handle"
 
 
-def add(session, values: dict) -> Partner:
-    name = values["name"]
+def add(
+    session,
+    *,
+    name: str,
+    handle: str | None,
+    kind: str | None,
+    relation: str | None,
+    role: str | None,
+    org: str | None,
+    cadence: str | None,
+    notes: str | None,
+    email: list[str],
+    yes: bool,
+) -> Partner:
     if not name.strip():
         raise UsageError(_("a partner needs a name"))
-    if not slug(name) and values["handle"] is None:
+    if not slug(name) and handle is None:
         raise UsageError(
             _("cannot make a handle from {name!r}; give one with --handle").format(name=name)
         )
     partner = Partner(
         handle="",
         name=name.strip(),
-        kind=choose_one(values["kind"], PARTNER_KINDS, "--kind") or DEFAULT_PARTNER_KIND,
-        relation=choose_one(values["relation"], RELATIONS, "--relation") or DEFAULT_RELATION,
-        role=values["role"],
-        org=values["org"],
-        cadence_days=parse_cadence(values["cadence"]),
-        notes=values["notes"],
+        kind=choose_one(kind, PARTNER_KINDS, "--kind") or DEFAULT_PARTNER_KIND,
+        relation=choose_one(relation, RELATIONS, "--relation") or DEFAULT_RELATION,
+        role=role,
+        org=org,
+        cadence_days=parse_cadence(cadence),
+        notes=notes,
     )
-    chosen = parse_handle(values["handle"]) if values["handle"] is not None else None
-    emails = [check_email(e) for e in split_list(values["email"])]
+    chosen = parse_handle(handle) if handle is not None else None
+    emails = [check_email(e) for e in split_list(email)]
     journal = session.journal
     same = [p for p in journal.partners(include_archived=True) if fold(p.name) == fold(name)]
-    if same and not values["yes"]:
+    if same and not yes:
         handles = ", ".join(p.handle for p in same)
         if not session.interactive:
             raise UsageError(
@@ -67,10 +79,10 @@ def add(session, values: dict) -> Partner:
     return partner
 
 
-def list_partners(session, values: dict) -> tuple[list[Partner], dict[int, str]]:
+def list_partners(session, *, archived: bool) -> tuple[list[Partner], dict[int, str]]:
     """(partners, and when each was last seen)."""
     journal = session.journal
-    return journal.partners(include_archived=values["archived"]), journal.last_contacts()
+    return journal.partners(include_archived=archived), journal.last_contacts()
 
 
 class Profile(Record):
@@ -86,7 +98,7 @@ class Profile(Record):
 RECENT = 10
 
 
-def profile(session, values: dict) -> Profile:
+def profile(session, *, who: str) -> Profile:
     from partnerlog.app.dashboard import verdicts
     from partnerlog.app.people import names_by_handle
     from partnerlog.core import dates
@@ -94,7 +106,7 @@ def profile(session, values: dict) -> Profile:
     from partnerlog.core.vocabulary import WINDOW_DAYS
 
     journal, now = session.journal, session.now
-    [partner] = journal.named(values["who"])
+    [partner] = journal.named(who)
     # Open goals, and the ones closed within the window.
     closed_since = dates.iso(now - timedelta(days=WINDOW_DAYS))
     [verdict] = verdicts(journal, now, WINDOW_DAYS, partner_id=partner.id)
@@ -112,34 +124,47 @@ def profile(session, values: dict) -> Profile:
     )
 
 
-def edit(session, values: dict) -> Partner:
+def edit(
+    session,
+    *,
+    who: str,
+    name: str | None,
+    handle: str | None,
+    kind: str | None,
+    relation: str | None,
+    cadence: str | None,
+    role: str | None,
+    org: str | None,
+    notes: str | None,
+    email: list[str],
+    remove_email: list[str],
+) -> Partner:
     changes: dict = {}
-    if values["name"] is not None:
-        if not values["name"].strip():
+    if name is not None:
+        if not name.strip():
             raise UsageError(_("--name cannot be empty"))
-        changes["name"] = values["name"].strip()
-    if values["handle"] is not None:
-        changes["handle"] = parse_handle(values["handle"])
-    if values["kind"] is not None:
-        changes["kind"] = choose_one(values["kind"], PARTNER_KINDS, "--kind")
-    if values["relation"] is not None:
-        changes["relation"] = choose_one(values["relation"], RELATIONS, "--relation")
-    cadence = values["cadence"]
+        changes["name"] = name.strip()
+    if handle is not None:
+        changes["handle"] = parse_handle(handle)
+    if kind is not None:
+        changes["kind"] = choose_one(kind, PARTNER_KINDS, "--kind")
+    if relation is not None:
+        changes["relation"] = choose_one(relation, RELATIONS, "--relation")
     if cadence is not None:
         changes["cadence_days"] = (
             None if cadence.strip().lower() == "default" else parse_cadence(cadence)
         )
-    for field in ("role", "org", "notes"):
-        if values[field] is not None:
-            changes[field] = values[field] or None
-    emails = [check_email(e) for e in split_list(values["email"])]
+    for field, value in (("role", role), ("org", org), ("notes", notes)):
+        if value is not None:
+            changes[field] = value or None
+    emails = [check_email(e) for e in split_list(email)]
     # (any text: a mistyped address is what is being removed)
-    forget = [e.strip().lower() for e in split_list(values["remove_email"]) if e.strip()]
+    forget = [e.strip().lower() for e in split_list(remove_email) if e.strip()]
     if not changes and not emails and not forget:
         raise UsageError(_("nothing to change; give an option such as --role or --cadence"))
     journal = session.journal
     with journal.transaction(session.command.name):
-        partner = journal.named(values["who"])[0]
+        partner = journal.named(who)[0]
         if forget:
             theirs = journal.emails(partner.id)
             unknown = [e for e in forget if e not in theirs]
@@ -160,17 +185,17 @@ def edit(session, values: dict) -> Partner:
             raise error.with_hint(HANDLE_HINT) from None
 
 
-def archive(session, values: dict) -> tuple[Partner, bool]:
+def archive(session, *, who: str, restore: bool) -> tuple[Partner, bool]:
     """(the partner, whether they were restored rather than archived)."""
     journal = session.journal
     with journal.transaction(session.command.name):
-        partner = journal.named(values["who"])[0]
-        if partner.archived != values["restore"]:
+        partner = journal.named(who)[0]
+        if partner.archived != restore:
             state = "archived already" if partner.archived else "not archived"
             raise Conflict(
                 _("{name} ({handle}) is {state}; nothing was changed").format(
                     name=partner.name, handle=partner.handle, state=state
                 )
             )
-        journal.set_archived(partner.id, not values["restore"])
-    return partner, values["restore"]
+        journal.set_archived(partner.id, not restore)
+    return partner, restore

@@ -21,9 +21,9 @@ class Added(Record):
     __slots__ = ("trait", "name", "new")
 
 
-def add(session, values: dict) -> Added:
-    polarity = choose_one(values["polarity"], POLARITIES, "polarity")
-    label = " ".join(values["area"]).strip()
+def add(session, *, who: str, polarity: str, area: list[str], note: str | None) -> Added:
+    polarity = choose_one(polarity, POLARITIES, "polarity")
+    label = " ".join(area).strip()
     key = area_key(label)
     if not key:
         raise UsageError(
@@ -31,7 +31,7 @@ def add(session, values: dict) -> Added:
         )
     journal = session.journal
     with journal.transaction(session.command.name):
-        partner_id, subject, name = subject_of(journal, values["who"])
+        partner_id, subject, name = subject_of(journal, who)
         existing = journal.same_trait(partner_id, polarity, key)
         if existing is not None:
             return Added(existing, name, new=False)
@@ -42,27 +42,27 @@ def add(session, values: dict) -> Added:
                 polarity=polarity,
                 area=key,
                 label=label,
-                note=values["note"],
+                note=note,
             )
         )
     return Added(trait, name, new=True)
 
 
-def list_traits(session, values: dict) -> list[Trait]:
+def list_traits(session, *, who: str | None) -> list[Trait]:
     journal = session.journal
-    if values["who"] is None:
+    if who is None:
         return journal.traits()
-    partner_id = subject_of(journal, values["who"])[0]
+    partner_id = subject_of(journal, who)[0]
     return journal.traits(mine=partner_id is None, partner_id=partner_id)
 
 
-def remove(session, values: dict):
+def remove(session, *, id_: int):
     """Propose removing one strength or weakness; it goes when the person agrees."""
     from partnerlog.app.requests import Proposal
 
     journal = session.journal
     try:
-        trait = journal.trait(values["id"])
+        trait = journal.trait(id_)
     except NotFound as error:
         raise error.with_hint(_("see: partnerlog trait list")) from None
 
@@ -80,15 +80,14 @@ class Complements(Record):
     __slots__ = ("pairs", "names", "area", "any_traits")
 
 
-def complement(session, values: dict) -> Complements:
+def complement(session, *, who: str | None, area: str | None) -> Complements:
     from partnerlog.app.people import names_by_handle
 
     journal = session.journal
-    partner = journal.named(values["who"])[0] if values["who"] else None
+    partner = journal.named(who)[0] if who else None
     only = partner.handle if partner else None
     traits = journal.traits()
     pairs = complement_pairs(traits, only=only)
-    area = values["area"]
     if area is not None:
         key = area_key(area)
         if not key:

@@ -18,28 +18,33 @@ class ReportData(Record):
     )  # fmt: skip
 
 
-def report(session, values: dict) -> ReportData:
+def report(
+    session,
+    *,
+    who: list[str],
+    output: str | None,
+    since: str | None,
+    until: str | None,
+    include_private: bool,
+    charts: bool,
+) -> ReportData:
     from partnerlog.app.dashboard import verdicts
     from partnerlog.app.people import names_by_handle
     from partnerlog.core.complement import complement_pairs
 
     now, journal = session.now, session.journal
-    first = (
-        dates.parse_day(values["since"], now)
-        if values["since"]
-        else (now - timedelta(days=WINDOW_DAYS)).date()
-    )
-    last = dates.parse_day(values["until"], now) if values["until"] else now.date()
+    first = dates.parse_day(since, now) if since else (now - timedelta(days=WINDOW_DAYS)).date()
+    last = dates.parse_day(until, now) if until else now.date()
     if first > last:
         raise UsageError(
             _("--since {first} is after --until {last}").format(first=first, last=last)
         )
-    private = values["include_private"]
-    if values["who"]:
+    private = include_private
+    if who:
         chosen = []
         from partnerlog.core.vocabulary import split_list
 
-        for name in split_list(values["who"]):
+        for name in split_list(who):
             partner = journal.named(name)[0]
             if partner.handle not in {v.handle for v in chosen}:
                 chosen += verdicts(
@@ -79,12 +84,12 @@ def report(session, values: dict) -> ReportData:
         activity=journal.activity_counts(
             partner_ids, since=first, until=last, include_private=private
         )
-        if values["charts"]
+        if charts
         else None,
         since=first,
         until=last,
         include_private=private,
-        output=_output(session, values["output"]),
+        output=_output(session, output),
     )
 
 
@@ -150,12 +155,10 @@ class Export:
         return found
 
 
-def export(session, values: dict) -> Export:
-    csv = values["format"].lower() == "csv"
-    output = _output(session, values["output"], folder=csv)
-    return Export(
-        session.journal, dates.iso(session.now), not values["exclude_private"], output=output
-    )
+def export(session, *, format_: str, output: str | None, exclude_private: bool) -> Export:
+    csv = format_.lower() == "csv"
+    output = _output(session, output, folder=csv)
+    return Export(session.journal, dates.iso(session.now), not exclude_private, output=output)
 
 
 def _output(session, output: str | None, *, folder: bool = False) -> str | None:

@@ -20,9 +20,9 @@ class Undoable(Record):
     __slots__ = ("command", "at", "steps", "more", "here_only", "names")
 
 
-def undo(session, values: dict):
+def undo(session, *, list_: bool):
     journal, now = session.journal, session.now
-    if values["list"]:
+    if list_:
         names: dict[str, str] = {}  # (read once, for all of them)
         return [describe(journal, action, now, names) for action in journal.actions(limit=20)]
     found = journal.actions(limit=1)

@@ -10,10 +10,10 @@ from partnerlog.errors import UsageError
 from partnerlog.i18n import _
 
 
-def import_vcards(session, values: dict) -> dict:
+def import_vcards(session, *, file: str, dry_run: bool) -> dict:
     """Each card: a partner added, or one already here (by email, else by name) updated
     with what the card adds. Returns {"people": [(action, name, handle, changes)], …}."""
-    cards, skipped = _cards(session, values["file"])
+    cards, skipped = _cards(session, file)
     journal = session.journal
     people = []
     try:
@@ -23,11 +23,11 @@ def import_vcards(session, values: dict) -> dict:
                 found = _apply(journal, card, names)
                 if found is not None:
                     people.append(found)
-            if values["dry_run"]:
+            if dry_run:
                 raise DryRun
     except DryRun:
         pass
-    return {"people": people, "skipped": skipped, "dry_run": values["dry_run"]}
+    return {"people": people, "skipped": skipped, "dry_run": dry_run}
 
 
 def _names(journal) -> dict[str, list[int]]:
