@@ -174,6 +174,20 @@ def test_a_near_miss_of_a_kind_asks_and_stores_nothing(team, unchanged, rows):
 
 
 @pytest.mark.english
+def test_a_near_miss_of_a_kind_in_an_edit_changes_nothing_and_says_so(team, unchanged, rows):
+    assert team("log", "sari", "-k", "coffee", "first").exit_code == 0
+    with unchanged():
+        result = team("entry", "edit", "1", "--kind", "cofee")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "partnerlog: --kind 'cofee' is new; did you mean coffee? (add --new-kind to start"
+        " using it; nothing was changed) (see: partnerlog entry edit --help)\n"
+    )
+    assert team("entry", "edit", "1", "--kind", "cofee", "--new-kind").exit_code == 0
+    assert rows("SELECT kind FROM interactions") == [{"kind": "cofee"}]
+
+
+@pytest.mark.english
 def test_kinds_lists_the_vocabulary_with_pillars_words_and_counts(team):
     team("log", "sari", "-k", "ngopi", "x")
     team("log", "sari", "-k", "hackathon", "y")

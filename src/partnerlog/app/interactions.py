@@ -224,7 +224,7 @@ def edit(
         changes["note"] = check_note(note, "--note")
     if kind is not None:
         changes["kind"] = check_kind(kind)
-        check_new_kind(session.journal, changes["kind"], new_kind)
+        check_new_kind(session.journal, changes["kind"], new_kind, editing=True)
     if when is not None:
         changes["occurred_at"] = dates.iso(dates.parse_when(when, session.now))
     if tone is not None:
@@ -323,18 +323,24 @@ def rename_tag(session, *, old: str, new: str) -> tuple[str, str, int]:
     return old, new, count
 
 
-def check_new_kind(journal, kind: str, new: bool) -> None:
+def check_new_kind(journal, kind: str, new: bool, *, editing: bool = False) -> None:
     """A kind nobody has used that looks like a typo of a known one is refused
-    (exit 2) unless ``--new-kind`` says it is meant; people invent kinds too."""
+    (exit 2) unless ``--new-kind`` says it is meant; people invent kinds too.
+    ``editing``: an entry is being changed, not logged."""
     if new or known_kind(kind) or journal.kind_used(kind):
         return
     near = near_kind(kind)
-    if near is not None:
-        raise UsageError(
-            _(
-                "--kind {kind!r} is new; did you mean {near}? (add --new-kind to start using it; nothing was logged)"
-            ).format(kind=kind, near=near)
+    if near is None:
+        return
+    if editing:
+        message = _(
+            "--kind {kind!r} is new; did you mean {near}? (add --new-kind to start using it; nothing was changed)"
         )
+    else:
+        message = _(
+            "--kind {kind!r} is new; did you mean {near}? (add --new-kind to start using it; nothing was logged)"
+        )
+    raise UsageError(message.format(kind=kind, near=near))
 
 
 class Kind(Record):

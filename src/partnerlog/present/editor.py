@@ -53,12 +53,12 @@ def write_in_editor(initial: str) -> str:
             finished = subprocess.run([*command, path])
         except FileNotFoundError:
             raise PartnerlogError(
-                _("cannot start the editor {value!r}; set $EDITOR (nothing was logged)").format(
+                _("cannot start the editor {value!r}; set $EDITOR (nothing was saved)").format(
                     value=command[0]
                 )
             ) from None
         if finished.returncode != 0:
-            raise PartnerlogError(_("the editor ended with an error; nothing was logged"))
+            raise PartnerlogError(_("the editor ended with an error; nothing was saved"))
         with open(path, encoding="utf-8") as handle:
             return without_comments(handle.read())
     finally:
