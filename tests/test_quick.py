@@ -86,7 +86,16 @@ QUICK_CASES = [
 ]
 
 # Only help is left to Typer.
-TYPER_CASES = [[], ["--help"], ["log", "--help"], ["log", "sari", "-h"], ["partner"], ["db"]]
+HELP_CASES = [
+    ([], ()), (["--help"], ()), (["--db", "x.db", "-h"], ()), (["log", "--help"], ("log",)),
+    (["log", "sari", "-h"], ("log",)), (["partner"], ("partner",)), (["db"], ("db",)),
+    (["partner", "date", "--help"], ("partner", "date")), (["partner", "-h"], ("partner",)),
+]  # fmt: skip
+TYPER_CASES = [
+    ["--install-completion"],
+    ["--show-completion"],
+    ["--db", "x.db", "--show-completion"],
+]
 
 
 def run(main, argv, stdin):
@@ -143,9 +152,29 @@ def test_the_quick_path_and_typer_agree(tmp_path, monkeypatch):
     assert rows(fast) == rows(full)
 
 
-@pytest.mark.parametrize("argv", TYPER_CASES, ids=[" ".join(a) or "(none)" for a in TYPER_CASES])
-def test_only_help_goes_to_typer(argv):
+@pytest.mark.parametrize("argv", TYPER_CASES, ids=" ".join)
+def test_only_completion_set_up_goes_to_typer(argv):
     assert one_parser.read(argv) is None
+
+
+@pytest.mark.parametrize(
+    "argv, path", HELP_CASES, ids=[" ".join(a) or "(none)" for a, _ in HELP_CASES]
+)
+def test_help_is_drawn_by_the_one_parser(argv, path):
+    asked = one_parser.read(argv)
+    assert isinstance(asked, one_parser.HelpAsked) and asked.path == path
+
+
+@pytest.mark.english
+@pytest.mark.parametrize("columns", ["60", "80", "120"])
+def test_the_help_drawn_from_the_spec_is_typers_word_for_word(columns, monkeypatch):
+    """Every command's and group's help, drawn without Typer, reads as Typer drew it."""
+    monkeypatch.setenv("COLUMNS", columns)
+    paths = [(), *(tuple(g.split()) for g in spec.GROUPS), *(c.path for c in spec.COMMANDS)]
+    for path in paths:
+        ours = run(quick.main, [*path, "--help"], None)
+        typers = run(typer_path, [*path, "--help"], None)
+        assert ours == typers, path
 
 
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")

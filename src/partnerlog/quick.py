@@ -55,6 +55,11 @@ def _dispatch(args: list[str], quick: bool) -> int:
         plan = argv.read(args)
         if plan == "version":
             return _version()
+        if isinstance(plan, argv.HelpAsked):
+            from partnerlog.spec.help import render
+
+            sys.stdout.write(render(plan.path))
+            return 0
     else:
         plan = None
     if plan is None:

@@ -21,7 +21,7 @@ from partnerlog.core.vocabulary import (
     SETTINGS,
     TONES,
 )
-from partnerlog.i18n import N_
+from partnerlog.i18n import N_, _
 
 # How many entries `timeline` and `search` show unless asked for another number.
 TIMELINE_LIMIT = 20
@@ -116,6 +116,23 @@ class Command:
 
     def param(self, name: str) -> Param:
         return next(p for p in self.params if p.name == name)
+
+
+def value_name(param: Param) -> str:
+    """What a parameter's value is called in help and in mistakes (WHO, DATE,
+    KIND), in the language chosen: its metavar, else its name in capitals."""
+    return _(param.metavar or param.name.upper().replace("_", "-"))
+
+
+# The value names, for the catalogue (most come from the parameters' names).
+VALUE_NAMES = (
+    N_("AREA"), N_("BENEFIT"), N_("CADENCE"), N_("DATE"), N_("DESTINATION"), N_("DEVICE"),
+    N_("DUE"), N_("EMAIL"), N_("FILE"), N_("FOLDER"), N_("HANDLE"), N_("KIND"), N_("LABEL"),
+    N_("LANG"), N_("ME"), N_("NAME"), N_("NEW"), N_("NOTE"), N_("NOTES"), N_("OLD"), N_("ORG"),
+    N_("PILLAR"), N_("QUERY"), N_("REASON"), N_("RELATION"), N_("REMOVE-EMAIL"), N_("ROLE"),
+    N_("SINCE"), N_("TAG"), N_("TEXT"), N_("TITLE"), N_("UNTIL"), N_("WHEN"), N_("WHO"),
+    N_("WITHIN"), N_("ZONE"),
+)  # fmt: skip
 
 
 # -- the parameters several commands share ---------------------------------------

@@ -68,23 +68,35 @@ def root_options(args: list[str], *, strict: bool = True) -> tuple[dict, list[st
     return found, (args or None)
 
 
+class HelpAsked:
+    """``--help`` (or a group named alone) for the command or group at ``path``."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: tuple[str, ...]) -> None:
+        self.path = path
+
+
 def read(args: list[str]):
-    """(command, values, --db) for ``args``, or None when Typer should answer (help,
-    completion set-up). Raises `UsageError` for a command line that does not fit."""
-    options, args = root_options(args)
+    """(command, values, --db) for ``args``; "version"; a `HelpAsked`; or None when
+    Typer should answer (completion set-up). Raises `UsageError` for a command
+    line that does not fit."""
+    options, rest = root_options(args)
     if options.get("version"):
         return "version"
-    if args is None:
-        return None
-    command, rest = _command(args)
-    if command is None or _asks_for_help(rest):
-        return None
+    if rest is None:
+        return None if any(a in TYPER_ROOT_FLAGS for a in args) else HelpAsked(())
+    command, rest = _command(rest)
+    if isinstance(command, HelpAsked):
+        return command
+    if _asks_for_help(rest):
+        return HelpAsked(command.path)
     return command, _values(rest, command), options.get("db")
 
 
-def _command(args: list[str]) -> tuple[spec.Command | None, list[str]]:
-    """The command ``args`` name and the arguments after its name; None for a group
-    named alone (Typer shows its help)."""
+def _command(args: list[str]) -> tuple[spec.Command | HelpAsked, list[str]]:
+    """The command ``args`` name and the arguments after its name; the help of a
+    group named alone or with --help."""
     path: tuple[str, ...] = ()
     for index, word in enumerate(args):
         path += (word,)
@@ -96,12 +108,12 @@ def _command(args: list[str]) -> tuple[spec.Command | None, list[str]]:
             inside += [g.split()[-1] for g in spec.GROUPS if tuple(g.split()[:-1]) == path[:-1]]
             if word.startswith("-") and word != "-":
                 if word in HELP_FLAGS:
-                    return None, []
+                    return HelpAsked(path[:-1]), []
                 raise problem(_unknown_option(word, []), path[:-1])
             raise problem(
                 _("no such command: {name}").format(name=word) + _near(word, inside), path[:-1]
             )
-    return None, []
+    return HelpAsked(path), []
 
 
 def _asks_for_help(args: list[str]) -> bool:
@@ -208,7 +220,7 @@ def _converted(param: spec.Param, text: str, flag: str, command: spec.Command):
 
 
 def _shown(param: spec.Param) -> str:
-    return param.metavar or param.name.upper()
+    return spec.value_name(param)
 
 
 def convert(param: spec.Param, text: str, flag: str | None = None):
