@@ -115,7 +115,8 @@ def test_postpone_agrees_a_new_day(team, rows, unchanged, journal_path):
     overdue_promise(team, journal_path)
     result = team("postpone", "1", "next friday")
     assert (
-        result.exit_code == 0 and "Promise #1 with Sari Wulandari is now due Fri" in result.stderr
+        result.exit_code == 0
+        and "Promise #1 with Sari Wulandari is now due Friday" in result.stderr
     )
     assert items(rows)[0]["due_on"] == "2026-12-04"
     assert team("due", "--exit-code").exit_code == 0  # no longer overdue
@@ -141,7 +142,7 @@ def test_log_lists_what_is_open_with_them(team):
     result = team("log", "sari", "lunch")
     assert result.exit_code == 0
     assert result.stderr.splitlines()[1] == (
-        "Open with Sari Wulandari: 1 to raise, 1 you owe (due Fri), 1 they owe "
+        "Open with Sari Wulandari: 1 to raise, 1 you owe (due Friday), 1 they owe "
         "(partnerlog open sari)"
     )
     assert "Open with" not in team("log", "budi", "coffee").stderr
@@ -254,7 +255,7 @@ def test_a_paused_partner_is_not_due_and_not_penalised_until_back(team, rows):
     team("log", "budi", "review", "--when", "40 days ago")
     assert "budi" in team("due").stdout
     result = team("partner", "pause", "budi", "--until", "2026-12-14", "parental", "leave")
-    assert result.exit_code == 0 and "until Mon 14 Dec (parental leave)" in result.stderr
+    assert result.exit_code == 0 and "until Monday, 14 Dec (parental leave)" in result.stderr
     assert rows("SELECT paused_until, pause_reason FROM partners WHERE handle = 'budi'") == [
         {"paused_until": "2026-12-14", "pause_reason": "parental leave"}
     ]
@@ -319,7 +320,7 @@ def test_dates_with_and_without_a_year(team, rows):
     assert team("partner", "date", "add", "sari", "birthday", "14 march").exit_code == 0
     assert team("partner", "date", "add", "budi", "birthday", "1980-03-14").exit_code == 0
     added = team("partner", "date", "add", "jose", "work anniversary", "2019-12-01", "--yearly")
-    assert "next Tue, in 3 days, 7 years" in added.stderr
+    assert "next Tuesday, in 3 days, 7 years" in added.stderr
     back = team("partner", "date", "add", "maria", "back from leave", "in 2 weeks")
     assert back.exit_code == 0
     assert rows("SELECT label, month, day, year, yearly FROM partner_dates") == [
@@ -404,7 +405,7 @@ def test_partner_show_and_the_prep_sheet_open_with_what_to_bring(team):
     sheet = team("report", "sari", "--no-pager").stdout
     assert sheet.index("## To raise") < sheet.index("## Open promises") < sheet.index("## Overview")
     assert "- [ ] the offsite \\*budget\\* (#1)" in sheet
-    assert "- [ ] the deck (mine, #2, due Fri)" in sheet
+    assert "- [ ] the deck (mine, #2, due Friday)" in sheet
     assert "### To raise" in team("report", "--no-pager").stdout
 
 

@@ -194,7 +194,11 @@ def test_the_dashboard_report_and_steps_are_translated(run, demo_journal, tmp_pa
     monkeypatch.setenv("PARTNERLOG_DB", str(journal))
     monkeypatch.setattr(screen, "on_terminal", lambda: True)  # the terminal's layout
     summary = run("--lang", "id", "summary").stdout
-    for word in ("rawan", "prima", "pilar: komunikasi · ikatan · pemahaman · tujuan"):
+    for word in (
+        "rawan",
+        "prima",
+        "pilar: komunikasi · kedekatan · saling pengertian · tujuan bersama",
+    ):
         assert word in summary
     assert "tepati janjimu" in summary  # a next step, translated when shown
     report = run("--lang", "id", "report", "sari", "--no-pager").stdout

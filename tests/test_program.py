@@ -203,13 +203,19 @@ def test_every_command_has_an_example():
     assert all(command.examples for command in spec.COMMANDS)
 
 
-@pytest.mark.english
+@pytest.mark.parametrize("language", ["en", "id"])
 @pytest.mark.parametrize("name, example", EXAMPLES, ids=[e for _, e in EXAMPLES])
 def test_every_example_in_the_help_runs_on_the_demo(
-    run, demo_journal, tmp_path, monkeypatch, name, example
+    run, demo_journal, tmp_path, monkeypatch, name, example, language
 ):
+    """In each language, as its help shows it (Indonesian notes and dates in Indonesian)."""
     import shlex
 
+    from partnerlog import i18n
+
+    i18n.choose(language)
+    example = i18n._(example)
+    monkeypatch.setenv("PARTNERLOG_LANG", language)
     journal = tmp_path / "journal.db"
     shutil.copy(demo_journal, journal)
     monkeypatch.setenv("PARTNERLOG_DB", str(journal))
@@ -230,7 +236,9 @@ def test_every_example_in_the_help_runs_on_the_demo(
     result = run(*shlex.split(example))
     assert result.exit_code == 0, (example, result.stderr)
     help_text = run(*name.split(), "--help").stdout
-    assert "Example" in help_text and example.split()[0] in help_text
+    assert i18n._("Example: partnerlog {example}").format(example=example) in " ".join(
+        help_text.split()
+    )
 
 
 # -- the layout holds -----------------------------------------------------------------------

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from partnerlog.i18n import _
 from partnerlog.store import clock
 
 from .test_sync import comparable, export_of
@@ -377,7 +378,9 @@ def test_prefer_takes_only_mine_or_theirs(run, tmp_path, unchanged, command):
     with unchanged():
         result = run(command, target, "--prefer", "yours")
     assert result.exit_code == 2
-    assert "mine" in result.stderr and "theirs" in result.stderr and "'yours'" in result.stderr
+    # (the choices as the language spoken says them: milikku, milik mereka)
+    assert _("mine") in result.stderr and _("theirs") in result.stderr
+    assert "'yours'" in result.stderr
     assert not list((tmp_path / "shared").iterdir())
 
 

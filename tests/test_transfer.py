@@ -230,10 +230,12 @@ def test_malformed_imports_change_nothing(journal, tmp_path, unchanged, where, v
 @pytest.mark.parametrize(
     "content, fragment",
     [
-        ("not json at all", "is not valid JSON (line 1"),
+        ("not json at all", "is not valid JSON (line 1, column 1: a value was expected)"),
         ('{"format": "partnerlog", "version": 1, "partners": [', "is not valid JSON"),
         ("[]", "expected a JSON object"),
         ("", "is not valid JSON"),
+        ('{"format": "partnerlog",\n}', "(line 2, column 1: a field name in double quotes"),
+        ('{"a": "b" "c"}', "(line 1, column 11: a ',' was expected)"),
     ],
 )
 @pytest.mark.english
@@ -243,6 +245,16 @@ def test_unreadable_imports_name_the_problem(run, tmp_path, journal_path, conten
     result = run("import", str(file))
     assert result.exit_code == 1 and fragment in result.stderr
     assert not journal_path.exists()  # nothing created either
+
+
+def test_a_broken_file_is_described_in_the_language_spoken(run, tmp_path):
+    file = tmp_path / "bad.json"
+    file.write_text('{"format": "partnerlog",\n}')
+    result = run("--lang", "id", "import", str(file))
+    assert result.exit_code == 1
+    assert "(baris 2, kolom 1: seharusnya ada nama kolom dalam tanda kutip ganda)" in (
+        result.stderr
+    )
 
 
 @pytest.mark.english

@@ -76,7 +76,7 @@ def _(message: str) -> str:
     """``message`` in the chosen language."""
     if _chosen is None:
         choose(None)
-    return message if _catalogue is None else _catalogue.gettext(message)
+    return message if _catalogue is None else _Template(_catalogue.gettext(message))
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
@@ -85,7 +85,54 @@ def ngettext(singular: str, plural: str, count: int) -> str:
         choose(None)
     if _catalogue is None:
         return singular if count == 1 else plural
-    return _catalogue.ngettext(singular, plural, count)
+    return _Template(_catalogue.ngettext(singular, plural, count))
+
+
+# How a language writes the numbers a template formats with "," or ".":
+# Indonesian groups thousands with "." and writes decimals after ",".
+_NUMBERS = {"id": str.maketrans(",.", ".,")}
+
+
+def number(value: float, spec: str) -> str:
+    """``value`` formatted by ``spec`` ("+.1f", ","), written the chosen language's way."""
+    text = format(value, spec)
+    swap = _NUMBERS.get(language())
+    return text if swap is None else text.translate(swap)
+
+
+class _Template(str):
+    """A translated template: its numbers formatted with "," or "." (``{count:,}``,
+    ``{tone:+.1f}``) come out the language's way (`number`)."""
+
+    __slots__ = ()
+
+    def format(self, /, *args, **values) -> str:
+        return _formatter().vformat(self, args, values)
+
+    def format_map(self, values) -> str:
+        return _formatter().vformat(self, (), values)
+
+
+def _formatter():
+    global _numbers_formatter
+    if _numbers_formatter is None:
+        import string
+
+        class Numbers(string.Formatter):
+            def format_field(self, value, spec):
+                if (
+                    isinstance(value, int | float)
+                    and not isinstance(value, bool)
+                    and ("," in spec or "." in spec)
+                ):
+                    return number(value, spec)
+                return super().format_field(value, spec)
+
+        _numbers_formatter = Numbers()
+    return _numbers_formatter
+
+
+_numbers_formatter = None
 
 
 def N_(message: str) -> str:  # noqa: N802 (gettext's own name for it)

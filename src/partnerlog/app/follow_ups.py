@@ -26,7 +26,9 @@ def postpone(session, *, id_: int, due: str) -> tuple[FollowUp, str]:
     """(the item with its new day, the partner's name)."""
     given = due.strip()
     due_on = (
-        None if given.lower() == "none" else dates.due_day(given, session.now, "DATE", ahead=True)
+        None
+        if given.lower() == "none"
+        else dates.due_day(given, session.now, _("DATE"), ahead=True)
     )
     journal = session.journal
     with journal.transaction(session.command.name):
@@ -41,7 +43,7 @@ def postpone(session, *, id_: int, due: str) -> tuple[FollowUp, str]:
 
 def _add(session, who: str, words: list[str], kind: str, owner: str, due_on: str | None) -> Added:
     """One item for each partner named (WHO, commas, @mentions), as `log` reads them."""
-    text = check_note(" ".join(words).strip(), "TEXT")
+    text = check_note(" ".join(words).strip(), _("TEXT"))
     if not text:
         raise UsageError(_('say what it is, e.g. partnerlog raise sari "the offsite budget"'))
     names = split_list([who])

@@ -312,7 +312,7 @@ def rename_tag(session, *, old: str, new: str) -> tuple[str, str, int]:
     from partnerlog.core.vocabulary import check_tag
     from partnerlog.errors import NotFound
 
-    old, new = check_tag(old, "OLD"), check_tag(new, "NEW")
+    old, new = check_tag(old, _("OLD")), check_tag(new, _("NEW"))
     if old == new:
         raise UsageError(_("#{old} is already called that").format(old=old))
     journal = session.journal

@@ -58,11 +58,18 @@ def parse_file(file: str, path: str) -> dict:
     try:
         return check(file, found)
     except BadLine as error:
-        raise PartnerlogError(
-            _("{file} is not valid JSON (line {lineno}, column {colno}: {msg})").format(
-                file=file, lineno=error.lineno, colno=error.colno, msg=error.msg
-            )
-        ) from None
+        raise not_json(file, error) from None
+
+
+def not_json(file: str, error) -> PartnerlogError:
+    """A file that is not JSON, saying where and what is wrong in the person's words."""
+    from partnerlog.core.document import json_problem
+
+    return PartnerlogError(
+        _("{file} is not valid JSON (line {lineno}, column {colno}: {msg})").format(
+            file=file, lineno=error.lineno, colno=error.colno, msg=json_problem(error.msg)
+        )
+    )
 
 
 def parse(file: str, text: str) -> dict:
@@ -72,11 +79,7 @@ def parse(file: str, text: str) -> dict:
     try:
         parsed = json.loads(text)
     except json.JSONDecodeError as error:
-        raise PartnerlogError(
-            _("{file} is not valid JSON (line {lineno}, column {colno}: {msg})").format(
-                file=file, lineno=error.lineno, colno=error.colno, msg=error.msg
-            )
-        ) from None
+        raise not_json(file, error) from None
     except RecursionError:
         raise PartnerlogError(_("{file} is nested too deeply").format(file=file)) from None
     except ValueError:  # a number of thousands of digits, say

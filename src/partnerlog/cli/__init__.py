@@ -18,6 +18,7 @@ from partnerlog.cli.completion import completer
 from partnerlog.errors import UsageError
 from partnerlog.i18n import _, language
 from partnerlog.spec import argv
+from partnerlog.spec.help import help_text, summary
 
 
 def _plain_arguments() -> None:
@@ -145,23 +146,6 @@ def _adapter(command: spec.Command):
     callback.__name__ = "_".join(command.path)
     callback.__doc__ = help_text(command)
     return callback
-
-
-def help_text(command: spec.Command) -> str:
-    """A command's help: what it does, then its examples, each on a paragraph of its own."""
-    examples = "\n\n".join(
-        _("Example: partnerlog {example}").format(example=example) for example in command.examples
-    )
-    return f"{_(command.help)}\n\n{examples}"
-
-
-def summary(help: str) -> str:
-    """A help's first sentence (to its first "." or ";"): what the list of
-    commands shows, whole, where Click would cut the help at a fixed width."""
-    import re
-
-    first = re.split(r"(?<=[.;])\s|\n", help.strip(), maxsplit=1)[0]
-    return first.rstrip(".;")
 
 
 def _build(app: typer.Typer) -> None:

@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from partnerlog.core.kinds import KINDS, TABLES, uuid_like
 from partnerlog.core.vocabulary import ME, valid_email
-from partnerlog.i18n import _
+from partnerlog.i18n import N_, _
 
 FORMAT = "partnerlog"
 # The export format's version: bump it when a change would confuse an older reader.
@@ -324,3 +324,29 @@ class _Checker:
 def _show(value) -> str:
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 40 else text[:37] + "…"
+
+
+# What Python's JSON reader says is wrong, in words the catalogue translates (the
+# start of its message: some end with a position, said separately).
+JSON_PROBLEMS = {
+    "Expecting value": N_("a value was expected"),
+    "Expecting property name enclosed in double quotes": N_(
+        "a field name in double quotes was expected"
+    ),
+    "Expecting ':' delimiter": N_("a ':' was expected"),
+    "Expecting ',' delimiter": N_("a ',' was expected"),
+    "Unterminated string starting at": N_("a text is not closed"),
+    "Invalid control character": N_("a control character is in a text"),
+    "Invalid \\escape": N_("a backslash escape is not valid"),
+    "Invalid \\uXXXX escape": N_("a \\u escape is not valid"),
+    "Extra data": N_("more follows the end of the document"),
+    "Illegal trailing comma": N_("a ',' comes before the end of a list or object"),
+}
+
+
+def json_problem(message: str) -> str:
+    """Python's JSON error ``message`` in the person's language (as it is when unknown)."""
+    for start, said in JSON_PROBLEMS.items():
+        if message.startswith(start):
+            return _(said)
+    return message

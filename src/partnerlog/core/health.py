@@ -286,14 +286,14 @@ def weakest_pillar(scores: dict[str, int], due: bool) -> str:
 def _tone_reason(tone: ToneEvidence) -> str:
     if tone.falling:
         return Msg(
-            "tone falling: {before} → {now} over the last {count} rated interactions",
-            before=f"{tone.baseline:+.1f}",
-            now=f"{tone.recent:+.1f}",
+            "tone falling: {before:+.1f} → {now:+.1f} over the last {count} rated interactions",
+            before=tone.baseline,
+            now=tone.recent,
             count=RECENT_RATED,
         )
     return Msg(
-        "tone low: {now} on average over the last {count} rated interactions",
-        now=f"{tone.recent:+.1f}",
+        "tone low: {now:+.1f} on average over the last {count} rated interactions",
+        now=tone.recent,
         count=RECENT_RATED,
     )
 

@@ -91,11 +91,6 @@ KIND_ALIASES = {
     "ngobrol": "chat", "pesan": "message", "chatting": "chat", "surel": "email",
     "pair": "pairing",
 }  # fmt: skip
-# Other words for the places (`--where`).
-SETTING_ALIASES = {
-    "kantor": "office", "di-kantor": "office", "luar": "outside", "di-luar": "outside",
-    "luar-kantor": "outside", "daring": "remote", "online": "remote", "video": "remote",
-}  # fmt: skip
 
 # How many days the health model looks back over unless asked otherwise.
 WINDOW_DAYS = 90
@@ -310,15 +305,20 @@ def split_list(values: list[str] | None) -> list[str]:
 
 
 def choose(values: list[str] | None, allowed: tuple[str, ...], option: str) -> list[str]:
-    """Validate ``--pillar``/``--benefit`` values (case-insensitive, prefixes allowed)."""
+    """The keys ``values`` name among ``allowed`` (case-insensitive, prefixes
+    allowed, in English or Indonesian: `core.local_words`)."""
+    from partnerlog.core.local_words import key_of
+
     chosen: list[str] = []
     for raw in split_list(values):
         value = raw.lower()
         matches = [a for a in allowed if a == value] or [a for a in allowed if a.startswith(value)]
         if len(matches) != 1:
+            matches = [key] if (key := key_of(raw, allowed)) else matches
+        if len(matches) != 1:
             raise UsageError(
                 _("{option} {raw!r} is not one of: {value}").format(
-                    option=option, raw=raw, value=", ".join(allowed)
+                    option=option, raw=raw, value=", ".join(_(a) for a in allowed)
                 )
             )
         if matches[0] not in chosen:
@@ -342,8 +342,11 @@ def choose_one(value: str | None, allowed: tuple[str, ...], option: str) -> str 
 NOTE_LIMIT = 65_536
 
 
-def check_note(text: str, option: str = "the note") -> str:
+def check_note(text: str, option: str | None = None) -> str:
+    """``text``, unless it is longer than a note may be (``option``: what it was
+    given as, "the note" if not named)."""
     if len(text) > NOTE_LIMIT:
+        option = option or _("the note")
         raise UsageError(
             _(
                 "{option} is {count:,} characters; a note holds at most {NOTE_LIMIT:,} (nothing was changed)"
@@ -410,8 +413,7 @@ def check_setting(where: str | None) -> str | None:
     """``--where``: office, outside or remote (a prefix, or an alias such as kantor)."""
     if where is None:
         return None
-    alias = SETTING_ALIASES.get(where.strip().lower())
-    return alias or choose_one(where, SETTINGS, "--where")
+    return choose_one(where, SETTINGS, "--where")
 
 
 def parse_cadence(text: str | None, option: str = "--cadence") -> int | None:

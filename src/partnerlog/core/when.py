@@ -8,6 +8,11 @@ from datetime import date, datetime, timedelta
 from partnerlog.i18n import N_, _, ngettext
 
 WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+# Whole, for running text ("due Friday"): a short name is for tables ("Jum", "Sen").
+WEEKDAY_NAMES = (
+    N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
+    N_("Sunday"),
+)  # fmt: skip
 MONTHS = (
     N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"),
     N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
@@ -26,9 +31,9 @@ def in_window(days_ahead: int, days: int) -> bool:
     return 0 <= days_ahead <= days
 
 
-def weekday(day: date) -> str:
-    """ "Fri" ("Jum")."""
-    return _(WEEKDAYS[day.weekday()])
+def weekday(day: date, whole: bool = False) -> str:
+    """ "Fri" ("Jum"); ``whole``: "Friday" ("Jumat")."""
+    return _((WEEKDAY_NAMES if whole else WEEKDAYS)[day.weekday()])
 
 
 def month(number: int) -> str:
@@ -36,8 +41,10 @@ def month(number: int) -> str:
     return _(MONTHS[number - 1])
 
 
-def day_month(day: date) -> str:
-    """ "Fri 4 Dec"."""
+def day_month(day: date, whole: bool = False) -> str:
+    """ "Fri 4 Dec"; ``whole``: "Friday, 4 Dec"."""
+    if whole:
+        return f"{weekday(day, True)}, {day.day} {month(day.month)}"
     return f"{weekday(day)} {day.day} {month(day.month)}"
 
 
@@ -53,9 +60,9 @@ def day_month_msg(day: date):
     )
 
 
-def full(day: date) -> str:
-    """ "Fri 4 Dec 2026"."""
-    return f"{day_month(day)} {day.year}"
+def full(day: date, whole: bool = False) -> str:
+    """ "Fri 4 Dec 2026"; ``whole``: "Friday, 4 Dec 2026"."""
+    return f"{day_month(day, whole)} {day.year}"
 
 
 def describe(moment: datetime, now: datetime) -> str:
@@ -100,9 +107,10 @@ def days_ago(days: int | None) -> str:
     return ngettext("{count} day ago", "{count} days ago", days).format(count=days)
 
 
-def ahead(day: date, today: date) -> str:
+def ahead(day: date, today: date, whole: bool = False) -> str:
     """A day to come as a person reads it: "today", "tomorrow", "Fri" within the
-    week, "Fri 4 Dec", or "Mon 4 Jan 2027" in another year."""
+    week, "Fri 4 Dec", or "Mon 4 Jan 2027" in another year (``whole``, in a
+    sentence: "Friday", "Friday, 4 Dec")."""
     days = (day - today).days
     if days == 0:
         return _("today")
@@ -111,16 +119,17 @@ def ahead(day: date, today: date) -> str:
     if days == -1:
         return _("yesterday")
     if 1 < days < 7:
-        return weekday(day)
-    return day_month(day) if day.year == today.year else full(day)
+        return weekday(day, whole)
+    return day_month(day, whole) if day.year == today.year else full(day, whole)
 
 
-def due_words(due_on: str | None, today: date) -> str:
-    """ "due Fri", "due today", "3 days overdue", or "" without a due day."""
+def due_words(due_on: str | None, today: date, whole: bool = False) -> str:
+    """ "due Fri", "due today", "3 days overdue", or "" without a due day
+    (``whole``, in a sentence: "due Friday")."""
     if not due_on:
         return ""
     day = date.fromisoformat(due_on)
     late = (today - day).days
     if late > 0:
         return ngettext("{count} day overdue", "{count} days overdue", late).format(count=late)
-    return _("due {day}").format(day=ahead(day, today))
+    return _("due {day}").format(day=ahead(day, today, whole))

@@ -13,11 +13,12 @@ def when(item) -> str:
     return f"{shown} {item.year}" if item.year else shown
 
 
-def coming(item, day, today) -> str:
-    """ "Thu 3 Dec, in 4 days, turns 36" for the day it next falls on."""
+def coming(item, day, today, whole: bool = False) -> str:
+    """ "Thu 3 Dec, in 4 days, turns 36" for the day it next falls on (``whole``,
+    in a sentence: "Thursday, 3 Dec, …")."""
     if day is None:
         return _("gone by")
-    return ", ".join([ahead(day, today), *extras(item, day, today)])
+    return ", ".join([ahead(day, today, whole), *extras(item, day, today)])
 
 
 def extras(item, day, today) -> list[str]:
@@ -44,7 +45,7 @@ def added(result, values: dict, now) -> None:
         "Added {label} of {name} (#{id}): {when}{every}; next {next}.",
         label=found.label, name=name, id=found.id, when=when(found),
         every=", " + _("every year") if found.yearly else "",
-        next=coming(found, found.next_on(today), today),
+        next=coming(found, found.next_on(today), today, whole=True),
     )  # fmt: skip
 
 
@@ -88,6 +89,6 @@ def paused(result, values: dict, now) -> None:
         return
     say(
         "Paused {name} ({handle}) until {until}{reason}: not due until they are back.",
-        name=partner.name, handle=partner.handle, until=ahead(result.until, now.date()),
+        name=partner.name, handle=partner.handle, until=ahead(result.until, now.date(), whole=True),
         reason=f" ({result.reason})" if result.reason else "",
     )  # fmt: skip

@@ -12,7 +12,7 @@ def added(found, values: dict, now) -> None:
         print_json([item.to_json() for item in found.items])
         return
     for item in found.items:
-        due = due_words(item.due_on, now.date())
+        due = due_words(item.due_on, now.date(), whole=True)
         say(
             "Added {what} #{id} with {name}{due}. Close it with: partnerlog close {id}",
             what=what(item),
@@ -49,7 +49,7 @@ def closed(result, values: dict, now) -> None:
 
 def postponed(result, values: dict, now) -> None:
     item, name = result
-    due = due_words(item.due_on, now.date()) or _("without a day")
+    due = due_words(item.due_on, now.date(), whole=True) or _("without a day")
     say("{What} #{id} with {name} is now {due}: {text}", What=what(item).capitalize(),
         id=item.id, name=name, due=due, text=item.text)  # fmt: skip
 
@@ -74,7 +74,11 @@ def open_line(partner, items: list[tuple], today) -> str:
         found = counts[key]
         if found:
             first_due = next((d for d in found if d), None)
-            due = f" ({due_words(first_due, today)})" if first_due and key != "raise" else ""
+            due = (
+                f" ({due_words(first_due, today, whole=True)})"
+                if first_due and key != "raise"
+                else ""
+            )
             parts.append(_(words).format(count=len(found)) + due)
     return phrase(
         "Open with {name}: {parts} (partnerlog open {handle})",

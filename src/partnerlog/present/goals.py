@@ -47,7 +47,7 @@ def updated(goal, values: dict, now) -> None:
 
 
 def closed(goal, values: dict, now) -> None:
-    say("Goal #{id} {status}: {title}.", id=goal.id, status=goal.status, title=goal.title)
+    say("Goal #{id} {status}: {title}.", id=goal.id, status=_(goal.status), title=goal.title)
 
 
 def edited(goal, values: dict, now) -> None:

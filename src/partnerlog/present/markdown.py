@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 from partnerlog.core.health import PILLAR_POINTS
 from partnerlog.core.vocabulary import PILLARS, WINDOW_DAYS
-from partnerlog.i18n import N_, _
+from partnerlog.i18n import N_, _, number
 from partnerlog.present.text import plural, visible
 
 # Characters that start markdown or HTML constructs anywhere in a line.
@@ -156,7 +156,7 @@ def _to_bring(items, level: str, now: datetime) -> Iterator[str]:
             if item.type == "promise":
                 details.insert(0, _("mine") if item.owner == "me" else _("theirs"))
             if item.due_on:
-                details.append(due_words(item.due_on, today))
+                details.append(due_words(item.due_on, today, whole=True))
             yield f"- [ ] {md_text(item.text)} ({', '.join(details)})\n"
         yield "\n"
 
@@ -208,10 +208,10 @@ def _partner_section(
         trend = (
             ""
             if verdict.tone_trend is None
-            else ", " + _("trend {trend}").format(trend=f"{verdict.tone_trend:+.1f}")
+            else ", " + _("trend {trend}").format(trend=number(verdict.tone_trend, "+.1f"))
         )
         tone = _("Tone ({days} days)").format(days=WINDOW_DAYS)
-        yield f"**{tone}:** {verdict.tone_avg_90d:+.1f}{trend}\n\n"
+        yield f"**{tone}:** {number(verdict.tone_avg_90d, '+.1f')}{trend}\n\n"
 
     yield "### " + _("Goals") + "\n\n"
     if not goals:

@@ -2,7 +2,7 @@
 
 import sys
 
-from partnerlog.i18n import N_, _
+from partnerlog.i18n import N_, _, number
 from partnerlog.present.text import print_json, say
 
 
@@ -123,7 +123,7 @@ def profile_lines(found, now, dates_shown: str) -> list[str]:
     verdict = found.verdict
     head = [_(verdict.status), f"{verdict.score}/100"]
     if verdict.tone_avg_90d is not None:
-        tone = _("tone {tone}").format(tone=f"{verdict.tone_avg_90d:+.1f}")
+        tone = _("tone {tone}").format(tone=number(verdict.tone_avg_90d, "+.1f"))
         head.append(f"{tone} {trend_arrow(verdict.tone_trend)[0]}".strip())
     health = ["\t".join(head)]
     if verdict.reasons:

@@ -41,7 +41,8 @@ def shortened(note: str, entry_id: int | None, most: int) -> str:
         return note
     rest = len(note) - most
     where = f"; partnerlog entry show {entry_id}" if entry_id is not None else ""
-    return f"{note[:most]}… ({rest:,} more characters{where})"
+    more = _("({count:,} more characters{where})").format(count=rest, where=where)
+    return f"{note[:most]}… {more}"
 
 
 def interactions_table(

@@ -20,7 +20,7 @@ from partnerlog.core import dates, when
 from partnerlog.core.health import PILLAR_POINTS
 from partnerlog.core.records import Goal, Interaction, Pair, Partner, Trait
 from partnerlog.core.vocabulary import PILLARS, WINDOW_DAYS
-from partnerlog.i18n import N_, _
+from partnerlog.i18n import N_, _, number
 from partnerlog.present.tables import (
     complement_sections,
     goals_table,
@@ -85,7 +85,7 @@ def entry_view(interaction: Interaction, names: dict[str, str], now: datetime) -
     ]
     for label, value in rows:
         if value:
-            facts.add_row(label, user_text(value, one_line=True))
+            facts.add_row(_(label), user_text(value, one_line=True))
     return Group(facts, Text(""), user_text(interaction.note))
 
 
@@ -189,7 +189,7 @@ def health_view(verdict) -> Group:
     head.append(_(verdict.status), style=STATUS_STYLES[verdict.status])
     head.append(f"  {verdict.score}/100")
     if verdict.tone_avg_90d is not None:
-        head.append("  " + _("tone {tone}").format(tone=f"{verdict.tone_avg_90d:+.1f}") + " ")
+        head.append("  " + _("tone {tone}").format(tone=number(verdict.tone_avg_90d, "+.1f")) + " ")
         head.append(trend_mark(verdict.tone_trend))
     table = grid(padding=(0, 2))
     table.add_column(style="dim", no_wrap=True)

@@ -17,7 +17,6 @@ from partnerlog.core.vocabulary import (
     PARTNER_KINDS,
     PILLARS,
     RELATIONS,
-    SETTING_ALIASES,
     SETTINGS,
     TONES,
 )
@@ -41,7 +40,7 @@ class Param:
 
     __slots__ = (
         "name", "flags", "help", "kind", "default", "multiple", "low", "high", "choices",
-        "complete", "metavar", "required", "off_flag", "aliases",
+        "complete", "metavar", "required", "off_flag",
     )  # fmt: skip
 
     def __init__(
@@ -59,7 +58,6 @@ class Param:
         metavar: str | None = None,
         required: bool = False,
         off_flag: str | None = None,
-        aliases: dict[str, str] | None = None,
     ) -> None:
         self.name = name
         self.flags = flags
@@ -74,7 +72,6 @@ class Param:
         self.metavar = metavar
         self.required = required
         self.off_flag = off_flag
-        self.aliases = aliases or {}  # other words for the choices ("kantor": "office")
 
     @property
     def is_argument(self) -> bool:
@@ -138,11 +135,11 @@ VALUE_NAMES = (
 # -- the parameters several commands share ---------------------------------------
 
 
-def who(help: str = "Handle, name or unique prefix.", *, optional: bool = False) -> Param:
+def who(help: str = N_("Handle, name or unique prefix."), *, optional: bool = False) -> Param:
     return Param("who", help=help, metavar="WHO", complete="partner", required=not optional)
 
 
-def json_flag(help: str = "Print JSON instead of a table.") -> Param:
+def json_flag(help: str = N_("Print JSON instead of a table.")) -> Param:
     return Param("json", "--json", help=help, kind="flag")
 
 
@@ -166,11 +163,11 @@ def goal_id() -> Param:
     )
 
 
-def output(help: str = "Write to this file instead of stdout.") -> Param:
+def output(help: str = N_("Write to this file instead of stdout.")) -> Param:
     return Param("output", "--output", "-o", kind="path", help=help)
 
 
-def since(help: str = "From this day on ('30 days ago', 2026-01-01).") -> Param:
+def since(help: str = N_("From this day on ('30 days ago', 2026-01-01).")) -> Param:
     return Param("since", "--since", help=help)
 
 
@@ -195,7 +192,7 @@ def interaction_details(*, replacing: bool) -> tuple[Param, ...]:
             help=said(TONE_HELP, N_("-2 to 2.")),
         ),
         Param(
-            "where", "--where", "-s", choices=SETTINGS, aliases=SETTING_ALIASES,
+            "where", "--where", "-s", choices=SETTINGS,
             help=N_("office, outside or remote."),
         ),
         Param(

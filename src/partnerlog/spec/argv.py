@@ -253,7 +253,6 @@ def convert(param: spec.Param, text: str, flag: str | None = None):
         from partnerlog.core.vocabulary import choose, split_list
 
         items = split_list([text]) if param.multiple else [text.strip()]
-        items = [param.aliases.get(item.lower(), item) for item in items]
         if not items:
             raise UsageError(
                 _("{option} needs one of: {value}").format(

@@ -59,7 +59,8 @@ def render(path: tuple[str, ...], columns: int | None = None) -> str:
 def help_text(command: spec.Command) -> str:
     """A command's help: what it does, then its examples, each a paragraph of its own."""
     examples = [
-        _("Example: partnerlog {example}").format(example=example) for example in command.examples
+        _("Example: partnerlog {example}").format(example=_(example))
+        for example in command.examples
     ]
     return "\n\n".join([_(command.help), *examples])
 
@@ -79,7 +80,9 @@ def option_metavar(param: spec.Param) -> str:
     if param.metavar:
         return spec.value_name(param)
     if param.choices:
-        return "|".join(param.choices) if len(param.choices) <= 3 else spec.value_name(param)
+        if len(param.choices) > 3:
+            return spec.value_name(param)
+        return "|".join(_(choice) for choice in param.choices)  # (as typed back: `local_words`)
     if param.kind == "int":
         return "N"
     if param.kind == "path":

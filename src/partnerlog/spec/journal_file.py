@@ -11,7 +11,7 @@ JOURNAL_FILE = (
             "Print where the journal file is (it may not exist yet). Use it with other tools: "
             'sqlite-utils tables "$(partnerlog db path)".'
         ),
-        examples=("db path",),
+        examples=(N_("db path"),),
         action="journal_file.path",
         show="journal_file.path",
         journal=None,
@@ -41,9 +41,9 @@ JOURNAL_FILE = (
         dry_run_flag(N_("With --repair: list what would change.")),
         json_flag(N_("Print JSON.")),
         examples=(
-            "db check",
-            "db check --repair --dry-run",
-            "db check --repair --zone Europe/Berlin",
+            N_("db check"),
+            N_("db check --repair --dry-run"),
+            N_("db check --repair --zone Europe/Berlin"),
         ),
         action="journal_file.check",
         show="journal_file.check",
@@ -63,7 +63,10 @@ JOURNAL_FILE = (
             kind="flag",
             help=N_("Replace a backup that is already there (it is kept otherwise)."),
         ),
-        examples=("db backup ~/backups/partnerlog.db", "db backup ~/backups/partnerlog.db --force"),
+        examples=(
+            N_("db backup ~/backups/partnerlog.db"),
+            N_("db backup ~/backups/partnerlog.db --force"),
+        ),
         action="journal_file.backup",
         show="journal_file.backed_up",
     ),
@@ -76,7 +79,7 @@ JOURNAL_FILE = (
         ),
         Param("file", kind="path", metavar="FILE", required=True, help=N_("A backup (db backup).")),
         yes_flag(),
-        examples=("db restore partnerlog-backup.db --yes",),
+        examples=(N_("db restore partnerlog-backup.db --yes"),),
         action="journal_file.restore",
         ask="journal_file.ask_restore",
         show="journal_file.restored",
