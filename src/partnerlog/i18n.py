@@ -107,9 +107,13 @@ class _Template(str):
     __slots__ = ()
 
     def format(self, /, *args, **values) -> str:
+        if ":" not in self:  # (no format spec: no number to write another way)
+            return str.format(self, *args, **values)
         return _formatter().vformat(self, args, values)
 
     def format_map(self, values) -> str:
+        if ":" not in self:
+            return str.format_map(self, values)
         return _formatter().vformat(self, (), values)
 
 
