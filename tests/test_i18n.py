@@ -245,3 +245,25 @@ def test_the_tour_in_indonesian_leaves_no_english_sentence(tmp_path, monkeypatch
     leaks = [s for s in english_sentences() if s in output and s not in typed]
     assert not leaks, leaks[:10]
     assert "Tidak ada yang jatuh tempo" in output or "terlambat" in output
+
+
+def test_what_the_review_found_reads_in_indonesian(team, tmp_path):
+    """The strings a native speaker's review found English or wrong, through the CLI."""
+
+    def said(*args, input=None):
+        result = team("--lang", "id", *args, input=input)
+        return result.stdout + result.stderr
+
+    team("log", "sari", "kopi pagi", "-k", "coffee", "-t", "1")
+    shown = said("entry", "show", "1")
+    assert all(label in shown for label in ("entri", "kapan", "dengan", "jenis", "pilar"))
+    team("goal", "add", "sari", "Migrasi gudang data")
+    team("goal", "add", "sari", "Rapat kwartal")
+    assert "Sasaran #1 tercapai: Migrasi gudang data." in said("goal", "done", "1")
+    assert "Sasaran #2 dibatalkan: Rapat kwartal." in said("goal", "drop", "2")
+    long_note = "x" * 70_000
+    refused = said("log", "sari", input=long_note)
+    assert "catatan berisi 70.000 karakter; catatan memuat paling banyak 65.536" in refused
+    owed = said("owe", "sari", "kirim slide", "--due", "2026-12-04")
+    assert "Ditambahkan janji #1 dengan Sari Wulandari, tenggat Jumat." in owed
+    assert "berutang" not in said("agenda")
