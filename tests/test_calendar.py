@@ -611,7 +611,7 @@ def test_a_card_that_cannot_be_read_is_skipped_and_named_the_rest_imported(run, 
     path.write_text(GOOGLE_CARDS + f"BEGIN:VCARD\nVERSION:3.0\nFN:{long_name}\nEND:VCARD\n")
     result = run("partner", "import", str(path))
     assert result.exit_code == 0, result.stderr
-    assert "skipped: card 3 (Failed to parse line: X-NOT A PROPERTY)" in result.stderr
+    assert "skipped: card 3 (cannot read the line 'X-NOT A PROPERTY')" in result.stderr
     assert "skipped: card 4 (a name of 10,000,000 characters)" in result.stderr
     assert [p["name"] for p in json.loads(run("partner", "list", "--json").stdout)] == [
         "Andi Pratama"
@@ -692,3 +692,45 @@ def test_the_same_file_again_with_nothing_changed_is_answered_without_reading_it
     assert rows("SELECT count(*) AS n FROM interactions WHERE id IN"
                 " (SELECT interaction_id FROM interaction_tags WHERE tag = 'calendar')"
                 ) == [{"n": 3}]  # fmt: skip
+
+
+# vCard 4.0 and older shapes the reader must take apart: a quoted parameter holding
+# ':' and ';', escaped commas and semicolons, a folded name, a group prefix,
+# quoted-printable in Latin-1, an N without FN.
+AWKWARD_CARDS = (
+    "BEGIN:VCARD\r\nVERSION:4.0\r\n"
+    'EMAIL;TYPE="work,voice";LABEL="Office: 3rd floor; east":ayu@nusantara.co.id\r\n'
+    "FN:Ayu\r\n  Maharani\\, PhD\r\n"
+    "ORG:PT Nusantara\\; Logistik;Data\r\n"
+    "END:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+    "N;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:M=FCller;J=FCrgen\r\n"
+    "work.EMAIL;INTERNET;PREF:juergen@example.de\r\n"
+    "END:VCARD\r\n"
+)
+
+
+def test_awkward_but_valid_vcards_are_read(run, tmp_path):
+    path = tmp_path / "contacts.vcf"
+    path.write_text(AWKWARD_CARDS, encoding="utf-8", newline="")
+    result = run("partner", "import", str(path))
+    assert result.exit_code == 0, result.stderr
+    partners = {p["name"]: p for p in json.loads(run("partner", "list", "--json").stdout)}
+    assert set(partners) == {"Ayu Maharani, PhD", "Jürgen Müller"}
+    assert partners["Ayu Maharani, PhD"]["org"] == "PT Nusantara; Logistik Data"
+    ayu = json.loads(
+        run("partner", "show", partners["Ayu Maharani, PhD"]["handle"], "--json").stdout
+    )
+    assert ayu["emails"] == ["ayu@nusantara.co.id"]
+
+
+def test_undo_of_a_vcard_import_takes_back_the_added_and_the_changed(run, tmp_path, rows):
+    run("partner", "add", "Budi Santoso")
+    before = rows("SELECT handle, name, org FROM partners ORDER BY id")
+    path = tmp_path / "contacts.vcf"
+    path.write_text(VCARDS)
+    assert run("partner", "import", str(path)).exit_code == 0
+    assert len(rows("SELECT id FROM partners")) == 3
+    assert run("undo", "--yes").exit_code == 0
+    assert rows("SELECT handle, name, org FROM partners ORDER BY id") == before
+    assert rows("SELECT email FROM partner_emails") == []

@@ -72,32 +72,25 @@ def _cards(session, file: str) -> tuple[list[dict], list[str]]:
 
 def _card(block: str) -> dict | str | None:
     """One card's values, None for a card without a name, or why it cannot be read."""
-    import vobject
+    from partnerlog.core.vcard import Unreadable, read
 
     try:
-        component = vobject.readOne(block)
-        name = (_value(component, "fn") or _name_from_n(component) or "").strip()
-    except Exception as error:  # vobject's parse errors carry the line
-        return re.sub(r"^At line \d+: ", "", str(error).splitlines()[0])[:80]
+        card = read(block)
+    except Unreadable as error:
+        return _("cannot read the line {line!r}").format(line=error.line[:60])
+    name = (_first(card, "FN") or _name_from_n(card) or "").strip()
     if not name:
         return None
     if len(name) > NAME_LIMIT:
         return _("a name of {count:,} characters").format(count=len(name))
-    emails = [
-        str(e.value).strip().lower()
-        for e in component.contents.get("email", [])
-        if valid_email(str(e.value).strip())
-    ]
-    org = component.contents.get("org")
-    organisation = None
-    if org:
-        value = org[0].value
-        organisation = " ".join(value) if isinstance(value, list) else str(value)
+    emails = [e.strip().lower() for e in card.get("EMAIL", []) if valid_email(e.strip())]
+    org = card.get("ORG")
+    organisation = " ".join(part for part in org[0] if part.strip()) if org else None
     return {
         "name": " ".join(name.split()),
         "emails": emails,
         "org": (organisation or "").strip() or None,
-        "role": (_value(component, "title") or "").strip() or None,
+        "role": (_first(card, "TITLE") or "").strip() or None,
     }
 
 
@@ -157,14 +150,15 @@ def _give_emails(journal, partner_id: int, emails: list[str]) -> list[str]:
     return given
 
 
-def _value(component, key: str) -> str | None:
-    entries = component.contents.get(key)
-    return str(entries[0].value) if entries else None
+def _first(card: dict, key: str) -> str | None:
+    values = card.get(key)
+    return values[0] if values else None
 
 
-def _name_from_n(component) -> str | None:
-    entries = component.contents.get("n")
-    if not entries:
+def _name_from_n(card: dict) -> str | None:
+    """ "Given Family" from N (family; given; additional; prefix; suffix)."""
+    parts = card.get("N")
+    if not parts:
         return None
-    n = entries[0].value
-    return " ".join(part for part in (n.given, n.family) if part) or None
+    family, given = (parts[0] + ["", ""])[:2]
+    return " ".join(p.strip() for p in (given, family) if p.strip()) or None

@@ -59,6 +59,7 @@ class Connection(ClockStore):
         self._command: str | None = None
         self._action: int | None = None
         self._remembered: set[str] = set()
+        self._created: set[tuple[str, int]] = set()  # (table, id) the action inserted
         self._fresh_tombstones = False
 
     # -- opening -----------------------------------------------------------
@@ -218,6 +219,7 @@ class Connection(ClockStore):
                 ) from None
             raise
         self._command, self._action, self._remembered = action, None, set()
+        self._created = set()
         self._changes: list[tuple] = []
         clock, changes = self._read_clock(), self.conn.total_changes
         try:
@@ -276,7 +278,9 @@ class Connection(ClockStore):
     def _before_changes(self, kind: str, record_ids: list[int]) -> None:
         """Remember records as they are now, read together (a tag on 1,500 entries)."""
         if self._command is not None:
-            for before in self.documents(kind, record_ids):
+            # (a record this action created is remembered as absent already)
+            record_ids = [i for i in record_ids if (kind, i) not in self._created]
+            for before in self.documents(kind, record_ids) if record_ids else ():
                 self._remember(kind, before["uuid"], before)
 
     def _insert(self, table: str, record, columns: tuple[str, ...]) -> int:
@@ -289,6 +293,7 @@ class Connection(ClockStore):
             [*(getattr(record, column) for column in columns), record.created_at],
         )
         self._remember(table, record.uuid, None)
+        self._created.add((table, cursor.lastrowid))
         return cursor.lastrowid
 
     def without_memory_map(self) -> None:

@@ -66,11 +66,12 @@ class PartnerStore:
         from itertools import islice
 
         candidates = handle_candidates(name)
+        size = 4  # (the first few are free for most names: "sari", "sari-w", …)
         while True:
             # The candidates in batches, each looked up by the index: reading every
             # handle that begins alike made an address book of 20,000 people with
             # a few hundred first names quadratic.
-            batch = list(islice(candidates, 64))
+            batch, size = list(islice(candidates, size)), 64
             taken = {
                 row[0]
                 for row in self.conn.execute(
