@@ -186,13 +186,16 @@ def _apply(journal, planned, partners, result, repeating: set) -> None:
 
 
 def _put_all(journal, planned, partners, result, repeating: set) -> None:
-    by_handle = {p.handle: p.uuid for p in partners.values()}  # read once, not per entry
+    # Read once, not per entry: partners by handle and by uuid, the entries already here.
+    by_handle = {p.handle: p.uuid for p in partners.values()}
+    partner_ids = {p.uuid: p.id for p in partners.values()}
+    keys = [_entry_uuid(event, repeating) for event, _moment, _found, _people in planned]
+    known = journal.ids_of("interactions", list(dict.fromkeys(keys)))
     done = set()  # the same occurrence twice in a file is one entry
-    for event, moment, found, attendees in planned:
+    for (event, moment, found, attendees), uuid in zip(planned, keys, strict=True):
         title = str(event.get("SUMMARY", "")).strip() or "(untitled meeting)"
         kind = _kind(title, attendees)
         setting = _setting(event, kind)
-        key = f"{_identity(event)}|{_occurrence_key(event, repeating)}"
         doc = Interaction(
             occurred_at=dates.iso(moment),
             kind=kind,
@@ -201,19 +204,19 @@ def _put_all(journal, planned, partners, result, repeating: set) -> None:
             note=title,
             pillars=list(default_pillars(kind, setting)),
             tags=[TAG],
-            uuid=str(uuids.uuid5(NAMESPACE, key)),
+            uuid=uuid,
         )
         if doc.uuid in done:
             continue
         done.add(doc.uuid)
-        existing = journal.id_of("interactions", doc.uuid)
+        existing = known.get(doc.uuid)
         record = {
             **doc.to_json(),
             "partner_uuids": [partners[p].uuid for p in found],
             "uuid": doc.uuid,
         }
         if existing is None:
-            journal.put("interactions", {**record, "id": None})
+            journal.put("interactions", {**record, "id": None}, partner_ids=partner_ids, new=True)
             result.added += 1
             result.entries.append(("add", doc))
         else:
@@ -229,6 +232,12 @@ def _put_all(journal, planned, partners, result, repeating: set) -> None:
                 result.entries.append(("update", doc))
             else:
                 result.unchanged += 1
+
+
+def _entry_uuid(event, repeating: set) -> str:
+    """The entry an occurrence becomes, the same from one import to the next."""
+    key = f"{_identity(event)}|{_occurrence_key(event, repeating)}"
+    return str(uuids.uuid5(NAMESPACE, key))
 
 
 def _add_unknown(journal, people, me) -> None:

@@ -210,6 +210,15 @@ class DocumentStore:
         row = self.conn.execute(f"SELECT id FROM {kind} WHERE uuid = ?", [uuid]).fetchone()
         return row[0] if row else None
 
+    def ids_of(self, kind: str, uuids: list[str]) -> dict[str, int]:
+        """The ids of the records here among ``uuids`` (read 500 at a time), by uuid."""
+        found: dict[str, int] = {}
+        for start in range(0, len(uuids), 500):
+            chunk = uuids[start : start + 500]
+            found.update(self.conn.execute(
+                f"SELECT uuid, id FROM {kind} WHERE uuid IN ({marks(chunk)})", chunk))  # fmt: skip
+        return found
+
     def tombstones(self, versions=None) -> list[dict]:
         """Every deletion: which record, when, and what it had seen."""
         versions = self.version_rows() if versions is None else versions
