@@ -228,6 +228,9 @@ def test_every_example_in_the_help_runs_on_the_demo(
     Path("backups").mkdir()  # where `db backup` writes in its example
     assert run("partner", "edit", "sari", "--email", "sari@old.example").exit_code == 0
     Path("contacts.vcf").write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Made Wirawan\nEND:VCARD\n")
+    Path("WhatsApp Chat with Sari Wulandari.txt").write_text(
+        "28/11/2026, 09:15 - Sari Wulandari: coffee?\n28/11/2026, 09:16 - Budi: yes\n"
+    )
     Path("calendar.ics").write_text(
         "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:1@x\nDTSTART:20261120T100000\n"
         "SUMMARY:Coffee\nATTENDEE;CN=Sari Wulandari:mailto:sari@x.org\nEND:VEVENT\n"

@@ -305,6 +305,7 @@ GROUPS = {
     "db": N_("Where the journal is, whether it is sound, and copies of it."),
     "calendar": N_("Let your calendar do the logging: meetings from an iCalendar export."),
     "tag": N_("Fix the tags on your entries."),
+    "chat": N_("Let your chats do the logging: WhatsApp and Telegram exports."),
 }
 
 

@@ -374,6 +374,38 @@ COMMANDS = (
         show="calendar.imported",
     ),
     Command(
+        "chat import",
+        N_(
+            "Let your chats do the logging: a WhatsApp export (.txt or .zip) or a Telegram "
+            "result.json becomes one chat entry for each day you and a partner both wrote, "
+            "tagged #whatsapp or #telegram; what was said is never kept, only how many "
+            "messages. Importing a longer export again adds only the new days."
+        ),
+        Param(
+            "file",
+            kind="path",
+            metavar="FILE",
+            required=True,
+            help=N_("The export: .txt, .zip or result.json ('-' for stdin)."),
+        ),
+        Param("since", "--since", help=N_("Only days from this one on.")),
+        Param("until", "--until", help=N_("Only days up to this one.")),
+        Param("me", "--me", help=N_("Your name as the chat shows it (remembered).")),
+        Param("day_first", "--day-first", kind="flag", help=N_("The dates read 31/12.")),
+        Param("month_first", "--month-first", kind="flag", help=N_("The dates read 12/31.")),
+        Param(
+            "add_unknown",
+            "--add-unknown",
+            kind="flag",
+            help=N_("Add the senders who are not partners yet as partners."),
+        ),
+        dry_run_flag(),
+        json_flag(N_("Print what happened as JSON.")),
+        examples=(N_('chat import "WhatsApp Chat with Sari Wulandari.txt" --me "Budi" --dry-run'),),
+        action="chats.import_chat",
+        show="chats.imported",
+    ),
+    Command(
         "tag rename",
         N_("Rename a tag on every entry that has it (merging into a tag that exists)."),
         Param("old", metavar="OLD", required=True, help=N_("The tag now.")),
