@@ -267,3 +267,12 @@ def test_what_the_review_found_reads_in_indonesian(team, tmp_path):
     owed = said("owe", "sari", "kirim slide", "--due", "2026-12-04")
     assert "Ditambahkan janji #1 dengan Sari Wulandari, tenggat Jumat." in owed
     assert "berutang" not in said("agenda")
+    team("partner", "archive", "budi")
+    assert "Budi Santoso (budi) sudah diarsipkan; tidak ada yang diubah" in said(
+        "partner", "archive", "budi"
+    )
+    cards = tmp_path / "c.vcf"
+    cards.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Sari Wulandari\nORG:Nusantara\nEND:VCARD\n")
+    assert "Diperbarui Sari Wulandari (sari): organisasi Nusantara." in said(
+        "partner", "import", str(cards)
+    )

@@ -57,8 +57,11 @@ ONLY_ENGLISH = ENGLISH - INDONESIAN - ALLOWED
 def english_left(text: str, typed: tuple[str, ...] = ()) -> set[str]:
     """The English words in ``text``, leaving out data: options, commands, quoted
     text, the choices a person types, and what they typed (``typed``)."""
+    from partnerlog.core.vocabulary import KIND_ALIASES, PILLARS_BY_KIND
+
     data = {word for command in spec.COMMANDS for word in command.path}
-    data |= _words(typed)
+    data |= _words(typed) | set(PILLARS_BY_KIND) | set(KIND_ALIASES.values())
+    text = re.sub(r"\S*[/\\]\S*", " ", text)  # paths
     data |= {c.lower() for command in spec.COMMANDS for p in command.params for c in p.choices}
     text = re.sub(r"--?[\w-]+", " ", text)  # options
     text = re.sub(r"\"[^\"]*\"|'[^']*'", " ", text)  # quoted: data

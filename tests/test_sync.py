@@ -377,7 +377,7 @@ def test_db_check_repair_fixes_what_an_older_file_holds(run, team, journal_path)
     assert run("db", "check").exit_code == 1
     result = run("db", "check", "--repair")
     assert result.exit_code == 0, result.stdout
-    assert "Repaired: 2 interaction_partners without their entry;" in result.stderr
+    assert "Repaired: 2 links without their entry; 1 link without its entry." in result.stderr
     assert "foreign keys: ok" in result.stdout
     assert "Nothing needed repair." in run("db", "check", "--repair").stderr
 

@@ -191,11 +191,11 @@ def archive(session, *, who: str, restore: bool) -> tuple[Partner, bool]:
     with journal.transaction(session.command.name):
         partner = journal.named(who)[0]
         if partner.archived != restore:
-            state = "archived already" if partner.archived else "not archived"
-            raise Conflict(
-                _("{name} ({handle}) is {state}; nothing was changed").format(
-                    name=partner.name, handle=partner.handle, state=state
-                )
+            said = (
+                _("{name} ({handle}) is archived already; nothing was changed")
+                if partner.archived
+                else _("{name} ({handle}) is not archived; nothing was changed")
             )
+            raise Conflict(said.format(name=partner.name, handle=partner.handle))
         journal.set_archived(partner.id, not restore)
     return partner, restore

@@ -7,7 +7,7 @@ from partnerlog.app.files import DryRun, read_input
 from partnerlog.core.records import Partner
 from partnerlog.core.vocabulary import fold, valid_email
 from partnerlog.errors import UsageError
-from partnerlog.i18n import _
+from partnerlog.i18n import N_, _
 
 
 def import_vcards(session, *, file: str, dry_run: bool) -> dict:
@@ -39,6 +39,8 @@ def _names(journal) -> dict[str, list[int]]:
     return found
 
 
+# What a card adds to a partner already here, as it is named when said.
+FIELDS = {"role": N_("role"), "org": N_("org")}
 # A name longer than this is not a person's (a broken card): skipped and named.
 NAME_LIMIT = 200
 _CARD = re.compile(r"^BEGIN:VCARD\s*$.*?^END:VCARD\s*$", re.I | re.M | re.S)
@@ -138,7 +140,7 @@ def _apply(journal, card: dict, names: dict[str, list[int]]):
     if changes:
         journal.update_partner(partner_id, changes)
     added = _give_emails(journal, partner_id, new_emails)
-    said = [f"{field} {value}" for field, value in changes.items()] + added
+    said = [f"{_(FIELDS[field])} {value}" for field, value in changes.items()] + added
     return ("update", partner.name, partner.handle, said) if said else None
 
 

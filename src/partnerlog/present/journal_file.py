@@ -2,7 +2,7 @@
 
 import sys
 
-from partnerlog.i18n import _, ngettext
+from partnerlog.i18n import Nn_, _, ngettext
 from partnerlog.present.text import plural, print_json, say
 
 
@@ -22,7 +22,7 @@ def check(report: dict, values: dict, now) -> int:
             if fixed:
                 say(
                     "Repaired: {fixes}.",
-                    fixes="; ".join(f"{n} {what}" for what, n in fixed.items()),
+                    fixes="; ".join(_repair(what, n) for what, n in fixed.items()),
                 )
             elif not report["times_repaired"]:
                 say("Nothing needed repair.")
@@ -120,3 +120,27 @@ def restored(found, values: dict, now) -> None:
     say("Restored {source} to {target}.", source=found.source, target=found.target)
     if found.kept is not None:
         say("The journal it replaced is kept as {kept}.", kept=found.kept)
+
+
+# What `db check --repair` fixed (its JSON keys), as a person reads it.
+REPAIRS = {
+    "without their entry": Nn_(
+        "{count} link without its entry", "{count} links without their entry"
+    ),
+    "interaction_partners without their partner": Nn_(
+        "{count} link to a partner who is gone", "{count} links to partners who are gone"
+    ),
+    "entries with nobody": Nn_("{count} entry with nobody", "{count} entries with nobody"),
+    "goal_updates without their goal": Nn_(
+        "{count} check-in without its goal", "{count} check-ins without their goal"
+    ),
+    "interaction_partners copies out of date": Nn_(
+        "{count} copy of an entry's fields out of date",
+        "{count} copies of entries' fields out of date",
+    ),
+}
+
+
+def _repair(what: str, count: int) -> str:
+    key = what if what in REPAIRS else "without their entry"  # ({table} without their entry)
+    return ngettext(*REPAIRS[key], count).format(count=count)
