@@ -36,8 +36,8 @@ _TITLE_PREFIXES = ("WhatsApp Chat with ", "WhatsApp Chat - ", "Chat WhatsApp den
 class ChatImported(Record):
     """What a chat import did, or would do."""
 
-    __slots__ = ("app", "title", "added", "unchanged", "days", "entries", "unknown",
-                 "added_partners", "bad_lines", "dry_run", "me")  # fmt: skip
+    __slots__ = ("app", "title", "added", "unchanged", "entries", "unknown", "added_partners",
+                 "bad_lines", "dry_run", "me")  # fmt: skip
 
 
 def import_chat(
@@ -81,7 +81,7 @@ def import_chat(
                 me=me, names=", ".join(senders[:10])
             )
         )
-    result = ChatImported(app=chat.app, title=chat.title, added=0, unchanged=0, days=0,
+    result = ChatImported(app=chat.app, title=chat.title, added=0, unchanged=0,
                           entries=[], unknown={}, added_partners=[], bad_lines=chat.bad_lines,
                           dry_run=dry_run, me=me)  # fmt: skip
     try:
@@ -198,6 +198,8 @@ def _log_days(journal, chat: Chat, me: str, people: dict, window, result, now) -
         if (first is None or message.at.date() >= first) and message.at.date() <= last:
             by_day[message.at.date()].append(message)
     group = len(chat.senders) > 2
+    # A group is known by its name, else by who is in it (a chat piped in has no name).
+    group_key = "group:" + (chat.title or ",".join(sorted(chat.senders)))
     name = APPS[chat.app]
     for day in sorted(by_day):
         messages = by_day[day]
@@ -210,7 +212,6 @@ def _log_days(journal, chat: Chat, me: str, people: dict, window, result, now) -
         partners = [people[s] for s in counts if s in people]
         if not partners:
             continue
-        result.days += 1
         together = [partners] if group else [[p] for p in partners]
         for found in together:
             senders = {p.id for p in found}
@@ -218,7 +219,7 @@ def _log_days(journal, chat: Chat, me: str, people: dict, window, result, now) -
             mine = counts[me]
             shown = found[0].name.split()[0] if len(found) == 1 else None
             note = _note(name, mine + theirs, theirs, shown)
-            key = f"{chat.app}|{'group:' + (chat.title or '') if group else found[0].uuid}|{day}"
+            key = f"{chat.app}|{group_key if group else found[0].uuid}|{day}"
             start = min(m.at for m in messages)  # (when the day's conversation began)
             _put(journal, found, note, _aware(start, now), str(uuids.uuid5(NAMESPACE, key)),
                  chat.app, result)  # fmt: skip
