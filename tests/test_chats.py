@@ -116,7 +116,7 @@ def test_whatsapp_as_phones_export_it(chats, run, rows, name, text, days):
     assert result.exit_code == 0, result.stderr
     found = logged(rows)
     assert [f["at"][:10] for f in found] == days
-    assert all(f["who"] == "sari" and f["kind"] == "chat" and f["setting"] == "remote"
+    assert all(f["who"] == "sari" and f["kind"] == "message" and f["setting"] == "remote"
                for f in found)  # fmt: skip
     tags = rows("SELECT DISTINCT tag FROM interaction_tags")
     assert tags == [{"tag": "whatsapp"}]

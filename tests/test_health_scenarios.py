@@ -468,3 +468,28 @@ def test_the_demo_tells_its_story_by_these_rules(demo_journal, run):
     assert {v["status"] for v in verdicts.values()} == {
         "at-risk", "drifting", "new", "steady", "thriving",
     }  # fmt: skip
+
+
+def test_a_partner_messaged_daily_but_never_met_is_in_touch_not_close():
+    """Written contact keeps the cadence and communication, counts half for
+    understanding, and nothing for bond."""
+    daily = [(day, "message", "remote", None, ("communication",)) for day in range(1, 90)]
+    verdict = situation(contacts=daily)
+    assert verdict.pillars["communication"] == 20
+    assert verdict.pillars["bond"] == 0
+    met = situation(contacts=[(day, "meeting") for day in range(1, 90)])
+    assert verdict.pillars["understanding"] <= met.pillars["understanding"]
+    few = [(day, "message", "remote", None, ("communication",)) for day in range(1, 90, 14)]
+    same_in_person = [(day, "meeting") for day in range(1, 90, 14)]
+    assert (
+        situation(contacts=few).pillars["understanding"]
+        < situation(contacts=same_in_person).pillars["understanding"]
+    )
+    assert verdict.status != "at-risk" and not verdict.due
+
+
+def test_a_partner_met_weekly_and_never_messaged_loses_nothing_for_it():
+    weekly = [(day, "coffee", "outside") for day in range(1, 90, 7)]
+    verdict = situation(contacts=weekly)
+    assert verdict.pillars["bond"] > 0 and verdict.pillars["understanding"] > 0
+    assert verdict.status in ("steady", "thriving")

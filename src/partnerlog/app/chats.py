@@ -2,7 +2,7 @@
 
 A WhatsApp export (the ``.txt``, or the ``.zip`` the app makes) or a Telegram
 Desktop ``result.json``: for each day on which you and a partner both wrote, one
-``chat`` entry (remote, building communication), tagged ``#whatsapp`` or
+``message`` entry (remote, building communication), tagged ``#whatsapp`` or
 ``#telegram``, its note only counting the messages ("WhatsApp: 23 messages, 12
 from Sari"). A group chat is one entry a day with the partners who wrote, when
 you wrote too. Senders are partners by name (handle, name or unique prefix, as
@@ -25,7 +25,9 @@ from partnerlog.errors import PartnerlogError, UsageError
 from partnerlog.i18n import _, ngettext
 
 NAMESPACE = uuids.UUID("3f6d1c52-9a1e-4c1b-8f0e-6a2b7d4c9e51")
-KIND, SETTING, PILLARS = "chat", "remote", ["communication"]
+# A day of messages is written contact: it counts for the cadence and for
+# communication, less for understanding (`core.tally.WRITTEN`), not for bond.
+KIND, SETTING, PILLARS = "message", "remote", ["communication"]
 APPS = {"whatsapp": "WhatsApp", "telegram": "Telegram"}
 ME_KEY = "chat_me"
 # What WhatsApp calls the file, by the phone's language: the rest is the chat's name.

@@ -99,7 +99,7 @@ def bond_points(tally, window_days, span) -> tuple[int, str]:
 def understanding_points(tally, cadence, window_days, span) -> tuple[int, str]:
     count = tally.count_window
     expected = max(1.0, span / cadence)
-    frequency = min(1.0, count / expected)
+    frequency = min(1.0, tally.heard / expected)  # (written contact counts less: tally)
     kinds = tally.kind_count
     variety = (0, 2, 4, 6)[min(kinds, 3)]
     if not count:

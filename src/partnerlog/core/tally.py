@@ -10,6 +10,10 @@ from partnerlog.core.vocabulary import BENEFITS, PILLARS, WINDOW_DAYS
 
 # The dashboard's sparkline covers this many weeks.
 WEEKS = 12
+# Written contact (a day of messages in a chat, an email) counts as contact and
+# for communication, and this much of a conversation for understanding.
+WRITTEN = frozenset({"message", "email"})
+WRITTEN_WEIGHT = 0.5
 
 
 # A contact is one interaction as the model counts it, a plain tuple
@@ -54,7 +58,7 @@ class Tally(Record):
 
     __slots__ = (
         "count_window", "candid", "bonding", "kind_count", "planning", "learning", "benefits",
-        "count_30", "count_90", "tone_90", "weekly", "rated", "stamps",
+        "count_30", "count_90", "tone_90", "weekly", "rated", "stamps", "heard",
     )  # fmt: skip
 
 
@@ -78,6 +82,7 @@ def tally_contacts(contacts: list[tuple], now: datetime, window_days: int) -> Ta
     stamp = int(now.timestamp())  # whole seconds, like the contacts: integer arithmetic
     window_end, day_30, day_90 = window_days * DAY, 30 * DAY, 90 * DAY
     count_window = count_30 = count_90 = 0
+    heard = 0.0  # the window's contacts, written ones at WRITTEN_WEIGHT (understanding)
     tone_90 = toned_90 = 0
     rated = []  # (stamp, tone) of the window's rated interactions
     stamps = []  # when each contact was
@@ -91,6 +96,7 @@ def tally_contacts(contacts: list[tuple], now: datetime, window_days: int) -> Ta
         stamps.append(at)
         if age <= window_end:
             count_window += 1
+            heard += WRITTEN_WEIGHT if kind in WRITTEN else 1
             kinds.add(kind)
             mask = code & MASKS
             masks[mask] = masks.get(mask, 0) + 1
@@ -120,6 +126,7 @@ def tally_contacts(contacts: list[tuple], now: datetime, window_days: int) -> Ta
     }
     return Tally(
         count_window=count_window,
+        heard=heard,
         kind_count=len(kinds),
         candid=candid,
         bonding=bonding,

@@ -377,7 +377,7 @@ COMMANDS = (
         "chat import",
         N_(
             "Let your chats do the logging: a WhatsApp export (.txt or .zip) or a Telegram "
-            "result.json becomes one chat entry for each day you and a partner both wrote, "
+            "result.json becomes one entry (a message) for each day you and a partner both wrote, "
             "tagged #whatsapp or #telegram; what was said is never kept, only how many "
             "messages. Importing a longer export again adds only the new days."
         ),
