@@ -376,8 +376,8 @@ COMMANDS = (
     Command(
         "chat import",
         N_(
-            "Let your chats do the logging: a WhatsApp export (.txt or .zip) or a Telegram "
-            "result.json becomes one entry (a message) for each day you and a partner both wrote, "
+            "Log the days you and a partner wrote to each other. A WhatsApp export (.txt or "
+            ".zip) or a Telegram result.json becomes one entry (a message) for each such day, "
             "tagged #whatsapp or #telegram; what was said is never kept, only how many "
             "messages. Importing a longer export again adds only the new days."
         ),
