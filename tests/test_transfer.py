@@ -282,7 +282,7 @@ def test_written_files_are_0600(journal, tmp_path):
     journal("db", "backup", str(tmp_path / "b.db"))
     files = [tmp_path / "e.json", tmp_path / "r.md", tmp_path / "b.db"]
     files += list((tmp_path / "csv").iterdir())
-    assert len(files) == 16  # an export, a report, a backup and thirteen CSV tables
+    assert len(files) == 17  # an export, a report, a backup and fourteen CSV tables
     assert {stat.S_IMODE(os.stat(f).st_mode) for f in files} == {0o600}
     assert stat.S_IMODE(os.stat(tmp_path / "csv").st_mode) == 0o700
     assert not list(tmp_path.glob(".*.tmp"))

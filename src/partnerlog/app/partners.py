@@ -9,10 +9,12 @@ from partnerlog.core.vocabulary import (
     PARTNER_KINDS,
     RELATIONS,
     check_email,
+    check_phone,
     choose_one,
     fold,
     parse_cadence,
     parse_handle,
+    phone_tail,
     slug,
     split_list,
 )
@@ -34,6 +36,7 @@ def add(
     cadence: str | None,
     notes: str | None,
     email: list[str],
+    phone: list[str],
     yes: bool,
 ) -> Partner:
     if not name.strip():
@@ -54,6 +57,7 @@ def add(
     )
     chosen = parse_handle(handle) if handle is not None else None
     emails = [check_email(e) for e in split_list(email)]
+    phones = [check_phone(p) for p in split_list(phone)]
     journal = session.journal
     same = [p for p in journal.partners(include_archived=True) if fold(p.name) == fold(name)]
     if same and not yes:
@@ -76,6 +80,7 @@ def add(
         except Conflict as error:
             raise error.with_hint(HANDLE_HINT) from None
         journal.set_emails(partner.id, emails)
+        journal.set_phones(partner.id, phones)
     return partner
 
 
@@ -90,7 +95,7 @@ class Profile(Record):
 
     __slots__ = (
         "partner", "verdict", "goals", "traits", "pairs", "recent", "names", "emails",
-        "follow_ups", "dates",
+        "phones", "follow_ups", "dates",
     )  # fmt: skip
 
 
@@ -119,6 +124,7 @@ def profile(session, *, who: str) -> Profile:
         recent=journal.interactions(partner_id=partner.id, limit=RECENT),
         names=names_by_handle(journal),
         emails=journal.emails(partner.id),
+        phones=journal.phones(partner.id),
         follow_ups=journal.follow_ups(partner_ids=[partner.id]),
         dates=[(d, d.next_on(now.date())) for d in journal.partner_dates(partner_ids=[partner.id])],
     )
@@ -137,7 +143,9 @@ def edit(
     org: str | None,
     notes: str | None,
     email: list[str],
+    phone: list[str],
     remove_email: list[str],
+    remove_phone: list[str],
 ) -> Partner:
     changes: dict = {}
     if name is not None:
@@ -158,9 +166,11 @@ def edit(
         if value is not None:
             changes[field] = value or None
     emails = [check_email(e) for e in split_list(email)]
+    phones = [check_phone(p) for p in split_list(phone)]
     # (any text: a mistyped address is what is being removed)
     forget = [e.strip().lower() for e in split_list(remove_email) if e.strip()]
-    if not changes and not emails and not forget:
+    drop = [phone_tail(p) for p in split_list(remove_phone) if phone_tail(p)]
+    if not changes and not emails and not forget and not phones and not drop:
         raise UsageError(_("nothing to change; give an option such as --role or --cadence"))
     journal = session.journal
     with journal.transaction(session.command.name):
@@ -179,10 +189,27 @@ def edit(
             )
         elif emails:
             journal.set_emails(partner.id, emails)
+        if phones or drop:
+            _change_phones(journal, partner, phones, drop)
         try:
             return journal.update_partner(partner.id, changes)
         except Conflict as error:
             raise error.with_hint(HANDLE_HINT) from None
+
+
+def _change_phones(journal, partner, phones: list[str], drop: list[str]) -> None:
+    """Add ``phones`` to a partner's numbers and forget those whose last nine
+    digits are in ``drop`` (a number they do not have is refused)."""
+    theirs = journal.phones(partner.id)
+    unknown = [d for d in drop if d not in {phone_tail(t) for t in theirs}]
+    if unknown:
+        raise UsageError(
+            _("{name} has no number ending {digits} (theirs: {theirs})").format(
+                name=partner.name, digits=unknown[0], theirs=", ".join(theirs) or "none"
+            )
+        )
+    kept = [t for t in theirs if phone_tail(t) not in drop]
+    journal.set_phones(partner.id, kept + phones, replace=True)
 
 
 def archive(session, *, who: str, restore: bool) -> tuple[Partner, bool]:

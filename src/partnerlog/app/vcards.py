@@ -5,7 +5,7 @@ import re
 
 from partnerlog.app.files import DryRun, read_input
 from partnerlog.core.records import Partner
-from partnerlog.core.vocabulary import fold, valid_email
+from partnerlog.core.vocabulary import check_phone, fold, phone_tail, valid_email
 from partnerlog.errors import UsageError
 from partnerlog.i18n import N_, _
 
@@ -86,11 +86,13 @@ def _card(block: str) -> dict | str | None:
     if len(name) > NAME_LIMIT:
         return _("a name of {count:,} characters").format(count=len(name))
     emails = [e.strip().lower() for e in card.get("EMAIL", []) if valid_email(e.strip())]
+    phones = [p for p in (_phone(t) for t in card.get("TEL", [])) if p]
     org = card.get("ORG")
     organisation = " ".join(part for part in org[0] if part.strip()) if org else None
     return {
         "name": " ".join(name.split()),
         "emails": emails,
+        "phones": list(dict.fromkeys(phones)),
         "org": (organisation or "").strip() or None,
         "role": (_first(card, "TITLE") or "").strip() or None,
     }
@@ -113,9 +115,9 @@ def _unfold_quoted_printable(text: str) -> str:
 
 
 def _apply(journal, card: dict, names: dict[str, list[int]]):
-    partner_id = next(
-        (pid for pid in (journal.partner_with_email(e) for e in card["emails"]) if pid), None
-    )
+    known = [journal.partner_with_email(e) for e in card["emails"]]
+    known += [journal.partner_with_phone(p) for p in card["phones"]]
+    partner_id = next((pid for pid in known if pid), None)  # (by address, then number)
     if partner_id is None:
         same = names.get(fold(card["name"]), [])
         partner_id = same[0] if len(same) == 1 else None
@@ -129,6 +131,7 @@ def _apply(journal, card: dict, names: dict[str, list[int]]):
         journal.add_partner(partner)
         names.setdefault(fold(partner.name), []).append(partner.id)
         _give_emails(journal, partner.id, card["emails"])
+        _give_phones(journal, partner.id, card["phones"])
         return ("add", partner.name, partner.handle, [])
     partner = journal.partner(partner_id)
     changes = {}
@@ -140,6 +143,9 @@ def _apply(journal, card: dict, names: dict[str, list[int]]):
     if changes:
         journal.update_partner(partner_id, changes)
     added = _give_emails(journal, partner_id, new_emails)
+    theirs = {phone_tail(p) for p in journal.phones(partner_id)}
+    added += _give_phones(journal, partner_id, [p for p in card["phones"]
+                                                if phone_tail(p) not in theirs])  # fmt: skip
     said = [f"{_(FIELDS[field])} {value}" for field, value in changes.items()] + added
     return ("update", partner.name, partner.handle, said) if said else None
 
@@ -150,6 +156,22 @@ def _give_emails(journal, partner_id: int, emails: list[str]) -> list[str]:
     if given:
         journal.set_emails(partner_id, given)
     return given
+
+
+def _give_phones(journal, partner_id: int, phones: list[str]) -> list[str]:
+    """The numbers given (one another partner has stays theirs)."""
+    given = [p for p in phones if journal.partner_with_phone(p) in (None, partner_id)]
+    if given:
+        journal.set_phones(partner_id, given)
+    return given
+
+
+def _phone(text: str) -> str | None:
+    """A card's TEL as partnerlog keeps numbers, or None for one it cannot use."""
+    try:
+        return check_phone(text.removeprefix("tel:"))
+    except UsageError:
+        return None
 
 
 def _first(card: dict, key: str) -> str | None:

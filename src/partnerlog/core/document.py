@@ -278,6 +278,11 @@ class _Checker:
         ):
             raise ImportProblem(_("{at}.emails: expected a list of email addresses").format(at=at))
 
+    def phones(self, record, key, at, *, optional=False):
+        phones = record.get(key, [])
+        if not isinstance(phones, list) or not all(_phone(p) for p in phones):
+            raise ImportProblem(_("{at}.phones: expected a list of phone numbers").format(at=at))
+
     def optional_time(self, record, key, at, *, optional=True):
         if record.get(key) is not None:
             self.time(record, key, at)
@@ -350,3 +355,13 @@ def json_problem(message: str) -> str:
         if message.startswith(start):
             return _(said)
     return message
+
+
+def _phone(value) -> bool:
+    from partnerlog.core.vocabulary import check_phone
+    from partnerlog.errors import UsageError
+
+    try:
+        return isinstance(value, str) and check_phone(value) == value
+    except UsageError:
+        return False

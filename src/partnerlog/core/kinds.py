@@ -202,6 +202,7 @@ KINDS = (
             day("paused_until"),
             text("pause_reason", optional=True),
             Field("emails", "emails", column=None),
+            Field("phones", "phones", column=None),
             whole("cadence_days", 1, 100000, optional=True),
         ),
         describe=N_("partner {name} ({handle})"),

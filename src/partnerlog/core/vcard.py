@@ -1,5 +1,6 @@
 """Reading one vCard (2.1, 3.0 or 4.0) for what partnerlog keeps of a person: the
-formatted name (else the structured one), email addresses, organisation and title.
+formatted name (else the structured one), email addresses, phone numbers,
+organisation and title.
 
 Written for the shapes address books export (RFC 2426 and 6350, and the 2.1
 that Android and old Outlook still write): folded lines, ``group.`` prefixes
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 
 # The properties kept; the others are not even decoded.
-WANTED = {"FN", "N", "EMAIL", "ORG", "TITLE"}
+WANTED = {"FN", "N", "EMAIL", "TEL", "ORG", "TITLE"}
 _ESCAPE = re.compile(r"\\(.)", re.S)
 _PARTS = re.compile(r"(?<!\\);")  # (a structured value's parts: N, ORG)
 _UNESCAPED = {"n": "\n", "N": "\n"}

@@ -157,6 +157,24 @@ def check_email(email: str, option: str = "--email") -> str:
     return value
 
 
+def phone_tail(phone: str) -> str:
+    """What a phone number is known by: its last nine digits ("+62 812-3456-7890"
+    and "0812 3456 7890" are one number)."""
+    return re.sub(r"\D", "", phone)[-9:]
+
+
+def check_phone(phone: str, option: str = "--phone") -> str:
+    """A phone number as written (spaces tidied): digits, spaces, "+", "-", "."
+    and brackets, 6 to 15 digits."""
+    value = " ".join(phone.split())
+    digits = re.sub(r"\D", "", value)
+    if not re.fullmatch(r"\+?[\d\s().-]+", value) or not 6 <= len(digits) <= 15:
+        raise UsageError(
+            _("{option} {phone!r} is not a phone number").format(option=option, phone=phone)
+        )
+    return value
+
+
 def valid_handle(handle: str) -> bool:
     return bool(re.match(_HANDLE_RE, handle)) and handle != ME
 

@@ -1,5 +1,6 @@
 """What `chat import` says: the days logged, who is not a partner yet."""
 
+import re
 import shlex
 
 from partnerlog.i18n import _
@@ -40,6 +41,14 @@ def imported(result, values: dict, now) -> None:
         say("Skipped: {count} that could not be read.", count=plural(result.bad_lines, "line"))
     ranked = sorted(result.unknown.items(), key=lambda item: (-item[1], item[0]))
     for name, count in ranked[:UNKNOWN_SHOWN]:
+        if re.fullmatch(r"\+?[\d\s().-]{6,}", name):  # a number: the name is yours to give
+            say(
+                "{count} from {name}, not a partner: partnerlog partner add NAME --phone {quoted}",
+                count=plural(count, "message"),
+                name=name,
+                quoted=shlex.quote(name),
+            )
+            continue
         say(
             "{count} from {name}, not a partner: partnerlog partner add {quoted}",
             count=plural(count, "message"),

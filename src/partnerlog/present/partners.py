@@ -42,6 +42,7 @@ def profile(found, values: dict, now) -> None:
             {
                 **found.partner.to_json(),
                 "emails": found.emails,
+                "phones": found.phones,
                 "health": {
                     **found.verdict.to_json(),
                     "pillar_reasons": found.verdict.pillar_reasons.words(),
@@ -79,6 +80,7 @@ def profile(found, values: dict, now) -> None:
             pairs=found.pairs,
             verdict=found.verdict,
             emails=found.emails,
+            phones=found.phones,
             opening=opening(found, now),
             dates_shown=dates_shown,
         )
@@ -109,7 +111,7 @@ def profile_lines(found, now, dates_shown: str) -> list[str]:
     partner, today = found.partner, now.date()
     title = f"{flat(partner.name)} ({flat(partner.handle)})"
     lines = [title + ("  " + _("archived") if partner.archived else "")]
-    facts = partner_facts(partner, found.recent, now, found.emails, dates_shown)
+    facts = partner_facts(partner, found.recent, now, found.emails, dates_shown, found.phones)
     lines += [f"{label}\t{flat(value)}" for label, value in facts]
 
     def section(title: str, body: list[str]) -> None:

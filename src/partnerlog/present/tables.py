@@ -236,7 +236,9 @@ def interaction_summary(interaction: Interaction, names: dict[str, str], now: da
 # -- a partner's profile (`partner show`), in parts both views draw -------------
 
 
-def partner_facts(partner: Partner, recent: list, now: datetime, emails, dates_shown: str):
+def partner_facts(
+    partner: Partner, recent: list, now: datetime, emails, dates_shown: str, phones=()
+):
     """The profile's facts: (label, value) pairs, user text as cells."""
     from partnerlog.core.when import ahead
 
@@ -248,6 +250,8 @@ def partner_facts(partner: Partner, recent: list, now: datetime, emails, dates_s
             facts.append((_(label), cell(value)))
     if emails:
         facts.append((_("email"), cell(", ".join(emails), one_line=True)))
+    if phones:
+        facts.append((_("phone"), cell(", ".join(phones), one_line=True)))
     cadence = _("every {days} days").format(days=partner.effective_cadence)
     cadence += "" if partner.cadence_days else " " + _("(default)")
     facts.append((_("cadence"), Cell(cadence)))

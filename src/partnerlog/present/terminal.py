@@ -100,6 +100,7 @@ def show_partner(
     pairs: list[Pair] = (),
     verdict=None,
     emails: list[str] = (),
+    phones: list[str] = (),
     opening: list = (),
     dates_shown: str = "",
 ) -> Group:
@@ -112,7 +113,7 @@ def show_partner(
     facts = grid(padding=(0, 2))
     facts.add_column(style="dim")
     facts.add_column()
-    for label, value in partner_facts(partner, recent, now, emails, dates_shown):
+    for label, value in partner_facts(partner, recent, now, emails, dates_shown, phones):
         facts.add_row(label, value.rich())
     parts: list = [title, facts, *opening]
     if verdict is not None:

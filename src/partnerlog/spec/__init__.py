@@ -269,6 +269,12 @@ def partner_details() -> tuple[Param, ...]:
             multiple=True,
             help=N_("An email address (repeatable): how calendar imports and vCards find them."),
         ),
+        Param(
+            "phone",
+            "--phone",
+            multiple=True,
+            help=N_("A phone number (repeatable): how chat exports find them."),
+        ),
     )
 
 

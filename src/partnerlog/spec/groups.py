@@ -61,6 +61,12 @@ COMMANDS = (
             multiple=True,
             help=N_("An address of theirs to forget (repeatable): a mistyped one, an old one."),
         ),
+        Param(
+            "remove_phone",
+            "--remove-phone",
+            multiple=True,
+            help=N_("A number of theirs to forget (repeatable)."),
+        ),
         examples=(
             N_('partner edit sari --cadence 7 --role "tech lead"'),
             N_("partner edit sari --remove-email sari@old.example"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from partnerlog.core.kinds import BY_TABLE, Ref
-from partnerlog.core.vocabulary import BENEFITS, ME, PILLARS
+from partnerlog.core.vocabulary import BENEFITS, ME, PILLARS, phone_tail
 from partnerlog.store.clock import timestamp
 from partnerlog.store.connection import marks, new_uuid, split_values
 from partnerlog.store.interactions import INTERACTION_SELECT, named
@@ -55,6 +55,7 @@ class DocumentStore:
                 "archived_at": partner.archived_at,
                 "updated_at": row[-1],
                 "emails": self.emails(partner.id),
+                "phones": self.phones(partner.id),
             }
 
     def interaction_documents(
@@ -305,6 +306,14 @@ class DocumentStore:
                     self.conn.execute(
                         "INSERT INTO partner_emails (partner_id, email) VALUES (?, ?)",
                         [existing, email.lower()],
+                    )
+        if kind == "partners" and doc.get("phones") is not None:
+            self.conn.execute("DELETE FROM partner_phones WHERE partner_id = ?", [existing])
+            for phone in doc["phones"]:
+                if self.partner_with_phone(phone) is None:  # (one another partner has stays theirs)
+                    self.conn.execute(
+                        "INSERT INTO partner_phones (partner_id, phone, tail) VALUES (?, ?, ?)",
+                        [existing, phone, phone_tail(phone)],
                     )
         if doc.get("seen"):
             self.set_vector(doc["uuid"], stamp, doc["seen"])

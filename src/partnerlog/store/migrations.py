@@ -37,6 +37,7 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("m010_private_entries_index", "steps_entries"),
     ("m011_full_text_on_text_changes", "steps_entries"),
     ("m012_tones_by_partner", "steps_entries"),
+    ("m013_partner_phones", "steps_people"),
 )
 NAMES = tuple(name for name, _ in STEPS)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from partnerlog.core.records import Partner
-from partnerlog.core.vocabulary import handle_candidates
+from partnerlog.core.vocabulary import handle_candidates, phone_tail
 from partnerlog.errors import Conflict, NotFound
 from partnerlog.i18n import _
 from partnerlog.store.clock import timestamp
@@ -167,6 +167,39 @@ class PartnerStore:
         self.conn.execute(
             "UPDATE partners SET updated_at = ? WHERE id = ?", [timestamp(), partner_id]
         )
+
+    def phones(self, partner_id: int) -> list[str]:
+        return [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT phone FROM partner_phones WHERE partner_id = ? ORDER BY phone", [partner_id]
+            )
+        ]
+
+    def set_phones(self, partner_id: int, phones: list[str], *, replace: bool = False) -> None:
+        """Give a partner these numbers (all of theirs with ``replace``). A number
+        another partner has is refused (Conflict)."""
+        for phone in phones:
+            owner = self.partner_with_phone(phone)
+            if owner is not None and owner != partner_id:
+                raise Conflict(_("{phone} belongs to another partner").format(phone=phone))
+        self._before_change("partners", partner_id)
+        if replace:
+            self.conn.execute("DELETE FROM partner_phones WHERE partner_id = ?", [partner_id])
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO partner_phones (partner_id, phone, tail) VALUES (?, ?, ?)",
+            [(partner_id, phone, phone_tail(phone)) for phone in phones],
+        )
+        self.conn.execute(
+            "UPDATE partners SET updated_at = ? WHERE id = ?", [timestamp(), partner_id]
+        )
+
+    def partner_with_phone(self, phone: str) -> int | None:
+        """Whose number ``phone`` is (by its last nine digits), if anyone's."""
+        row = self.conn.execute(
+            "SELECT partner_id FROM partner_phones WHERE tail = ?", [phone_tail(phone)]
+        ).fetchone()
+        return row[0] if row else None
 
     def partner_with_email(self, email: str) -> int | None:
         row = self.conn.execute(

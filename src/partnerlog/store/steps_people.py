@@ -125,3 +125,19 @@ def m008_follow_ups_pauses_and_dates(db) -> None:
     db["follow_ups"].enable_fts(
         ["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
     )
+
+
+def m013_partner_phones(db) -> None:
+    """Partners' phone numbers: how a chat export's senders shown as numbers
+    find them. A number is known by its last nine digits (``tail``: "+62
+    812-3456-7890" and "0812 3456 7890" are one number) and belongs to one
+    partner; it goes with its partner whichever program deletes them.
+    """
+    for statement in (
+        "CREATE TABLE partner_phones (partner_id INTEGER NOT NULL REFERENCES partners (id)"
+        " ON DELETE CASCADE, phone TEXT NOT NULL, tail TEXT NOT NULL UNIQUE,"
+        " PRIMARY KEY (partner_id, tail)) WITHOUT ROWID",
+        "CREATE TRIGGER partners_phones_go AFTER DELETE ON partners BEGIN"
+        " DELETE FROM partner_phones WHERE partner_id = OLD.id; END",
+    ):
+        db.execute(statement)

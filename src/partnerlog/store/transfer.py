@@ -16,6 +16,7 @@ EXPORT_TABLES = (
     "goal_updates",
     "traits",
     "partner_emails",
+    "partner_phones",
     "follow_ups",
     "partner_dates",
     "tombstones",
