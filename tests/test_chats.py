@@ -149,12 +149,22 @@ def test_importing_again_or_a_longer_export_adds_only_new_days(chats, run, rows)
     assert (third["added"], third["unchanged"]) == (0, 2)
 
 
-def test_a_zip_as_whatsapp_makes_it(chats, run, rows, tmp_path):
+@pytest.mark.parametrize(
+    "zipped, inside, text",
+    [
+        ("WhatsApp Chat - Sari Wulandari.zip", "_chat.txt", IOS_EN),
+        ("WhatsApp Chat with Sari Wulandari.zip", "WhatsApp Chat with Sari Wulandari.txt",
+         ANDROID_UK),
+    ],
+    ids=["iphone", "android"],
+)  # fmt: skip
+def test_a_zip_as_whatsapp_makes_it(chats, run, rows, tmp_path, zipped, inside, text):
     packed = io.BytesIO()
     with zipfile.ZipFile(packed, "w") as archive:
-        archive.writestr("_chat.txt", IOS_EN)
+        archive.writestr(inside, text)
         archive.writestr("00000012-PHOTO-2025-12-29-08-02-11.jpg", b"\xff\xd8\xff")
-    path = tmp_path / "WhatsApp Chat - Sari Wulandari.zip"
+        archive.writestr("IMG-20251229-WA0001.jpg", b"\xff\xd8\xff")
+    path = tmp_path / zipped
     path.write_bytes(packed.getvalue())
     result = run("chat", "import", str(path), "--me", "Budi")
     assert result.exit_code == 0, result.stderr
