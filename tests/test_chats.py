@@ -280,3 +280,18 @@ def test_two_group_chats_piped_in_on_the_same_day_are_two_entries(chats, run, ro
     assert len(logged(rows)) == 2
     again = json.loads(run("chat", "import", "-", "--json", input=GROUP).stdout)
     assert (again["added"], again["unchanged"]) == (0, 1)
+
+
+def test_what_was_said_is_kept_only_when_asked_and_then_private(chats, run, rows, journal_path):
+    result = run("chat", "import", chats("uk.txt", ANDROID_UK + (
+        "14/01/2026, 10:00 - Sari Wulandari: the deck,\nslide 3 needs numbers\n"
+        "14/01/2026, 10:02 - Budi: on it\n"
+    )), "--me", "Budi", "--keep-text", "--since", "2026-01-14")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    [entry] = rows("SELECT note, private FROM interactions")
+    assert entry["private"] == 1
+    assert entry["note"].splitlines()[2:] == [
+        "10:00 Sari Wulandari: the deck,",
+        "slide 3 needs numbers",
+        "10:02 Budi: on it",
+    ]

@@ -55,6 +55,7 @@ def import_chat(
     day_first: bool,
     month_first: bool,
     add_unknown: bool,
+    keep_text: bool,
     dry_run: bool,
 ) -> ChatImported:
     if day_first and month_first:
@@ -68,7 +69,7 @@ def import_chat(
         )
     raw = read_input(session, file, what=_("a chat export"), encoding=None, missing=UsageError)
     order = True if day_first else False if month_first else None
-    chat = _read(file, raw, order)
+    chat = _read(file, raw, order, keep_text)
     journal = session.journal
     me = (me or journal.get_meta(ME_KEY) or "").strip()
     senders = chat.senders
@@ -102,7 +103,7 @@ def import_chat(
                         journal.set_phones(partner.id, [check_phone(name)])
                     result.added_partners.append((name, partner.handle))
                 people = _partners(journal, [s for s in senders if s != me], result)
-            _log_days(journal, chat, me, people, (first, last), result, now)
+            _log_days(journal, chat, me, people, (first, last), result, now, keep_text)
             if dry_run:
                 raise DryRun
     except DryRun:
@@ -110,7 +111,7 @@ def import_chat(
     return result
 
 
-def _read(file: str, raw: bytes, day_first: bool | None) -> Chat:
+def _read(file: str, raw: bytes, day_first: bool | None, keep: bool) -> Chat:
     """The chat in ``raw``: a zip as WhatsApp makes it, Telegram's JSON, or WhatsApp's text."""
     title = _title(file)
     if isinstance(raw, str):  # (stdin given as text)
@@ -127,7 +128,7 @@ def _read(file: str, raw: bytes, day_first: bool | None) -> Chat:
     try:
         if text.lstrip().startswith("{"):
             try:
-                return read_telegram(text)
+                return read_telegram(text, keep=keep)
             except ValueError as error:
                 if str(error) == "several chats":
                     raise UsageError(
@@ -138,7 +139,7 @@ def _read(file: str, raw: bytes, day_first: bool | None) -> Chat:
                 raise UsageError(
                     _("{file} is not a Telegram chat export (result.json)").format(file=file)
                 ) from None
-        chat = read_whatsapp(text, day_first=day_first, title=title)
+        chat = read_whatsapp(text, day_first=day_first, title=title, keep=keep)
     except Undecided:
         raise UsageError(
             _(
@@ -205,8 +206,9 @@ def _partners(journal, senders: list[str], result) -> dict[str, Partner]:
     return found
 
 
-def _log_days(journal, chat: Chat, me: str, people: dict, window, result, now) -> None:
-    """One entry a day on which you and partners both wrote."""
+def _log_days(journal, chat: Chat, me: str, people: dict, window, result, now, keep) -> None:
+    """One entry a day on which you and partners both wrote (``keep``: with the
+    day's messages in its note, and private)."""
     first, last = window
     by_day: dict[date, list] = defaultdict(list)
     for message in chat.messages:
@@ -234,10 +236,14 @@ def _log_days(journal, chat: Chat, me: str, people: dict, window, result, now) -
             mine = counts[me]
             shown = found[0].name.split()[0] if len(found) == 1 else None
             note = _note(name, mine + theirs, theirs, shown)
+            if keep:  # (asked for: the day's messages, in a private entry)
+                theirs_by = {s for s, p in people.items() if p.id in senders}
+                ours = [m for m in messages if m.sender == me or m.sender in theirs_by]
+                note += "\n\n" + "\n".join(f"{m.at:%H:%M} {m.sender}: {m.text}" for m in ours)
             key = f"{chat.app}|{group_key if group else found[0].uuid}|{day}"
             start = min(m.at for m in messages)  # (when the day's conversation began)
             _put(journal, found, note, _aware(start, now), str(uuids.uuid5(NAMESPACE, key)),
-                 chat.app, result)  # fmt: skip
+                 chat.app, result, private=keep)  # fmt: skip
 
 
 def _note(app: str, total: int, theirs: int, first_name: str | None) -> str:
@@ -255,10 +261,10 @@ def _aware(moment: datetime, now: datetime) -> datetime:
     return moment.replace(tzinfo=now.tzinfo).astimezone(UTC).astimezone(now.tzinfo)
 
 
-def _put(journal, partners, note, moment, entry_uuid, app, result) -> None:
+def _put(journal, partners, note, moment, entry_uuid, app, result, *, private: bool) -> None:
     entry = Interaction(occurred_at=dates.iso(moment), kind=KIND, setting=SETTING, note=note,
                         partners=sorted(p.handle for p in partners), pillars=list(PILLARS),
-                        tags=[app], uuid=entry_uuid)  # fmt: skip
+                        tags=[app], uuid=entry_uuid, private=private)  # fmt: skip
     if journal.id_of("interactions", entry_uuid) is not None:
         result.unchanged += 1
         return

@@ -2,8 +2,8 @@
 and iOS, in English and Indonesian) and Telegram Desktop's ``result.json``.
 
 Only the moment and the sender of each message are kept, and whether it was a
-message at all (not the app's own notices); what was said is read past, never
-returned. Pure: text in, messages out.
+message at all (not the app's own notices); what was said is read past unless
+asked for (``keep``). Pure: text in, messages out.
 
 WhatsApp writes the date in the phone's order (31/12/21 or 12/31/21, two or
 four digits of year), the time with "." or ":" and perhaps AM/PM, on iOS in
@@ -51,6 +51,7 @@ class Message:
     at: datetime
     sender: str
     media: bool = False
+    text: str = ""  # what was written, only when asked for
 
 
 class Undecided(ValueError):
@@ -69,8 +70,11 @@ class Chat:
         return list(dict.fromkeys(m.sender for m in self.messages))
 
 
-def read_whatsapp(text: str, *, day_first: bool | None = None, title: str | None = None) -> Chat:
-    """The messages of a WhatsApp export (the lines of one chat)."""
+def read_whatsapp(
+    text: str, *, day_first: bool | None = None, title: str | None = None, keep: bool = False
+) -> Chat:
+    """The messages of a WhatsApp export (the lines of one chat); ``keep``: with
+    what each says."""
     headers, bad = [], 0
     for raw in text.splitlines():
         # (iOS starts a line with a direction mark; inside it, the mark tells a
@@ -78,28 +82,32 @@ def read_whatsapp(text: str, *, day_first: bool | None = None, title: str | None
         line = raw.translate(_SPACES).strip().lstrip("\u200e\u200f\ufeff")
         found = _HEADER.match(line)
         if found is None:
-            continue  # a message's next line, or the app's header: read past
+            if keep and headers:  # a message's next line
+                headers[-1][3].append(raw.translate(_INVISIBLE))
+            continue  # (or the app's header: read past)
         sender, said = _sender(found["rest"])
         if sender is None:
             continue  # a notice: encryption, a member added, a changed subject
         plain = said.translate(_INVISIBLE).strip().lower()
         if said.startswith("\u200e") and plain not in MEDIA and plain not in DELETED:
             continue  # iOS's notices come from the chat's name, marked
-        headers.append((found, sender.translate(_INVISIBLE).strip(), plain))
+        said = said.translate(_INVISIBLE).strip() if keep else ""
+        headers.append((found, sender.translate(_INVISIBLE).strip(), plain, [said]))
     if day_first is None:
-        day_first = _day_first([(int(f["a"]), int(f["b"])) for f, _s, _t in headers])
+        day_first = _day_first([(int(f["a"]), int(f["b"])) for f, _s, _t, _w in headers])
     messages = []
-    for found, sender, said in headers:
+    for found, sender, said, written in headers:
         moment = _moment(found, day_first)
         if moment is None:
             bad += 1
             continue
-        messages.append(Message(moment, sender, said in MEDIA))
+        messages.append(Message(moment, sender, said in MEDIA, "\n".join(written).strip()))
     return Chat(title, messages, bad, "whatsapp")
 
 
-def read_telegram(text: str) -> Chat:
-    """The messages of a Telegram Desktop export of one chat (``result.json``)."""
+def read_telegram(text: str, *, keep: bool = False) -> Chat:
+    """The messages of a Telegram Desktop export of one chat (``result.json``);
+    ``keep``: with what each says."""
     data = json.loads(text)
     if isinstance(data, dict) and "chats" in data and "messages" not in data:
         raise ValueError("several chats")
@@ -119,9 +127,20 @@ def read_telegram(text: str) -> Chat:
             bad += 1
             continue
         media = "media_type" in item or "photo" in item or "file" in item
-        messages.append(Message(moment.replace(tzinfo=None), sender.strip(), media))
+        said = _telegram_text(item.get("text")) if keep else ""
+        messages.append(Message(moment.replace(tzinfo=None), sender.strip(), media, said))
     title = data.get("name") if isinstance(data.get("name"), str) else None
     return Chat(title, messages, bad, "telegram")
+
+
+def _telegram_text(value) -> str:
+    """A Telegram message's text: a string, or parts (plain strings and styled pieces)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return "".join(p if isinstance(p, str) else str(p.get("text", "")) for p in value
+                       if isinstance(p, str | dict))  # fmt: skip
+    return ""
 
 
 def _sender(rest: str) -> tuple[str | None, str]:

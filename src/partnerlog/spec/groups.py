@@ -405,6 +405,12 @@ COMMANDS = (
             kind="flag",
             help=N_("Add the senders who are not partners yet as partners."),
         ),
+        Param(
+            "keep_text",
+            "--keep-text",
+            kind="flag",
+            help=N_("Keep what was written in each day's note; those entries are private."),
+        ),
         dry_run_flag(),
         json_flag(N_("Print what happened as JSON.")),
         examples=(N_('chat import "WhatsApp Chat with Sari Wulandari.txt" --me "Budi" --dry-run'),),
