@@ -126,7 +126,8 @@ VALUE_NAMES = (
     N_("AREA"), N_("BENEFIT"), N_("CADENCE"), N_("DATE"), N_("DESTINATION"), N_("DEVICE"),
     N_("DUE"), N_("EMAIL"), N_("FILE"), N_("FOLDER"), N_("HANDLE"), N_("KIND"), N_("LABEL"),
     N_("LANG"), N_("ME"), N_("NAME"), N_("NEW"), N_("NOTE"), N_("NOTES"), N_("OLD"), N_("ORG"),
-    N_("PILLAR"), N_("QUERY"), N_("REASON"), N_("RELATION"), N_("REMOVE-EMAIL"), N_("ROLE"),
+    N_("PHONE"), N_("PILLAR"), N_("QUERY"), N_("REASON"), N_("RELATION"), N_("REMOVE-EMAIL"),
+    N_("REMOVE-PHONE"), N_("ROLE"),
     N_("SINCE"), N_("TAG"), N_("TEXT"), N_("TITLE"), N_("UNTIL"), N_("WHEN"), N_("WHO"),
     N_("WITHIN"), N_("ZONE"),
 )  # fmt: skip
