@@ -3,15 +3,9 @@ import unicodedata
 import pytest
 
 from partnerlog.core.matching import find_partner
+from partnerlog.core.people import handle_candidates, slug
 from partnerlog.core.records import Partner
-from partnerlog.core.vocabulary import (
-    default_pillars,
-    fold,
-    handle_candidates,
-    hashtags,
-    mentions,
-    slug,
-)
+from partnerlog.core.vocabulary import default_pillars, fold, hashtags, mentions
 from partnerlog.errors import NotFound, PartnerlogError
 from partnerlog.present.text import visible
 

@@ -14,15 +14,9 @@ from datetime import date, datetime, timedelta, timezone
 
 from partnerlog.app.files import DryRun, read_input
 from partnerlog.core import dates
+from partnerlog.core.people import check_email, valid_email
 from partnerlog.core.records import Interaction, Partner, Record
-from partnerlog.core.vocabulary import (
-    KIND_ALIASES,
-    PILLARS_BY_KIND,
-    check_email,
-    default_pillars,
-    fold,
-    valid_email,
-)
+from partnerlog.core.vocabulary import KIND_ALIASES, PILLARS_BY_KIND, default_pillars, fold
 from partnerlog.errors import PartnerlogError, UsageError
 from partnerlog.i18n import N_, _
 

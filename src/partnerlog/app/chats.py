@@ -21,8 +21,8 @@ from datetime import UTC, date, datetime
 from partnerlog.app.files import DryRun, read_input
 from partnerlog.core import dates
 from partnerlog.core.chats import Chat, Undecided, read_telegram, read_whatsapp
+from partnerlog.core.people import check_phone
 from partnerlog.core.records import Interaction, Partner, Record
-from partnerlog.core.vocabulary import check_phone
 from partnerlog.errors import PartnerlogError, UsageError
 from partnerlog.i18n import _, ngettext
 

@@ -2,20 +2,16 @@
 
 from datetime import timedelta
 
+from partnerlog.core.people import check_email, check_phone, parse_handle, phone_tail, slug
 from partnerlog.core.records import Partner, Record
 from partnerlog.core.vocabulary import (
     DEFAULT_PARTNER_KIND,
     DEFAULT_RELATION,
     PARTNER_KINDS,
     RELATIONS,
-    check_email,
-    check_phone,
     choose_one,
     fold,
     parse_cadence,
-    parse_handle,
-    phone_tail,
-    slug,
     split_list,
 )
 from partnerlog.errors import Conflict, UsageError

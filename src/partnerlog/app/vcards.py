@@ -4,8 +4,9 @@ as Outlook, Android, iPhone, Google and Lotus Notes export them)."""
 import re
 
 from partnerlog.app.files import DryRun, read_input
+from partnerlog.core.people import check_phone, phone_tail, valid_email
 from partnerlog.core.records import Partner
-from partnerlog.core.vocabulary import check_phone, fold, phone_tail, valid_email
+from partnerlog.core.vocabulary import fold
 from partnerlog.errors import UsageError
 from partnerlog.i18n import N_, _
 

@@ -8,7 +8,8 @@ import re
 from datetime import date, datetime
 
 from partnerlog.core.kinds import KINDS, TABLES, uuid_like
-from partnerlog.core.vocabulary import ME, valid_email
+from partnerlog.core.people import valid_email
+from partnerlog.core.vocabulary import ME
 from partnerlog.i18n import N_, _
 
 FORMAT = "partnerlog"
@@ -358,7 +359,7 @@ def json_problem(message: str) -> str:
 
 
 def _phone(value) -> bool:
-    from partnerlog.core.vocabulary import check_phone
+    from partnerlog.core.people import check_phone
     from partnerlog.errors import UsageError
 
     try:

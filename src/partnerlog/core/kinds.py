@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from partnerlog.core.people import valid_handle
 from partnerlog.core.vocabulary import (
     BENEFITS,
     FOLLOW_UP_OWNERS,
@@ -33,7 +34,6 @@ from partnerlog.core.vocabulary import (
     POLARITIES,
     RELATIONS,
     SETTINGS,
-    valid_handle,
     valid_kind,
     valid_month_day,
 )

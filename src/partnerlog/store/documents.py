@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from partnerlog.core.kinds import BY_TABLE, Ref
-from partnerlog.core.vocabulary import BENEFITS, ME, PILLARS, phone_tail
+from partnerlog.core.people import phone_tail
+from partnerlog.core.vocabulary import BENEFITS, ME, PILLARS
 from partnerlog.store.clock import timestamp
 from partnerlog.store.connection import marks, new_uuid, split_values
 from partnerlog.store.interactions import INTERACTION_SELECT, named

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from partnerlog.core.people import handle_candidates, phone_tail
 from partnerlog.core.records import Partner
-from partnerlog.core.vocabulary import handle_candidates, phone_tail
 from partnerlog.errors import Conflict, NotFound
 from partnerlog.i18n import _
 from partnerlog.store.clock import timestamp
