@@ -15,13 +15,12 @@ import argparse
 import os
 import random
 import shutil
-import statistics
 import subprocess
-import sys
 import tempfile
-import time
 from datetime import datetime, timedelta
 from pathlib import Path
+
+from timing import partnerlog, report, timed
 
 
 def build(path: Path, lines: int) -> None:
@@ -40,28 +39,12 @@ def build(path: Path, lines: int) -> None:
     path.write_text("\n".join(written[:lines]) + "\n", encoding="utf-8")
 
 
-def timed(command: list[str], env: dict) -> tuple[float, float]:
-    """(wall seconds, CPU seconds) of one whole-process run."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    _, status, usage = os.wait4(process.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"{' '.join(command)} failed")
-    return time.perf_counter() - started, usage.ru_utime + usage.ru_stime
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    beside = Path(sys.executable).parent / "partnerlog"
-    exe = str(beside) if beside.exists() else shutil.which("partnerlog")
-    if not exe:
-        sys.exit("partnerlog is not installed in this environment")
+    exe = partnerlog()
     work = Path(tempfile.mkdtemp(prefix="partnerlog-chat-"))
     chat = work / "WhatsApp Chat with Sari Wulandari.txt"
     build(chat, args.lines)
@@ -73,10 +56,7 @@ def main() -> None:
         first.append(timed([exe, "chat", "import", str(chat), "--me", "Budi"], env))
         again.append(timed([exe, "chat", "import", str(chat)], env))
     for label, samples, budget in (("first import", first, 3), ("again (nothing new)", again, 1)):
-        wall = statistics.median(s[0] for s in samples)
-        cpu = statistics.median(s[1] for s in samples)
-        print(f"{args.lines:,} lines, {label}: {wall:.2f} s wall, {cpu:.2f} s CPU "
-              f"(budget {budget} s)")  # fmt: skip
+        report(f"{args.lines:,} lines, {label}", samples, budget)
     shutil.rmtree(work, ignore_errors=True)
 
 

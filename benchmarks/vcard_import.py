@@ -14,12 +14,10 @@ linear in cards, 20,000 cards ≤ 3 s. Not part of the test suite.
 import argparse
 import os
 import shutil
-import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import partnerlog, report, timed
 
 FIRST = ["Sari", "Budi", "Dewi", "Andi", "Rina", "José", "María", "Kenji", "Lukas", "Putri"]
 LAST = ["Wulandari", "Santoso", "Lestari", "Pratama", "Kusuma", "Álvarez", "Weber", "Becker"]
@@ -63,28 +61,12 @@ def build(path: Path, cards: int) -> None:
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
 
 
-def timed(command: list[str], env: dict) -> tuple[float, float]:
-    """(wall seconds, CPU seconds) of one whole-process run."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    _, status, usage = os.wait4(process.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"{' '.join(command)} failed")
-    return time.perf_counter() - started, usage.ru_utime + usage.ru_stime
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cards", type=int, default=20_000)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    beside = Path(sys.executable).parent / "partnerlog"
-    exe = str(beside) if beside.exists() else shutil.which("partnerlog")
-    if not exe:
-        sys.exit("partnerlog is not installed in this environment")
+    exe = partnerlog()
     work = Path(tempfile.mkdtemp(prefix="partnerlog-vcard-"))
     vcf = work / "contacts.vcf"
     build(vcf, args.cards)
@@ -94,9 +76,7 @@ def main() -> None:
         first.append(timed([exe, "partner", "import", str(vcf)], env))
         again.append(timed([exe, "partner", "import", str(vcf)], env))
     for label, samples in (("into a new journal", first), ("again (all known)", again)):
-        wall = statistics.median(s[0] for s in samples)
-        cpu = statistics.median(s[1] for s in samples)
-        print(f"{args.cards:,} cards, {label}: {wall:.2f} s wall, {cpu:.2f} s CPU (budget 3 s)")
+        report(f"{args.cards:,} cards, {label}", samples, 3)
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -299,23 +299,8 @@ class DocumentStore:
             self.conn.execute(
                 f"UPDATE {kind} SET {assignments} WHERE id = ?", [*values.values(), existing]
             )
-        if kind == "partners" and doc.get("emails") is not None:
-            self.conn.execute("DELETE FROM partner_emails WHERE partner_id = ?", [existing])
-            for email in doc["emails"]:
-                owner = self.partner_with_email(email)
-                if owner is None:
-                    self.conn.execute(
-                        "INSERT INTO partner_emails (partner_id, email) VALUES (?, ?)",
-                        [existing, email.lower()],
-                    )
-        if kind == "partners" and doc.get("phones") is not None:
-            self.conn.execute("DELETE FROM partner_phones WHERE partner_id = ?", [existing])
-            for phone in doc["phones"]:
-                if self.partner_with_phone(phone) is None:  # (one another partner has stays theirs)
-                    self.conn.execute(
-                        "INSERT INTO partner_phones (partner_id, phone, tail) VALUES (?, ?, ?)",
-                        [existing, phone, phone_tail(phone)],
-                    )
+        if kind == "partners":
+            self._put_ways(existing, doc)
         if doc.get("seen"):
             self.set_vector(doc["uuid"], stamp, doc["seen"])
         if kind == "interactions":
@@ -330,6 +315,27 @@ class DocumentStore:
             if self.bulk is not None:  # (its triggers are off: `store.bulk`)
                 self.bulk.changed(existing, doc)
         return existing
+
+    def _put_ways(self, partner_id: int, doc: dict) -> None:
+        """A partner's addresses and numbers as ``doc`` has them (one another partner
+        has here stays theirs); a document without them (an older file) leaves them."""
+        for key, table, columns, owner_of, row in (
+            ("emails", "partner_emails", "email", self.partner_with_email,
+             lambda email: (email.lower(),)),
+            ("phones", "partner_phones", "phone, tail", self.partner_with_phone,
+             lambda phone: (phone, phone_tail(phone))),
+        ):  # fmt: skip
+            if doc.get(key) is None:
+                continue
+            self.conn.execute(f"DELETE FROM {table} WHERE partner_id = ?", [partner_id])
+            for value in doc[key]:
+                if owner_of(value) is None:
+                    values = row(value)
+                    self.conn.execute(
+                        f"INSERT INTO {table} (partner_id, {columns})"
+                        f" VALUES (?, {', '.join('?' * len(values))})",
+                        [partner_id, *values],
+                    )
 
     def _settle_partner(self, values: dict, doc: dict, existing: int | None) -> None:
         """A partner's handle stays one word no other partner here has; an older

@@ -154,19 +154,10 @@ class PartnerStore:
         """Give a partner these addresses (all of theirs with ``replace``). An address
         another partner has is refused (Conflict)."""
         for email in emails:
-            owner = self.partner_with_email(email)
-            if owner is not None and owner != partner_id:
+            if self.partner_with_email(email) not in (None, partner_id):
                 raise Conflict(_("{email} belongs to another partner").format(email=email))
-        self._before_change("partners", partner_id)
-        if replace:
-            self.conn.execute("DELETE FROM partner_emails WHERE partner_id = ?", [partner_id])
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO partner_emails (partner_id, email) VALUES (?, ?)",
-            [(partner_id, email.lower()) for email in emails],
-        )
-        self.conn.execute(
-            "UPDATE partners SET updated_at = ? WHERE id = ?", [timestamp(), partner_id]
-        )
+        rows = [(partner_id, email.lower()) for email in emails]
+        self._set_ways(partner_id, "partner_emails", ("email",), rows, replace)
 
     def phones(self, partner_id: int) -> list[str]:
         return [
@@ -180,15 +171,21 @@ class PartnerStore:
         """Give a partner these numbers (all of theirs with ``replace``). A number
         another partner has is refused (Conflict)."""
         for phone in phones:
-            owner = self.partner_with_phone(phone)
-            if owner is not None and owner != partner_id:
+            if self.partner_with_phone(phone) not in (None, partner_id):
                 raise Conflict(_("{phone} belongs to another partner").format(phone=phone))
+        rows = [(partner_id, phone, phone_tail(phone)) for phone in phones]
+        self._set_ways(partner_id, "partner_phones", ("phone", "tail"), rows, replace)
+
+    def _set_ways(self, partner_id: int, table: str, columns: tuple, rows: list, replace: bool):
+        """Write a partner's addresses or numbers (``rows``, after their checks) as
+        one change of the partner."""
         self._before_change("partners", partner_id)
         if replace:
-            self.conn.execute("DELETE FROM partner_phones WHERE partner_id = ?", [partner_id])
+            self.conn.execute(f"DELETE FROM {table} WHERE partner_id = ?", [partner_id])
+        marks = ", ".join("?" * (len(columns) + 1))
         self.conn.executemany(
-            "INSERT OR IGNORE INTO partner_phones (partner_id, phone, tail) VALUES (?, ?, ?)",
-            [(partner_id, phone, phone_tail(phone)) for phone in phones],
+            f"INSERT OR IGNORE INTO {table} (partner_id, {', '.join(columns)}) VALUES ({marks})",
+            rows,
         )
         self.conn.execute(
             "UPDATE partners SET updated_at = ? WHERE id = ?", [timestamp(), partner_id]
