@@ -43,20 +43,23 @@ def test_a_bad_number_changes_nothing(run, unchanged, args):
     assert result.stderr.startswith("partnerlog: ") and result.stderr.count("\n") == 1
 
 
-def test_a_vcard_gives_numbers_and_is_matched_by_them(run, tmp_path):
-    run("partner", "add", "Dewi", "--phone", "0813 1111 2222")
+def test_a_vcard_gives_numbers_but_a_shared_number_is_not_one_person(run, tmp_path):
+    run("partner", "add", "Dewi Lestari", "--phone", "0813 1111 2222")
     cards = tmp_path / "c.vcf"
     cards.write_text(
         "BEGIN:VCARD\nVERSION:3.0\nFN:Dewi Lestari\nTEL;TYPE=CELL:+62 813-1111-2222\n"
         "TEL;TYPE=WORK:tel:+62-21-555-0101\nEND:VCARD\n"
         "BEGIN:VCARD\nVERSION:2.1\nFN:Budi Santoso\nTEL;CELL:+62 811 000 111\n"
         "TEL;HOME:not a number\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Rina Kusuma\nTEL;TYPE=WORK:+62 21 555 0101\nEND:VCARD\n"
     )
     assert run("partner", "import", str(cards)).exit_code == 0
     partners = json.loads(run("partner", "list", "--json").stdout)
-    assert sorted(p["name"] for p in partners) == ["Budi Santoso", "Dewi"]  # Dewi matched
+    # The office's number stays Dewi's; Rina, who shares it, is someone else.
+    assert sorted(p["name"] for p in partners) == ["Budi Santoso", "Dewi Lestari", "Rina Kusuma"]
     assert shown(run, "dewi") == ["+62-21-555-0101", "0813 1111 2222"]
     assert shown(run, "budi") == ["+62 811 000 111"]
+    assert shown(run, "rina") == []
 
 
 def test_a_chat_sender_shown_as_a_number_is_the_partner_with_it(run, rows, tmp_path):

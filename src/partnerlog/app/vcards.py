@@ -116,9 +116,9 @@ def _unfold_quoted_printable(text: str) -> str:
 
 
 def _apply(journal, card: dict, names: dict[str, list[int]]):
-    known = [journal.partner_with_email(e) for e in card["emails"]]
-    known += [journal.partner_with_phone(p) for p in card["phones"]]
-    partner_id = next((pid for pid in known if pid), None)  # (by address, then number)
+    # By address (a number is not a person's own: an office's switchboard is many people's).
+    known = (journal.partner_with_email(e) for e in card["emails"])
+    partner_id = next((pid for pid in known if pid), None)
     if partner_id is None:
         same = names.get(fold(card["name"]), [])
         partner_id = same[0] if len(same) == 1 else None
