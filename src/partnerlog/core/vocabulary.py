@@ -193,13 +193,13 @@ def split_list(values: list[str] | None) -> list[str]:
 def choose(values: list[str] | None, allowed: tuple[str, ...], option: str) -> list[str]:
     """The keys ``values`` name among ``allowed`` (case-insensitive, prefixes
     allowed, in English or Indonesian: `core.local_words`)."""
-    from partnerlog.core.local_words import key_of
-
     chosen: list[str] = []
     for raw in split_list(values):
         value = raw.lower()
         matches = [a for a in allowed if a == value] or [a for a in allowed if a.startswith(value)]
-        if len(matches) != 1:
+        if len(matches) != 1:  # (an Indonesian word: read only when one is typed)
+            from partnerlog.core.local_words import key_of
+
             matches = [key] if (key := key_of(raw, allowed)) else matches
         if len(matches) != 1:
             raise UsageError(
