@@ -13,7 +13,6 @@ or a longer export again adds only the new days.
 from __future__ import annotations
 
 import os
-import re
 import uuid as uuids
 from collections import Counter, defaultdict
 from datetime import UTC, date, datetime
@@ -21,7 +20,7 @@ from datetime import UTC, date, datetime
 from partnerlog.app.files import DryRun, read_input
 from partnerlog.core import dates
 from partnerlog.core.chats import Chat, Undecided, read_telegram, read_whatsapp
-from partnerlog.core.people import check_phone
+from partnerlog.core.people import check_phone, looks_like_phone
 from partnerlog.core.records import Interaction, Partner, Record
 from partnerlog.errors import PartnerlogError, UsageError
 from partnerlog.i18n import _, ngettext
@@ -32,7 +31,6 @@ NAMESPACE = uuids.UUID("3f6d1c52-9a1e-4c1b-8f0e-6a2b7d4c9e51")
 KIND, SETTING, PILLARS = "message", "remote", ["communication"]
 APPS = {"whatsapp": "WhatsApp", "telegram": "Telegram"}
 ME_KEY = "chat_me"
-_PHONE = re.compile(r"\+?[\d\s().-]{6,}")  # a sender shown as a number
 # What WhatsApp calls the file, by the phone's language: the rest is the chat's name.
 _TITLE_PREFIXES = ("WhatsApp Chat with ", "WhatsApp Chat - ", "Chat WhatsApp dengan ",
                    "Chat WhatsApp - ")  # fmt: skip
@@ -99,7 +97,7 @@ def import_chat(
                 for name in list(result.unknown):
                     partner = Partner(handle=journal.free_handle(name), name=name)
                     journal.add_partner(partner)
-                    if _PHONE.fullmatch(name):  # (found by the number from now on)
+                    if looks_like_phone(name):  # (found by the number from now on)
                         journal.set_phones(partner.id, [check_phone(name)])
                     result.added_partners.append((name, partner.handle))
                 people = _partners(journal, [s for s in senders if s != me], result)
@@ -192,7 +190,7 @@ def _partners(journal, senders: list[str], result) -> dict[str, Partner]:
     found: dict[str, Partner] = {}
     result.unknown = {}
     for sender in senders:
-        if _PHONE.fullmatch(sender):
+        if looks_like_phone(sender):
             owner = journal.partner_with_phone(sender)
             if owner is not None:
                 found[sender] = journal.partner(owner)

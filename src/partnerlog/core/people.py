@@ -40,6 +40,11 @@ def phone_tail(phone: str) -> str:
     return re.sub(r"\D", "", phone)[-9:]
 
 
+def looks_like_phone(text: str) -> bool:
+    """Whether ``text`` is written as a number (a chat shows an unsaved contact so)."""
+    return bool(re.fullmatch(r"\+?[\d\s().-]{6,}", text))
+
+
 def check_phone(phone: str, option: str = "--phone") -> str:
     """A phone number as written (spaces tidied): digits, spaces, "+", "-", "."
     and brackets, 6 to 15 digits."""

@@ -1,8 +1,8 @@
 """What `chat import` says: the days logged, who is not a partner yet."""
 
-import re
 import shlex
 
+from partnerlog.core.people import looks_like_phone
 from partnerlog.i18n import _
 from partnerlog.present.text import plural, print_json, say
 
@@ -41,19 +41,14 @@ def imported(result, values: dict, now) -> None:
         say("Skipped: {count} that could not be read.", count=plural(result.bad_lines, "line"))
     ranked = sorted(result.unknown.items(), key=lambda item: (-item[1], item[0]))
     for name, count in ranked[:UNKNOWN_SHOWN]:
-        if re.fullmatch(r"\+?[\d\s().-]{6,}", name):  # a number: the name is yours to give
-            say(
-                "{count} from {name}, not a partner: partnerlog partner add NAME --phone {quoted}",
-                count=plural(count, "message"),
-                name=name,
-                quoted=shlex.quote(name),
-            )
-            continue
+        added = shlex.quote(name)
+        if looks_like_phone(name):  # a number: the name is yours to give
+            added = _("NAME") + " --phone " + added
         say(
-            "{count} from {name}, not a partner: partnerlog partner add {quoted}",
+            "{count} from {name}, not a partner: partnerlog partner add {added}",
             count=plural(count, "message"),
             name=name,
-            quoted=shlex.quote(name),
+            added=added,
         )
     if len(ranked) > UNKNOWN_SHOWN:
         say("… and {more} (--add-unknown adds them all)",
