@@ -18,6 +18,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 # The invisible marks and odd spaces phones put in (iOS's left-to-right mark,
 # the narrow no-break space before "PM").
@@ -65,8 +66,9 @@ class Chat:
     def __init__(self, title: str | None, messages: list[Message], bad_lines: int, app: str):
         self.title, self.messages, self.bad_lines, self.app = title, messages, bad_lines, app
 
-    @property
+    @cached_property
     def senders(self) -> list[str]:
+        """Who wrote, in the order they first did (read once: a chat has 100,000 lines)."""
         return list(dict.fromkeys(m.sender for m in self.messages))
 
 
