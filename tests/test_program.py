@@ -197,6 +197,15 @@ def test_exporters_and_the_spec_agree_on_formats():
 # -- every example in the help runs ----------------------------------------------------
 
 EXAMPLES = [(c.name, e) for c in spec.COMMANDS for e in c.examples]
+ENCRYPTION = ("db encrypt", "db rekey", "db decrypt")
+
+
+def keyring_in(monkeypatch, folder: Path) -> None:
+    """The system keyring, for this test: a file in ``folder`` (tests/file_keyring.py)."""
+    monkeypatch.syspath_prepend(str(Path(__file__).parent))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "file_keyring.FileKeyring")
+    monkeypatch.setenv("PARTNERLOG_TEST_KEYRING", str(folder / "keyring.json"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / "config"))
 
 
 def test_every_command_has_an_example():
@@ -236,7 +245,15 @@ def test_every_example_in_the_help_runs_on_the_demo(
         "SUMMARY:Coffee\nATTENDEE;CN=Sari Wulandari:mailto:sari@x.org\nEND:VEVENT\n"
         "END:VCALENDAR\n"
     )
-    result = run(*shlex.split(example))
+    given = None
+    if name in ENCRYPTION:  # (a passphrase to give, and a keyring to keep it in)
+        pytest.importorskip("sqlcipher3", reason="encryption needs the encrypt extra")
+        keyring_in(monkeypatch, tmp_path)
+        monkeypatch.setenv("PARTNERLOG_PASSPHRASE", "first secret")
+        if name != "db encrypt":
+            assert run("db", "encrypt", input="first secret\n").exit_code == 0
+        given = "second secret\n"
+    result = run(*shlex.split(example), input=given)
     assert result.exit_code == 0, (example, result.stderr)
     help_text = run(*name.split(), "--help").stdout
     assert i18n._("Example: partnerlog {example}").format(example=example) in " ".join(

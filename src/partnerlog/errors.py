@@ -55,6 +55,22 @@ class NewerJournal(PartnerlogError):
     exit_code = NEWER_JOURNAL
 
 
+class WrongPassphrase(NotAJournal):
+    """An encrypted journal (or backup, or sync file) the passphrase given does not open."""
+
+
+def sql_errors(name: str) -> tuple[type, ...]:
+    """SQLite's error class ``name`` ("OperationalError") for ``except`` and
+    ``isinstance``: the standard library's, and SQLCipher's once an encrypted
+    journal has been opened (sqlcipher3 has its own classes of the same names)."""
+    import sqlite3
+    import sys
+
+    found = (getattr(sqlite3, name),)
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    return found + (getattr(cipher, name),) if cipher is not None else found
+
+
 class NotFound(PartnerlogError):
     """An id or partner that is not in the journal."""
 
@@ -107,19 +123,16 @@ def fail(message: str, code: int) -> int:
 
 def exit_code_for(error: BaseException) -> int | None:
     """Report an error partnerlog knows how to explain; return its exit code, else None."""
-    import sqlite3
-
     if isinstance(error, PartnerlogError):
         return fail(error.message, error.exit_code)
     if isinstance(error, BrokenPipeError):
         # The reader went away (`partnerlog timeline | head`): not an error.
         silence_stdout()
         return OK
-    if isinstance(error, sqlite3.OperationalError) and (
-        "locked" in str(error) or "busy" in str(error)
-    ):
+    operational, database = sql_errors("OperationalError"), sql_errors("DatabaseError")
+    if isinstance(error, operational) and ("locked" in str(error) or "busy" in str(error)):
         return fail(_("the journal is busy (another partnerlog is writing); try again"), BUSY)
-    if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError):
+    if isinstance(error, database) and not isinstance(error, operational):
         return fail(
             _(
                 "the journal file is damaged or not a partnerlog journal; nothing was changed "
@@ -134,7 +147,7 @@ def exit_code_for(error: BaseException) -> int | None:
         if store is not None and store.saved:
             return fail(_("interrupted after the change was saved"), INTERRUPTED)
         return fail(_("interrupted; nothing was changed"), INTERRUPTED)
-    if isinstance(error, sqlite3.OperationalError):
+    if isinstance(error, operational):
         return _sqlite_trouble(error)
     if isinstance(error, UnicodeError):
         return fail(

@@ -95,7 +95,7 @@ def write_private(path: str | os.PathLike, chunks) -> None:
 
 
 def write_private_files(files: dict) -> None:
-    """Write each file's text chunks, all of them or none, readable only by the owner.
+    """Write each file's text chunks (or bytes), all of them or none, readable only by the owner.
 
     Each text goes to a new temporary file beside its target (a random name,
     created exclusively, so nothing planted there is followed); only when every
@@ -110,8 +110,10 @@ def write_private_files(files: dict) -> None:
             folder, name = os.path.split(os.fspath(path))
             fd, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
             written.append((temporary, os.fspath(path)))
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                for chunk in chunks:
+            binary = isinstance(chunks, bytes)  # (a whole file's bytes, in one)
+            with os.fdopen(fd, "wb" if binary else "w", encoding=None if binary else "utf-8",
+                           newline=None if binary else "") as handle:  # fmt: skip
+                for chunk in [chunks] if binary else chunks:
                     handle.write(chunk)
                 handle.flush()
                 os.fsync(handle.fileno())

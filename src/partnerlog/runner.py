@@ -47,6 +47,30 @@ class Session:
 
         confirm(False, question)
 
+    def passphrase_for(self, path: str) -> str:
+        """The passphrase of the encrypted file at ``path`` (`app.passphrases`
+        says where it comes from); refused when there is none to be had."""
+        from partnerlog.app.passphrases import ENV, for_journal
+        from partnerlog.errors import NotAJournal
+        from partnerlog.present.text import ask_secret
+
+        found = for_journal(path, ask_secret)
+        if found is None:
+            raise NotAJournal(
+                _("{path} is encrypted; set {env}, or run this at a terminal to be asked").format(
+                    path=path, env=ENV
+                )
+            )
+        return found
+
+    def new_passphrase(self, path: str) -> str:
+        """A new passphrase: typed twice at the terminal, or one line piped in."""
+        from partnerlog.app.passphrases import new
+        from partnerlog.present.text import ask_secret
+
+        piped = None if self.interactive else self.read_stdin()
+        return new(path, ask_secret, piped)
+
     def stdin_text(self) -> str:
         """What was piped in, trimmed ("" with no stdin)."""
         return self.read_stdin().strip()
@@ -95,7 +119,9 @@ class Session:
                 self._scratch = tempfile.mkdtemp(prefix="partnerlog-dry-run-")
                 location = os.path.join(self._scratch, "journal.db")
             try:
-                self._journal = Journal.open(location, create=create)
+                self._journal = Journal.open(
+                    location, create=create, passphrase=lambda: self.passphrase_for(location)
+                )
             except JournalMissing as error:
                 raise error.with_hint(_("start one with: partnerlog partner add NAME")) from None
             except UsageError as error:  # (about --db, not the command: no pointer to its help)

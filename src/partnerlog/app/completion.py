@@ -1,7 +1,17 @@
 """What shell completion offers: a partner's handle with the name beside it, and
 the areas of strengths and weaknesses already in the journal."""
 
+import os
+
 from partnerlog.safe import visible
+
+
+def _passphrase() -> str | None:
+    """An encrypted journal's passphrase, only from the environment: completion
+    never asks, and never runs a command that might (it completes nothing)."""
+    from partnerlog.app.passphrases import ENV
+
+    return os.environ.get(ENV) or None
 
 
 def partner_completions(db, incomplete: str) -> list[tuple[str, str]]:
@@ -16,7 +26,9 @@ def partner_completions(db, incomplete: str) -> list[tuple[str, str]]:
     prefix = ",".join(done) + ("," if done else "")
     return [
         (prefix + handle, visible(name, one_line=True))
-        for handle, name in complete_handles(journal_location(db), current)
+        for handle, name in complete_handles(
+            journal_location(db), current, passphrase=_passphrase()
+        )
     ]
 
 
@@ -32,7 +44,7 @@ def area_completions(db, incomplete: str) -> list[tuple[str, str]]:
     key = area_key(incomplete)
     return [
         (label if label.startswith(incomplete) else area_key(label), polarity)
-        for label, polarity in complete_areas(journal_location(db), key)
+        for label, polarity in complete_areas(journal_location(db), key, passphrase=_passphrase())
     ]
 
 
@@ -50,7 +62,7 @@ def kind_completions(db, incomplete: str) -> list[tuple[str, str]]:
     known = {value for value, _ in found}  # (every known kind that starts so)
     found += [
         (kind, str(count))
-        for kind, count in complete_kinds(journal_location(db), typed)
+        for kind, count in complete_kinds(journal_location(db), typed, passphrase=_passphrase())
         if kind not in known
     ]
     return found

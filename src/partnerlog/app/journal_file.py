@@ -7,8 +7,11 @@ from partnerlog.errors import NotAJournal, PartnerlogError, UsageError
 from partnerlog.i18n import _
 
 
-def path(session) -> str:
-    return session.location
+def path(session) -> tuple[str, str]:
+    """Where the journal is, and what lies there ("missing", "plain", "encrypted", "other")."""
+    from partnerlog.store.connection import file_kind
+
+    return session.location, file_kind(session.location)
 
 
 def check(session, *, repair: bool, zone: str | None, dry_run: bool) -> dict:
@@ -29,6 +32,7 @@ def check(session, *, repair: bool, zone: str | None, dry_run: bool) -> dict:
             for entry_id, _stored, fixed in times:
                 journal.update_interaction(entry_id, {"occurred_at": fixed})
     report = journal.check()
+    report["encrypted"] = journal.passphrase is not None
     report["zone"] = zones.zone_name(where)
     report["times"] = [
         {"id": entry_id, "occurred_at": stored, "corrected": fixed}
@@ -75,26 +79,6 @@ def backup(session, *, destination: str | None, force: bool) -> tuple[str, str]:
     return source, destination
 
 
-# A restore's working copy older than this was left by a restore that was killed.
-STALE_RESTORE_SECONDS = 3600
-
-
-def _remove_killed_restores(folder: str) -> None:
-    """Working copies (and their -wal and -shm) that a killed `db restore` left
-    beside the journal: a full-size file each, which nothing else removes."""
-    import time
-
-    now = time.time()
-    for name in os.listdir(folder):
-        if name.startswith(".restore.") and ".db" in name:
-            path = os.path.join(folder, name)
-            try:
-                if now - os.path.getmtime(path) > STALE_RESTORE_SECONDS:
-                    os.unlink(path)
-            except OSError:
-                pass
-
-
 class Restore(Record):
     """A restore waiting for a yes: the backup, the journal, and what each holds."""
 
@@ -110,7 +94,8 @@ def restore(session, *, file: str):
     from partnerlog import paths
     from partnerlog.app.requests import Proposal
     from partnerlog.store import Journal
-    from partnerlog.store.files import copy_database, use_wal, wal_in_use
+    from partnerlog.store.connection import file_kind
+    from partnerlog.store.files import copy_database, remove_killed_copies, use_wal, wal_in_use
 
     source = paths.expand(file)
     target = session.location
@@ -124,13 +109,15 @@ def restore(session, *, file: str):
         )
     folder = os.path.dirname(os.path.abspath(target))
     paths.ensure_private_folder(folder)
-    _remove_killed_restores(folder)
+    remove_killed_copies(folder)
+    # An encrypted backup stays encrypted, with its own passphrase.
+    key = session.passphrase_for(source) if file_kind(source) == "encrypted" else None
     fd, copy = tempfile.mkstemp(prefix=".restore.", suffix=".db", dir=folder)
     os.close(fd)
     try:
-        copy_database(source, copy)
+        copy_database(source, copy, key)
         try:
-            checked = Journal.open(copy)
+            checked = Journal.open(copy, passphrase=lambda: key)
         except PartnerlogError as error:  # named as the user gave it, not the copy
             raise type(error)(error.message.replace(copy, source)) from None
         try:
@@ -158,7 +145,7 @@ def restore(session, *, file: str):
             kept = f"{stem}-before-restore-{session.now:%Y%m%d-%H%M%S}-{number}.db"
             number += 1
         try:
-            current = Journal.open(target)
+            current = Journal.open(target, passphrase=lambda: session.passphrase_for(target))
             try:
                 target_counts = current.check()["counts"]
             finally:
@@ -169,7 +156,7 @@ def restore(session, *, file: str):
     def apply() -> Restore:
         # A backup is written in SQLite's rollback mode; the journal lives in WAL
         # mode (two shells logging at once, a note kept while another waits).
-        use_wal(copy)
+        use_wal(copy, key)
         for suffix in ("-wal", "-shm"):
             if os.path.exists(copy + suffix):
                 os.unlink(copy + suffix)

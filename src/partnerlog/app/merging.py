@@ -198,8 +198,18 @@ def _record_counts(parsed: dict) -> dict[str, int]:
     }
 
 
+# A journal's file in the sync folder: JSON, or sealed with the passphrase of an
+# encrypted journal (`core.sealed`).
+PLAIN, SEALED = ".json", ".json.enc"
+
+
+def _stem(name: str) -> str:
+    """The device name a folder file is written under."""
+    return name.removesuffix(SEALED).removesuffix(PLAIN)
+
+
 class FolderFile:
-    """One ``*.json`` file in the sync folder, as far as it could be read."""
+    """One journal file in the sync folder, as far as it could be read."""
 
     __slots__ = ("name", "path", "digest", "journal", "parsed", "problem", "unchanged")
 
@@ -216,7 +226,7 @@ def _read_folder(journal, folder: str) -> list[FolderFile]:
     it wrote it (a sync tool cut it short), is still its own: written again."""
     files = []
     for name in sorted(os.listdir(folder)):
-        if name.endswith(".json") and not name.startswith("."):
+        if name.endswith((PLAIN, SEALED)) and not name.startswith("."):
             files.append(_read_file(journal, FolderFile(name, os.path.join(folder, name))))
     me = journal.get_meta("journal_id")
     for found in files:
@@ -238,7 +248,10 @@ def _read_file(journal, found: FolderFile) -> FolderFile:
         found.journal, found.unchanged = seen.get("journal"), True
         return found
     try:
-        found.parsed = parse_file(name, found.path)
+        if name.endswith(SEALED):
+            found.parsed = _unsealed(journal, found)
+        else:
+            found.parsed = parse_file(name, found.path)
     except UnicodeDecodeError:
         found.problem = _("{file} is not a text file").format(file=name)
     except OSError as error:
@@ -248,6 +261,35 @@ def _read_file(journal, found: FolderFile) -> FolderFile:
     else:
         found.journal = (found.parsed.get("source") or {}).get("journal")
     return found
+
+
+def _unsealed(journal, found: FolderFile) -> dict:
+    """A sealed file, opened with this journal's passphrase and checked. A plain
+    journal reads none: what an encrypted journal wrote stays encrypted."""
+    if journal.passphrase is None:
+        raise PartnerlogError(
+            _(
+                "{file} is encrypted and this journal is not; encrypt this journal with the same"
+                " passphrase to read it (partnerlog db encrypt)"
+            ).format(file=found.name)
+        )
+    try:
+        from partnerlog.core import sealed
+    except ImportError:  # (never: the extra brings both)
+        raise PartnerlogError(
+            _("{file} is encrypted; reading it needs: {extra}").format(
+                file=found.name, extra="pip install 'partnerlog[encrypt]'"
+            )
+        ) from None
+    with open(found.path, "rb") as handle:
+        blob = handle.read()
+    try:
+        text = sealed.unseal(blob, journal.passphrase).decode("utf-8")
+    except sealed.CannotOpen:
+        raise PartnerlogError(
+            _("{file} is encrypted with another passphrase (or damaged)").format(file=found.name)
+        ) from None
+    return parse(found.name, text)
 
 
 def sync(
@@ -307,7 +349,7 @@ def sync(
     if journal.get_meta("device") != device:
         with journal.transaction():
             journal.set_meta("device", device)
-    target = os.path.join(folder, f"{device}.json")
+    target = os.path.join(folder, device + (SEALED if journal.passphrase else PLAIN))
     not_written = None
     try:
         written = _write_own(journal, target, files, include_private, session.now)
@@ -354,9 +396,18 @@ def _write_own(journal, target: str, files: list, include_private: bool, now) ->
             written.update(chunk.encode("utf-8"))
             yield chunk
 
-    paths.write_private(
-        target, hashed(json_export(export.sections(), export.exported_at, export.source()))
-    )
+    chunks = json_export(export.sections(), export.exported_at, export.source())
+    if journal.passphrase is None:
+        paths.write_private(target, hashed(chunks))
+    else:
+        from partnerlog.core import sealed
+
+        blob = sealed.seal("".join(chunks).encode("utf-8"), journal.passphrase)
+        written.update(blob)
+        paths.write_private(target, blob)
+    for other in files:  # its file as it was before: in clear, or sealed
+        if other.journal == me and other.name != name and _stem(other.name) == _stem(name):
+            os.unlink(other.path)
     remember = _file_remembered(
         f"sync_file:{name}", digest=written.hexdigest(), journal=me, fingerprint=fingerprint
     )
@@ -369,7 +420,7 @@ def _own_name(device: str, files: list[FolderFile], me: str) -> tuple[str, str |
     """The name this journal writes under: ``device``, unless the folder has a
     file of that name that is not provably this journal's; then the first free
     ``device-2``, ``device-3``…  Returns (name, the name it could not have)."""
-    taken = {f.name[: -len(".json")] for f in files if f.journal != me}
+    taken = {_stem(f.name) for f in files if f.journal != me}
     if device not in taken:
         return device, None
     number = 2

@@ -6,8 +6,11 @@ from partnerlog.i18n import Nn_, _, ngettext
 from partnerlog.present.text import plural, print_json, say
 
 
-def path(location: str, values: dict, now) -> None:
+def path(found: tuple[str, str], values: dict, now) -> None:
+    location, kind = found
     sys.stdout.write(location + "\n")
+    if kind == "encrypted":  # (stderr: `$(partnerlog db path)` is still the path alone)
+        say("(encrypted: partnerlog asks for its passphrase)")
 
 
 def check(report: dict, values: dict, now) -> int:
@@ -55,6 +58,12 @@ def check(report: dict, values: dict, now) -> int:
             (_("entries"), _entries(report)),
             (_("times"), _times(report)),
             (_("mode"), report["journal_mode"]),
+            (
+                _("encryption"),
+                _("SQLCipher (AES-256), passphrase needed")
+                if report["encrypted"]
+                else _("none (partnerlog db encrypt)"),
+            ),
             (_("contents"), counts),
         ]
         sys.stdout.write("\n".join(f"{label + ':':<14}{value}" for label, value in lines) + "\n")
@@ -120,6 +129,38 @@ def restored(found, values: dict, now) -> None:
     say("Restored {source} to {target}.", source=found.source, target=found.target)
     if found.kept is not None:
         say("The journal it replaced is kept as {kept}.", kept=found.kept)
+
+
+def encrypted(result: dict, values: dict, now) -> None:
+    say("Encrypted {path}.", path=result["path"])
+    _remembered(result)
+    say(
+        "Backups made before now, exports and sync files written before now are not encrypted;"
+        " delete the ones you do not need."
+    )
+
+
+def rekeyed(result: dict, values: dict, now) -> None:
+    say("Changed the passphrase of {path}.", path=result["path"])
+    _remembered(result)
+
+
+def _remembered(result: dict) -> None:
+    if result["remembered"]:
+        say("The system keyring keeps the passphrase: this journal opens without asking.")
+    else:
+        say(
+            "Keep the passphrase somewhere safe: without it the journal cannot be read, by you"
+            " or anyone."
+        )
+
+
+def ask_decrypt(found: dict, values: dict, now) -> str:
+    return _("Store {path} in clear again?").format(path=found["path"])
+
+
+def decrypted(found: dict, values: dict, now) -> None:
+    say("Decrypted {path}: it is stored in clear now.", path=found["path"])
 
 
 # What `db check --repair` fixed (its JSON keys), as a person reads it.

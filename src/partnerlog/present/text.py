@@ -86,6 +86,25 @@ def at_a_terminal() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
+def ask_secret(prompt: str) -> str | None:
+    """What the person types at the terminal after ``prompt``, not echoed (a
+    passphrase); None when nobody is at a terminal to type it."""
+    import os
+
+    if not (at_a_terminal() or (sys.stderr is not None and sys.stderr.isatty())):
+        return None
+    try:
+        os.close(os.open("/dev/tty", os.O_RDWR))
+    except OSError:
+        return None  # (getpass would read the piped stdin instead)
+    import getpass
+
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        return None
+
+
 def confirm(yes: bool, question: str) -> None:
     """Ask before destroying; with no terminal and no --yes, refuse rather than guess."""
     from partnerlog.errors import Aborted, UsageError

@@ -1,5 +1,7 @@
 """What `report`, `export` and `import` print or write."""
 
+import sys
+
 from partnerlog.core.kinds import KINDS
 from partnerlog.i18n import _
 from partnerlog.present.text import plural, print_json, say
@@ -36,6 +38,11 @@ def export(found, values: dict, now) -> None:
     done = EXPORTERS[values["format"].lower()](found, found.output)
     if done:
         say("{done}", done=done)
+    if found.journal.passphrase is not None and sys.stderr.isatty():
+        say(
+            "The journal is encrypted; this export is not: keep it somewhere only you can read,"
+            " and delete it when you are done."
+        )
 
 
 # How a count of each kind of record reads, and what one is called.

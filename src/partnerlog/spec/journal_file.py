@@ -3,6 +3,19 @@
 from partnerlog.i18n import N_
 from partnerlog.spec import Command, Param, dry_run_flag, json_flag, yes_flag
 
+
+def remember_flag() -> Param:
+    return Param(
+        "remember",
+        "--remember",
+        kind="flag",
+        help=N_(
+            "Keep the passphrase in the system keyring, so this journal opens without asking "
+            "(only when you ask: never otherwise)."
+        ),
+    )
+
+
 JOURNAL_FILE = (
     # -- db --------------------------------------------------------------------------------
     Command(
@@ -84,5 +97,34 @@ JOURNAL_FILE = (
         ask="journal_file.ask_restore",
         show="journal_file.restored",
         journal=None,
+    ),
+    Command(
+        "db encrypt",
+        N_(
+            "Encrypt the journal with a passphrase (SQLCipher; needs: pip install "
+            "'partnerlog[encrypt]'). Type it twice at the terminal, or pipe it in. Every command "
+            "then asks for it, or reads it from PARTNERLOG_PASSPHRASE or your passphrase command."
+        ),
+        remember_flag(),
+        examples=(N_("db encrypt"), N_("db encrypt --remember")),
+        action="encryption.encrypt",
+        show="journal_file.encrypted",
+    ),
+    Command(
+        "db rekey",
+        N_("Change the encrypted journal's passphrase (typed twice at the terminal, or piped in)."),
+        remember_flag(),
+        examples=(N_("db rekey"),),
+        action="encryption.rekey",
+        show="journal_file.rekeyed",
+    ),
+    Command(
+        "db decrypt",
+        N_("Store the journal in clear again, as before db encrypt."),
+        yes_flag(),
+        examples=(N_("db decrypt --yes"),),
+        action="encryption.decrypt",
+        ask="journal_file.ask_decrypt",
+        show="journal_file.decrypted",
     ),
 )

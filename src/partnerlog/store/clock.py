@@ -11,8 +11,9 @@ clock before it commits.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
+
+from partnerlog.errors import sql_errors
 
 
 def wall_clock() -> datetime:
@@ -57,7 +58,7 @@ class ClockStore:
         """Start the hybrid clock where this journal left it."""
         try:
             row = self.conn.execute("SELECT value FROM meta WHERE key = 'clock'").fetchone()
-        except sqlite3.OperationalError:  # a journal being created: no meta table yet
+        except sql_errors("OperationalError"):  # a journal being created: no meta table yet
             row = None
         _clock["last"] = row[0] if row and row[0] else ""
         return _clock["last"]

@@ -22,6 +22,7 @@ from partnerlog.errors import (
     NewerJournal,
     NotAJournal,
     UsageError,
+    sql_errors,
 )
 from partnerlog.i18n import _
 from partnerlog.paths import create_private_file, ensure_private_folder
@@ -43,7 +44,7 @@ def new_uuid() -> str:
     return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
-def is_busy(error: sqlite3.OperationalError) -> bool:
+def is_busy(error: Exception) -> bool:
     text = str(error)
     return "locked" in text or "busy" in text
 
@@ -51,9 +52,12 @@ def is_busy(error: sqlite3.OperationalError) -> bool:
 class Connection(ClockStore):
     """An open journal file: the connection every record kind's queries share."""
 
-    def __init__(self, path: str, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: str, conn: sqlite3.Connection, passphrase: str | None = None) -> None:
         self.path = path
         self.conn = conn
+        # An encrypted journal's passphrase (None: a plain journal): its backups
+        # and its file in a sync folder are encrypted with it too.
+        self.passphrase = passphrase
         # The action the open transaction records for `undo` (see `transaction`):
         # its command, and its row once something has been remembered.
         self._command: str | None = None
@@ -65,9 +69,13 @@ class Connection(ClockStore):
     # -- opening -----------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike, *, create: bool = False):
-        """Open the journal at ``path``; with ``create``, make it if it is missing."""
+    def open(cls, path: str | os.PathLike, *, create: bool = False, passphrase=None):
+        """Open the journal at ``path``; with ``create``, make it if it is missing.
+
+        An encrypted journal is opened with what ``passphrase()`` returns (asked
+        only then: a plain journal never calls it)."""
         path = os.fspath(path)
+        module, key = sqlite3, None
         if os.path.isdir(path):
             raise UsageError(_("{path} is a folder; the journal is a file").format(path=path))
         if not os.path.exists(path):
@@ -76,29 +84,40 @@ class Connection(ClockStore):
             ensure_private_folder(os.path.dirname(os.path.abspath(path)))
             create_private_file(path)
         elif not _looks_like_sqlite(path):
-            raise NotAJournal(
-                _("{path} is not a partnerlog journal (not an SQLite database)").format(path=path)
-            )
+            from partnerlog.store import cipher
+
+            if not cipher.might_be_encrypted(path):
+                raise NotAJournal(
+                    _("{path} is not a partnerlog journal (not an SQLite database)").format(
+                        path=path
+                    )
+                )
+            module = cipher.driver(path)
+            key = passphrase() if passphrase is not None else None
+            if key is None:
+                raise NotAJournal(_("{path} is encrypted; give its passphrase").format(path=path))
         elif os.path.exists(path + "-wal"):
             from partnerlog.store.files import check_wal
 
             check_wal(path)
-        conn = _connect(path)
-        conn.row_factory = sqlite3.Row
-        journal = cls(path, conn)
+        conn = _connect(path, module)
+        if key is not None:
+            cipher.unlock(conn, path, key)
+        conn.row_factory = module.Row
+        journal = cls(path, conn, key)
         try:
             conn.execute("PRAGMA foreign_keys = ON")
             # Reading through a memory map halves the time of the big queries.
             conn.execute("PRAGMA mmap_size = 268435456")
             journal._bring_schema_up_to_date(create)
-        except sqlite3.OperationalError as error:
+        except sql_errors("OperationalError") as error:
             conn.close()
             if is_busy(error):
                 raise JournalBusy(
                     _("the journal {path} is busy; try again in a moment").format(path=path)
                 ) from None
             raise
-        except sqlite3.DatabaseError:
+        except sql_errors("DatabaseError"):
             conn.close()
             raise NotAJournal(
                 _("{path} is corrupt or not a partnerlog journal").format(path=path)
@@ -118,7 +137,7 @@ class Connection(ClockStore):
                 "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
                 [migrations.MIGRATION_SET],
             ).fetchall()
-        except sqlite3.OperationalError as error:
+        except sql_errors("OperationalError") as error:
             if "no such table" not in str(error):
                 raise
             rows = None
@@ -180,7 +199,7 @@ class Connection(ClockStore):
         free = self.conn.execute("PRAGMA freelist_count").fetchone()[0]
         pages = self.conn.execute("PRAGMA page_count").fetchone()[0]
         if pages and free * 8 > pages:
-            with suppress(sqlite3.OperationalError):
+            with suppress(*sql_errors("OperationalError")):
                 self.conn.execute("VACUUM")
 
     def _use_wal(self) -> None:
@@ -195,7 +214,7 @@ class Connection(ClockStore):
             try:
                 self.conn.execute("PRAGMA journal_mode = WAL").fetchall()
                 return
-            except sqlite3.OperationalError as error:
+            except sql_errors("OperationalError") as error:
                 if not is_busy(error) or time.monotonic() > deadline:
                     raise
                 time.sleep(0.01)
@@ -212,7 +231,7 @@ class Connection(ClockStore):
         """
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
+        except sql_errors("OperationalError") as error:
             if is_busy(error):
                 raise JournalBusy(
                     _("the journal {path} is busy; try again in a moment").format(path=self.path)
@@ -311,6 +330,15 @@ class Connection(ClockStore):
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return row[0] if row else None
 
+    def forget_files_written(self) -> None:
+        """Forget which file this journal last wrote into each sync folder, so its
+        next sync writes it again (encrypted, in clear, or with a new passphrase)."""
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE meta SET value = json_remove(value, '$.fingerprint')"
+                " WHERE key LIKE 'sync_file:%'"
+            )
+
     def set_meta(self, key: str, value: str) -> None:
         self.conn.execute(
             "INSERT INTO meta (key, value) VALUES (?, ?) "
@@ -319,7 +347,7 @@ class Connection(ClockStore):
         )
 
 
-def _connect(path: str) -> sqlite3.Connection:
+def _connect(path: str, module=sqlite3) -> sqlite3.Connection:
     """A connection to the journal at ``path``.
 
     A journal this user cannot write (a file of someone else's, a read-only
@@ -334,11 +362,23 @@ def _connect(path: str) -> sqlite3.Connection:
     if not writable and not (os.path.exists(wal) and os.path.getsize(wal)):
         from pathlib import Path
 
-        return sqlite3.connect(
+        return module.connect(
             Path(path).resolve().as_uri() + "?mode=ro&immutable=1",
             uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,
         )  # fmt: skip
-    return sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    return module.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+
+
+def file_kind(path: str) -> str:
+    """What the file at ``path`` is, from its first bytes: "missing", "plain"
+    (SQLite), "encrypted" (could be SQLCipher), or "other"."""
+    if not os.path.isfile(path):
+        return "missing"
+    if _looks_like_sqlite(path):
+        return "plain"
+    from partnerlog.store.cipher import might_be_encrypted
+
+    return "encrypted" if might_be_encrypted(path) else "other"
 
 
 def _looks_like_sqlite(path: str) -> bool:

@@ -8,7 +8,7 @@ import os
 import sqlite3
 import time
 
-from partnerlog.errors import NotAJournal
+from partnerlog.errors import NotAJournal, sql_errors
 from partnerlog.i18n import _
 
 # -- a -wal that does not belong ----------------------------------------------------
@@ -118,10 +118,40 @@ def wal_in_use(path: str) -> bool:
         os.close(fd)
 
 
-def copy_into(source: sqlite3.Connection, path: str) -> None:
+def _connect(path: str, passphrase: str | None, uri: bool = False):
+    """A plain connection, or an SQLCipher one keyed with ``passphrase``."""
+    if passphrase is None:
+        return sqlite3.connect(path, uri=uri)
+    from partnerlog.store import cipher
+
+    return cipher.connect(path, passphrase, uri=uri)
+
+
+# A working copy older than this was left by a `db restore` (or a conversion by
+# `db encrypt`, `db decrypt` or `db rekey`) that was killed.
+STALE_COPY_SECONDS = 3600
+
+
+def remove_killed_copies(folder: str) -> None:
+    """Working copies (and their -wal and -shm) that a killed `db restore` or
+    conversion left beside the journal: a full-size file each, which nothing
+    else removes."""
+    now = time.time()
+    for name in os.listdir(folder):
+        if name.startswith((".restore.", ".convert.")) and ".db" in name:
+            path = os.path.join(folder, name)
+            try:
+                if now - os.path.getmtime(path) > STALE_COPY_SECONDS:
+                    os.unlink(path)
+            except OSError:
+                pass
+
+
+def copy_into(source, path: str, passphrase: str | None = None) -> None:
     """Copy the database ``source`` reads into the file ``path`` through SQLite's
-    backup API: a standalone copy, one file with no -wal beside it."""
-    target = sqlite3.connect(path)
+    backup API: a standalone copy, one file with no -wal beside it (encrypted
+    with ``passphrase`` as the source is)."""
+    target = _connect(path, passphrase)
     try:
         source.backup(target)
         target.execute("PRAGMA journal_mode = DELETE")
@@ -129,24 +159,24 @@ def copy_into(source: sqlite3.Connection, path: str) -> None:
         target.close()
 
 
-def copy_database(source: str, destination: str) -> None:
+def copy_database(source: str, destination: str, passphrase: str | None = None) -> None:
     """Copy the SQLite file ``source`` to ``destination`` (one file, no -wal) through
     the backup API, without changing ``source`` or leaving files beside it."""
     # Immutable when nothing lies beside it: then reading leaves no -shm behind.
     alone = "" if os.path.exists(source + "-wal") else "&immutable=1"
-    reader = sqlite3.connect(f"file:{os.path.abspath(source)}?mode=ro{alone}", uri=True)
+    reader = _connect(f"file:{os.path.abspath(source)}?mode=ro{alone}", passphrase, uri=True)
     try:
-        copy_into(reader, destination)
-    except sqlite3.DatabaseError:
+        copy_into(reader, destination, passphrase)
+    except sql_errors("DatabaseError"):
         raise NotAJournal(_("{source} is not a partnerlog journal").format(source=source)) from None
     finally:
         reader.close()
 
 
-def use_wal(path: str) -> None:
+def use_wal(path: str, passphrase: str | None = None) -> None:
     """Put the database at ``path`` in WAL mode, as a journal lives (a backup is
     written in rollback mode)."""
     import contextlib
 
-    with contextlib.closing(sqlite3.connect(path)) as conn:
+    with contextlib.closing(_connect(path, passphrase)) as conn:
         conn.execute("PRAGMA journal_mode = WAL")

@@ -4,9 +4,8 @@ consistent copy `db backup` writes."""
 from __future__ import annotations
 
 import os
-import sqlite3
 
-from partnerlog.errors import NotAJournal
+from partnerlog.errors import NotAJournal, sql_errors
 from partnerlog.i18n import _
 
 
@@ -17,7 +16,7 @@ class SoundnessStore:
 
         try:
             integrity = [row[0] for row in self.conn.execute("PRAGMA integrity_check")]
-        except sqlite3.DatabaseError as error:  # damage SQLite cannot even walk
+        except sql_errors("DatabaseError") as error:  # damage SQLite cannot even walk
             integrity = [str(error)]
         applied, pending = self.schema_state()
         try:
@@ -27,7 +26,7 @@ class SoundnessStore:
                 for table in (kind.section for kind in SECTIONS)
             }
             nobody = len(self._entries_with_nobody())
-        except sqlite3.DatabaseError:
+        except sql_errors("DatabaseError"):
             if integrity == ["ok"]:
                 raise
             foreign, counts, nobody = [], {}, 0  # a damaged file: the integrity lines say where
@@ -109,7 +108,7 @@ class SoundnessStore:
         try:
             from partnerlog.store.files import copy_into
 
-            copy_into(self.conn, temporary)
+            copy_into(self.conn, temporary, self.passphrase)
             os.replace(temporary, destination)
         except BaseException:
             if os.path.exists(temporary):
