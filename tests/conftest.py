@@ -49,6 +49,10 @@ def journal_path(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.delenv("PARTNERLOG_DEBUG", raising=False)
+    # No passphrase, passphrase command or config of the person running the tests.
+    monkeypatch.delenv("PARTNERLOG_PASSPHRASE", raising=False)
+    monkeypatch.delenv("PARTNERLOG_PASSPHRASE_COMMAND", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     return path
 
 

@@ -206,6 +206,7 @@ def keyring_in(monkeypatch, folder: Path) -> None:
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "file_keyring.FileKeyring")
     monkeypatch.setenv("PARTNERLOG_TEST_KEYRING", str(folder / "keyring.json"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / "config"))
+    monkeypatch.setattr("keyring.core._keyring_backend", None)  # (chosen again, from the env)
 
 
 def test_every_command_has_an_example():
