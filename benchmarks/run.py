@@ -137,6 +137,34 @@ def cases(env: dict, work: Path) -> list[Case]:
     return rows
 
 
+def encrypted_cases(exe: str, journal: Path, env: dict, work: Path) -> list[Case]:
+    """The same journal encrypted (`db encrypt`), when the encrypt extra is
+    installed: `log` and two reads, beside the plain rows. No budget of their
+    own: SQLCipher derives the key from the passphrase on every start, on
+    purpose slowly (PBKDF2-HMAC-SHA512, 256,000 iterations)."""
+    try:
+        import sqlcipher3  # noqa: F401
+    except ImportError:
+        print("(sqlcipher3 is not installed: no encrypted rows)", file=sys.stderr)
+        return []
+    encrypted = work / "encrypted.db"
+    shutil.copy(journal, encrypted)
+    passphrase = "benchmark passphrase"
+    started = time.perf_counter()
+    subprocess.run(
+        [exe, "db", "encrypt"], input=f"{passphrase}\n".encode(), check=True,
+        env=dict(env, PARTNERLOG_DB=str(encrypted)), stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    took = time.perf_counter() - started
+    print(f"db encrypt of the journal: {took:.1f} s wall", file=sys.stderr)
+    secret = dict(env, PARTNERLOG_DB=str(encrypted), PARTNERLOG_PASSPHRASE=passphrase)
+    return [
+        Case("encrypted", "log WHO NOTE, encrypted journal", ["log", "p0001", "note"], secret),
+        Case("encrypted", "timeline, encrypted journal", ["timeline"], secret),
+        Case("encrypted", "summary, encrypted journal", ["summary"], secret),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--journal", type=Path, help="A journal to copy and time on.")
@@ -161,7 +189,7 @@ def main() -> None:
     python = sys.executable
     env = dict(os.environ, PARTNERLOG_DB=str(journal), COLUMNS="120")
     env.pop("PARTNERLOG_NOW", None)
-    table = cases(env, work)
+    table = cases(env, work) + encrypted_cases(exe, journal, env, work)
     # (`tag rename` renames budget0 to budget1 on the first run, and so on)
     timed([exe, "tag", "rename", "budget", "budget0"], env)
     others = []

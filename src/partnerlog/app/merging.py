@@ -273,18 +273,18 @@ def _unsealed(journal, found: FolderFile) -> dict:
                 " passphrase to read it (partnerlog db encrypt)"
             ).format(file=found.name)
         )
+    from partnerlog.core import sealed
+
+    with open(found.path, "rb") as handle:
+        blob = handle.read()
     try:
-        from partnerlog.core import sealed
-    except ImportError:  # (never: the extra brings both)
+        text = sealed.unseal(blob, journal.passphrase).decode("utf-8")
+    except ImportError:  # (cryptography: the extra brings it)
         raise PartnerlogError(
             _("{file} is encrypted; reading it needs: {extra}").format(
                 file=found.name, extra="pip install 'partnerlog[encrypt]'"
             )
         ) from None
-    with open(found.path, "rb") as handle:
-        blob = handle.read()
-    try:
-        text = sealed.unseal(blob, journal.passphrase).decode("utf-8")
     except sealed.CannotOpen:
         raise PartnerlogError(
             _("{file} is encrypted with another passphrase (or damaged)").format(file=found.name)
@@ -402,7 +402,14 @@ def _write_own(journal, target: str, files: list, include_private: bool, now) ->
     else:
         from partnerlog.core import sealed
 
-        blob = sealed.seal("".join(chunks).encode("utf-8"), journal.passphrase)
+        try:
+            blob = sealed.seal("".join(chunks).encode("utf-8"), journal.passphrase)
+        except ImportError:  # (cryptography: the extra brings it)
+            raise PartnerlogError(
+                _("writing this journal's file encrypted needs: {extra}").format(
+                    extra="pip install 'partnerlog[encrypt]'"
+                )
+            ) from None
         written.update(blob)
         paths.write_private(target, blob)
     for other in files:  # its file as it was before: in clear, or sealed
