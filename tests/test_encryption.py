@@ -19,6 +19,7 @@ pytest.importorskip("sqlcipher3", reason="encryption needs the encrypt extra (sq
 from sqlcipher3 import dbapi2 as cipher  # noqa: E402
 
 from partnerlog.errors import NOT_A_JOURNAL  # noqa: E402
+from tests.conftest import LANGUAGE  # noqa: E402
 
 SECRET = "the budget cut nobody knows about"
 PASS = "correct horse battery staple"
@@ -429,3 +430,35 @@ def test_encrypting_replaces_the_journals_plain_file_in_the_folder(run, monkeypa
     assert run("db", "decrypt", "--yes").exit_code == 0
     assert _sync(run, monkeypatch, a, folder, "a", None).exit_code == 0
     assert sorted(p.name for p in folder.iterdir()) == ["a.json"]
+
+
+# -- at the terminal ----------------------------------------------------------------------------
+
+
+def answers(monkeypatch, *typed):
+    """The terminal, answering each passphrase question with the next of ``typed``."""
+    given = list(typed)
+    monkeypatch.setattr("partnerlog.present.text.ask_secret", lambda prompt: given.pop(0))
+    return given
+
+
+def test_a_passphrase_mistyped_at_the_terminal_is_asked_again(encrypted, run, monkeypatch):
+    left = answers(monkeypatch, "wrong", PASS)
+    result = run("log", "sari", "after a typo")
+    assert result.exit_code == 0 and left == []
+    assert result.stderr.count("Wrong passphrase; try again.") == 1 or LANGUAGE != "en"
+    answers(monkeypatch, "wrong", "again wrong", "still wrong")
+    assert run("log", "sari", "three typos").exit_code == NOT_A_JOURNAL
+    notes = cipher_rows(encrypted, PASS, "SELECT note FROM interactions ORDER BY id")
+    assert notes == [(SECRET,), ("after a typo",)]
+
+
+def test_a_new_passphrase_typed_twice_must_match(team, run, journal_path, monkeypatch):
+    monkeypatch.setattr("partnerlog.present.text.at_a_terminal", lambda: True)
+    answers(monkeypatch, "one", "two")
+    result = run("db", "encrypt")
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert journal_path.read_bytes().startswith(b"SQLite format 3")
+    answers(monkeypatch, PASS, PASS)
+    assert run("db", "encrypt").exit_code == 0
+    assert cipher_rows(journal_path, PASS, "SELECT count(*) FROM partners") == [(4,)]  # (team)

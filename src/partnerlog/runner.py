@@ -47,14 +47,21 @@ class Session:
 
         confirm(False, question)
 
-    def passphrase_for(self, path: str) -> str:
+    def passphrase_for(self, path: str, typed: list | None = None) -> str:
         """The passphrase of the encrypted file at ``path`` (`app.passphrases`
-        says where it comes from); refused when there is none to be had."""
+        says where it comes from); refused when there is none to be had. When
+        it was typed at the terminal, ``typed`` (if given) gets an item."""
         from partnerlog.app.passphrases import ENV, for_journal
         from partnerlog.errors import NotAJournal
         from partnerlog.present.text import ask_secret
 
-        found = for_journal(path, ask_secret)
+        def ask(prompt: str) -> str | None:
+            answer = ask_secret(prompt)
+            if answer is not None and typed is not None:
+                typed.append(True)
+            return answer
+
+        found = for_journal(path, ask)
         if found is None:
             raise NotAJournal(
                 _("{path} is encrypted; set {env}, or run this at a terminal to be asked").format(
@@ -119,15 +126,35 @@ class Session:
                 self._scratch = tempfile.mkdtemp(prefix="partnerlog-dry-run-")
                 location = os.path.join(self._scratch, "journal.db")
             try:
-                self._journal = Journal.open(
-                    location, create=create, passphrase=lambda: self.passphrase_for(location)
-                )
+                self._journal = self._open(Journal, location, create)
             except JournalMissing as error:
                 raise error.with_hint(_("start one with: partnerlog partner add NAME")) from None
             except UsageError as error:  # (about --db, not the command: no pointer to its help)
                 error.about_journal = True
                 raise
         return self._journal
+
+    def _open(self, journal_class, location: str, create: bool):
+        """Open the journal; a passphrase mistyped at the terminal is asked for
+        again, three times in all (as sudo does)."""
+        from partnerlog.errors import WrongPassphrase
+
+        typed = []  # (whether the passphrase tried last was typed at the terminal)
+
+        def passphrase() -> str:
+            return self.passphrase_for(location, typed)
+
+        for attempt in range(3):
+            typed.clear()
+            try:
+                return journal_class.open(location, create=create, passphrase=passphrase)
+            except WrongPassphrase:
+                if not typed or attempt == 2:
+                    raise
+                from partnerlog.present.text import say
+
+                say("Wrong passphrase; try again.")
+        raise AssertionError("three attempts, each returned or raised")
 
     def close(self) -> None:
         if self._journal is not None:

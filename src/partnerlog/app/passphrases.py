@@ -194,5 +194,5 @@ def new(path: str, ask, piped: str | None) -> str:
         )
     checked(first)
     if ask(_("The same passphrase again: ")) != first:
-        raise UsageError(_("the two passphrases differ; nothing was changed"))
+        raise PartnerlogError(_("the two passphrases differ; nothing was changed"))
     return first
