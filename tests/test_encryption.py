@@ -19,7 +19,7 @@ pytest.importorskip("sqlcipher3", reason="encryption needs the encrypt extra (sq
 from sqlcipher3 import dbapi2 as cipher  # noqa: E402
 
 from partnerlog.errors import NOT_A_JOURNAL  # noqa: E402
-from tests.conftest import LANGUAGE  # noqa: E402
+from partnerlog.i18n import _  # noqa: E402
 
 SECRET = "the budget cut nobody knows about"
 PASS = "correct horse battery staple"
@@ -114,7 +114,8 @@ def test_a_wrong_passphrase_exits_4_and_changes_nothing(encrypted, run, monkeypa
     for command in (("log", "sari", "lunch"), ("timeline",), ("db", "check")):
         result = run(*command)
         assert result.exit_code == NOT_A_JOURNAL
-        assert result.stderr.endswith(": wrong passphrase, or not a partnerlog journal\n")
+        wrong = _("{path}: wrong passphrase, or not a partnerlog journal").format(path=encrypted)
+        assert result.stderr == f"partnerlog: {wrong}\n"
     assert encrypted.read_bytes() == before
     assert beside(encrypted) == []
 
@@ -127,13 +128,20 @@ def test_encrypting_twice_or_decrypting_a_plain_journal_is_refused(encrypted, ru
     assert encrypted.read_bytes() == before
     assert run("db", "decrypt", "--yes").exit_code == 0
     result = run("db", "decrypt", "--yes")
-    assert result.exit_code == 1 and "not encrypted" in result.stderr
+    assert result.exit_code == 1
+    assert _("the journal is not encrypted; partnerlog db encrypt encrypts it") in result.stderr
 
 
-@pytest.mark.parametrize("piped", ["", "\n", "a\x00b\n"])
-def test_an_empty_or_unusable_passphrase_is_refused(team, run, journal_path, unchanged, piped):
+EMPTY = "the passphrase is empty; nothing was changed"
+WITH_NUL = "the passphrase contains a NUL character; nothing was changed"
+
+
+@pytest.mark.parametrize("piped, said", [("", EMPTY), ("\n", EMPTY), ("a\x00b\n", WITH_NUL)])
+def test_an_empty_or_unusable_passphrase_is_refused(
+    team, run, journal_path, unchanged, piped, said
+):
     result = run("db", "encrypt", input=piped)
-    assert result.exit_code == 2 and "nothing was changed" in result.stderr
+    assert result.exit_code == 2 and _(said) in result.stderr
     assert journal_path.read_bytes().startswith(b"SQLite format 3")
 
 
@@ -170,7 +178,8 @@ def test_rekey_changes_the_passphrase(encrypted, run, monkeypatch):
     assert SECRET in run("timeline").stdout
     assert beside(encrypted) == []
     result = run("db", "rekey", input="new one\n")
-    assert result.exit_code == 2 and "nothing was changed" in result.stderr
+    assert result.exit_code == 2
+    assert _("that is the passphrase it has now; nothing was changed") in result.stderr
 
 
 def test_decrypt_asks_first_then_stores_in_clear(encrypted, run, monkeypatch):
@@ -200,10 +209,16 @@ def test_a_passphrase_command_from_the_environment_or_the_config(encrypted, run,
     assert SECRET in run("timeline").stdout
     (config / "config.toml").write_text('passphrase_command = "exit 3"\n')
     result = run("timeline")
-    assert result.exit_code == 1 and "'exit 3' gave no passphrase (exit 3)" in result.stderr
+    assert result.exit_code == 1
+    assert (
+        _("the passphrase command {command!r} gave no passphrase (exit {code})").format(
+            command="exit 3", code=3
+        )
+        in result.stderr
+    )
     (config / "config.toml").write_text("passphrase_command = [\n")
     result = run("timeline")
-    assert result.exit_code == 2 and "config.toml cannot be read" in result.stderr
+    assert result.exit_code == 2 and "config.toml" in result.stderr
 
 
 def test_the_keyring_only_when_asked(team, run, journal_path, monkeypatch, tmp_path):
@@ -228,7 +243,9 @@ def test_remember_without_a_keyring_refuses_before_changing_anything(
 ):
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     result = run("db", "encrypt", "--remember", input=PASS + "\n")
-    assert result.exit_code == 1 and "keyring cannot be used" in result.stderr
+    assert result.exit_code == 1
+    why = _("no keyring service is running")
+    assert _("the system keyring cannot be used here ({why})").format(why=why) in result.stderr
     assert journal_path.read_bytes().startswith(b"SQLite format 3")
 
 
@@ -269,12 +286,13 @@ def test_backup_stays_encrypted_and_restores_with_its_passphrase(
 
 def test_db_path_and_db_check_say_it_is_encrypted(encrypted, run, monkeypatch):
     result = run("db", "path")
-    assert result.stdout == f"{encrypted}\n" and "encrypted" in result.stderr
+    said = _("(encrypted: partnerlog asks for its passphrase)")
+    assert result.stdout == f"{encrypted}\n" and result.stderr == said + "\n"
     monkeypatch.setenv("PARTNERLOG_PASSPHRASE", PASS)
     assert json.loads(run("db", "check", "--json").stdout)["encrypted"] is True
     assert run("db", "decrypt", "--yes").exit_code == 0
     assert json.loads(run("db", "check", "--json").stdout)["encrypted"] is False
-    assert "encrypted" not in run("db", "path").stderr
+    assert run("db", "path").stderr == ""
 
 
 def test_completion_never_asks_and_completes_with_the_passphrase_given(encrypted, monkeypatch):
@@ -400,12 +418,15 @@ def test_a_journal_with_another_passphrase_or_none_cannot_read_the_folder(
     _journal(run, monkeypatch, plain, "Citra D", "plain note", None)
     assert _sync(run, monkeypatch, a, folder, "a", PASS).exit_code == 0
     result = _sync(run, monkeypatch, other, folder, "other", "another passphrase")
-    assert result.exit_code == 7 and "a.json.enc is encrypted with another passphrase" in (
-        result.stderr
-    )
+    other_passphrase = _("{file} is encrypted with another passphrase (or damaged)")
+    assert result.exit_code == 7 and other_passphrase.format(file="a.json.enc") in result.stderr
     result = _sync(run, monkeypatch, plain, folder, "plain", None)
     assert result.exit_code == 7
-    assert "a.json.enc is encrypted and this journal is not" in result.stderr
+    plain_reads = _(
+        "{file} is encrypted and this journal is not; encrypt this journal with the same"
+        " passphrase to read it (partnerlog db encrypt)"
+    )
+    assert plain_reads.format(file="a.json.enc") in result.stderr
     assert (folder / "plain.json").exists() and holds(folder / "plain.json", "plain note")
     conn = sqlite3.connect(plain)
     assert conn.execute("SELECT note FROM interactions").fetchall() == [("plain note",)]
@@ -446,7 +467,7 @@ def test_a_passphrase_mistyped_at_the_terminal_is_asked_again(encrypted, run, mo
     left = answers(monkeypatch, "wrong", PASS)
     result = run("log", "sari", "after a typo")
     assert result.exit_code == 0 and left == []
-    assert result.stderr.count("Wrong passphrase; try again.") == 1 or LANGUAGE != "en"
+    assert result.stderr.count(_("Wrong passphrase; try again.")) == 1
     answers(monkeypatch, "wrong", "again wrong", "still wrong")
     assert run("log", "sari", "three typos").exit_code == NOT_A_JOURNAL
     notes = cipher_rows(encrypted, PASS, "SELECT note FROM interactions ORDER BY id")
