@@ -483,3 +483,27 @@ def test_a_new_passphrase_typed_twice_must_match(team, run, journal_path, monkey
     answers(monkeypatch, PASS, PASS)
     assert run("db", "encrypt").exit_code == 0
     assert cipher_rows(journal_path, PASS, "SELECT count(*) FROM partners") == [(4,)]  # (team)
+
+
+# -- the sealed format ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [0, 1, 1023, 1024, 1025, 3 * 1024])
+def test_a_sealed_file_opens_whole_and_only_whole(monkeypatch, size):
+    from partnerlog.core import sealed
+
+    monkeypatch.setattr(sealed, "CHUNK", 1024)
+    text = ("é" * size)[:size] if size else ""
+    pieces = [text[i : i + 100] for i in range(0, len(text), 100)] or [""]
+    blob = b"".join(sealed.seal(pieces, PASS))
+    assert sealed.unseal(blob, PASS) == text.encode("utf-8")
+    with pytest.raises(sealed.CannotOpen):
+        sealed.unseal(blob, "another")
+    tampered = bytearray(blob)
+    tampered[-1] ^= 1
+    with pytest.raises(sealed.CannotOpen):
+        sealed.unseal(bytes(tampered), PASS)
+    header = len(sealed.MAGIC) + sealed.SALT + sealed.PREFIX
+    if len(blob) > header + 1024 + sealed.TAG:  # cut off after a whole chunk
+        with pytest.raises(sealed.CannotOpen):
+            sealed.unseal(blob[: header + 1024 + sealed.TAG], PASS)

@@ -89,13 +89,15 @@ def create_private_file(path: str | os.PathLike) -> None:
     os.chmod(path, 0o600)
 
 
-def write_private(path: str | os.PathLike, chunks) -> None:
-    """Write text chunks to ``path`` atomically, readable only by the owner (0600)."""
-    write_private_files({os.fspath(path): chunks})
+def write_private(path: str | os.PathLike, chunks, *, binary: bool = False) -> None:
+    """Write text chunks (``binary``: bytes) to ``path`` atomically, readable
+    only by the owner (0600)."""
+    write_private_files({os.fspath(path): chunks}, binary=binary)
 
 
-def write_private_files(files: dict) -> None:
-    """Write each file's text chunks (or bytes), all of them or none, readable only by the owner.
+def write_private_files(files: dict, *, binary: bool = False) -> None:
+    """Write each file's text chunks (``binary``: bytes), all of them or none,
+    readable only by the owner.
 
     Each text goes to a new temporary file beside its target (a random name,
     created exclusively, so nothing planted there is followed); only when every
@@ -110,10 +112,9 @@ def write_private_files(files: dict) -> None:
             folder, name = os.path.split(os.fspath(path))
             fd, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
             written.append((temporary, os.fspath(path)))
-            binary = isinstance(chunks, bytes)  # (a whole file's bytes, in one)
             with os.fdopen(fd, "wb" if binary else "w", encoding=None if binary else "utf-8",
                            newline=None if binary else "") as handle:  # fmt: skip
-                for chunk in [chunks] if binary else chunks:
+                for chunk in chunks:
                     handle.write(chunk)
                 handle.flush()
                 os.fsync(handle.fileno())

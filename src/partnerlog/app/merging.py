@@ -275,10 +275,9 @@ def _unsealed(journal, found: FolderFile) -> dict:
         )
     from partnerlog.core import sealed
 
-    with open(found.path, "rb") as handle:
-        blob = handle.read()
     try:
-        text = sealed.unseal(blob, journal.passphrase).decode("utf-8")
+        with open(found.path, "rb") as handle:
+            return _parse_opened(found.name, sealed.opened(handle, journal.passphrase))
     except ImportError:  # (cryptography: the extra brings it)
         raise PartnerlogError(
             _("{file} is encrypted; reading it needs: {extra}").format(
@@ -289,7 +288,23 @@ def _unsealed(journal, found: FolderFile) -> dict:
         raise PartnerlogError(
             _("{file} is encrypted with another passphrase (or damaged)").format(file=found.name)
         ) from None
-    return parse(found.name, text)
+
+
+def _parse_opened(name: str, chunks) -> dict:
+    """A file's plain bytes, given a chunk at a time, parsed and checked. Where
+    the system has memory-only files (Linux), they are written to one and read
+    record by record, as a plain file is: never to disk."""
+    if not hasattr(os, "memfd_create"):
+        return parse(name, b"".join(chunks).decode("utf-8"))
+    fd = os.memfd_create("partnerlog-sync-file")
+    try:
+        for chunk in chunks:
+            view = memoryview(chunk)
+            while view:
+                view = view[os.write(fd, view) :]
+        return parse_file(name, f"/proc/self/fd/{fd}")
+    finally:
+        os.close(fd)  # (the parsed document holds a handle of its own)
 
 
 def sync(
@@ -403,15 +418,22 @@ def _write_own(journal, target: str, files: list, include_private: bool, now) ->
         from partnerlog.core import sealed
 
         try:
-            blob = sealed.seal("".join(chunks).encode("utf-8"), journal.passphrase)
-        except ImportError:  # (cryptography: the extra brings it)
+            from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: F401
+        except ImportError:  # (the extra brings it)
             raise PartnerlogError(
                 _("writing this journal's file encrypted needs: {extra}").format(
                     extra="pip install 'partnerlog[encrypt]'"
                 )
             ) from None
-        written.update(blob)
-        paths.write_private(target, blob)
+
+        def hashed_bytes(pieces):
+            for piece in pieces:
+                written.update(piece)
+                yield piece
+
+        paths.write_private(
+            target, hashed_bytes(sealed.seal(chunks, journal.passphrase)), binary=True
+        )
     for other in files:  # its file as it was before: in clear, or sealed
         if other.journal == me and other.name != name and _stem(other.name) == _stem(name):
             os.unlink(other.path)

@@ -3,10 +3,14 @@
 readable without it.
 
 The format: a line naming it (``partnerlog sealed 1``), a random 16-byte salt,
-a random 12-byte nonce, then the file's bytes encrypted and authenticated by
-AES-256-GCM (``cryptography``) under a key scrypt derives from the passphrase
-and the salt (N=2^15, r=8, p=1: 32 MiB and a few hundredths of a second, once
-per file written or read). The first line is authenticated too.
+a random 7-byte nonce prefix, then the file's bytes in chunks of 1 MiB, each
+encrypted and authenticated by AES-256-GCM (``cryptography``) under a key scrypt
+derives from the passphrase and the salt (N=2^15, r=8, p=1: 32 MiB and a few
+hundredths of a second, once per file written or read). A chunk's nonce is the
+prefix, its number, and whether it is the last (the STREAM construction), so
+chunks cannot be reordered, dropped or cut off unnoticed; the first line is
+authenticated with each. Written a chunk at a time: a journal of 100,000
+entries is sealed in a few MiB of memory.
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ import os
 
 MAGIC = b"partnerlog sealed 1\n"
 SALT = 16
-NONCE = 12
+PREFIX = 7
+CHUNK = 1 << 20
+TAG = 16
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 
 
@@ -36,23 +42,62 @@ def _key(passphrase: str, salt: bytes) -> bytes:
     )
 
 
-def seal(data: bytes, passphrase: str) -> bytes:
+def _nonce(prefix: bytes, number: int, last: bool) -> bytes:
+    return prefix + number.to_bytes(4, "big") + (b"\x01" if last else b"\x00")
+
+
+def _chunks(texts, size: int):
+    """Text pieces as UTF-8 chunks of ``size`` bytes, each with whether it is the last."""
+    buffer = bytearray()
+    ready = None
+    for text in texts:
+        buffer += text.encode("utf-8")
+        while len(buffer) > size:
+            if ready is not None:
+                yield ready, False
+            ready, buffer = bytes(buffer[:size]), buffer[size:]
+    if ready is not None:  # (a split leaves at least one byte for the last chunk)
+        yield ready, False
+    yield bytes(buffer), True
+
+
+def seal(texts, passphrase: str):
+    """The sealed file's bytes, a chunk at a time, for text given in pieces."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    salt, nonce = os.urandom(SALT), os.urandom(NONCE)
-    return MAGIC + salt + nonce + AESGCM(_key(passphrase, salt)).encrypt(nonce, data, MAGIC)
+    salt, prefix = os.urandom(SALT), os.urandom(PREFIX)
+    cipher = AESGCM(_key(passphrase, salt))
+    yield MAGIC + salt + prefix
+    for number, (chunk, last) in enumerate(_chunks(texts, CHUNK)):
+        yield cipher.encrypt(_nonce(prefix, number, last), chunk, MAGIC)
 
 
-def unseal(blob: bytes, passphrase: str) -> bytes:
+def opened(handle, passphrase: str):
+    """The plain bytes of the sealed file open in ``handle`` (binary), a chunk
+    at a time; `CannotOpen` as soon as a chunk does not open."""
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    start = len(MAGIC)
-    if not is_sealed(blob) or len(blob) < start + SALT + NONCE + 16:
+    head = handle.read(len(MAGIC) + SALT + PREFIX)
+    if not is_sealed(head) or len(head) < len(MAGIC) + SALT + PREFIX:
         raise CannotOpen("not a sealed file")
-    salt = blob[start : start + SALT]
-    nonce = blob[start + SALT : start + SALT + NONCE]
-    try:
-        return AESGCM(_key(passphrase, salt)).decrypt(nonce, blob[start + SALT + NONCE :], MAGIC)
-    except InvalidTag:
-        raise CannotOpen("another passphrase, or damaged") from None
+    salt, prefix = head[len(MAGIC) : len(MAGIC) + SALT], head[len(MAGIC) + SALT :]
+    cipher = AESGCM(_key(passphrase, salt))
+    block = handle.read(CHUNK + TAG)
+    number = 0
+    while True:
+        following = handle.read(CHUNK + TAG) if len(block) == CHUNK + TAG else b""
+        try:
+            yield cipher.decrypt(_nonce(prefix, number, not following), block, MAGIC)
+        except InvalidTag:
+            raise CannotOpen("another passphrase, or damaged") from None
+        if not following:
+            return
+        block, number = following, number + 1
+
+
+def unseal(blob: bytes, passphrase: str) -> bytes:
+    """The plain bytes of a sealed file's bytes."""
+    import io
+
+    return b"".join(opened(io.BytesIO(blob), passphrase))
