@@ -150,14 +150,14 @@ def test_encrypting_a_journal_of_an_older_schema_migrates_it_after(tmp_path, run
     sqlite-utils applies work through SQLCipher's driver."""
     from sqlite_utils import Database
 
-    from partnerlog.store import cipher as store_cipher
     from partnerlog.store import migrations
+    from partnerlog.store.conversion import convert
 
     path = tmp_path / "old.db"
     older = migrations.migrations()
     older._migrations = older._migrations[:9]
     older.apply(Database(path))
-    store_cipher.convert(str(path), None, PASS)
+    convert(str(path), None, PASS)
     monkeypatch.setenv("PARTNERLOG_DB", str(path))
     monkeypatch.setenv("PARTNERLOG_PASSPHRASE", PASS)
     assert run("partner", "add", "Sari W").exit_code == 0

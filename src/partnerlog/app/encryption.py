@@ -1,6 +1,6 @@
 """`db encrypt`, `db decrypt` and `db rekey`: the journal encrypted at rest (SQLCipher).
 
-Each converts the whole file safely (`store.cipher.convert`): killed on the way,
+Each converts the whole file safely (`store.conversion.convert`): killed on the way,
 the journal is as it was. The next sync writes this journal's file in the
 folder again, encrypted as the journal now is (or in clear once decrypted).
 """
@@ -19,12 +19,12 @@ def _encrypted_journal(session):
 
 def _convert(session, journal, current: str | None, new: str | None) -> str:
     """Let go of the journal and convert its file; its path."""
-    from partnerlog.store import cipher
+    from partnerlog.store.conversion import convert
 
     path = journal.path
     journal.forget_files_written()
     session.close()
-    cipher.convert(path, current, new)
+    convert(path, current, new)
     return path
 
 
