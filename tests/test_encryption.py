@@ -507,3 +507,14 @@ def test_a_sealed_file_opens_whole_and_only_whole(monkeypatch, size):
     if len(blob) > header + 1024 + sealed.TAG:  # cut off after a whole chunk
         with pytest.raises(sealed.CannotOpen):
             sealed.unseal(blob[: header + 1024 + sealed.TAG], PASS)
+
+
+def test_a_passphrase_with_quotes_spaces_and_any_script(team, run, journal_path, monkeypatch):
+    odd = 'it\'s a "pass" wörd, 🔑 kata sandi; DROP TABLE partners; --'
+    assert run("log", "sari", SECRET).exit_code == 0
+    assert run("db", "encrypt", input=odd + "\n").exit_code == 0
+    assert cipher_rows(journal_path, odd, "SELECT note FROM interactions") == [(SECRET,)]
+    monkeypatch.setenv("PARTNERLOG_PASSPHRASE", odd)
+    assert SECRET in run("timeline").stdout
+    monkeypatch.setenv("PARTNERLOG_PASSPHRASE", odd[:-1])
+    assert run("timeline").exit_code == NOT_A_JOURNAL
