@@ -518,3 +518,25 @@ def test_a_passphrase_with_quotes_spaces_and_any_script(team, run, journal_path,
     assert SECRET in run("timeline").stdout
     monkeypatch.setenv("PARTNERLOG_PASSPHRASE", odd[:-1])
     assert run("timeline").exit_code == NOT_A_JOURNAL
+
+
+def test_exports_and_reports_say_at_a_terminal_that_they_are_in_clear(
+    encrypted, run, monkeypatch, tmp_path
+):
+    monkeypatch.setenv("PARTNERLOG_PASSPHRASE", PASS)
+    reminder = _(
+        "The journal is encrypted; this file is not: keep it somewhere only you can read,"
+        " and delete it when you are done."
+    )
+    piped = run("export", "-o", str(tmp_path / "piped.json"))
+    assert piped.exit_code == 0 and reminder not in piped.stderr
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    for command in (
+        ("export", "-o", str(tmp_path / "all.json")),
+        ("report", "-o", str(tmp_path / "r.md")),
+    ):
+        result = run(*command)
+        assert result.exit_code == 0 and reminder in result.stderr
+    assert holds(tmp_path / "all.json", SECRET)  # (in clear, as asked)
+    assert run("db", "decrypt", "--yes").exit_code == 0
+    assert reminder not in run("export", "-o", str(tmp_path / "plain.json")).stderr

@@ -14,7 +14,7 @@ class ReportData(Record):
 
     __slots__ = (
         "verdicts", "partners", "names", "goals", "traits", "pairs", "entries", "activity",
-        "since", "until", "include_private", "output", "follow_ups", "dates",
+        "since", "until", "include_private", "output", "follow_ups", "dates", "encrypted",
     )  # fmt: skip
 
 
@@ -90,6 +90,7 @@ def report(
         until=last,
         include_private=private,
         output=_output(session, output),
+        encrypted=journal.passphrase is not None,
     )
 
 

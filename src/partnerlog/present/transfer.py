@@ -30,6 +30,7 @@ def report(data, values: dict, now) -> None:
             count=plural(len(data.verdicts), "partnership"),
             output=data.output,
         )
+        _in_clear(data.encrypted)
 
 
 def export(found, values: dict, now) -> None:
@@ -38,9 +39,14 @@ def export(found, values: dict, now) -> None:
     done = EXPORTERS[values["format"].lower()](found, found.output)
     if done:
         say("{done}", done=done)
-    if found.journal.passphrase is not None and sys.stderr.isatty():
+    _in_clear(found.journal.passphrase is not None)
+
+
+def _in_clear(encrypted: bool) -> None:
+    """At a terminal: a file written from an encrypted journal is not encrypted."""
+    if encrypted and sys.stderr.isatty():
         say(
-            "The journal is encrypted; this export is not: keep it somewhere only you can read,"
+            "The journal is encrypted; this file is not: keep it somewhere only you can read,"
             " and delete it when you are done."
         )
 
