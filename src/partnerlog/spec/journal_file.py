@@ -101,9 +101,10 @@ JOURNAL_FILE = (
     Command(
         "db encrypt",
         N_(
-            "Encrypt the journal with a passphrase (SQLCipher; needs: pip install "
-            "'partnerlog[encrypt]'). Type it twice at the terminal, or pipe it in. Every command "
-            "then asks for it, or reads it from PARTNERLOG_PASSPHRASE or your passphrase command."
+            "Encrypt the journal with a passphrase (SQLCipher). Type it twice at the terminal, or "
+            "pipe it in; it needs the encrypt extra: pip install 'partnerlog[encrypt]'. Every "
+            "command then asks for it, or reads it from PARTNERLOG_PASSPHRASE or your passphrase "
+            "command."
         ),
         remember_flag(),
         examples=(N_("db encrypt"), N_("db encrypt --remember")),
