@@ -12,7 +12,6 @@ lines ≤ 3 s wall, the same file again ≤ 1 s. Not part of the test suite.
 """
 
 import argparse
-import os
 import random
 import shutil
 import subprocess
@@ -20,7 +19,7 @@ import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from timing import partnerlog, report, timed
+from timing import fresh_journal, partnerlog, report, timed
 
 
 def build(path: Path, lines: int) -> None:
@@ -50,8 +49,7 @@ def main() -> None:
     build(chat, args.lines)
     first, again = [], []
     for run in range(args.runs):
-        env = dict(os.environ, PARTNERLOG_DB=str(work / f"journal{run}.db"))
-        env.pop("PARTNERLOG_NOW", None)
+        env = fresh_journal(work, run)
         subprocess.run([exe, "partner", "add", "Sari Wulandari"], env=env, capture_output=True)
         first.append(timed([exe, "chat", "import", str(chat), "--me", "Budi"], env))
         again.append(timed([exe, "chat", "import", str(chat)], env))

@@ -19,6 +19,13 @@ def partnerlog() -> str:
     return found
 
 
+def fresh_journal(work: Path, run: int) -> dict:
+    """The environment of run ``run``: a journal of its own in ``work``, the real clock."""
+    env = dict(os.environ, PARTNERLOG_DB=str(work / f"journal{run}.db"))
+    env.pop("PARTNERLOG_NOW", None)
+    return env
+
+
 def timed(command: list[str], env: dict) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of one whole-process run; a failure ends the benchmark."""
     started = time.perf_counter()

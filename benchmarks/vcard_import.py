@@ -12,12 +12,11 @@ linear in cards, 20,000 cards ≤ 3 s. Not part of the test suite.
 """
 
 import argparse
-import os
 import shutil
 import tempfile
 from pathlib import Path
 
-from timing import partnerlog, report, timed
+from timing import fresh_journal, partnerlog, report, timed
 
 FIRST = ["Sari", "Budi", "Dewi", "Andi", "Rina", "José", "María", "Kenji", "Lukas", "Putri"]
 LAST = ["Wulandari", "Santoso", "Lestari", "Pratama", "Kusuma", "Álvarez", "Weber", "Becker"]
@@ -72,7 +71,7 @@ def main() -> None:
     build(vcf, args.cards)
     first, again = [], []
     for run in range(args.runs):
-        env = dict(os.environ, PARTNERLOG_DB=str(work / f"journal{run}.db"))
+        env = fresh_journal(work, run)
         first.append(timed([exe, "partner", "import", str(vcf)], env))
         again.append(timed([exe, "partner", "import", str(vcf)], env))
     for label, samples in (("into a new journal", first), ("again (all known)", again)):

@@ -330,7 +330,7 @@ def test_undo_of_an_import_publishes_no_deletions(device, tmp_path):
 
 @pytest.mark.english
 def test_two_journals_with_the_same_device_name_both_merge(device, folder, monkeypatch):
-    from partnerlog.app import merging
+    from partnerlog.app import sync_folder as merging
 
     monkeypatch.setattr(merging, "_device_name", lambda: "macbook-pro")
     one, two = device("one"), device("two")

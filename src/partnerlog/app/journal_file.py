@@ -95,7 +95,13 @@ def restore(session, *, file: str):
     from partnerlog.app.requests import Proposal
     from partnerlog.store import Journal
     from partnerlog.store.connection import file_kind
-    from partnerlog.store.files import copy_database, remove_killed_copies, use_wal, wal_in_use
+    from partnerlog.store.files import (
+        copy_database,
+        remove_database,
+        remove_killed_copies,
+        use_wal,
+        wal_in_use,
+    )
 
     source = paths.expand(file)
     target = session.location
@@ -131,9 +137,7 @@ def restore(session, *, file: str):
                 )
             )
     except BaseException:
-        for suffix in ("", "-wal", "-shm"):
-            if os.path.exists(copy + suffix):
-                os.unlink(copy + suffix)
+        remove_database(copy)
         raise
     kept = None
     target_counts = None
@@ -157,9 +161,7 @@ def restore(session, *, file: str):
         # A backup is written in SQLite's rollback mode; the journal lives in WAL
         # mode (two shells logging at once, a note kept while another waits).
         use_wal(copy, key)
-        for suffix in ("-wal", "-shm"):
-            if os.path.exists(copy + suffix):
-                os.unlink(copy + suffix)
+        remove_database(copy, sidecars_only=True)
         if kept is not None:
             shutil.copy2(target, kept)
             os.chmod(kept, 0o600)

@@ -19,6 +19,7 @@ import os
 
 from partnerlog.errors import PartnerlogError, UsageError
 from partnerlog.i18n import _
+from partnerlog.store.cipher import EXTRA, checked
 
 ENV = "PARTNERLOG_PASSPHRASE"
 ENV_COMMAND = "PARTNERLOG_PASSPHRASE_COMMAND"
@@ -98,9 +99,7 @@ def _keyring():
         import keyring
     except ImportError:
         raise PartnerlogError(
-            _("remembering the passphrase needs the keyring package: {extra}").format(
-                extra="pip install 'partnerlog[encrypt]'"
-            )
+            _("remembering the passphrase needs the keyring package: {extra}").format(extra=EXTRA)
         ) from None
     return keyring
 
@@ -159,16 +158,14 @@ def forget(path: str) -> None:
     write_private(_keyring_list(), ["".join(line + "\n" for line in kept)])
 
 
-def for_journal(path: str, ask, *, may_ask: bool = True) -> str | None:
+def for_journal(path: str, ask) -> str | None:
     """The passphrase for the encrypted file at ``path``, from the first place
     that has one; None when none does (``ask`` returns None with nobody at a
-    terminal). ``may_ask`` False: never run anything that could wait for a
-    person (shell completion)."""
+    terminal). (Shell completion reads only ``$PARTNERLOG_PASSPHRASE``: nothing
+    that could wait for a person.)"""
     found = os.environ.get(ENV)
     if found:
         return found
-    if not may_ask:
-        return None
     command = _configured_command()
     if command:
         return _from_command(command)
@@ -181,8 +178,6 @@ def for_journal(path: str, ask, *, may_ask: bool = True) -> str | None:
 
 def new(path: str, ask, piped: str | None) -> str:
     """A new passphrase: the first line piped in, else typed twice at the terminal."""
-    from partnerlog.store.cipher import checked
-
     if piped is not None:
         return checked(piped.splitlines()[0] if piped else "")
     first = ask(_("New passphrase for {path}: ").format(path=path))

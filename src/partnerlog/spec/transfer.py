@@ -97,7 +97,7 @@ MOVING = (
             N_("sync ~/Sync/partnerlog --create --device laptop"),
             N_("sync ~/Sync/partnerlog"),
         ),
-        action="merging.sync",
+        action="sync_folder.sync",
         show="transfer.synced",
         journal="create",
     ),

@@ -32,7 +32,7 @@ def convert(path: str, current: str | None, new: str | None) -> None:
     from partnerlog.store.connection import BUSY_TIMEOUT_SECONDS
 
     in_use = UsageError(_("the journal is in use by another partnerlog; try again when it is done"))
-    from partnerlog.store.files import remove_killed_copies
+    from partnerlog.store.files import remove_database, remove_killed_copies
 
     folder = os.path.dirname(os.path.abspath(path))
     remove_killed_copies(folder)
@@ -58,9 +58,7 @@ def convert(path: str, current: str | None, new: str | None) -> None:
             _blank(old)
     except BaseException as error:
         if not replaced:
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                if os.path.exists(copy + suffix):
-                    os.unlink(copy + suffix)
+            remove_database(copy)
         if isinstance(error, driver(path).OperationalError) and "locked" in str(error):
             raise in_use from None
         raise

@@ -147,6 +147,16 @@ def remove_killed_copies(folder: str) -> None:
                 pass
 
 
+def remove_database(path: str, *, sidecars_only: bool = False) -> None:
+    """Remove a working copy of a database and the files SQLite keeps beside it
+    (``sidecars_only``: those alone)."""
+    for suffix in (
+        ("-wal", "-shm", "-journal") if sidecars_only else ("", "-wal", "-shm", "-journal")
+    ):
+        if os.path.exists(path + suffix):
+            os.unlink(path + suffix)
+
+
 def copy_into(source, path: str, passphrase: str | None = None) -> None:
     """Copy the database ``source`` reads into the file ``path`` through SQLite's
     backup API: a standalone copy, one file with no -wal beside it (encrypted
