@@ -217,6 +217,54 @@ def test_two_journals_exchanging_both_ways_end_equal(run, two, tmp_path):
     assert comparable(export_of(run, laptop)) == comparable(export_of(run, desktop))
 
 
+def test_an_export_writes_each_entry_as_the_journal_reads_it(run, two, tmp_path):
+    """The entries of an export (written by SQLite, for speed) are the documents
+    and vectors the journal reads record by record: several partners, tags,
+    private, any text, merged from another journal, and changed here after."""
+    from partnerlog.store import Journal
+
+    laptop, desktop = two
+    for db, args in (
+        (
+            desktop,
+            (
+                "log",
+                "sari,budi",
+                "-k",
+                "coffee",
+                "-t",
+                "-2",
+                "--",
+                'esc \x1b[2J \u2028 "q" \\ 漢字 🎉 #x',
+            ),
+        ),
+        (desktop, ("log", "budi", "--private", "-b", "growth,network", "secret #b #a")),
+        (laptop, ("log", "sari", "multi\nline [bold]x[/]")),
+        (desktop, ("entry", "edit", "1", "--note", "edited there")),
+    ):
+        assert run("--db", str(db), *args).exit_code == 0, args
+    exchange(run, tmp_path, laptop, desktop)
+    assert run("--db", str(laptop), "entry", "edit", "1", "--note", "edited after").exit_code == 0
+    for private in (True, False):
+        exported = (
+            export_of(run, laptop)
+            if private
+            else json.loads(run("--db", str(laptop), "export", "--exclude-private").stdout)
+        )
+        journal = Journal.open(laptop)
+        try:
+            versions = journal.version_rows()
+            expected = [
+                {**doc, "seen": journal.vector(doc["uuid"], doc["updated_at"] or "", versions)}
+                for doc in journal.interaction_documents(include_private=private)
+            ]
+        finally:
+            journal.close()
+        assert exported["interactions"] == expected
+    assert any(len(doc["partners"]) == 2 for doc in expected)
+    assert any(len(doc["seen"]) == 2 for doc in expected)
+
+
 def test_three_devices_converge_through_a_shared_folder(run, tmp_path):
     folder = tmp_path / "shared"
     devices = [tmp_path / f"{name}.db" for name in ("laptop", "desktop", "phone")]

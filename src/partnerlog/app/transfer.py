@@ -133,13 +133,12 @@ class Export:
             return with_vectors
 
         def reader(kind):
-            documents = getattr(journal, kind.documents)
-            if kind.table == "interactions":
-                return lambda: documents(include_private=self.include_private)
-            return documents
+            if kind.table == "interactions":  # (JSON texts, vectors and all: most of a file)
+                return lambda: journal.interaction_texts(include_private=self.include_private)
+            return marked(getattr(journal, kind.documents))
 
         return (
-            *((kind.section, marked(reader(kind))) for kind in SECTIONS),
+            *((kind.section, reader(kind)) for kind in SECTIONS),
             ("deleted", lambda: journal.tombstones(versions)),
         )
 

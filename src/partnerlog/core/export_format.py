@@ -18,20 +18,22 @@ def json_export(
 ) -> Iterator[str]:
     """The whole journal as one JSON document, streamed record by record.
 
-    ``sections`` are (name, a function giving that section's records)."""
+    ``sections`` are (name, a function giving that section's records: dicts,
+    or JSON texts of one line)."""
     yield "{\n"
     yield f'  "format": {json.dumps(FORMAT)},\n'
     yield f'  "version": {VERSION},\n'
     yield f'  "exported_at": {json.dumps(exported_at)}'
     if source is not None:
         yield f',\n  "source": {json.dumps(source)}'
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     for name, records in sections:
         yield f',\n  "{name}": ['
         batch: list[str] = []  # a few hundred records to a chunk: fewer, larger writes
         first = True
-        for record in records():
-            batch.append(("\n    " if first else ",\n    ") + dumps(record))
+        for record in records():  # (a dict, or its JSON text already)
+            text = record if type(record) is str else dumps(record)
+            batch.append(("\n    " if first else ",\n    ") + text)
             first = False
             if len(batch) == 500:
                 yield "".join(batch)

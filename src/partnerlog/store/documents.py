@@ -102,6 +102,16 @@ class DocumentStore:
                 "updated_at": updated_at,
             }
 
+    def interaction_texts(self, *, include_private: bool = True) -> Iterator[str]:
+        """What `interaction_documents` and `vector` give for every entry, as the
+        JSON text of each record, oldest first: written by SQLite, which does for
+        an export of 100,000 entries in a second what Python does in two."""
+        sql = _INTERACTION_JSON + ("" if include_private else " WHERE i.private = 0")
+        plain = self.conn.cursor()
+        plain.row_factory = None
+        for (text,) in plain.execute(sql + " ORDER BY i.id", {"me": self.journal_id()}):
+            yield text
+
     def goal_documents(self, ids: list[int] | None = None, partner_uuids=None) -> Iterator[dict]:
         """Goals in the export shape: their JSON, check-ins with uuids and times, the
         partner's uuid. In id order, so an imported journal exports the same order."""
@@ -381,3 +391,45 @@ class DocumentStore:
         )  # fmt: skip
         if self._fresh_tombstones:  # another journal's time, not one to stamp now
             self.conn.execute("DELETE FROM temp.fresh_tombstones WHERE uuid = ?", [uuid])
+
+
+def _names(column: str, names: tuple[str, ...]) -> str:
+    """SQL for the JSON list of the names whose bits ``column`` sets (`named`)."""
+    cases = " ".join(
+        "WHEN {} THEN '[{}]'".format(mask, ",".join(f'"{name}"' for name in named(mask, names)))
+        for mask in range(1 << len(names))
+    )
+    return f"json(CASE {column} {cases} END)"
+
+
+# An entry's partners' handles or uuids, in the order of their handles, as
+# `split_values` gives them (an aggregate keeps its subquery's order).
+_ENTRY_PARTNERS = (
+    "json((SELECT json_group_array(value) FROM (SELECT p.{} AS value"
+    " FROM interaction_partners ip JOIN partners p ON p.id = ip.partner_id"
+    " WHERE ip.interaction_id = i.id ORDER BY p.handle)))"
+)
+# An entry's document (`interaction_documents`) with its vector (`vector`): the
+# stored one while the entry keeps the stamp it was stored with; this journal's
+# change joined to it (the later stamp) once changed here; this change alone
+# without one. (SQLite's JSON functions: 3.38 and later, as every supported one.)
+_INTERACTION_JSON = f"""
+SELECT json_object(
+  'id', i.id, 'uuid', i.uuid, 'occurred_at', i.occurred_at,
+  'partners', {_ENTRY_PARTNERS.format("handle")},
+  'kind', i.kind, 'setting', i.setting, 'tone', i.tone,
+  'pillars', {_names("i.pillar_mask", PILLARS)},
+  'benefits', {_names("i.benefit_mask", BENEFITS)},
+  'tags', json((SELECT json_group_array(tag) FROM (SELECT tag FROM interaction_tags
+    WHERE interaction_id = i.id ORDER BY tag))),
+  'note', i.note, 'private', json(CASE i.private WHEN 0 THEN 'false' ELSE 'true' END),
+  'partner_uuids', {_ENTRY_PARTNERS.format("uuid")},
+  'created_at', i.created_at, 'updated_at', i.updated_at,
+  'seen', CASE
+    WHEN v.uuid IS NULL THEN json_object(:me, coalesce(i.updated_at, ''))
+    WHEN v.stamp = coalesce(i.updated_at, '') THEN json(v.seen)
+    ELSE json_set(v.seen, '$."' || :me || '"', max(
+      coalesce(json_extract(v.seen, '$."' || :me || '"'), ''), coalesce(i.updated_at, '')))
+  END)
+FROM interactions i LEFT JOIN versions v ON v.uuid = i.uuid
+"""
