@@ -82,6 +82,34 @@ def test_an_installed_package_carries_the_compiled_catalogue():
     assert (LOCALE / "id" / "LC_MESSAGES" / "partnerlog.mo").is_file()
 
 
+def test_the_catalogue_reads_every_message_as_the_standard_library_does(tmp_path):
+    """partnerlog reads the compiled catalogue itself (decoding only what a command
+    says): every message and plural, and a message it lacks, as `gettext` gives them."""
+    import gettext
+
+    from partnerlog.i18n import _Catalogue
+
+    compiled = LOCALE / "id" / "LC_MESSAGES" / "partnerlog.mo"
+    with open(compiled, "rb") as handle:
+        expected = gettext.GNUTranslations(handle)
+    found = _Catalogue(compiled.read_bytes())
+    plurals = 0
+    for message in catalogue():
+        if not message.id:
+            continue
+        if isinstance(message.id, tuple):
+            plurals += 1
+            for count in (0, 1, 2, 1000):
+                assert found.ngettext(*message.id, count) == expected.ngettext(*message.id, count)
+        else:
+            assert found.gettext(message.id) == expected.gettext(message.id)
+    assert plurals > 10
+    assert found.gettext("not a message") == "not a message"
+    assert found.ngettext("one {n}", "{n} more", 2) == "{n} more"
+    with pytest.raises(ValueError):
+        _Catalogue(b"\x00" * 28)  # not a catalogue: the language falls back to English
+
+
 # -- choosing the language ------------------------------------------------------------------
 
 
@@ -154,6 +182,18 @@ def test_json_is_identical_in_every_language(run, demo_journal, tmp_path, monkey
     english, indonesian = both(run, *args)
     assert english.stdout == indonesian.stdout
     assert json.loads(indonesian.stdout) is not None
+
+
+def test_numbers_in_messages_are_written_the_languages_way(team, unchanged):
+    """Indonesian groups thousands with "." (and writes decimals after ","); the
+    values themselves, and English, are as they were."""
+    note = "x" * 70_000
+    with unchanged():
+        english = team("--lang", "en", "log", "sari", note)
+        indonesian = team("--lang", "id", "log", "sari", note)
+    assert english.exit_code == indonesian.exit_code == 2
+    assert "70,000 characters" in english.stderr and "65,536" in english.stderr
+    assert "70.000 karakter" in indonesian.stderr and "65.536" in indonesian.stderr
 
 
 def test_exit_codes_and_stored_rows_do_not_change_with_the_language(team, rows):

@@ -100,4 +100,6 @@ class Sheet:
 def field(value) -> str:
     """A value as one field of a piped record: on one line, no tab, spaces collapsed."""
     plain = value.plain if isinstance(value, Cell) else str(value)
+    if plain.isprintable() and "  " not in plain and plain[:1] != " " != plain[-1:]:
+        return plain  # (its only spaces are single ones inside: already one field)
     return " ".join(plain.replace("\t", " ").replace("\n", " ⏎ ").split())

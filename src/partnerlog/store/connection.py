@@ -262,12 +262,13 @@ class Connection(ClockStore):
                 global saved
                 saved = True
 
-    def _remember(self, kind: str, uuid: str, before: dict | None) -> None:
-        """Note, for `undo`, what a record was before this action touched it
-        (None: the action created it). Only its first state counts."""
+    def _remember(self, kind: str, uuid: str, before: dict | str | None) -> None:
+        """Note, for `undo`, what a record was before this action touched it (a
+        document or its JSON text; None: the action created it). Only its first
+        state counts."""
         if self._command is None or uuid in self._remembered:
             return
-        if before is not None:
+        if before is not None and type(before) is not str:  # (or its JSON text already)
             import json  # not on `log`'s path: a new record has no before-image
 
             before = json.dumps(before, ensure_ascii=False)
@@ -299,6 +300,10 @@ class Connection(ClockStore):
         if self._command is not None:
             # (a record this action created is remembered as absent already)
             record_ids = [i for i in record_ids if (kind, i) not in self._created]
+            if kind == "interactions":  # (their JSON written by SQLite: a tag on 1,500 entries)
+                for text, uuid in self.interaction_json(record_ids) if record_ids else ():
+                    self._remember(kind, uuid, text)
+                return
             for before in self.documents(kind, record_ids) if record_ids else ():
                 self._remember(kind, before["uuid"], before)
 
