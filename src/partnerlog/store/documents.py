@@ -423,7 +423,8 @@ _ENTRY_PARTNERS = (
 # An entry's document (`interaction_documents`) with its vector (`vector`): the
 # stored one while the entry keeps the stamp it was stored with; this journal's
 # change joined to it (the later stamp) once changed here; this change alone
-# without one. (SQLite's JSON functions: 3.38 and later, as every supported one.)
+# without one. (SQLite's JSON functions: built in since 3.38, and compiled in
+# by the SQLite that Python's installers bundle and Linux distributions ship.)
 _INTERACTION_JSON = f"""
 SELECT json_object(
   'id', i.id, 'uuid', i.uuid, 'occurred_at', i.occurred_at,
