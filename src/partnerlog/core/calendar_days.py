@@ -33,9 +33,18 @@ NAMED_DAY = r"(\d{1,2})\s+([a-z]+\.?)(?:\s+(\d{4}))?"
 MONTH_FIRST = r"([a-z]+\.?)\s+(\d{1,2})(?:,?\s+(\d{4}))?"
 
 
+def has_digit(phrase: str) -> bool:
+    """Whether ``phrase`` has a digit (what ``\\d`` matches): a pattern that needs
+    one is not even compiled for a phrase without (a new process compiles each
+    pattern it tries, a millisecond of `log -w` for a handful)."""
+    return any(character.isdecimal() for character in phrase)
+
+
 def calendar_day(phrase: str, today: date, prefer: str) -> date | None:
     """Days written with numbers or month names: day-first (03/11/2026, 3/11,
     20.11.2026), "tgl 20", "20 nov", "20 November 2026", "november 20"."""
+    if not has_digit(phrase):  # (every form below has one)
+        return None
     match = re.fullmatch(NUMERIC_DAY, phrase)
     if match:
         day, month = int(match[1]), int(match[2])

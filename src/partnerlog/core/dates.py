@@ -65,6 +65,7 @@ _CLOCK = (
     r"(?:\s+(?P<part>pagi|siang|sore|malam|morning|afternoon|evening|night))?$"
 )
 _PART = r"^(?P<rest>.*?)\s*\b(?P<part>pagi|siang|sore|malam|morning|afternoon|evening|night)(?:\s+ini)?$"
+_PART_WORDS = tuple(PARTS)  # (a phrase that ends with none of them has no part of the day)
 _CLOCK_FIRST = (
     r"^(?P<clock>(?:at|jam|pukul)\s+\d{1,2}(?:[:.]\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?"
     r"|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm))?|\d{1,2}\s*(?:am|pm))\s+(?P<rest>\D.*)$"
@@ -147,13 +148,13 @@ def _parse_simple(phrase: str, now: datetime, prefer: str) -> datetime | None:
     found = phrases.moment(phrase, now)
     if found is not None:
         return found
-    if re.fullmatch(r"\d{1,2}", phrase):
+    if len(phrase) <= 2 and phrase.isdecimal():  # (what r"\d{1,2}" matches)
         raise UsageError(
             _(
                 "{phrase!r} is a bare number: write 'jam {phrase}' or '{phrase}:00' for a time, 'tgl {phrase}' for a day"
             ).format(phrase=phrase)
         )
-    if re.match(r"\d{4}-", phrase) and (iso := _parse_iso(phrase, now)) is not None:
+    if phrase[4:5] == "-" and (iso := _parse_iso(phrase, now)) is not None:
         return iso if isinstance(iso, datetime) else _at(iso, DEFAULT_TIME, now)
     rest, clock, certain = _split_clock(_clock_last(phrase))
     rest, part = _split_part_of_day(rest, now)
@@ -216,7 +217,9 @@ def _bare_hour(hour: int, minute: int, day: date, now: datetime, prefer: str) ->
 def _clock_last(phrase: str) -> str:
     """A time of day said first ("jam 9 tadi pagi", "9am yesterday") moved to the
     end, where the rest of the parser looks for it."""
-    match = re.match(_CLOCK_FIRST, phrase)
+    from partnerlog.core.calendar_days import has_digit
+
+    match = re.match(_CLOCK_FIRST, phrase) if has_digit(phrase) else None
     return f"{match['rest']} {match['clock']}" if match else phrase
 
 
@@ -230,7 +233,9 @@ def _split_clock(phrase: str) -> tuple[str, tuple[int, int] | None, bool]:
     The hour is certain with am/pm, a part of the day, a leading zero or past
     12; "jam 12 malam" is 24:00, midnight at the end of that day.
     """
-    match = re.match(_CLOCK, phrase)
+    from partnerlog.core.calendar_days import has_digit
+
+    match = re.match(_CLOCK, phrase) if has_digit(phrase) else None
     if not match or not (match["word"] or match["minute"] or match["ampm"] or match["part"]):
         return phrase, None, False
     hour, minute = int(match["hour"]), int(match["minute"] or 0)
@@ -273,7 +278,8 @@ def _split_part_of_day(phrase: str, now: datetime) -> tuple[str, str | None]:
         if phrase in ("semalam", "tadi malam") and now.hour >= 20:
             rest = "today"  # said late in the evening, it is tonight
         return rest, part
-    match = re.match(_PART, phrase)
+    said = phrase.removesuffix(" ini")
+    match = re.match(_PART, phrase) if said.endswith(_PART_WORDS) else None
     if not match:
         return phrase, None
     rest = match["rest"].strip()
@@ -283,7 +289,7 @@ def _split_part_of_day(phrase: str, now: datetime) -> tuple[str, str | None]:
 
 
 def _parse_iso(phrase: str, now: datetime) -> datetime | date | None:
-    if not re.match(r"^\d{4}-\d{2}-\d{2}", phrase):
+    if phrase[4:5] != "-" or phrase[7:8] != "-" or not re.match(r"^\d{4}-\d{2}-\d{2}", phrase):
         return None
     try:
         if len(phrase) == 10:
@@ -314,7 +320,8 @@ def _relative_day(phrase: str, today: date, prefer: str) -> date | None:
         if prefer == "future":
             return today + timedelta(days=(WEEKDAYS[phrase] - today.weekday()) % 7)
         return today - timedelta(days=back)
-    match = re.match(_LAST_DAY, phrase)
+    said_last = phrase.startswith("last ") or phrase.endswith((" lalu", " kemarin"))
+    match = re.match(_LAST_DAY, phrase) if said_last else None
     if match:
         name = match.group(1) or match.group(2)
         if name in ("week", "minggu", "pekan"):
@@ -323,7 +330,8 @@ def _relative_day(phrase: str, today: date, prefer: str) -> date | None:
         if name in WEEKDAYS:
             back = (today.weekday() - WEEKDAYS[name]) % 7 or 7
             return today - timedelta(days=back)
-    match = re.match(_NEXT_DAY, phrase)
+    said_next = phrase.startswith("next ") or phrase.endswith(" depan")
+    match = re.match(_NEXT_DAY, phrase) if said_next else None
     if match:
         name = match.group(1) or match.group(2)
         if name in WEEKDAYS:

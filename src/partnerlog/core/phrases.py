@@ -66,6 +66,8 @@ def moment(phrase: str, now: datetime) -> datetime | None:
     if phrase in NOW_WORDS:
         return now.replace(microsecond=0)
     phrase = {"sejam lalu": "1 jam lalu", "sejam lagi": "1 jam lagi"}.get(phrase, phrase)
+    if not _spans(phrase):
+        return None
     for tail, sign in ((_PAST, -1), (_AHEAD, 1), ("", 1)):
         pattern = (r"in\s+" + _SPAN + r"$") if tail == "" else ("^" + _SPAN + tail + "$")
         match = re.match(pattern, phrase)
@@ -80,13 +82,14 @@ def moment(phrase: str, now: datetime) -> datetime | None:
 def day(phrase: str, today: date, prefer: str) -> date | None:
     """A day named the longer ways (see the module's rules), or None."""
     ahead = prefer == "future"
-    for tail, sign in ((_PAST, -1), (_AHEAD, 1)):
-        match = re.match("^" + _SPAN + tail + "$", phrase)
+    if _spans(phrase):
+        for tail, sign in ((_PAST, -1), (_AHEAD, 1)):
+            match = re.match("^" + _SPAN + tail + "$", phrase)
+            if match:
+                return _later(today, match, sign)
+        match = re.match(r"^in\s+" + _SPAN + "$", phrase)
         if match:
-            return _later(today, match, sign)
-    match = re.match(r"^in\s+" + _SPAN + "$", phrase)
-    if match:
-        return _later(today, match, 1)
+            return _later(today, match, 1)
     words = phrase.split()
     if phrase in ("kemarin dulu",):
         return today - timedelta(days=2)
@@ -104,6 +107,13 @@ def day(phrase: str, today: date, prefer: str) -> date | None:
     if found is None:
         found = _weekday(phrase, today, ahead)
     return found
+
+
+def _spans(phrase: str) -> bool:
+    """Whether ``phrase`` may say a span before or after now ("5 mins ago", "3
+    hari lagi", "in 2 weeks"): it starts with "in" or ends with ago, lalu or
+    lagi (its spaces are single ones). Without, its patterns are not compiled."""
+    return phrase.startswith("in ") or phrase.endswith((" ago", " lalu", " lagi"))
 
 
 def _count(text: str) -> float:
@@ -164,6 +174,8 @@ def _place(place: str, period: str, today: date, shift: int) -> date:
 
 def _place_in_period(phrase: str, today: date, ahead: bool) -> date | None:
     """ "akhir bulan", "awal tahun depan", "end of the month", "end of next week"."""
+    if not phrase.startswith(tuple(PLACES)):
+        return None
     match = re.match(
         r"^(?P<place>awal|pertengahan|tengah|akhir|beginning|start|middle|mid|end)"
         r"(?:\s+of)?(?:\s+the)?(?:\s+(?P<pre>this|next|last))?\s+(?P<period>minggu|pekan|week"
@@ -186,6 +198,8 @@ def _place_in_period(phrase: str, today: date, ahead: bool) -> date | None:
 
 def _weekend(phrase: str, today: date, ahead: bool) -> date | None:
     """ "akhir pekan", "weekend", "this weekend", "last weekend": its Saturday."""
+    if "weekend" not in phrase and "akhir" not in phrase:
+        return None
     match = re.match(
         r"^(?:(?P<pre>this|next|last)\s+)?(?:weekend|akhir\s+(?:pekan|minggu))"
         r"(?:\s+(?P<post>ini|depan|lalu))?$",
@@ -211,6 +225,8 @@ def _weekday(phrase: str, today: date, ahead: bool) -> date | None:
     pekan depan", "friday next week", "friday last week"."""
     from partnerlog.core.calendar_days import WEEKDAYS
 
+    if not any(word in WEEKDAYS for word in phrase.split()):
+        return None
     match = re.match(
         r"^(?:hari\s+)?(?:(?P<pre>this past|this|on)\s+)?(?P<day>[a-z']+)"
         r"(?:\s+(?P<post>ini|(?:minggu|pekan)\s+(?:depan|lalu)|next week|last week))?$",
