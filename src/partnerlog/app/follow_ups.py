@@ -90,7 +90,7 @@ def close(session, *, id_: list[str]) -> tuple[list[FollowUp], dict[str, str]]:
         found = [open_item(journal, item_id) for item_id in ids]
         at = dates.iso(session.now)
         closed = [journal.close_follow_up(item.id, at) for item in found]
-    return closed, names_by_handle(journal)
+    return closed, names_by_handle(journal, [item.partner for item in closed])
 
 
 def parse_ids(given: list[str] | str, name: str) -> list[int]:

@@ -5,9 +5,10 @@ from partnerlog.core.vocabulary import mentions
 from partnerlog.errors import PartnerlogError
 
 
-def names_by_handle(journal) -> dict[str, str]:
-    """Every partner's name by handle, archived ones too (views show names, not handles)."""
-    return {p.handle: p.name for p in journal.partners(include_archived=True)}
+def names_by_handle(journal, handles: list[str] | None = None) -> dict[str, str]:
+    """Partners' names by handle, archived ones too (views show names, not
+    handles); ``handles``: only these (a few items shown, not every partner)."""
+    return journal.names_by_handle(handles)
 
 
 def add_mentioned(journal, partners: list, text: str) -> list[str]:

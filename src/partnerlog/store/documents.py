@@ -26,12 +26,19 @@ class DocumentStore:
     # -- reading ---------------------------------------------------------------
 
     def _partner_uuids(
-        self, known: dict[str, str] | None = None, handles: set[str] | None = None
+        self,
+        known: dict[str, str] | None = None,
+        handles: set[str] | None = None,
+        *,
+        few: bool = False,
     ) -> dict[str, str]:
         """Partner uuids by handle (``known``: a map the caller already read;
-        ``handles``: only these are needed)."""
+        ``handles``: only these are needed; ``few``: a few records' worth, each
+        read when first asked, as for what undo remembers)."""
         if known is not None:
             return known
+        if few:
+            return _UuidsByHandle(self.conn)
         if handles is not None:
             wanted = sorted(handles)
             return dict(
@@ -126,7 +133,7 @@ class DocumentStore:
     def goal_documents(self, ids: list[int] | None = None, partner_uuids=None) -> Iterator[dict]:
         """Goals in the export shape: their JSON, check-ins with uuids and times, the
         partner's uuid. In id order, so an imported journal exports the same order."""
-        uuids = self._partner_uuids(partner_uuids)
+        uuids = self._partner_uuids(partner_uuids, few=ids is not None)
         goals = self.goals(include_closed=True) if ids is None else self.goals(ids=ids)
         for goal in sorted(goals, key=lambda g: g.id):
             shown = goal.to_json()
@@ -149,7 +156,7 @@ class DocumentStore:
 
     def trait_documents(self, ids: list[int] | None = None, partner_uuids=None) -> Iterator[dict]:
         """Strengths and weaknesses in the export shape (``ids``: only these)."""
-        uuids = self._partner_uuids(partner_uuids)
+        uuids = self._partner_uuids(partner_uuids, few=ids is not None)
         traits = self.traits(active_only=False)
         if ids is not None:
             traits = [trait for trait in traits if trait.id in ids]
@@ -165,7 +172,7 @@ class DocumentStore:
         self, ids: list[int] | None = None, partner_uuids=None
     ) -> Iterator[dict]:
         """Follow-ups in the export shape: their JSON, the partner's uuid, their times."""
-        uuids = self._partner_uuids(partner_uuids)
+        uuids = self._partner_uuids(partner_uuids, few=ids is not None)
         items = self.follow_ups(include_closed=True) if ids is None else self.follow_ups(ids=ids)
         for item in sorted(items, key=lambda f: f.id):
             shown = item.to_json()
@@ -179,7 +186,7 @@ class DocumentStore:
 
     def date_documents(self, ids: list[int] | None = None, partner_uuids=None) -> Iterator[dict]:
         """The dates that matter, in the export shape, in id order."""
-        uuids = self._partner_uuids(partner_uuids)
+        uuids = self._partner_uuids(partner_uuids, few=ids is not None)
         found_dates = self.partner_dates(ids=ids, include_archived=True)
         for found in sorted(found_dates, key=lambda d: d.id):
             yield {
@@ -402,6 +409,28 @@ class DocumentStore:
         )  # fmt: skip
         if self._fresh_tombstones:  # another journal's time, not one to stamp now
             self.conn.execute("DELETE FROM temp.fresh_tombstones WHERE uuid = ?", [uuid])
+
+
+class _UuidsByHandle(dict):
+    """Partner uuids by handle, each read when first asked (a few records' worth:
+    not the 1,000 rows of every partner for the one follow-up being closed)."""
+
+    def __init__(self, conn) -> None:
+        super().__init__()
+        self.conn = conn
+
+    def __missing__(self, handle: str) -> str:
+        row = self.conn.execute("SELECT uuid FROM partners WHERE handle = ?", [handle]).fetchone()
+        if row is None:
+            raise KeyError(handle)
+        self[handle] = row[0]
+        return row[0]
+
+    def get(self, handle: str, default=None):
+        try:
+            return self[handle]
+        except KeyError:
+            return default
 
 
 def _names(column: str, names: tuple[str, ...]) -> str:

@@ -27,6 +27,20 @@ class PartnerStore:
         rows = self.conn.execute(f"SELECT {PARTNER_COLUMNS} FROM partners {where} ORDER BY handle")
         return [partner_from_row(row) for row in rows]
 
+    def names_by_handle(self, handles: list[str] | None = None) -> dict[str, str]:
+        """Partners' names by handle, archived ones too (``handles``: only these)."""
+        if handles is None:
+            return dict(self.conn.execute("SELECT handle, name FROM partners"))
+        wanted = sorted(set(handles))[:500]  # (SQLite's limit on parameters)
+        if len(wanted) < len(set(handles)):
+            return self.names_by_handle()
+        marks = ", ".join("?" * len(wanted))
+        return dict(
+            self.conn.execute(
+                f"SELECT handle, name FROM partners WHERE handle IN ({marks})", wanted
+            )
+        )
+
     def partner(self, partner_id: int) -> Partner:
         row = self.conn.execute(
             f"SELECT {PARTNER_COLUMNS} FROM partners WHERE id = ?", [partner_id]
