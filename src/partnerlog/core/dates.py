@@ -154,7 +154,7 @@ def _parse_simple(phrase: str, now: datetime, prefer: str) -> datetime | None:
                 "{phrase!r} is a bare number: write 'jam {phrase}' or '{phrase}:00' for a time, 'tgl {phrase}' for a day"
             ).format(phrase=phrase)
         )
-    if phrase[4:5] == "-" and (iso := _parse_iso(phrase, now)) is not None:
+    if phrase.startswith("-", 4) and (iso := _parse_iso(phrase, now)) is not None:
         return iso if isinstance(iso, datetime) else _at(iso, DEFAULT_TIME, now)
     rest, clock, certain = _split_clock(_clock_last(phrase))
     rest, part = _split_part_of_day(rest, now)
@@ -289,7 +289,8 @@ def _split_part_of_day(phrase: str, now: datetime) -> tuple[str, str | None]:
 
 
 def _parse_iso(phrase: str, now: datetime) -> datetime | date | None:
-    if phrase[4:5] != "-" or phrase[7:8] != "-" or not re.match(r"^\d{4}-\d{2}-\d{2}", phrase):
+    dashes = phrase.startswith("-", 4) and phrase.startswith("-", 7)
+    if not dashes or not re.match(r"^\d{4}-\d{2}-\d{2}", phrase):
         return None
     try:
         if len(phrase) == 10:
