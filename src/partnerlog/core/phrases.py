@@ -66,10 +66,7 @@ def moment(phrase: str, now: datetime) -> datetime | None:
     if phrase in NOW_WORDS:
         return now.replace(microsecond=0)
     phrase = {"sejam lalu": "1 jam lalu", "sejam lagi": "1 jam lagi"}.get(phrase, phrase)
-    if not _spans(phrase):
-        return None
-    for tail, sign in ((_PAST, -1), (_AHEAD, 1), ("", 1)):
-        pattern = (r"in\s+" + _SPAN + r"$") if tail == "" else ("^" + _SPAN + tail + "$")
+    for pattern, sign in _spans(phrase):
         match = re.match(pattern, phrase)
         if match and match["unit"] in MINUTES:
             minutes = _count(match["count"]) * MINUTES[match["unit"]]
@@ -82,14 +79,10 @@ def moment(phrase: str, now: datetime) -> datetime | None:
 def day(phrase: str, today: date, prefer: str) -> date | None:
     """A day named the longer ways (see the module's rules), or None."""
     ahead = prefer == "future"
-    if _spans(phrase):
-        for tail, sign in ((_PAST, -1), (_AHEAD, 1)):
-            match = re.match("^" + _SPAN + tail + "$", phrase)
-            if match:
-                return _later(today, match, sign)
-        match = re.match(r"^in\s+" + _SPAN + "$", phrase)
+    for pattern, sign in _spans(phrase):
+        match = re.match(pattern, phrase)
         if match:
-            return _later(today, match, 1)
+            return _later(today, match, sign)
     words = phrase.split()
     if phrase in ("kemarin dulu",):
         return today - timedelta(days=2)
@@ -109,11 +102,19 @@ def day(phrase: str, today: date, prefer: str) -> date | None:
     return found
 
 
-def _spans(phrase: str) -> bool:
-    """Whether ``phrase`` may say a span before or after now ("5 mins ago", "3
-    hari lagi", "in 2 weeks"): it starts with "in" or ends with ago, lalu or
-    lagi (its spaces are single ones). Without, its patterns are not compiled."""
-    return phrase.startswith("in ") or phrase.endswith((" ago", " lalu", " lagi"))
+def _spans(phrase: str) -> list[tuple[str, int]]:
+    """The patterns of a span before or after now ("5 mins ago", "3 hari lagi",
+    "in 2 weeks") that ``phrase`` may match, with their sign: by how it ends
+    (ago or lalu, lagi) or starts (in); its spaces are single ones. The others
+    are not even compiled."""
+    found = []
+    if phrase.endswith((" ago", " lalu")):
+        found.append(("^" + _SPAN + _PAST + "$", -1))
+    if phrase.endswith(" lagi"):
+        found.append(("^" + _SPAN + _AHEAD + "$", 1))
+    if phrase.startswith("in "):
+        found.append((r"^in\s+" + _SPAN + "$", 1))
+    return found
 
 
 def _count(text: str) -> float:
