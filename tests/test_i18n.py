@@ -106,8 +106,9 @@ def test_the_catalogue_reads_every_message_as_the_standard_library_does(tmp_path
     assert plurals > 10
     assert found.gettext("not a message") == "not a message"
     assert found.ngettext("one {n}", "{n} more", 2) == "{n} more"
-    with pytest.raises(ValueError):
-        _Catalogue(b"\x00" * 28)  # not a catalogue: the language falls back to English
+    for broken in (b"\x00" * 28, compiled.read_bytes()[:30]):  # not one, or cut short
+        with pytest.raises(ValueError):  # (the language falls back to English)
+            _Catalogue(broken)
 
 
 # -- choosing the language ------------------------------------------------------------------

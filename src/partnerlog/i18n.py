@@ -105,13 +105,16 @@ class _Catalogue:
     def __init__(self, data: bytes) -> None:
         import struct
 
-        order = {0x950412DE: "<", 0xDE120495: ">"}.get(struct.unpack("<I", data[:4])[0])
-        if order is None:
-            raise ValueError("not a compiled catalogue")
-        count, originals, translations = struct.unpack(f"{order}3I", data[8:20])
-        table = f"{order}{2 * count}I"
-        keys = struct.unpack(table, data[originals : originals + 8 * count])
-        self.places = struct.unpack(table, data[translations : translations + 8 * count])
+        try:
+            order = {0x950412DE: "<", 0xDE120495: ">"}.get(struct.unpack("<I", data[:4])[0])
+            if order is None:
+                raise ValueError("not a compiled catalogue")
+            count, originals, translations = struct.unpack(f"{order}3I", data[8:20])
+            table = f"{order}{2 * count}I"
+            keys = struct.unpack(table, data[originals : originals + 8 * count])
+            self.places = struct.unpack(table, data[translations : translations + 8 * count])
+        except struct.error:  # cut short
+            raise ValueError("not a compiled catalogue") from None
         self.data = data
         # original (bytes; a plural's "singular\0plural") → its translation's place
         self.index = {
@@ -124,7 +127,7 @@ class _Catalogue:
         if n is None:
             return None
         length, start = self.places[2 * n], self.places[2 * n + 1]
-        return self.data[start : start + length].decode()
+        return self.data[start : start + length].decode(errors="replace")
 
     def _plural_rule(self):
         header = self._found(b"") or ""
