@@ -7,7 +7,7 @@ section; check-ins travel inside their goals), which of its fields change
 together, its fields (how an imported value is checked and the column it is
 stored in), the records it refers to, and how undo names one of them. The
 validation of an imported file (`core.document`), the store's upsert
-(`DocumentStore.put`), the merge, its report, the export, the sync file's
+(`PutStore.put`), the merge, its report, the export, the sync file's
 fingerprint, `db check` and undo read these: a new kind of record is one
 declaration here and its migration.
 

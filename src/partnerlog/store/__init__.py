@@ -3,7 +3,7 @@
 `Journal` is one connection with a store for each subject mixed in: opening,
 transactions and the file's health (`connection`), partners, interactions,
 goals, traits, follow-ups and dates (`follow_ups`), what the health model needs (`health`), export and import
-(`transfer`, `documents`, `merge`) and undo. Shell completion reads through `completion`, which
+(`transfer`, `documents`, `put`, `merge`) and undo. Shell completion reads through `completion`, which
 never opens a `Journal`.
 """
 
@@ -15,6 +15,7 @@ from partnerlog.store.health import HealthStore
 from partnerlog.store.interactions import InteractionStore, fts_query
 from partnerlog.store.merge import MergeStore
 from partnerlog.store.partners import PartnerStore
+from partnerlog.store.put import PutStore
 from partnerlog.store.soundness import SoundnessStore
 from partnerlog.store.traits import TraitStore
 from partnerlog.store.transfer import EXPORT_TABLES, TransferStore
@@ -33,6 +34,7 @@ class Journal(
     HealthStore,
     TransferStore,
     DocumentStore,
+    PutStore,
     MergeStore,
     UndoStore,
     VersionStore,

@@ -300,12 +300,8 @@ class Connection(ClockStore):
         if self._command is not None:
             # (a record this action created is remembered as absent already)
             record_ids = [i for i in record_ids if (kind, i) not in self._created]
-            if kind == "interactions":  # (their JSON written by SQLite: a tag on 1,500 entries)
-                for text, uuid in self.interaction_json(record_ids) if record_ids else ():
-                    self._remember(kind, uuid, text)
-                return
-            for before in self.documents(kind, record_ids) if record_ids else ():
-                self._remember(kind, before["uuid"], before)
+            for uuid, before in self.before_images(kind, record_ids):
+                self._remember(kind, uuid, before)
 
     def _insert(self, table: str, record, columns: tuple[str, ...]) -> int:
         """Insert ``record``'s ``columns`` into ``table`` (giving it a uuid and a

@@ -30,10 +30,9 @@ def convert(path: str, current: str | None, new: str | None) -> None:
     import tempfile
 
     from partnerlog.store.connection import BUSY_TIMEOUT_SECONDS
-
-    in_use = UsageError(_("the journal is in use by another partnerlog; try again when it is done"))
     from partnerlog.store.files import remove_database, remove_killed_copies
 
+    in_use = UsageError(_("the journal is in use by another partnerlog; try again when it is done"))
     folder = os.path.dirname(os.path.abspath(path))
     remove_killed_copies(folder)
     fd, copy = tempfile.mkstemp(prefix=".convert.", suffix=".db", dir=folder)

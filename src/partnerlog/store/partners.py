@@ -31,8 +31,8 @@ class PartnerStore:
         """Partners' names by handle, archived ones too (``handles``: only these)."""
         if handles is None:
             return dict(self.conn.execute("SELECT handle, name FROM partners"))
-        wanted = sorted(set(handles))[:500]  # (SQLite's limit on parameters)
-        if len(wanted) < len(set(handles)):
+        wanted = sorted(set(handles))
+        if len(wanted) > 500:  # (SQLite's limit on parameters): everyone's
             return self.names_by_handle()
         marks = ", ".join("?" * len(wanted))
         return dict(
