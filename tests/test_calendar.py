@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar, Event, vCalAddress
 
+from .test_last_contacts import kept
+
 WIB = timezone(timedelta(hours=7))
 ME = "me@nusantara.co.id"
 
@@ -483,7 +485,7 @@ def test_a_daily_event_since_1900_logs_only_the_window(people, tmp_path):
     assert 360 <= result["added"] <= 367
 
 
-def test_a_big_calendar_is_written_in_bulk_and_reads_back_whole(people, tmp_path):
+def test_a_big_calendar_is_written_in_bulk_and_reads_back_whole(people, tmp_path, journal_path):
     """2,100 meetings (more than the bulk threshold): every entry, its partners,
     its tag and its words in the search index; importing again adds nothing."""
     sari = ("sari@nusantara.co.id", "Sari", "ACCEPTED")
@@ -504,6 +506,7 @@ def test_a_big_calendar_is_written_in_bulk_and_reads_back_whole(people, tmp_path
     assert len(logged) == 2100 and all(e["partners"] == ["sari"] for e in logged)
     assert all("calendar" in e["tags"] for e in logged)
     assert people("db", "check").exit_code == 0
+    assert kept(journal_path)[1] == max(e["occurred_at"] for e in logged)  # (bulk: read again)
     again = json.loads(
         people("calendar", "import", str(path), "--since", "2026-01-01", "--json").stdout
     )

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from partnerlog.store import clock
 
+from .test_last_contacts import kept
 from .test_sync import comparable, export_of
 
 EXAMPLES = int(os.environ.get("PARTNERLOG_LONG_PROPERTY") or 6)
@@ -149,6 +150,8 @@ class World:
 
     def check(self) -> None:
         exports = [comparable(export_of(self.run, self.root / f"d{d}.db")) for d in range(3)]
+        for device in range(3):
+            kept(self.root / f"d{device}.db")
         assert exports[0] == exports[1] == exports[2]
         final = {entry["uuid"]: entry for entry in exports[0]["interactions"]}
         by_record: dict[str, list] = {}

@@ -38,6 +38,7 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("m011_full_text_on_text_changes", "steps_entries"),
     ("m012_tones_by_partner", "steps_entries"),
     ("m013_partner_phones", "steps_people"),
+    ("m014_last_contacts", "steps_entries"),
 )
 NAMES = tuple(name for name, _ in STEPS)
 

@@ -226,12 +226,11 @@ class PartnerStore:
         }
 
     def last_contacts(self) -> dict[int, str]:
-        """partner id → occurred_at of the latest interaction with them (one index seek each)."""
-        rows = self.conn.execute(
-            "SELECT id, (SELECT max(occurred_at) FROM interaction_partners"
-            " WHERE partner_id = partners.id) FROM partners"
+        """partner id → occurred_at of the latest interaction with them."""
+        rows = self.conn.execute(  # (kept by triggers: m014)
+            "SELECT partner_id, occurred_at FROM last_contacts WHERE occurred_at IS NOT NULL"
         )
-        return {row[0]: row[1] for row in rows if row[1] is not None}
+        return dict(rows)
 
     def due_candidates(
         self, now: datetime, within: int, promised: list[int]
@@ -255,9 +254,9 @@ class PartnerStore:
         plain = self.conn.cursor()
         plain.row_factory = None  # tuples: a Partner is built from one
         rows = plain.execute(
-            f"SELECT {PARTNER_COLUMNS}, seen FROM (SELECT *, (SELECT max(occurred_at)"
-            "  FROM interaction_partners WHERE partner_id = partners.id) AS seen"
-            "  FROM partners WHERE archived_at IS NULL)"
+            f"SELECT {PARTNER_COLUMNS}, seen FROM (SELECT partners.*, last_contacts.occurred_at"
+            "  AS seen FROM partners LEFT JOIN last_contacts ON partner_id = partners.id"
+            "  WHERE archived_at IS NULL)"
             f" WHERE seen IS NULL OR julianday(?) - julianday(seen) >= {cadence} - ? - 3"
             f" OR id IN ({marks(promised)}) ORDER BY handle",
             [now.isoformat(), within, *promised],

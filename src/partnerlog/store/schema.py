@@ -34,3 +34,12 @@ FOLLOW_UP_TABLES = ("follow_ups", "partner_dates")
 # The full-text indexes and the columns each holds (m001, m008).
 FULL_TEXT_COLUMNS = (("interactions", ("note",)), ("goals", ("title", "note")),
                      ("follow_ups", ("text",)))  # fmt: skip
+
+# The triggers that keep each partner's last contact as links are added or
+# moved (m014); a bulk merge does without them and reads the table again after.
+LAST_CONTACT_TRIGGERS = ("last_contacts_added", "last_contacts_later", "last_contacts_moved")
+# Every partner's last contact, read again from their links (m014, a bulk merge, a repair).
+LAST_CONTACTS_SQL = (
+    "INSERT OR REPLACE INTO last_contacts (partner_id, occurred_at)"
+    " SELECT partner_id, max(occurred_at) FROM interaction_partners GROUP BY partner_id"
+)

@@ -1,7 +1,8 @@
 """The migrations of the entries and their indexes: contact dates on the links
 (m002), pillar and benefit masks (m003), the links' copies of their entry
 (m004), private entries indexed (m010), full-text indexes kept on text changes
-(m011), each partner's tones by date (m012). Never edit one that has shipped."""
+(m011), each partner's tones by date (m012), each partner's last contact
+(m014). Never edit one that has shipped."""
 
 from partnerlog.store.schema import FULL_TEXT_COLUMNS, LINK_COPIES
 
@@ -150,3 +151,54 @@ def m012_tones_by_partner(db) -> None:
         " (partner_id, occurred_at, tone)"
     )
     db.execute("DROP INDEX interaction_partners_when")
+
+
+def m014_last_contacts(db) -> None:
+    """Each partner's last contact, kept by triggers as their links change.
+
+    `due` and `agenda` ask every partner when they were last in touch: one
+    index seek each, over a thousand partners, read most of the links' index
+    from disk on every call. The roll-up answers it from a table of one row a
+    partner. A link added, or moved later, can only raise the latest; a link
+    moved earlier, to another partner or deleted, when it was the latest,
+    makes the partner's latest be read again from the (partner_id,
+    occurred_at) index (m012). The triggers' statements cannot conflict: a
+    statement that fires them with OR IGNORE or OR REPLACE would impose that
+    policy on theirs.
+    """
+    row = (
+        "INSERT INTO last_contacts (partner_id) SELECT {who} WHERE NOT EXISTS"
+        " (SELECT 1 FROM last_contacts WHERE partner_id = {who});"
+    )
+    again = row + (
+        " UPDATE last_contacts SET occurred_at = (SELECT max(occurred_at)"
+        " FROM interaction_partners WHERE partner_id = {who}) WHERE partner_id = {who};"
+    )
+    raise_ = row.format(who="NEW.partner_id") + (
+        " UPDATE last_contacts SET occurred_at = NEW.occurred_at WHERE partner_id ="
+        " NEW.partner_id AND (occurred_at IS NULL OR occurred_at < NEW.occurred_at);"
+    )
+    rises = (
+        "NEW.partner_id = OLD.partner_id AND NEW.occurred_at IS NOT NULL"
+        " AND NEW.occurred_at >= coalesce(OLD.occurred_at, '')"
+    )
+    statements = [
+        "CREATE TABLE last_contacts (partner_id INTEGER PRIMARY KEY, occurred_at TEXT)",
+        "INSERT INTO last_contacts (partner_id, occurred_at)"
+        " SELECT partner_id, max(occurred_at) FROM interaction_partners GROUP BY partner_id",
+        "CREATE TRIGGER last_contacts_added AFTER INSERT ON interaction_partners"
+        f" WHEN NEW.occurred_at IS NOT NULL BEGIN {raise_} END",
+        "CREATE TRIGGER last_contacts_later AFTER UPDATE OF occurred_at, partner_id"
+        f" ON interaction_partners WHEN {rises} BEGIN {raise_} END",
+        "CREATE TRIGGER last_contacts_moved AFTER UPDATE OF occurred_at, partner_id"
+        f" ON interaction_partners WHEN NOT coalesce({rises}, 0) BEGIN"
+        f" {again.format(who='NEW.partner_id')} {again.format(who='OLD.partner_id')} END",
+        "CREATE TRIGGER last_contacts_removed AFTER DELETE ON interaction_partners BEGIN"
+        " UPDATE last_contacts SET occurred_at = (SELECT max(occurred_at)"
+        " FROM interaction_partners WHERE partner_id = OLD.partner_id)"
+        " WHERE partner_id = OLD.partner_id AND occurred_at <= OLD.occurred_at; END",
+        "CREATE TRIGGER last_contacts_go AFTER DELETE ON partners BEGIN"
+        " DELETE FROM last_contacts WHERE partner_id = OLD.id; END",
+    ]
+    for statement in statements:
+        db.execute(statement)
