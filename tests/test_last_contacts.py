@@ -75,6 +75,8 @@ def test_the_last_contacts_follow_every_change_to_the_links(run, journal_path, o
                 result = run("entry", "edit", entry, "-w", f"{args[1]} days ago")
             elif what == "who":
                 result = run("entry", "edit", entry, "--who", args[1])
+                if result.exit_code == 1 and "no partner called" in result.stderr:
+                    continue  # undone: added again by the next "partner"
             else:
                 result = run("entry", "delete", entry, "--yes")
         assert result.exit_code == 0, (what, args, result.stderr)

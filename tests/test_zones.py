@@ -10,8 +10,14 @@ import json
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from .test_calendar import ME, OUTLOOK
+
+# Clock changes to test "now" beside (UTC seconds): Berlin's and New York's in
+# March and October/November 2026, Lord Howe's in April and October 2026.
+_CHANGES = (1774746000, 1792890000, 1772953200, 1793512800, 1775314800, 1791041400)
 
 
 @pytest.fixture
@@ -291,3 +297,56 @@ def test_a_date_that_matters_comes_up_on_its_local_day_across_a_change(sari, zon
     assert sari("partner", "date", "add", "sari", "birthday", "30 march").exit_code == 0
     agenda = json.loads(sari("agenda", "--json").stdout)
     assert [(d["label"], d["on"]) for d in agenda["dates"]] == [("birthday", "2026-03-30")]
+
+
+# -- "now" without the zone's rules --------------------------------------------------------
+
+NOW_ZONES = ("Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Jakarta")
+# From 2000 to 2040, with many instants within hours of a change.
+INSTANTS = st.one_of(
+    st.floats(946_684_800, 2_208_988_800, allow_nan=False),
+    st.sampled_from(_CHANGES).flatmap(lambda t: st.floats(t - 2 * 86400, t + 2 * 86400)),
+)
+DELTAS = st.lists(
+    st.one_of(st.integers(-400 * 86400, 400 * 86400), st.integers(-45 * 86400, 45 * 86400)),
+    max_size=8,
+).map(lambda found: [0, 1, -1, 3599, -3600, 22 * 3600, -23 * 3600, 86400, -86400, *found])
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(name=st.sampled_from(NOW_ZONES), instant=INSTANTS, deltas=DELTAS)
+def test_now_without_the_rules_answers_as_the_rules_do(monkeypatch, name, instant, deltas):
+    """`zones.now_at` reads the offset in force now from the C library; every
+    moment made from it (days and hours away, converted to and from UTC,
+    changed to another time of day, either of a repeated hour, settled across a
+    change) says what the zone's rules say."""
+    from datetime import UTC, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from partnerlog.core import zones
+
+    monkeypatch.setenv("TZ", name)
+    time.tzset()
+    rules = ZoneInfo(name)
+    real = datetime.fromtimestamp(instant, rules)
+    quick = zones.now_at(instant)
+    assert quick is not None  # (the zone files are the system's)
+    assert quick.isoformat() == real.isoformat() and quick.tzname() == real.tzname()
+    assert quick.tzinfo.key == name and quick.dst() == real.dst()
+    for seconds in deltas:
+        step = timedelta(seconds=seconds)
+        assert (quick + step).isoformat() == (real + step).isoformat(), seconds
+        assert (quick + step).astimezone(UTC) == (real + step).astimezone(UTC)
+        moment = datetime.fromtimestamp(instant + seconds, UTC)
+        assert moment.astimezone(quick.tzinfo).isoformat() == moment.astimezone(rules).isoformat()
+        at_two = (quick + step).replace(hour=2, minute=30)
+        assert at_two.utcoffset() == (real + step).replace(hour=2, minute=30).utcoffset()
+        assert (quick + step).date() == (real + step).date()
+        for fold in (0, 1):
+            wall = (quick + step).replace(fold=fold)
+            assert wall.utcoffset() == (real + step).replace(fold=fold).utcoffset(), seconds
+        assert zones.in_zone(quick + step).isoformat() == zones.in_zone(real + step).isoformat()
+    monkeypatch.undo()
+    time.tzset()

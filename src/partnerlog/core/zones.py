@@ -26,21 +26,29 @@ def now() -> datetime:
                     ENV_NOW=ENV_NOW, fixed=fixed
                 )
             ) from None
-        return value.astimezone(zone()) if value.tzinfo else value.replace(tzinfo=zone())
-    return datetime.now(zone())
+        if not value.tzinfo:
+            return value.replace(tzinfo=zone())
+        return now_at(value.timestamp()) or value.astimezone(zone())
+    import time
 
-
-_zone: dict = {}
+    return now_at(time.time()) or datetime.now(zone())
 
 
 def zone() -> tzinfo:
     """The person's time zone: ``$TZ`` (an IANA name such as Europe/Berlin, or a
     zone file), else the system's (/etc/localtime). Where neither names a zone,
     the offset in force now, which is right for today only."""
-    wanted = os.environ.get("TZ")
+    return _rules(os.environ.get("TZ"))
+
+
+_zone: dict = {}
+
+
+def _rules(wanted: str | None) -> tzinfo:
+    """The zone ``$TZ`` = ``wanted`` names (see `zone`), its rules read once."""
     if wanted in _zone:
         return _zone[wanted]
-    from zoneinfo import ZoneInfo  # (4 ms: `log` stores a moment with its zone's offset)
+    from zoneinfo import ZoneInfo  # (3 ms: only a moment other than now needs the rules)
 
     found = None
     name = (wanted or "").lstrip(":")
@@ -58,6 +66,105 @@ def zone() -> tzinfo:
         found = datetime.now().astimezone().tzinfo
     _zone[wanted] = found
     return found
+
+
+# How far around "now" the C library is asked whether the offset changes (a
+# day at a time: no zone changes twice in a day), and how far from a change a
+# moment must be for the offset in force now to be taken as its own (more than
+# any zone moves its clocks: gaps and repeated hours lie within it).
+_LOOK = 40
+_MARGIN = timedelta(hours=3)
+
+
+def now_at(instant: float) -> datetime | None:
+    """The moment ``instant`` (seconds since the epoch) in the person's zone, its
+    offset read from the C library, which reads the same zone file: loading
+    Python's zone rules costs every command 3 ms, and most need only "now"
+    and the days around it (`NowZone`). None (read the rules) where the two
+    may not read the same file."""
+    wanted = os.environ.get("TZ")
+    if os.name != "posix" or "TZDIR" in os.environ or "PYTHONTZPATH" in os.environ:
+        return None
+    name = (wanted or "").lstrip(":")
+    if not name:
+        file = "/etc/localtime"
+    elif name.startswith("/"):
+        file = name
+    elif ".." in name or name.startswith("."):
+        return None
+    else:
+        file = f"/usr/share/zoneinfo/{name}"  # (first on Python's zone path, and the C library's)
+    import time
+
+    if not os.path.isfile(file):
+        return None
+    time.tzset()  # (the C library reads $TZ as it is now)
+    here = time.localtime(instant)
+    offset = here.tm_gmtoff
+    edges = []
+    for way in (-86400, 86400):
+        edge = instant
+        for _day in range(_LOOK):
+            if time.localtime(edge + way).tm_gmtoff != offset:
+                break
+            edge += way
+        edges.append(datetime.fromtimestamp(edge, UTC).replace(tzinfo=None))
+    dst = offset + time.timezone if here.tm_isdst > 0 else 0
+    utc = datetime.fromtimestamp(instant, UTC).replace(tzinfo=None)
+    place = NowZone(wanted, timedelta(seconds=offset), timedelta(seconds=dst), here.tm_zone)
+    place.since, place.until = edges[0] + _MARGIN, edges[1] - _MARGIN
+    return (utc + place.offset).replace(tzinfo=place)
+
+
+class NowZone(tzinfo):
+    """The person's zone as "now" carries it (`now_at`): the offset in force now,
+    for every moment between ``since`` and ``until`` (UTC), the days around now
+    with no clock change near them; for any other moment, and for what only
+    the rules know (the zone's name), it reads the rules (`zone`) and answers
+    as they do."""
+
+    def __init__(self, wanted, offset: timedelta, dst: timedelta, abbreviation: str) -> None:
+        self._wanted = wanted
+        self.offset = offset
+        self._dst = dst
+        self._abbreviation = abbreviation
+        self.since = self.until = datetime.min
+
+    def answers(self, dt: datetime) -> bool:
+        """Whether the wall time ``dt`` is one the offset in force now holds for."""
+        try:
+            return self.since <= dt.replace(tzinfo=None) - self.offset <= self.until
+        except OverflowError:  # (the first or last days datetime can hold)
+            return False
+
+    def utcoffset(self, dt):
+        if dt is None or self.answers(dt):
+            return self.offset
+        return _rules(self._wanted).utcoffset(dt)
+
+    def dst(self, dt):
+        if dt is None or self.answers(dt):
+            return self._dst
+        return _rules(self._wanted).dst(dt)
+
+    def tzname(self, dt):
+        if dt is None or self.answers(dt):
+            return self._abbreviation
+        return _rules(self._wanted).tzname(dt)
+
+    def fromutc(self, dt: datetime) -> datetime:
+        if self.since <= dt.replace(tzinfo=None) <= self.until:
+            return dt + self.offset
+        rules = _rules(self._wanted)
+        return rules.fromutc(dt.replace(tzinfo=rules)).replace(tzinfo=self)
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(_rules(self._wanted), name)  # (the zone's ``key``)
+
+    def __repr__(self) -> str:
+        return f"NowZone({self._wanted!r}, {self.offset})"
 
 
 def _system_zone(zone_info):
@@ -93,6 +200,8 @@ def in_zone(moment: datetime) -> datetime:
     is taken that much later (03:30), and a time they passed twice (when they
     go back) is the first of the two. Either way a note says so."""
     where = moment.tzinfo
+    if isinstance(where, NowZone) and where.answers(moment):
+        return moment  # (days with no clock change near them: every time exists once)
     if getattr(where, "key", None) is None:  # a fixed offset: every time exists once
         return moment
     real = moment.astimezone(UTC).astimezone(where)
