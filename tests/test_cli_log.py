@@ -344,6 +344,33 @@ def test_tags_are_listed_renamed_and_merged(team, rows, unchanged):
     assert len(rows("SELECT * FROM interaction_tags WHERE tag = 'project'")) == 2
 
 
+def test_undo_of_a_tag_rename_puts_every_entry_back_and_other_devices_follow(
+    team, journal_path, tmp_path
+):
+    """A rename keeps only the entries' tags for undo; undo puts back each entry
+    exactly as it was (one had both tags, and lost one to the merge), and a
+    device that synced the rename syncs the undo too."""
+    from .test_sync import comparable, export_of
+
+    for note in ("one #project", "two #project #projects", "three #roadmap"):
+        assert team("log", "sari", note, "-t", "1").exit_code == 0
+    folder, other = str(tmp_path / "shared"), tmp_path / "other.db"
+    assert team("sync", folder, "--create", "--device", "laptop").exit_code == 0
+    assert team("--db", str(other), "sync", folder, "--device", "desktop").exit_code == 0
+    stamps = ("id", "updated_at", "seen")
+    before = comparable(export_of(team, journal_path), stamps)
+    assert team("tag", "rename", "project", "projects").exit_code == 0
+    assert team("sync", folder).exit_code == 0
+    assert team("--db", str(other), "sync", folder).exit_code == 0
+    renamed = [e["tags"] for e in export_of(team, other)["interactions"]]
+    assert renamed == [["projects"], ["projects"], ["roadmap"]]
+    assert team("undo", "--yes").exit_code == 0
+    assert comparable(export_of(team, journal_path), stamps) == before
+    assert team("sync", folder).exit_code == 0
+    assert team("--db", str(other), "sync", folder).exit_code == 0
+    assert comparable(export_of(team, other), stamps) == before
+
+
 @pytest.mark.english
 def test_undo_of_a_tag_on_many_entries_names_ten_and_counts_the_rest(team, rows, monkeypatch):
     for n in range(13):

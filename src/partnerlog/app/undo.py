@@ -52,6 +52,10 @@ def describe(journal, action, now, names: dict[str, str] | None = None) -> Undoa
     for kind, uuid, before in action.changes[:NAMED_STEPS]:
         record_id = journal.id_of(kind, uuid)
         current = journal.document(kind, record_id) if record_id is not None else None
+        if before is not None and "partial" in before:  # (the fields it changed: `complete`)
+            if current is None:
+                continue
+            before = {**current, **before["partial"]}
         if before is None:
             verb, doc = N_("remove"), current
         elif current is None:

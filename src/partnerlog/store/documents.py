@@ -212,12 +212,38 @@ class DocumentStore:
 
     def before_images(self, kind: str, record_ids: list[int]) -> Iterator[tuple[str, dict | str]]:
         """(uuid, document or its JSON text) of these records, as `undo` keeps
-        them: entries' written by SQLite (a tag renamed on 1,500 of them)."""
+        them: entries' written by SQLite."""
         if not record_ids:
             return iter(())
         if kind == "interactions":
             return ((uuid, text) for text, uuid in self.interaction_json(record_ids))
         return ((doc["uuid"], doc) for doc in self.documents(kind, record_ids))
+
+    def tags_before(self, entry_ids: list[int]) -> Iterator[tuple[str, str]]:
+        """(uuid, JSON text) of entries' tags alone, as a partial before-image
+        (`complete`): a tag renamed on 1,500 entries keeps their tags, not
+        1,500 whole entries (22 ms of its 95)."""
+        import json  # (not at the top: `log` never reads a document)
+
+        rows = self.conn.execute(_TAGS_BEFORE, {"ids": json.dumps(entry_ids)})
+        return ((uuid, text) for text, uuid in rows)
+
+    def complete(self, changes: list[tuple[str, str, dict | None]]) -> dict[str, dict]:
+        """Whole before-images, by uuid, of the ``changes`` (kind, uuid, before-image)
+        that keep only the fields their action changed (``{"partial": {field:
+        value}}``): each record as it is now, with those fields as they were.
+        Right for the latest action, which `undo` alone reverses (nothing has
+        changed its records since)."""
+        partial: dict[str, dict[str, dict]] = {}
+        for kind, uuid, before in changes:
+            if before is not None and "partial" in before:
+                partial.setdefault(kind, {})[uuid] = before["partial"]
+        whole = {}
+        for kind, fields in partial.items():
+            ids = self.ids_of(kind, list(fields))
+            for doc in self.documents(kind, list(ids.values())):
+                whole[doc["uuid"]] = {**doc, **fields[doc["uuid"]]}
+        return whole
 
     def id_of(self, kind: str, uuid: str) -> int | None:
         row = self.conn.execute(f"SELECT id FROM {kind} WHERE uuid = ?", [uuid]).fetchone()
@@ -287,6 +313,14 @@ _ENTRY_PARTNERS = (
 # change joined to it (the later stamp) once changed here; this change alone
 # without one. (SQLite's JSON functions: built in since 3.38, and compiled in
 # by the SQLite that Python's installers bundle and Linux distributions ship.)
+# Entries' tags as a partial before-image (`tags_before`), in the order an
+# entry's document has them.
+_TAGS_BEFORE = """
+SELECT json_object('partial', json_object('tags', json((SELECT json_group_array(tag)
+  FROM (SELECT tag FROM interaction_tags WHERE interaction_id = i.id ORDER BY tag))))), i.uuid
+FROM interactions i WHERE i.id IN (SELECT value FROM json_each(:ids)) ORDER BY i.id
+"""
+
 _INTERACTION_JSON = f"""
 SELECT json_object(
   'id', i.id, 'uuid', i.uuid, 'occurred_at', i.occurred_at,

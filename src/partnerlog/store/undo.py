@@ -62,7 +62,9 @@ class UndoStore:
             raise Conflict(_("the journal changed meanwhile; run undo again"))
         here_only = action.command in MERGES
         now = timestamp()
+        whole = self.complete(action.changes)  # (a tag rename keeps only the tags)
         for kind, uuid, before in reversed(action.changes):
+            before = whole.get(uuid, before)
             if before is None:
                 record_id = self.id_of(kind, uuid)
                 if kind == "partners" and record_id is not None:
