@@ -68,6 +68,25 @@ def test_the_migrations_module_and_sqlite_utils_agree():
     assert [m.name for m in migrations.migrations()._migrations] == list(migrations.NAMES)
 
 
+def test_the_dashboards_standings_read_each_partners_newest_links_from_an_index(journal):
+    """`standings` asks each partner's last few contacts and tones newest first:
+    SQLite finds them in the (partner_id, instant, tone) index (m015), which
+    it uses only while the query's instant is the index's word for word."""
+    from datetime import datetime, timedelta
+
+    from partnerlog.store.health import STAMP_SQL
+
+    said = []
+    journal.conn.set_trace_callback(said.append)
+    now = datetime.fromisoformat("2026-11-28T18:00:00+07:00")
+    journal.standings(now - timedelta(days=91), now, 90)
+    journal.conn.set_trace_callback(None)
+    [query] = [sql for sql in said if STAMP_SQL in sql]
+    plan = " / ".join(row[3] for row in journal.conn.execute(f"EXPLAIN QUERY PLAN {query}"))
+    assert plan.count("USING INDEX interaction_partners_stamps") == 2, plan
+    assert "TEMP B-TREE" not in plan, plan
+
+
 def test_contact_dates_follow_their_interaction(journal):
     conn = journal.conn
     with journal.transaction():

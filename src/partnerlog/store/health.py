@@ -144,17 +144,25 @@ class HealthStore:
         from partnerlog.core.status import GROWING_GAPS, RECENT_RATED
 
         stamp = int(now.timestamp())
-        window = f"occurred_at >= :since AND {STAMP_SQL} BETWEEN :start AND :now"
         own = "FROM interaction_partners WHERE partner_id = partners.id"
+        # The last few, newest first, from the (partner_id, instant, tone) index
+        # (m015): no sort. The count and sum of the window's tones read more
+        # rows, which the (partner_id, occurred_at, tone) index covers (m012).
+        by_instant = f"{STAMP_SQL} BETWEEN :since AND :now ORDER BY {STAMP_SQL} DESC"
+        window = f"occurred_at >= :after AND {STAMP_SQL} BETWEEN :start AND :now"
         found = {}
         for pid, stamps, recent, rated in self.conn.execute(
-            f"SELECT id, (SELECT group_concat(s) FROM (SELECT {STAMP_SQL} AS s {own}"
-            f"  AND occurred_at >= :since AND s <= :now GROUP BY s ORDER BY s DESC"
-            f"  LIMIT {GROWING_GAPS + 1})),"
-            f" (SELECT group_concat(tone) FROM (SELECT tone {own} AND tone IS NOT NULL AND {window}"
-            f"  ORDER BY {STAMP_SQL} DESC, tone DESC LIMIT {RECENT_RATED})),"
+            f"SELECT id, (SELECT group_concat(s) FROM (SELECT DISTINCT {STAMP_SQL} AS s {own}"
+            f"  AND {by_instant} LIMIT {GROWING_GAPS + 1})),"
+            f" (SELECT group_concat(tone) FROM (SELECT tone {own} AND tone IS NOT NULL"
+            f"  AND {by_instant.replace(':since', ':start')}, tone DESC LIMIT {RECENT_RATED})),"
             f" (SELECT count(tone) || ' ' || total(tone) {own} AND {window}) FROM partners",
-            {"since": since.isoformat(), "start": stamp - window_days * 86400, "now": stamp},
+            {
+                "since": int(since.timestamp()),
+                "after": since.isoformat(),
+                "start": stamp - window_days * 86400,
+                "now": stamp,
+            },
         ):
             tones = [int(tone) for tone in recent.split(",")] if recent else []
             count, total = rated.split()

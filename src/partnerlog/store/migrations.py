@@ -39,6 +39,7 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("m012_tones_by_partner", "steps_entries"),
     ("m013_partner_phones", "steps_people"),
     ("m014_last_contacts", "steps_entries"),
+    ("m015_stamps_by_partner", "steps_entries"),
 )
 NAMES = tuple(name for name, _ in STEPS)
 

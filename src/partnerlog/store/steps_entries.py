@@ -2,7 +2,7 @@
 (m002), pillar and benefit masks (m003), the links' copies of their entry
 (m004), private entries indexed (m010), full-text indexes kept on text changes
 (m011), each partner's tones by date (m012), each partner's last contact
-(m014). Never edit one that has shipped."""
+(m014), each partner's links by instant (m015). Never edit one that has shipped."""
 
 from partnerlog.store.schema import FULL_TEXT_COLUMNS, LINK_COPIES
 
@@ -202,3 +202,19 @@ def m014_last_contacts(db) -> None:
     ]
     for statement in statements:
         db.execute(statement)
+
+
+def m015_stamps_by_partner(db) -> None:
+    """Each partner's links by their instant (in seconds, as `store.health`'s
+    STAMP_SQL computes it, word for word), with the tone.
+
+    The dashboard reads, for every partner, their last few contacts and tones
+    newest first. Stored times carry the offset of their own date, so their
+    text does not sort as their instants do: each partner's rows were read
+    and sorted (20 of `summary`'s 90 ms on 100,000 entries). Ordered by the
+    instant, the index gives the first few without a sort.
+    """
+    db.execute(
+        "CREATE INDEX interaction_partners_stamps ON interaction_partners (partner_id,"
+        " CAST(round((julianday(occurred_at) - 2440587.5) * 86400) AS INTEGER), tone)"
+    )
