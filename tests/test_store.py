@@ -69,9 +69,10 @@ def test_the_migrations_module_and_sqlite_utils_agree():
 
 
 def test_the_dashboards_standings_read_each_partners_newest_links_from_an_index(journal):
-    """`standings` asks each partner's last few contacts and tones newest first:
-    SQLite finds them in the (partner_id, instant, tone) index (m015), which
-    it uses only while the query's instant is the index's word for word."""
+    """`standings` asks each partner's last few contacts and tones newest first,
+    and their window's tones: SQLite reads all of it from the (partner_id,
+    instant, tone, occurred_at) index (m015) alone, which it uses only while
+    the query's instant is the index's word for word."""
     from datetime import datetime, timedelta
 
     from partnerlog.store.health import STAMP_SQL
@@ -83,7 +84,7 @@ def test_the_dashboards_standings_read_each_partners_newest_links_from_an_index(
     journal.conn.set_trace_callback(None)
     [query] = [sql for sql in said if STAMP_SQL in sql]
     plan = " / ".join(row[3] for row in journal.conn.execute(f"EXPLAIN QUERY PLAN {query}"))
-    assert plan.count("USING INDEX interaction_partners_stamps") == 2, plan
+    assert plan.count("USING COVERING INDEX interaction_partners_stamps") == 3, plan
     assert "TEMP B-TREE" not in plan, plan
 
 

@@ -145,11 +145,10 @@ class HealthStore:
 
         stamp = int(now.timestamp())
         own = "FROM interaction_partners WHERE partner_id = partners.id"
-        # The last few, newest first, from the (partner_id, instant, tone) index
-        # (m015): no sort. The count and sum of the window's tones read more
-        # rows, which the (partner_id, occurred_at, tone) index covers (m012).
+        # All from the (partner_id, instant, tone, occurred_at) index (m015),
+        # which answers alone: the last few newest first, without a sort.
+        window = f"{STAMP_SQL} BETWEEN :start AND :now"
         by_instant = f"{STAMP_SQL} BETWEEN :since AND :now ORDER BY {STAMP_SQL} DESC"
-        window = f"occurred_at >= :after AND {STAMP_SQL} BETWEEN :start AND :now"
         found = {}
         for pid, stamps, recent, rated in self.conn.execute(
             f"SELECT id, (SELECT group_concat(s) FROM (SELECT DISTINCT {STAMP_SQL} AS s {own}"
@@ -157,12 +156,7 @@ class HealthStore:
             f" (SELECT group_concat(tone) FROM (SELECT tone {own} AND tone IS NOT NULL"
             f"  AND {by_instant.replace(':since', ':start')}, tone DESC LIMIT {RECENT_RATED})),"
             f" (SELECT count(tone) || ' ' || total(tone) {own} AND {window}) FROM partners",
-            {
-                "since": int(since.timestamp()),
-                "after": since.isoformat(),
-                "start": stamp - window_days * 86400,
-                "now": stamp,
-            },
+            {"since": int(since.timestamp()), "start": stamp - window_days * 86400, "now": stamp},
         ):
             tones = [int(tone) for tone in recent.split(",")] if recent else []
             count, total = rated.split()

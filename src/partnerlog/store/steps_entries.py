@@ -206,15 +206,17 @@ def m014_last_contacts(db) -> None:
 
 def m015_stamps_by_partner(db) -> None:
     """Each partner's links by their instant (in seconds, as `store.health`'s
-    STAMP_SQL computes it, word for word), with the tone.
+    STAMP_SQL computes it, word for word), with the tone and the stored time.
 
     The dashboard reads, for every partner, their last few contacts and tones
     newest first. Stored times carry the offset of their own date, so their
     text does not sort as their instants do: each partner's rows were read
     and sorted (20 of `summary`'s 90 ms on 100,000 entries). Ordered by the
-    instant, the index gives the first few without a sort.
+    instant, the index gives the first few without a sort; with the stored
+    time in it too, it answers alone (SQLite reads no row of the table).
     """
     db.execute(
         "CREATE INDEX interaction_partners_stamps ON interaction_partners (partner_id,"
-        " CAST(round((julianday(occurred_at) - 2440587.5) * 86400) AS INTEGER), tone)"
+        " CAST(round((julianday(occurred_at) - 2440587.5) * 86400) AS INTEGER), tone,"
+        " occurred_at)"
     )
