@@ -47,12 +47,14 @@ def due_partners(
     ``within``, then who comes due within that many days (upcoming), soonest first.
     Someone paused is left out until they are back."""
     today = now.date()
+    promises = promises or {}
     found = []
     for partner in partners:
-        if partner.paused(today):
+        if partner.paused_until is not None and partner.paused(today):
             continue
         days_since, reference, overdue = contact_gap(partner, last_contacts.get(partner.id), now)
-        late = [p for p in (promises or {}).get(partner.id, []) if p.mine and p.overdue_days(today)]
+        owed = promises.get(partner.id)
+        late = [p for p in owed if p.mine and p.overdue_days(today)] if owed else []
         due_in = partner.effective_cadence - reference
         upcoming = not overdue and not late and within > 0 and in_window(due_in, within)
         if overdue > 0 or late or upcoming:

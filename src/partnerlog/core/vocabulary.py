@@ -306,11 +306,14 @@ def parse_cadence(text: str | None, option: str = "--cadence") -> int | None:
     """ "14" / "14d" → 14, "2w" → 14, "1m" → 30."""
     if text is None:
         return None
-    match = re.fullmatch(r"\s*(\d+)\s*([dwm]?)\s*", text.lower())
-    if not match or int(match.group(1)) == 0:
+    # (Read without a pattern: `due --within 7d` has `log`'s budget.)
+    said = text.lower().strip()
+    unit = said[-1:] if said[-1:] in ("d", "w", "m") else ""
+    number = said[: len(said) - len(unit)].rstrip()
+    if not number.isdecimal() or int(number) == 0:
         raise UsageError(
             _("{option} {text!r} should be a number of days, like 14, 2w or 1m").format(
                 option=option, text=text
             )
         )
-    return int(match.group(1)) * {"": 1, "d": 1, "w": 7, "m": 30}[match.group(2)]
+    return int(number) * {"": 1, "d": 1, "w": 7, "m": 30}[unit]

@@ -51,12 +51,10 @@ def due(found: list, values: dict, now) -> int:
     if values["json"]:
         print_json([item.to_json() for item in found])
     elif found:
-        from partnerlog.present.screen import draw, on_terminal
+        from partnerlog.present.screen import on_terminal
 
-        if on_terminal():
-            sys.stdout.write("\n".join(due_lines(found, now.date())) + "\n")
-        else:
-            draw(due_sheet(found, now.date()))
+        lines = due_lines if on_terminal() else due_records
+        sys.stdout.write("\n".join(lines(found, now.date())) + "\n")
     elif not values["exit_code"]:
         say("Nobody is due. Well kept!")
     from partnerlog.errors import SOMEONE_DUE
@@ -65,19 +63,22 @@ def due(found: list, values: dict, now) -> int:
     return SOMEONE_DUE if values["exit_code"] and anyone else 0
 
 
-def due_sheet(found: list, today):
-    """Who is due, as data: a person a line, their late promises in one field."""
+def due_records(found: list, today) -> list[str]:
+    """Who is due, as data: a header, then a person a line (tab-separated, their
+    late promises in one field). Written without a `Sheet`: `due` may list
+    hundreds of people, and its budget is `log`'s."""
     from partnerlog.core.when import due_words
-    from partnerlog.present.sheet import Sheet, cell
+    from partnerlog.present.sheet import field
 
-    sheet = Sheet()
-    for column in (
+    header = (
         N_("handle"), N_("name"), N_("state"), N_("days overdue"), N_("due in days"),
         N_("last contact"), N_("every (days)"), N_("promises"),
-    ):  # fmt: skip
-        sheet.add_column(_(column))
+    )  # fmt: skip
+    lines = ["\t".join(field(_(column)) for column in header)]
+    states = {"upcoming": _("upcoming"), "overdue": _("overdue"), "": _("promise overdue")}
+    ago = {}  # (a few distinct counts of days among hundreds of people)
     for item in found:
-        state = _("upcoming") if item.upcoming else _("overdue") if item.overdue_days else ""
+        state = "upcoming" if item.upcoming else "overdue" if item.overdue_days else ""
         promises = "; ".join(
             phrase(
                 "{text} ({late}; partnerlog close {id})",
@@ -85,13 +86,19 @@ def due_sheet(found: list, today):
             )
             for p in item.promises
         )  # fmt: skip
-        sheet.add_row(
-            cell(item.handle), cell(item.name), state or _("promise overdue"),
-            str(item.overdue_days), str(item.due_in_days) if item.upcoming else "",
-            _("never") if item.days_since is None else days_ago(item.days_since),
-            str(item.cadence_days), cell(promises),
+        if item.days_since not in ago:
+            ago[item.days_since] = (
+                _("never") if item.days_since is None else days_ago(item.days_since)
+            )
+        lines.append(
+            "\t".join((
+                field(visible(item.handle)), field(visible(item.name)), states[state],
+                str(item.overdue_days), str(item.due_in_days) if item.upcoming else "",
+                ago[item.days_since], str(item.cadence_days),
+                field(visible(promises)) if promises else "",
+            ))
         )  # fmt: skip
-    return sheet
+    return lines
 
 
 def due_lines(found: list, today) -> list[str]:

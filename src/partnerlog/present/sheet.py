@@ -35,7 +35,10 @@ class Cell:
 
     @property
     def plain(self) -> str:
-        return "".join(text for text, _ in self.parts)
+        parts = self.parts
+        if len(parts) == 1:  # (most cells: one piece of text)
+            return parts[0][0]
+        return "".join(text for text, _ in parts)
 
     def __str__(self) -> str:
         return self.plain
@@ -99,7 +102,12 @@ class Sheet:
 
 def field(value) -> str:
     """A value as one field of a piped record: on one line, no tab, spaces collapsed."""
-    plain = value.plain if isinstance(value, Cell) else str(value)
-    if plain.isprintable() and "  " not in plain and plain[:1] != " " != plain[-1:]:
+    plain = value if type(value) is str else value.plain if type(value) is Cell else str(value)
+    if (
+        plain.isprintable()
+        and "  " not in plain
+        and not plain.startswith(" ")
+        and not plain.endswith(" ")
+    ):
         return plain  # (its only spaces are single ones inside: already one field)
     return " ".join(plain.replace("\t", " ").replace("\n", " ⏎ ").split())
