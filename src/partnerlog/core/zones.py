@@ -113,6 +113,8 @@ def now_at(instant: float) -> datetime | None:
     utc = datetime.fromtimestamp(instant, UTC).replace(tzinfo=None)
     place = NowZone(wanted, timedelta(seconds=offset), timedelta(seconds=dst), here.tm_zone)
     place.since, place.until = edges[0] + _MARGIN, edges[1] - _MARGIN
+    if not place.since <= utc <= place.until:
+        return None  # (a clock change within hours: its repeated hour needs the rules)
     return (utc + place.offset).replace(tzinfo=place)
 
 
