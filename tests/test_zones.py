@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from .test_calendar import ME, OUTLOOK
+from .test_sync_trust import LIBFAKETIME
 
 # Clock changes to test "now" beside (UTC seconds): Berlin's and New York's in
 # March and October/November 2026, Lord Howe's in April and October 2026.
@@ -364,3 +365,44 @@ def test_now_without_the_rules_answers_as_the_rules_do(monkeypatch, name, instan
         assert zones.in_zone(quick + step).isoformat() == zones.in_zone(real + step).isoformat()
     monkeypatch.undo()
     time.tzset()
+
+
+@pytest.mark.skipif(LIBFAKETIME is None, reason="libfaketime (Debian's faketime) is not installed")
+@pytest.mark.parametrize(
+    ("zone_name", "clock", "stored"),
+    [
+        # Berlin's repeated hour, each time; the hour before; a summer noon.
+        ("Europe/Berlin", "@2026-10-25 00:30:00", "2026-10-25T02:30:00+02:00"),
+        ("Europe/Berlin", "@2026-10-25 01:30:00", "2026-10-25T02:30:00+01:00"),
+        ("Europe/Berlin", "@2026-10-24 23:30:00", "2026-10-25T01:30:00+02:00"),
+        ("Europe/Berlin", "@2026-07-01 10:00:00", "2026-07-01T12:00:00+02:00"),
+        # New York's second 01:30; Lord Howe's second 01:45.
+        ("America/New_York", "@2026-11-01 06:30:00", "2026-11-01T01:30:00-05:00"),
+        ("Australia/Lord_Howe", "@2026-04-04 15:15:00", "2026-04-05T01:45:00+10:30"),
+    ],
+)
+def test_log_stores_the_real_now_under_a_whole_process_clock(tmp_path, zone_name, clock, stored):
+    """The console script under libfaketime (the clock at a UTC moment), with no
+    $PARTNERLOG_NOW: the moment stored is now, with the offset in force, in the
+    hours around a change too."""
+    import os
+    import shutil
+    import sqlite3
+    import subprocess
+    import sys
+
+    script = shutil.which("partnerlog", path=os.path.dirname(sys.executable))
+    env = {k: v for k, v in os.environ.items() if k != "PARTNERLOG_NOW"}
+    env.update(PARTNERLOG_DB=str(tmp_path / "j.db"), PARTNERLOG_LANG="en", TZ=zone_name)
+    from datetime import UTC, datetime
+
+    at = int(datetime.fromisoformat(clock[1:]).replace(tzinfo=UTC).timestamp())
+    env.update(LD_PRELOAD=LIBFAKETIME, FAKETIME=f"@{at}", FAKETIME_FMT="%s")
+    env["FAKETIME_DONT_FAKE_MONOTONIC"] = "1"
+    for args in (("partner", "add", "Sari"), ("log", "sari", "now")):
+        done = subprocess.run([script, *args], env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+    conn = sqlite3.connect(tmp_path / "j.db")
+    [(found,)] = conn.execute("SELECT occurred_at FROM interactions").fetchall()
+    conn.close()
+    assert found[:16] + found[19:] == stored[:16] + stored[19:]
