@@ -88,6 +88,16 @@ def test_the_dashboards_standings_read_each_partners_newest_links_from_an_index(
     assert "TEMP B-TREE" not in plan, plan
 
 
+def test_my_late_promises_are_read_from_their_own_index(journal):
+    said = []
+    journal.conn.set_trace_callback(said.append)
+    journal.late_promises("2026-11-28")
+    journal.conn.set_trace_callback(None)
+    [query] = [sql for sql in said if "follow_ups" in sql]
+    plan = " / ".join(row[3] for row in journal.conn.execute(f"EXPLAIN QUERY PLAN {query}"))
+    assert "USING INDEX follow_ups_my_promises" in plan, plan
+
+
 def test_contact_dates_follow_their_interaction(journal):
     conn = journal.conn
     with journal.transaction():

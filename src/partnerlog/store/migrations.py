@@ -40,6 +40,7 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("m013_partner_phones", "steps_people"),
     ("m014_last_contacts", "steps_entries"),
     ("m015_stamps_by_partner", "steps_entries"),
+    ("m016_my_open_promises", "steps_people"),
 )
 NAMES = tuple(name for name, _ in STEPS)
 

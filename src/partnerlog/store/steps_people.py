@@ -1,6 +1,6 @@
 """The migrations of what is kept about people: their email addresses (m006),
-goals of my own (m007), follow-ups, pauses and dates (m008). Never edit one
-that has shipped."""
+goals of my own (m007), follow-ups, pauses and dates (m008), phone numbers
+(m013), my open promises by due day (m016). Never edit one that has shipped."""
 
 from partnerlog.store.schema import FOLLOW_UP_TABLES, NOW_SQL
 
@@ -141,3 +141,13 @@ def m013_partner_phones(db) -> None:
         " DELETE FROM partner_phones WHERE partner_id = OLD.id; END",
     ):
         db.execute(statement)
+
+
+def m016_my_open_promises(db) -> None:
+    """My open promises by due day, in an index of their own (partial: only
+    they are in it). `due`, `agenda` and the dashboard ask which are late; the
+    follow-ups were read whole for it (5,000 of them: 3 ms of a 40 ms `due`)."""
+    db.execute(
+        "CREATE INDEX follow_ups_my_promises ON follow_ups (due_on)"
+        " WHERE type = 'promise' AND owner = 'me' AND status = 'open'"
+    )
