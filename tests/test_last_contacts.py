@@ -7,6 +7,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -141,5 +142,19 @@ def test_repair_puts_right_a_table_another_program_changed(run, journal_path):
     assert due_names(run) == {"sari"}  # what the table says, however it came to say it
     repaired = run("db", "check", "--repair", "--json")
     assert repaired.exit_code == 0, repaired.stderr
+    assert json.loads(repaired.stdout)["repaired"] == {"last contacts out of date": 2}
     kept(journal_path)
     assert due_names(run) == set()
+
+
+@pytest.mark.english
+def test_repair_says_in_words_which_last_contacts_it_put_right(run, journal_path):
+    assert run("partner", "add", "Sari Wulandari").exit_code == 0
+    assert run("log", "sari", "lunch").exit_code == 0
+    conn = sqlite3.connect(journal_path)
+    conn.execute("UPDATE last_contacts SET occurred_at = NULL")
+    conn.commit()
+    conn.close()
+    repaired = run("db", "check", "--repair")
+    assert repaired.exit_code == 0
+    assert "Repaired: 1 partner's last contact out of date." in repaired.stderr

@@ -179,6 +179,10 @@ REPAIRS = {
         "{count} copy of an entry's fields out of date",
         "{count} copies of entries' fields out of date",
     ),
+    "last contacts out of date": Nn_(
+        "{count} partner's last contact out of date",
+        "{count} partners' last contacts out of date",
+    ),
 }
 
 
