@@ -406,3 +406,26 @@ def test_log_stores_the_real_now_under_a_whole_process_clock(tmp_path, zone_name
     [(found,)] = conn.execute("SELECT occurred_at FROM interactions").fetchall()
     conn.close()
     assert found[:16] + found[19:] == stored[:16] + stored[19:]
+
+
+@pytest.mark.parametrize("name", NOW_ZONES)
+def test_now_without_the_rules_copies_pickles_and_names_itself_as_the_rules_do(monkeypatch, name):
+    import copy
+    import pickle
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from partnerlog.core import zones
+
+    monkeypatch.setenv("TZ", name)
+    time.tzset()
+    quick = zones.now_at(1790000000.0)  # (a September day, far from any change)
+    assert type(quick.tzinfo) is zones.NowZone
+    for made in (copy.copy(quick), copy.deepcopy(quick), pickle.loads(pickle.dumps(quick))):
+        assert made == quick and made.isoformat() == quick.isoformat()
+    assert str(quick.tzinfo) == name == zones.zone_name(quick.tzinfo)
+    assert quick.strftime("%Z %z") == datetime.fromtimestamp(1790000000, ZoneInfo(name)).strftime(
+        "%Z %z"
+    )
+    monkeypatch.undo()
+    time.tzset()

@@ -165,6 +165,12 @@ class NowZone(tzinfo):
             raise AttributeError(name)
         return getattr(_rules(self._wanted), name)  # (the zone's ``key``)
 
+    def __str__(self) -> str:
+        return str(_rules(self._wanted))  # (the zone's name, as the rules give it)
+
+    def __reduce__(self):
+        return (_rules, (self._wanted,))  # (a copy, or a pickle, has the zone's rules)
+
     def __repr__(self) -> str:
         return f"NowZone({self._wanted!r}, {self.offset})"
 
