@@ -313,14 +313,6 @@ _ENTRY_PARTNERS = (
 # change joined to it (the later stamp) once changed here; this change alone
 # without one. (SQLite's JSON functions: built in since 3.38, and compiled in
 # by the SQLite that Python's installers bundle and Linux distributions ship.)
-# Entries' tags as a partial before-image (`tags_before`), in the order an
-# entry's document has them.
-_TAGS_BEFORE = """
-SELECT json_object('partial', json_object('tags', json((SELECT json_group_array(tag)
-  FROM (SELECT tag FROM interaction_tags WHERE interaction_id = i.id ORDER BY tag))))), i.uuid
-FROM interactions i WHERE i.id IN (SELECT value FROM json_each(:ids)) ORDER BY i.id
-"""
-
 _INTERACTION_JSON = f"""
 SELECT json_object(
   'id', i.id, 'uuid', i.uuid, 'occurred_at', i.occurred_at,
@@ -340,4 +332,12 @@ SELECT json_object(
       coalesce(json_extract(v.seen, '$."' || :me || '"'), ''), coalesce(i.updated_at, '')))
   END), i.uuid
 FROM interactions i LEFT JOIN versions v ON v.uuid = i.uuid
+"""
+
+# Entries' tags as a partial before-image (`tags_before`), in the order an
+# entry's document has them.
+_TAGS_BEFORE = """
+SELECT json_object('partial', json_object('tags', json((SELECT json_group_array(tag)
+  FROM (SELECT tag FROM interaction_tags WHERE interaction_id = i.id ORDER BY tag))))), i.uuid
+FROM interactions i WHERE i.id IN (SELECT value FROM json_each(:ids)) ORDER BY i.id
 """
