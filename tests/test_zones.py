@@ -429,3 +429,26 @@ def test_now_without_the_rules_copies_pickles_and_names_itself_as_the_rules_do(m
     )
     monkeypatch.undo()
     time.tzset()
+
+
+@pytest.mark.parametrize(
+    "moment",
+    ["0001-01-01T00:00:00+00:00", "0001-01-02T00:00:00+00:00", "9999-12-31T23:59:59+00:00",
+     "9999-11-20T00:00:00+00:00", "1899-12-31T23:59:59", "9001-01-01T00:00:00+00:00",
+     "1900-01-01T00:00:00+00:00", "9000-12-31T12:00:00+00:00"],
+)  # fmt: skip
+def test_now_at_the_ends_of_time_is_never_an_internal_error(sari, monkeypatch, moment, unchanged):
+    """$PARTNERLOG_NOW beyond the years every command can compute from is
+    refused in one line (exit 2, nothing changed); within them, every command
+    answers, never with an internal error."""
+    monkeypatch.setenv("PARTNERLOG_NOW", moment)
+    beyond = not 1900 <= int(moment[:4]) <= 9000
+    for args in (("due",), ("summary",), ("agenda",), ("log", "sari", "x"), ("timeline",)):
+        if beyond:
+            with unchanged():
+                result = sari(*args)
+            assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+            assert "PARTNERLOG_NOW" in result.stderr
+        else:
+            result = sari(*args)
+            assert result.exit_code in (0, 6), (args, result.stderr)

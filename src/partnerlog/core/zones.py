@@ -26,6 +26,12 @@ def now() -> datetime:
                     ENV_NOW=ENV_NOW, fixed=fixed
                 )
             ) from None
+        if not 1900 <= value.year <= 9000:  # (what every command computes from now stays a date)
+            raise UsageError(
+                _(
+                    "{ENV_NOW}={fixed!r} is too far from today (give a year from 1900 to 9000)"
+                ).format(ENV_NOW=ENV_NOW, fixed=fixed)
+            )
         if not value.tzinfo:
             return value.replace(tzinfo=zone())
         return now_at(value.timestamp()) or value.astimezone(zone())
@@ -99,18 +105,21 @@ def now_at(instant: float) -> datetime | None:
     if not os.path.isfile(file):
         return None
     time.tzset()  # (the C library reads $TZ as it is now)
-    here = time.localtime(instant)
-    offset = here.tm_gmtoff
-    edges = []
-    for way in (-86400, 86400):
-        edge = instant
-        for _day in range(_LOOK):
-            if time.localtime(edge + way).tm_gmtoff != offset:
-                break
-            edge += way
-        edges.append(datetime.fromtimestamp(edge, UTC).replace(tzinfo=None))
+    try:
+        here = time.localtime(instant)
+        offset = here.tm_gmtoff
+        edges = []
+        for way in (-86400, 86400):
+            edge = instant
+            for _day in range(_LOOK):
+                if time.localtime(edge + way).tm_gmtoff != offset:
+                    break
+                edge += way
+            edges.append(datetime.fromtimestamp(edge, UTC).replace(tzinfo=None))
+        utc = datetime.fromtimestamp(instant, UTC).replace(tzinfo=None)
+    except (OverflowError, OSError, ValueError):  # (the first or last days time can hold)
+        return None
     dst = offset + time.timezone if here.tm_isdst > 0 else 0
-    utc = datetime.fromtimestamp(instant, UTC).replace(tzinfo=None)
     place = NowZone(wanted, timedelta(seconds=offset), timedelta(seconds=dst), here.tm_zone)
     place.since, place.until = edges[0] + _MARGIN, edges[1] - _MARGIN
     if not place.since <= utc <= place.until:
