@@ -249,3 +249,27 @@ def test_removing_a_date_names_the_partner_as_adding_it_did(run):
     assert added.stderr.startswith("Added birthday of Rina Kusuma (#1)")
     removed = run("partner", "date", "remove", "1")
     assert removed.exit_code == 0 and removed.stderr == "Removed birthday of Rina Kusuma (#1).\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("partner", "edit", "sari", "--cadence", "99999999999999999999"),
+        ("partner", "add", "Budi Santoso", "--cadence", "36501"),
+        ("due", "--within", "99999999999999999999d"),
+        ("due", "--within", "1217m"),
+    ],
+)
+def test_a_cadence_or_window_of_more_than_a_hundred_years_is_refused(team, unchanged, args):
+    with unchanged():
+        result = team(*args)
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "36500" in result.stderr
+
+
+def test_a_hundred_years_is_still_a_cadence(team, rows):
+    assert team("partner", "edit", "sari", "--cadence", "36500").exit_code == 0
+    assert rows("SELECT cadence_days FROM partners WHERE handle = 'sari'") == [
+        {"cadence_days": 36500}
+    ]
+    assert team("due", "--within", "1216m").exit_code == 0

@@ -316,4 +316,15 @@ def parse_cadence(text: str | None, option: str = "--cadence") -> int | None:
                 option=option, text=text
             )
         )
-    return int(number) * {"": 1, "d": 1, "w": 7, "m": 30}[unit]
+    days = int(number) * {"": 1, "d": 1, "w": 7, "m": 30}[unit]
+    if days > LONGEST_CADENCE:
+        raise UsageError(
+            _("{option} {text!r} is more than a hundred years ({days} days at most)").format(
+                option=option, text=text, days=LONGEST_CADENCE
+            )
+        )
+    return days
+
+
+# The longest a cadence or `--within` may be, in days: a hundred years.
+LONGEST_CADENCE = 36_500
