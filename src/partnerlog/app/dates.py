@@ -74,14 +74,12 @@ def add(session, *, who: str, label: str, date: str, yearly: bool) -> tuple[Part
 
 def list_dates(session, *, who: str | None):
     """(dates, next first, each with its next day; partner names)."""
-    from partnerlog.app.people import names_by_handle
-
     journal, today = session.journal, session.now.date()
     partner = journal.named(who)[0] if who else None
     found = journal.partner_dates(partner_ids=[partner.id] if partner else None)
     coming = [(d, d.next_on(today)) for d in found]
     coming.sort(key=lambda pair: (pair[1] is None, pair[1] or today))
-    return coming, names_by_handle(journal)
+    return coming, journal.names_by_handle()
 
 
 def remove(session, *, id_: int) -> tuple[PartnerDate, str]:

@@ -69,28 +69,24 @@ def _add(session, who: str, words: list[str], kind: str, owner: str, due_on: str
 
 def open_list(session, *, who: str | None, all_: bool) -> tuple[list[FollowUp], dict[str, str]]:
     """(open items, with --all the closed ones too, overdue first; partner names)."""
-    from partnerlog.app.people import names_by_handle
-
     journal = session.journal
     partner = journal.named(who)[0] if who else None
     items = journal.follow_ups(partner_ids=[partner.id] if partner else None, include_closed=all_)
     today = session.now.date()
     items.sort(key=lambda f: (f.status != "open", -f.overdue_days(today)))  # stable: by day
-    return items, names_by_handle(journal)
+    return items, journal.names_by_handle()
 
 
 def close(session, *, id_: list[str]) -> tuple[list[FollowUp], dict[str, str]]:
     """(the items closed, partner names): every item named, or none (an unknown or
     closed one stops it)."""
-    from partnerlog.app.people import names_by_handle
-
     ids = parse_ids(id_, "ID")
     journal = session.journal
     with journal.transaction(session.command.name):
         found = [open_item(journal, item_id) for item_id in ids]
         at = dates.iso(session.now)
         closed = [journal.close_follow_up(item.id, at) for item in found]
-    return closed, names_by_handle(journal, [item.partner for item in closed])
+    return closed, journal.names_by_handle([item.partner for item in closed])
 
 
 def parse_ids(given: list[str] | str, name: str) -> list[int]:

@@ -35,12 +35,10 @@ def add(
 
 def list_goals(session, *, who: str | None, all_: bool) -> tuple[list[Goal], dict[str, str]]:
     """(open goals, or all of them with --all; partner names)."""
-    from partnerlog.app.people import names_by_handle
-
     journal = session.journal
     partner = journal.named(who)[0] if who else None
     goals = journal.goals(partner_id=partner.id if partner else None, include_closed=all_)
-    return goals, names_by_handle(journal)
+    return goals, journal.names_by_handle()
 
 
 def update(session, *, id_: int, progress: int | None, note: str | None) -> Goal:

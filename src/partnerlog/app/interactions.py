@@ -1,6 +1,6 @@
 """Interactions: logging one, reading them back, searching, fixing and removing them."""
 
-from partnerlog.app.people import add_mentioned, names_by_handle
+from partnerlog.app.people import add_mentioned
 from partnerlog.core import dates
 from partnerlog.core.records import Interaction, Record
 from partnerlog.core.vocabulary import (
@@ -172,7 +172,7 @@ def timeline(
         tag=normal_tag(tag) if tag else None,
         limit=limit or None,
     )
-    return entries, names_by_handle(journal)
+    return entries, journal.names_by_handle()
 
 
 def search(session, *, query: list[str], limit: int) -> tuple[str, list, list, dict[str, str]]:
@@ -188,7 +188,7 @@ def search(session, *, query: list[str], limit: int) -> tuple[str, list, list, d
         entries,
         journal.search_goals(text, limit=limit),
         journal.search_follow_ups(text, limit=limit),
-        names_by_handle(journal),
+        journal.names_by_handle(),
     )
 
 
@@ -254,7 +254,7 @@ def edit(
                 raise UsageError(_("--who needs at least one partner"))
             partner_ids = [p.id for p in journal.named(*names)]
         if _same(current, changes, partner_ids, tags, pillars, benefits, journal):
-            return current, names_by_handle(journal), False
+            return current, journal.names_by_handle(), False
         updated = journal.update_interaction(
             id_,
             changes,
@@ -263,7 +263,7 @@ def edit(
             pillars=pillars,
             benefits=benefits,
         )
-    return updated, names_by_handle(journal), True
+    return updated, journal.names_by_handle(), True
 
 
 def _same(current, changes, partner_ids, tags, pillars, benefits, journal) -> bool:
@@ -285,7 +285,7 @@ def _same(current, changes, partner_ids, tags, pillars, benefits, journal) -> bo
 def show(session, *, id_: int) -> tuple[Interaction, dict[str, str]]:
     """One entry in full, and partner names."""
     journal = session.journal
-    return journal.interaction(id_), names_by_handle(journal)
+    return journal.interaction(id_), journal.names_by_handle()
 
 
 def delete(session, *, id_: int):
@@ -300,7 +300,7 @@ def delete(session, *, id_: int):
             journal.delete_interaction(entry.id)
         return entry
 
-    return Proposal((entry, names_by_handle(journal)), apply)
+    return Proposal((entry, journal.names_by_handle()), apply)
 
 
 def tags(session) -> list[tuple[str, int]]:

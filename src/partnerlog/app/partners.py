@@ -101,7 +101,6 @@ RECENT = 10
 
 def profile(session, *, who: str) -> Profile:
     from partnerlog.app.dashboard import verdicts
-    from partnerlog.app.people import names_by_handle
     from partnerlog.core import dates
     from partnerlog.core.complement import complement_pairs
     from partnerlog.core.vocabulary import WINDOW_DAYS
@@ -118,7 +117,7 @@ def profile(session, *, who: str) -> Profile:
         traits=journal.traits(partner_id=partner.id, active_only=False),
         pairs=complement_pairs(journal.traits(active_only=False), only=partner.handle),
         recent=journal.interactions(partner_id=partner.id, limit=RECENT),
-        names=names_by_handle(journal),
+        names=journal.names_by_handle(),
         emails=journal.emails(partner.id),
         phones=journal.phones(partner.id),
         follow_ups=journal.follow_ups(partner_ids=[partner.id]),

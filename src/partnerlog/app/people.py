@@ -1,14 +1,8 @@
-"""Who a command is about, as several commands read it: partners' names by
-handle (views show names), and the partners a note @mentions."""
+"""Who a command is about, as several commands read it: the partners a note
+@mentions. (Partners' names by handle, which views show: `journal.names_by_handle`.)"""
 
 from partnerlog.core.vocabulary import mentions
 from partnerlog.errors import PartnerlogError
-
-
-def names_by_handle(journal, handles: list[str] | None = None) -> dict[str, str]:
-    """Partners' names by handle, archived ones too (views show names, not
-    handles); ``handles``: only these (a few items shown, not every partner)."""
-    return journal.names_by_handle(handles)
 
 
 def add_mentioned(journal, partners: list, text: str) -> list[str]:

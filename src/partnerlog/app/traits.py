@@ -81,8 +81,6 @@ class Complements(Record):
 
 
 def complement(session, *, who: str | None, area: str | None) -> Complements:
-    from partnerlog.app.people import names_by_handle
-
     journal = session.journal
     partner = journal.named(who)[0] if who else None
     only = partner.handle if partner else None
@@ -95,4 +93,4 @@ def complement(session, *, who: str | None, area: str | None) -> Complements:
                 _("--area {area!r} needs at least one letter or digit").format(area=area)
             )
         pairs = helpers_for_area(pairs, traits, key, only=only)
-    return Complements(pairs, names_by_handle(journal), area, bool(traits))
+    return Complements(pairs, journal.names_by_handle(), area, bool(traits))

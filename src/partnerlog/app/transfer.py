@@ -29,7 +29,6 @@ def report(
     charts: bool,
 ) -> ReportData:
     from partnerlog.app.dashboard import verdicts
-    from partnerlog.app.people import names_by_handle
     from partnerlog.core.complement import complement_pairs
 
     now, journal = session.now, session.journal
@@ -74,7 +73,7 @@ def report(
         dates=partner_dates,
         verdicts=chosen,
         partners=partners,
-        names=names_by_handle(journal),
+        names=journal.names_by_handle(),
         goals=goals,
         traits=traits,
         pairs=complement_pairs(traits),

@@ -49,13 +49,14 @@ def describe(journal, action, now, names: dict[str, str] | None = None) -> Undoa
     would do and which record it is."""
     steps = []
     names = {} if names is None else names
-    for kind, uuid, before in action.changes[:NAMED_STEPS]:
+    named = action.changes[:NAMED_STEPS]
+    whole = journal.complete(named)  # (a tag rename kept only the tags)
+    for kind, uuid, before in named:
+        before = whole.get(uuid, before)
+        if before is not None and "partial" in before:
+            continue  # (a record gone since: nothing to name it by)
         record_id = journal.id_of(kind, uuid)
         current = journal.document(kind, record_id) if record_id is not None else None
-        if before is not None and "partial" in before:  # (the fields it changed: `complete`)
-            if current is None:
-                continue
-            before = {**current, **before["partial"]}
         if before is None:
             verb, doc = N_("remove"), current
         elif current is None:
@@ -82,14 +83,13 @@ def _values(journal, kind: str, doc: dict, names: dict[str, str]) -> dict:
     names by handle, read on first need)."""
     values = {**doc, "handle": doc.get("partner", doc.get("handle"))}
     if kind == "interactions":
-        from partnerlog.app.people import names_by_handle
         from partnerlog.core.records import Interaction
 
         values["entry"] = Interaction(
             **{key: doc[key] for key in Interaction.__slots__ if key in doc}
         )
         if not names:
-            names.update(names_by_handle(journal))
+            names.update(journal.names_by_handle())
     elif kind == "goal_updates":
         values.update(
             goal=journal.id_of("goals", doc["goal_uuid"]),

@@ -50,7 +50,7 @@ def due_partners(
     promises = promises or {}
     found = []
     for partner in partners:
-        if partner.paused_until is not None and partner.paused(today):
+        if partner.paused(today):
             continue
         days_since, reference, overdue = contact_gap(partner, last_contacts.get(partner.id), now)
         owed = promises.get(partner.id)

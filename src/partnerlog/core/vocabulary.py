@@ -302,6 +302,10 @@ def check_setting(where: str | None) -> str | None:
     return choose_one(where, SETTINGS, "--where")
 
 
+# The longest a cadence or `--within` may be, in days: a hundred years.
+LONGEST_CADENCE = 36_500
+
+
 def parse_cadence(text: str | None, option: str = "--cadence") -> int | None:
     """ "14" / "14d" → 14, "2w" → 14, "1m" → 30."""
     if text is None:
@@ -324,7 +328,3 @@ def parse_cadence(text: str | None, option: str = "--cadence") -> int | None:
             )
         )
     return days
-
-
-# The longest a cadence or `--within` may be, in days: a hundred years.
-LONGEST_CADENCE = 36_500

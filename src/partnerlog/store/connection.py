@@ -295,12 +295,13 @@ class Connection(ClockStore):
         """Remember a record as it is now, before the action changes or deletes it."""
         self._before_changes(kind, [record_id])
 
-    def _before_changes(self, kind: str, record_ids: list[int]) -> None:
-        """Remember records as they are now, read together (a tag on 1,500 entries)."""
+    def _before_changes(self, kind: str, record_ids: list[int], *, tags_only=False) -> None:
+        """Remember records as they are now, read together (``tags_only``: entries'
+        tags alone, all a tag rename changes of 1,500 of them)."""
         if self._command is not None:
             # (a record this action created is remembered as absent already)
             record_ids = [i for i in record_ids if (kind, i) not in self._created]
-            for uuid, before in self.before_images(kind, record_ids):
+            for uuid, before in self.before_images(kind, record_ids, tags_only=tags_only):
                 self._remember(kind, uuid, before)
 
     def _insert(self, table: str, record, columns: tuple[str, ...]) -> int:

@@ -90,13 +90,15 @@ class DocumentStore:
         return (text for text, _uuid in self.interaction_json(include_private=include_private))
 
     def interaction_json(
-        self, ids: list[int] | None = None, *, include_private: bool = True
+        self, ids: list[int] | None = None, *, include_private: bool = True, tags_only=False
     ) -> Iterator[tuple[str, str]]:
-        """(JSON text, uuid) of entries (``ids``: only these that exist), oldest first."""
+        """(JSON text, uuid) of entries (``ids``: only these that exist), oldest
+        first (``tags_only``: a partial before-image of their tags alone)."""
         where = [] if ids is None else ["i.id IN (SELECT value FROM json_each(:ids))"]
         if not include_private:
             where.append("i.private = 0")
-        sql = _INTERACTION_JSON + (" WHERE " + " AND ".join(where) if where else "")
+        select = _TAGS_BEFORE if tags_only else _INTERACTION_JSON
+        sql = select + (" WHERE " + " AND ".join(where) if where else "")
         plain = self.conn.cursor()
         plain.row_factory = None
         import json  # (not at the top: `log` never reads a document)
@@ -210,23 +212,19 @@ class DocumentStore:
                 doc["seen"] = self.vector(doc["uuid"], doc["updated_at"] or "", rows)
                 yield doc
 
-    def before_images(self, kind: str, record_ids: list[int]) -> Iterator[tuple[str, dict | str]]:
+    def before_images(
+        self, kind: str, record_ids: list[int], *, tags_only: bool = False
+    ) -> Iterator[tuple[str, dict | str]]:
         """(uuid, document or its JSON text) of these records, as `undo` keeps
-        them: entries' written by SQLite."""
+        them: entries' written by SQLite. ``tags_only``: entries' tags alone, a
+        partial before-image (`complete`): a tag renamed on 1,500 entries keeps
+        their tags, not 1,500 whole entries (22 ms of its 95)."""
         if not record_ids:
             return iter(())
         if kind == "interactions":
-            return ((uuid, text) for text, uuid in self.interaction_json(record_ids))
+            rows = self.interaction_json(record_ids, tags_only=tags_only)
+            return ((uuid, text) for text, uuid in rows)
         return ((doc["uuid"], doc) for doc in self.documents(kind, record_ids))
-
-    def tags_before(self, entry_ids: list[int]) -> Iterator[tuple[str, str]]:
-        """(uuid, JSON text) of entries' tags alone, as a partial before-image
-        (`complete`): a tag renamed on 1,500 entries keeps their tags, not
-        1,500 whole entries (22 ms of its 95)."""
-        import json  # (not at the top: `log` never reads a document)
-
-        rows = self.conn.execute(_TAGS_BEFORE, {"ids": json.dumps(entry_ids)})
-        return ((uuid, text) for text, uuid in rows)
 
     def complete(self, changes: list[tuple[str, str, dict | None]]) -> dict[str, dict]:
         """Whole before-images, by uuid, of the ``changes`` (kind, uuid, before-image)
@@ -308,6 +306,11 @@ _ENTRY_PARTNERS = (
     " FROM interaction_partners ip JOIN partners p ON p.id = ip.partner_id"
     " WHERE ip.interaction_id = i.id ORDER BY p.handle)))"
 )
+# An entry's tags, in the order `split_values` gives them.
+_ENTRY_TAGS = (
+    "json((SELECT json_group_array(tag) FROM (SELECT tag FROM interaction_tags"
+    " WHERE interaction_id = i.id ORDER BY tag)))"
+)
 # An entry's document (`interaction_documents`) with its vector (`vector`): the
 # stored one while the entry keeps the stamp it was stored with; this journal's
 # change joined to it (the later stamp) once changed here; this change alone
@@ -320,8 +323,7 @@ SELECT json_object(
   'kind', i.kind, 'setting', i.setting, 'tone', i.tone,
   'pillars', {_names("i.pillar_mask", PILLARS)},
   'benefits', {_names("i.benefit_mask", BENEFITS)},
-  'tags', json((SELECT json_group_array(tag) FROM (SELECT tag FROM interaction_tags
-    WHERE interaction_id = i.id ORDER BY tag))),
+  'tags', {_ENTRY_TAGS},
   'note', i.note, 'private', json(CASE i.private WHEN 0 THEN 'false' ELSE 'true' END),
   'partner_uuids', {_ENTRY_PARTNERS.format("uuid")},
   'created_at', i.created_at, 'updated_at', i.updated_at,
@@ -334,10 +336,7 @@ SELECT json_object(
 FROM interactions i LEFT JOIN versions v ON v.uuid = i.uuid
 """
 
-# Entries' tags as a partial before-image (`tags_before`), in the order an
-# entry's document has them.
-_TAGS_BEFORE = """
-SELECT json_object('partial', json_object('tags', json((SELECT json_group_array(tag)
-  FROM (SELECT tag FROM interaction_tags WHERE interaction_id = i.id ORDER BY tag))))), i.uuid
-FROM interactions i WHERE i.id IN (SELECT value FROM json_each(:ids)) ORDER BY i.id
+# Entries' tags alone, as a partial before-image (`before_images`).
+_TAGS_BEFORE = f"""
+SELECT json_object('partial', json_object('tags', {_ENTRY_TAGS})), i.uuid FROM interactions i
 """

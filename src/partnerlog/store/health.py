@@ -148,13 +148,13 @@ class HealthStore:
         # All from the (partner_id, instant, tone, occurred_at) index (m015),
         # which answers alone: the last few newest first, without a sort.
         window = f"{STAMP_SQL} BETWEEN :start AND :now"
-        by_instant = f"{STAMP_SQL} BETWEEN :since AND :now ORDER BY {STAMP_SQL} DESC"
+        newest = f"ORDER BY {STAMP_SQL} DESC"
         found = {}
         for pid, stamps, recent, rated in self.conn.execute(
             f"SELECT id, (SELECT group_concat(s) FROM (SELECT DISTINCT {STAMP_SQL} AS s {own}"
-            f"  AND {by_instant} LIMIT {GROWING_GAPS + 1})),"
+            f"  AND {STAMP_SQL} BETWEEN :since AND :now {newest} LIMIT {GROWING_GAPS + 1})),"
             f" (SELECT group_concat(tone) FROM (SELECT tone {own} AND tone IS NOT NULL"
-            f"  AND {by_instant.replace(':since', ':start')}, tone DESC LIMIT {RECENT_RATED})),"
+            f"  AND {window} {newest}, tone DESC LIMIT {RECENT_RATED})),"
             f" (SELECT count(tone) || ' ' || total(tone) {own} AND {window}) FROM partners",
             {"since": int(since.timestamp()), "start": stamp - window_days * 86400, "now": stamp},
         ):

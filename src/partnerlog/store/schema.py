@@ -38,8 +38,11 @@ FULL_TEXT_COLUMNS = (("interactions", ("note",)), ("goals", ("title", "note")),
 # The triggers that keep each partner's last contact as links are added or
 # moved (m014); a bulk merge does without them and reads the table again after.
 LAST_CONTACT_TRIGGERS = ("last_contacts_added", "last_contacts_later", "last_contacts_moved")
-# Every partner's last contact, read again from their links (m014, a bulk merge, a repair).
+# Each partner's last contact read again from their links, where the table says
+# otherwise (after a bulk merge, which does without the triggers; a repair).
 LAST_CONTACTS_SQL = (
-    "INSERT OR REPLACE INTO last_contacts (partner_id, occurred_at)"
-    " SELECT partner_id, max(occurred_at) FROM interaction_partners GROUP BY partner_id"
+    "INSERT OR REPLACE INTO last_contacts (partner_id, occurred_at) SELECT id, latest"
+    " FROM (SELECT id, (SELECT max(occurred_at) FROM interaction_partners"
+    " WHERE partner_id = partners.id) AS latest FROM partners)"
+    " WHERE latest IS NOT (SELECT occurred_at FROM last_contacts WHERE partner_id = id)"
 )

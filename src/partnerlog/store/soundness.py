@@ -61,7 +61,7 @@ class SoundnessStore:
         copy from their interaction (m004), the masks (m003) and each partner's
         last contact (m014) are computed again. Returns how many rows each fix touched.
         """
-        from partnerlog.store.schema import LINK_COPIES, LINK_TABLES
+        from partnerlog.store.schema import LAST_CONTACTS_SQL, LINK_COPIES, LINK_TABLES
 
         fixed = {}
         for table in LINK_TABLES:
@@ -84,17 +84,10 @@ class SoundnessStore:
             f" (SELECT {columns} FROM interactions WHERE id = interaction_id)"
             f" WHERE ({columns}) IS NOT (SELECT {columns} FROM interactions WHERE id = interaction_id)"
         ).rowcount
-        fixed["last contacts out of date"] = (
-            self.conn.execute(
-                "INSERT OR REPLACE INTO last_contacts (partner_id, occurred_at) SELECT id, latest"
-                " FROM (SELECT id, (SELECT max(occurred_at) FROM interaction_partners"
-                " WHERE partner_id = partners.id) AS latest FROM partners)"
-                " WHERE latest IS NOT (SELECT occurred_at FROM last_contacts WHERE partner_id = id)"
-            ).rowcount
-            + self.conn.execute(
-                "DELETE FROM last_contacts WHERE partner_id NOT IN (SELECT id FROM partners)"
-            ).rowcount
-        )
+        fixed["last contacts out of date"] = self.conn.execute(LAST_CONTACTS_SQL).rowcount
+        fixed["last contacts out of date"] += self.conn.execute(
+            "DELETE FROM last_contacts WHERE partner_id NOT IN (SELECT id FROM partners)"
+        ).rowcount
         return {what: count for what, count in fixed.items() if count}
 
     def backup(self, destination: str | os.PathLike) -> None:
