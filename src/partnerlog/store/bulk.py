@@ -89,12 +89,13 @@ class BulkEntries:
         self.flush()
         conn = self.conn
         conn.execute("DELETE FROM tombstones WHERE uuid IN (SELECT uuid FROM interactions)")
-        for name, sql in self.triggers:
+        for _name, sql in self.triggers:
             conn.execute(sql)
-            if name == LAST_CONTACT_TRIGGERS[0]:
-                conn.execute(LAST_CONTACTS_SQL)
         for _name, sql in self.indexes:
             conn.execute(sql)
+        if any(name in LAST_CONTACT_TRIGGERS for name, _sql in self.triggers):
+            # (after the indexes: it reads each partner's latest through one)
+            conn.execute(LAST_CONTACTS_SQL)
         for table in FULL_TEXT:
             conn.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')")
 
